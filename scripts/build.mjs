@@ -1,0 +1,29 @@
+// One esbuild script bundles every entry point into dist/ (CommonJS for Node 20 and VS Code).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/worker.ts', out: 'worker' },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+].filter((entry) => existsSync(entry.in));
+
+const watch = process.argv.includes('--watch');
+await Promise.all(
+  entries.map((entry) =>
+    build({
+      entryPoints: { [entry.out]: entry.in },
+      outdir: 'dist',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: true,
+      minify: !watch && process.argv.includes('--minify'),
+      external: entry.external ?? [],
+      banner: entry.banner ? { js: entry.banner } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);

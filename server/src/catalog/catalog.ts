@@ -1,0 +1,67 @@
+import { normalizeClauseId } from './clauseId';
+import { suggestClauses } from './suggest';
+import type { CatalogInfo, Category, Clause, Control, Framework, Objective } from './types';
+
+/** A loaded, validated catalog with lookups by the ways people write ids. */
+export class Catalog {
+  readonly controls: Control[];
+  readonly objectives: Objective[];
+  private readonly byId = new Map<string, Clause>();
+
+  constructor(
+    readonly info: CatalogInfo,
+    readonly categories: Category[],
+    readonly frameworks: Record<string, Framework>,
+  ) {
+    this.objectives = categories.flatMap((category) => category.objectives);
+    this.controls = this.objectives.flatMap((objective) => objective.controls);
+    for (const clause of [...categories, ...this.objectives, ...this.controls]) this.byId.set(clause.id, clause);
+  }
+
+  /** Any clause (category, objective or control) by id in any accepted spelling. */
+  lookup(text: string): Clause | undefined {
+    const id = normalizeClauseId(text);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** A control by id in any accepted spelling; undefined for unknown ids and for objectives/categories. */
+  control(text: string): Control | undefined {
+    const clause = this.lookup(text);
+    return clause?.kind === 'control' ? clause : undefined;
+  }
+
+  objectiveOf(clause: Control): Objective {
+    return this.byId.get(clause.objectiveId) as Objective;
+  }
+
+  categoryOf(clause: Control | Objective): Category {
+    return this.byId.get(clause.categoryId) as Category;
+  }
+
+  /** Every control under a category or objective (a control yields itself). */
+  controlsUnder(text: string): Control[] {
+    const clause = this.lookup(text);
+    if (!clause) return [];
+    if (clause.kind === 'control') return [clause];
+    if (clause.kind === 'objective') return clause.controls;
+    return clause.objectives.flatMap((objective) => objective.controls);
+  }
+
+  /** "9 Access control › 9.4 System and application access control" for a control or objective. */
+  path(clause: Clause): Clause[] {
+    if (clause.kind === 'category') return [clause];
+    const category = this.categoryOf(clause);
+    if (clause.kind === 'objective') return [category, clause];
+    return [category, this.objectiveOf(clause), clause];
+  }
+
+  /** Nearest clauses to a mistyped id or to title words, best first. */
+  suggest(text: string, limit = 5): Clause[] {
+    return suggestClauses(this, text, limit);
+  }
+
+  /** The title of an id in a mapped framework, when the catalog lists it. */
+  frameworkTitle(framework: string, id: string): string | undefined {
+    return this.frameworks[framework]?.items[id];
+  }
+}

@@ -1,0 +1,139 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Node } from 'yaml';
+import catalogSchema from '../../../controls/schema/catalog.schema.json';
+import { packagePath } from '../packageRoot';
+import { readDataFile, type DataFile } from '../yaml/dataFile';
+import { nodeAt } from '../yaml/locate';
+import { DataFileError, type SourceProblem } from '../yaml/problem';
+import { Catalog } from './catalog';
+import type { Category, Control, Framework, Objective } from './types';
+
+interface RawElement { id: string; title: string; aliases?: string[]; prompt: string }
+interface RawControl {
+  id: string; title: string; summary: string; health?: string; essential?: boolean; reason?: string;
+  elements: RawElement[]; maps?: Record<string, string[]>;
+}
+interface RawObjective { id: string; title: string; controls: RawControl[] }
+interface RawCategory { id: string; title: string; objectives: RawObjective[] }
+interface RawCatalog {
+  catalog: { id: string; name?: string; title: string; short?: string; version?: string; notice?: string };
+  frameworks?: Record<string, Framework>;
+  categories: RawCategory[];
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validateCatalog() {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(catalogSchema);
+  return validator;
+}
+
+/** The catalog that ships with Clausewise. */
+export function bundledCatalogPath(): string {
+  return packagePath('controls', 'iso27799-2016.yaml');
+}
+
+const loaded = new Map<string, Catalog>();
+
+/** Loads (once per process per path) and validates a catalog file; throws DataFileError naming file and line. */
+export function loadCatalog(file = bundledCatalogPath()): Catalog {
+  const path = resolve(file);
+  const cached = loaded.get(path);
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError('catalog', [{ file: path, line: 1, column: 1, message: `cannot read the catalog: ${(error as Error).message}` }]);
+  }
+  const catalog = parseCatalog(text, path);
+  loaded.set(path, catalog);
+  return catalog;
+}
+
+/** Parses catalog text; every problem (syntax, schema, duplicate or misplaced id) is reported with its line. */
+export function parseCatalog(text: string, file: string): Catalog {
+  const source = readDataFile<RawCatalog>(text, file, validateCatalog(), 'catalog');
+  const problems: SourceProblem[] = [];
+  const lineOf = (path: (string | number)[]) => {
+    const { node } = nodeAt(source.doc, path);
+    return source.counter.linePos((node as Node | undefined)?.range?.[0] ?? 0).line;
+  };
+  const seen = new Map<string, number>();
+  const claimId = (id: string, path: (string | number)[], parent?: string) => {
+    const line = lineOf([...path, 'id']);
+    const first = seen.get(id);
+    if (first !== undefined) problems.push(source.problemAt([...path, 'id'], `duplicate id "${id}" (first defined on line ${first}); give each clause its own id`));
+    else seen.set(id, line);
+    if (parent !== undefined && !id.startsWith(`${parent}.`)) {
+      problems.push(source.problemAt([...path, 'id'], `id "${id}" does not belong under "${parent}"; a child's id starts with its parent's id`));
+    }
+  };
+  const raw = source.data;
+  const categories: Category[] = raw.categories.map((rawCategory, ci) => {
+    const categoryPath = ['categories', ci];
+    claimId(rawCategory.id, categoryPath);
+    const category: Category = { kind: 'category', id: rawCategory.id, title: rawCategory.title, objectives: [], line: lineOf(categoryPath) };
+    category.objectives = rawCategory.objectives.map((rawObjective, oi) => {
+      const objectivePath = [...categoryPath, 'objectives', oi];
+      claimId(rawObjective.id, objectivePath, rawCategory.id);
+      const objective: Objective = {
+        kind: 'objective', id: rawObjective.id, title: rawObjective.title, categoryId: rawCategory.id, controls: [], line: lineOf(objectivePath),
+      };
+      objective.controls = rawObjective.controls.map((rawControl, ki) => {
+        const controlPath = [...objectivePath, 'controls', ki];
+        claimId(rawControl.id, controlPath, rawObjective.id);
+        checkControl(source, rawControl, controlPath, raw.frameworks ?? {}, problems);
+        return toControl(rawControl, rawObjective.id, rawCategory.id, lineOf(controlPath));
+      });
+      return objective;
+    });
+    return category;
+  });
+  if (problems.length > 0) throw new DataFileError('catalog', problems);
+  const info = { ...raw.catalog, name: raw.catalog.name ?? raw.catalog.title, short: raw.catalog.short ?? raw.catalog.id, file };
+  return new Catalog(info, categories, raw.frameworks ?? {});
+}
+
+function checkControl(
+  source: DataFile<RawCatalog>,
+  control: RawControl,
+  path: (string | number)[],
+  frameworks: Record<string, Framework>,
+  problems: SourceProblem[],
+): void {
+  const elementIds = new Set<string>();
+  control.elements.forEach((element, index) => {
+    if (elementIds.has(element.id)) {
+      problems.push(source.problemAt([...path, 'elements', index, 'id'], `control ${control.id} has two elements with id "${element.id}"; element ids must be unique within a control`));
+    }
+    elementIds.add(element.id);
+  });
+  for (const [name, ids] of Object.entries(control.maps ?? {})) {
+    const framework = frameworks[name];
+    if (!framework) continue;
+    ids.forEach((id, index) => {
+      if (!(id in framework.items)) {
+        problems.push(source.problemAt([...path, 'maps', name, index], `control ${control.id} maps to "${id}", which frameworks.${name}.items does not list`));
+      }
+    });
+  }
+}
+
+function toControl(raw: RawControl, objectiveId: string, categoryId: string, line: number): Control {
+  return {
+    kind: 'control',
+    id: raw.id,
+    title: raw.title,
+    summary: raw.summary.trim(),
+    health: raw.health?.trim(),
+    essential: raw.essential === true,
+    reason: raw.reason,
+    elements: raw.elements.map((element) => ({ ...element, aliases: element.aliases ?? [] })),
+    maps: raw.maps ?? {},
+    objectiveId,
+    categoryId,
+    line,
+  };
+}

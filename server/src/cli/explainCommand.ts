@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import type { Catalog } from '../catalog/catalog';
+import type { Clause, Control } from '../catalog/types';
+import { loadCatalog } from '../catalog/load';
+import { paint, stdoutOutput, wrap, type Output } from './terminal';
+import { UsageError } from './usageError';
+
+export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--catalog FILE]
+
+Prints a control (or an objective or category) of the catalog: its place, summary,
+health note, Clausewise's baseline elements and its mappings.
+Ids may be written 9.4.2, A.9.4.2, "ISO 27799 9.4.2" or §9.4.2.`;
+
+/** `clausewise explain <id>`: returns the exit code. */
+export function explainCommand(args: string[], output: Output = stdoutOutput()): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    output.write(`${explainUsage}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('explain needs a clause id, for example: clausewise explain 9.4.2');
+  const catalog = loadCatalog(values.catalog);
+  const text = positionals.join(' ');
+  const clause = catalog.lookup(text);
+  if (!clause) {
+    const suggestions = catalog.suggest(text);
+    const hint = suggestions.length
+      ? `did you mean: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}`
+      : `ids run from ${catalog.categories[0]?.id} to ${catalog.categories.at(-1)?.id}; try clausewise explain ${catalog.controls[0]?.id}`;
+    throw new UsageError(`"${text}" is not a clause of ${catalog.info.name}`, hint);
+  }
+  output.write(values.json ? `${JSON.stringify(clauseJson(catalog, clause), null, 2)}\n` : renderClause(catalog, clause, output));
+  return 0;
+}
+
+/** The JSON shape of `explain --json`: the clause, its path, and for controls everything the catalog knows. */
+export function clauseJson(catalog: Catalog, clause: Clause): object {
+  const path = catalog.path(clause).map((step) => ({ id: step.id, kind: step.kind, title: step.title }));
+  if (clause.kind !== 'control') {
+    return { id: clause.id, kind: clause.kind, title: clause.title, path, controls: catalog.controlsUnder(clause.id).map((c) => ({ id: c.id, title: c.title })) };
+  }
+  const maps = Object.fromEntries(
+    Object.entries(clause.maps).map(([framework, ids]) => [framework, ids.map((id) => ({ id, title: catalog.frameworkTitle(framework, id) ?? null }))]),
+  );
+  return {
+    id: clause.id,
+    kind: clause.kind,
+    title: clause.title,
+    path,
+    essential: clause.essential,
+    reason: clause.reason ?? null,
+    summary: clause.summary,
+    health: clause.health ?? null,
+    elements: clause.elements,
+    maps,
+  };
+}
+
+function renderClause(catalog: Catalog, clause: Clause, out: Output): string {
+  const lines: string[] = [];
+  const badge = clause.kind === 'control' && clause.essential ? `  ${paint(out, 'yellow', '[essential]')}` : '';
+  lines.push(`${paint(out, 'bold', `${clause.id}  ${clause.title}`)}${badge}`);
+  lines.push(paint(out, 'dim', [catalog.info.name, ...catalog.path(clause).slice(0, -1).map((step) => `${step.id} ${step.title}`)].join(' › ')));
+  if (clause.kind !== 'control') {
+    lines.push('', paint(out, 'bold', 'Controls'));
+    for (const control of catalog.controlsUnder(clause.id)) lines.push(`  ${control.id.padEnd(8)} ${control.title}`);
+    return `${lines.join('\n')}\n`;
+  }
+  renderControl(catalog, clause, out, lines);
+  return `${lines.join('\n')}\n`;
+}
+
+function renderControl(catalog: Catalog, control: Control, out: Output, lines: string[]): void {
+  const width = out.width;
+  lines.push('', paint(out, 'bold', 'Summary'), wrap(control.summary, width, '  '));
+  if (control.health) lines.push('', paint(out, 'bold', 'In a health organisation'), wrap(control.health, width, '  '));
+  if (control.essential && control.reason) lines.push('', paint(out, 'bold', 'Essential'), wrap(control.reason, width, '  '));
+  lines.push('', `${paint(out, 'bold', 'Elements')} ${paint(out, 'dim', "(Clausewise's baseline, not the standard's text)")}`);
+  for (const element of control.elements) {
+    lines.push(`  • ${element.title} ${paint(out, 'gray', `(${element.id})`)}`);
+    if (element.aliases.length) lines.push(wrap(`also: ${element.aliases.join(', ')}`, width, '      '));
+    lines.push(wrap(`hint: ${element.prompt}`, width, '      '));
+  }
+  const mapped = Object.entries(control.maps).filter(([, ids]) => ids.length > 0);
+  if (mapped.length) {
+    lines.push('', paint(out, 'bold', 'Mappings'));
+    for (const [framework, ids] of mapped) {
+      const title = catalog.frameworks[framework]?.title ?? framework;
+      lines.push(`  ${title}`);
+      for (const id of ids) lines.push(`    ${id.padEnd(22)} ${catalog.frameworkTitle(framework, id) ?? ''}`.trimEnd());
+    }
+    if (control.maps.hipaa?.length) lines.push(paint(out, 'dim', '  (HIPAA mapping is derived, not official: see the catalog file header)'));
+  }
+}

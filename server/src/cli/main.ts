@@ -1,0 +1,60 @@
+import { DataFileError, formatProblem } from '../yaml/problem';
+import { explainCommand, explainUsage } from './explainCommand';
+import { UsageError } from './usageError';
+import { version } from '../../../package.json';
+
+const usage = `Usage: clausewise <command> [options]
+
+Commands:
+  explain <id>     print a control of the catalog: guidance, baseline elements, mappings
+
+Run clausewise <command> --help for a command's options.
+${explainUsage.split('\n')[0]}`;
+
+type Command = (args: string[]) => number | Promise<number>;
+const commands: Record<string, Command> = {
+  explain: explainCommand,
+};
+
+/** Runs the CLI and returns its exit code: 0 clean, 1 findings at error level, 2 usage/config/catalog error. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((arg) => arg !== '--debug');
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(`${usage}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    const command = commands[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`, `commands: ${Object.keys(commands).join(', ')}`);
+    return await command(rest);
+  } catch (error) {
+    return report(error, debug);
+  }
+}
+
+function report(error: unknown, debug: boolean): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`clausewise: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+  } else if (error instanceof DataFileError) {
+    process.stderr.write(`clausewise: the ${error.kind} cannot be used:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+  } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`clausewise: ${(error as Error).message}\n  run clausewise --help for the options\n`);
+  } else {
+    process.stderr.write(`clausewise: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (!debug) process.stderr.write('  run again with --debug for details, and please report it\n');
+  }
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,67 @@
+import type { ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { nodeAt, lineColumn } from './locate';
+import { DataFileError, type SourceProblem } from './problem';
+import { isNoise, schemaErrorPlace, schemaMessage } from './schemaMessage';
+
+/** A YAML (or JSON) data file read with positions, validated against a JSON Schema. */
+export interface DataFile<T> {
+  file: string;
+  doc: Document;
+  counter: LineCounter;
+  data: T;
+  /** A problem placed at the node (or its key) at a path. */
+  problemAt(path: (string | number)[], message: string, atKey?: boolean): SourceProblem;
+}
+
+/** Aliases are data-only conveniences here; a small limit stops "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Parses and validates; throws DataFileError listing every syntax or schema problem with its line.
+ * `kind` names the file in messages ("catalog", "config").
+ */
+export function readDataFile<T>(text: string, file: string, validate: ValidateFunction, kind: string): DataFile<T> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const problemAt = (path: (string | number)[], message: string, atKey = false): SourceProblem => {
+    const { node, key } = nodeAt(doc, path);
+    const target = (atKey ? key : node) ?? node;
+    const offset = (target as Node | undefined)?.range?.[0] ?? 0;
+    return { file, ...lineColumn(counter, offset), message };
+  };
+  if (doc.errors.length > 0) {
+    throw new DataFileError(
+      kind,
+      doc.errors.map((error) => ({ file, ...lineColumn(counter, error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` })),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new DataFileError(kind, [{ file, line: 1, column: 1, message: `cannot read the ${kind}: ${(error as Error).message}` }]);
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).filter((error) => !isNoise(error)).map((error) => {
+      const place = schemaErrorPlace(error);
+      return problemAt(place.path, schemaMessage(error), place.atKey);
+    });
+    throw new DataFileError(kind, dedupe(problems));
+  }
+  return { file, doc, counter, data: data as T, problemAt };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function dedupe(problems: SourceProblem[]): SourceProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.line}:${problem.column}:${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

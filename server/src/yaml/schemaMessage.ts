@@ -1,0 +1,69 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean } from '../text/similar';
+import { pointerSegments } from './locate';
+
+/** Where a schema error should be shown: the path of the node, and whether to point at its key. */
+export interface SchemaErrorPlace {
+  path: (string | number)[];
+  atKey: boolean;
+}
+
+/** Errors that only restate another error (an `if` that failed, an `anyOf` umbrella). */
+export function isNoise(error: ErrorObject): boolean {
+  return error.keyword === 'if' || error.keyword === 'anyOf' || error.keyword === 'oneOf';
+}
+
+export function schemaErrorPlace(error: ErrorObject): SchemaErrorPlace {
+  const path = pointerSegments(error.instancePath);
+  if (error.keyword === 'additionalProperties') {
+    return { path: [...path, (error.params as { additionalProperty: string }).additionalProperty], atKey: true };
+  }
+  return { path, atKey: false };
+}
+
+function describePath(path: (string | number)[]): string {
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
+}
+
+/** A message a person can act on, naming the key and the expected form. */
+export function schemaMessage(error: ErrorObject): string {
+  const path = pointerSegments(error.instancePath);
+  const where = path.length ? `"${describePath(path)}"` : 'the file';
+  const schema = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, unknown> };
+  switch (error.keyword) {
+    case 'required':
+      return `${where} is missing the required key "${(error.params as { missingProperty: string }).missingProperty}"`;
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return `${where} has an unknown key "${key}"${didYouMean(key, Object.keys(schema.properties ?? {}))}`;
+    }
+    case 'type':
+      return `${where} must be ${article((error.params as { type: string }).type)}, not ${describeValue(error.data)}`;
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return `${where} must be one of ${allowed.join(', ')}${didYouMean(String(error.data), allowed)}`;
+    }
+    case 'pattern':
+    case 'format':
+      return `${where} has the wrong form: ${JSON.stringify(error.data)}${schema.description ? ` (${schema.description})` : ''}`;
+    case 'minLength':
+    case 'minItems':
+      return `${where} must not be empty`;
+    case 'maxItems':
+    case 'maxLength':
+      return `${where} is too long (${error.message})`;
+    default:
+      return `${where} ${error.message ?? 'is not valid'}`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run';
+
+describe('clausewise explain', () => {
+  it('prints a control readably: title, path, summary, health note, elements and mappings', () => {
+    const { code, stdout, stderr } = runCli(['explain', '12.4.1']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('12.4.1  Event logging  [essential]');
+    expect(lines[1]).toBe('ISO 27799:2016 › 12 Operations security › 12.4 Logging and monitoring');
+    expect(stdout).toMatch(/\nSummary\n {2}\S/);
+    expect(stdout).toMatch(/\nIn a health organisation\n {2}\S/);
+    expect(stdout).toContain("Elements (Clausewise's baseline, not the standard's text)");
+    expect(stdout).toMatch(/ISO\/IEC 27002:2022\n {4}8\.15 +Logging/);
+    expect(stdout).toContain('HIPAA Security Rule');
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('accepts the ways people write ids', () => {
+    expect(runCli(['explain', 'ISO', '27799', '§9.4.2']).stdout).toMatch(/^9\.4\.2 {2}Secure log-on procedures/);
+    expect(runCli(['explain', 'A.9.4.2']).stdout).toMatch(/^9\.4\.2 /);
+  });
+
+  it('prints an objective with its controls', () => {
+    const { code, stdout } = runCli(['explain', '9.4']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('9.4.5    Access control to program source code');
+  });
+
+  it('prints JSON with --json', () => {
+    const { code, stdout } = runCli(['explain', '9.4.2', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ id: '9.4.2', kind: 'control', title: 'Secure log-on procedures', essential: false });
+    expect(json.path.map((step: { id: string }) => step.id)).toEqual(['9', '9.4', '9.4.2']);
+    expect(json.maps.iso27002_2022).toEqual([{ id: '8.5', title: 'Secure authentication' }]);
+    expect(json.elements.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('exits 2 with suggestions for an unknown id', () => {
+    const { code, stdout, stderr } = runCli(['explain', '9.4.7']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^clausewise: "9\.4\.7" is not a clause of ISO 27799:2016\n {2}did you mean: 9\.4\.5 Access control to program source code; 9\.4\.4/);
+  });
+
+  it('exits 2 with a usage message when the id is missing or an option is unknown', () => {
+    expect(runCli(['explain'])).toMatchObject({ code: 2, stderr: expect.stringContaining('explain needs a clause id') });
+    expect(runCli(['explain', '9.4.2', '--jsn'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--jsn'") });
+    expect(runCli(['nonsense'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "nonsense"') });
+  });
+
+  it('exits 2 naming the file and line of a broken custom catalog', () => {
+    const { code, stderr } = runCli(['explain', '1.1.1', '--catalog', 'test/fixtures/catalogs/missing.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/the catalog cannot be used:\n {2}\S*missing\.yaml:1:1: cannot read the catalog/);
+  });
+
+  it('explains a control of a custom catalog', () => {
+    const { code, stdout } = runCli(['explain', '1.1.1', '--catalog', 'test/fixtures/catalogs/small.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1\.1\.1 {2}Named accounts {2}\[essential\]\nACME controls › 1 Access › 1\.1 Accounts/);
+  });
+});
