@@ -1,4 +1,5 @@
 import { DataFileError, formatProblem } from '../yaml/problem';
+import { checkCommand } from './checkCommand';
 import { explainCommand, explainUsage } from './explainCommand';
 import { UsageError } from './usageError';
 import { version } from '../../../package.json';
@@ -6,6 +7,7 @@ import { version } from '../../../package.json';
 const usage = `Usage: clausewise <command> [options]
 
 Commands:
+  check [paths…]   check policy documents and report findings (exit 1 on errors)
   explain <id>     print a control of the catalog: guidance, baseline elements, mappings
 
 Run clausewise <command> --help for a command's options.
@@ -13,6 +15,7 @@ ${explainUsage.split('\n')[0]}`;
 
 type Command = (args: string[]) => number | Promise<number>;
 const commands: Record<string, Command> = {
+  check: checkCommand,
   explain: explainCommand,
 };
 

@@ -1,0 +1,34 @@
+import { relative } from 'node:path';
+import type { FileResult } from '../checkRun';
+import { findingPosition } from './position';
+
+/**
+ * The documented JSON shape: `{ version, files: [{ path, findings: [{ ruleId, severity, message,
+ * line, column, endLine, endColumn, offset, endOffset, clause?, element?, fixes }] }], summary }`.
+ * Paths are relative to the working folder, with forward slashes.
+ */
+export function formatJson(results: FileResult[], cwd: string): string {
+  const summary = { files: results.length, errors: 0, warnings: 0, infos: 0 };
+  const files = results.map((result) => ({
+    path: relative(cwd, result.path).split('\\').join('/'),
+    findings: result.findings.map((finding) => {
+      summary[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'infos']++;
+      return {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        ...findingPosition(result.document, finding),
+        offset: finding.range.start,
+        endOffset: finding.range.end,
+        ...(finding.clause ? { clause: finding.clause } : {}),
+        ...(finding.element ? { element: finding.element } : {}),
+        fixes: finding.fixes.map((fix) => ({
+          title: fix.title,
+          automatic: fix.automatic,
+          edits: fix.edits.map((edit) => ({ offset: edit.range.start, endOffset: edit.range.end, newText: edit.newText })),
+        })),
+      };
+    }),
+  }));
+  return `${JSON.stringify({ version: 1, files, summary }, null, 2)}\n`;
+}

@@ -1,0 +1,32 @@
+import { relative } from 'node:path';
+import type { FileResult } from '../checkRun';
+import { paint, type Output } from '../terminal';
+import { findingPosition } from './position';
+
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
+/** `path:line:col  severity  message  rule-id`, grouped by file, then a summary line. */
+export function formatStylish(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): string {
+  const blocks: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  let fixable = 0;
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    const path = relative(cwd, result.path) || result.path;
+    const lines = result.findings.map((finding) => {
+      counts[finding.severity]++;
+      if (finding.fixes.some((fix) => fix.automatic)) fixable++;
+      const { line, column } = findingPosition(result.document, finding);
+      const severity = paint(output, SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
+      return `${path}:${line}:${column}  ${severity}  ${finding.message}  ${paint(output, 'gray', finding.ruleId)}`;
+    });
+    blocks.push(lines.join('\n'));
+  }
+  const total = counts.error + counts.warning + counts.info;
+  const checked = `${results.length} ${results.length === 1 ? 'file' : 'files'} checked`;
+  if (total === 0) return `${blocks.join('\n\n')}${paint(output, 'green', `✔ no problems (${checked})`)}\n`;
+  const parts = [`${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`, `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`];
+  if (counts.info) parts.push(`${counts.info} info`);
+  const summary = `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${checked}${fixable ? `; ${fixable} fixable with --fix` : ''}`;
+  return `${blocks.join('\n\n')}\n\n${paint(output, counts.error ? 'red' : 'yellow', summary)}\n`;
+}

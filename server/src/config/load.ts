@@ -1,0 +1,117 @@
+import Ajv from 'ajv';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import configSchema from '../../../controls/schema/config.schema.json';
+import type { Catalog } from '../catalog/catalog';
+import { bundledCatalogPath, loadCatalog } from '../catalog/load';
+import type { SeveritySetting } from '../findings/types';
+import { readDataFile } from '../yaml/dataFile';
+import { DataFileError, type SourceProblem } from '../yaml/problem';
+import { parseDuration } from './duration';
+import {
+  CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementOverride, type ResolvedConfig,
+} from './types';
+import { didYouMean } from '../text/similar';
+
+interface RawConfig {
+  catalog?: string;
+  include?: string[];
+  exclude?: string[];
+  rules?: Record<string, SeveritySetting>;
+  'required-fields'?: string[];
+  'review-every'?: string;
+  elements?: Record<string, ElementOverride>;
+  essential?: Record<string, boolean>;
+  today?: string;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validateConfig() {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configSchema);
+  return validator;
+}
+
+/** The configuration used when no config file is found: everything at its default. */
+export function defaultConfig(root: string): ResolvedConfig {
+  return {
+    root,
+    catalogPath: bundledCatalogPath(),
+    include: [],
+    exclude: [],
+    rules: {},
+    requiredFields: DEFAULT_REQUIRED_FIELDS,
+    reviewEvery: DEFAULT_REVIEW_EVERY,
+    elements: {},
+    essential: {},
+  };
+}
+
+/** The nearest config file at or above a folder, or undefined. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Reads and validates a config file, and the catalog it names. Throws DataFileError naming the
+ * file and line of every problem: a broken config never silently falls back to defaults.
+ */
+export function loadConfig(file: string): { config: ResolvedConfig; catalog: Catalog } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataFileError('config', [{ file, line: 1, column: 1, message: `cannot read the config: ${(error as Error).message}` }]);
+  }
+  const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config');
+  const raw = source.data ?? {};
+  const root = dirname(file);
+  const problems: SourceProblem[] = [];
+  const catalogPath = raw.catalog ? (isAbsolute(raw.catalog) ? raw.catalog : resolve(root, raw.catalog)) : bundledCatalogPath();
+  if (raw.catalog && !existsSync(catalogPath)) {
+    throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${raw.catalog}" does not exist (looked for ${catalogPath})`)]);
+  }
+  const catalog = loadCatalog(catalogPath);
+  for (const section of ['elements', 'essential'] as const) {
+    for (const id of Object.keys(raw[section] ?? {})) {
+      if (!catalog.control(id)) {
+        problems.push(source.problemAt([section, id], `"${id}" is not a control of ${catalog.info.name}${didYouMean(id, catalog.controls.map((c) => c.id))}`, true));
+      }
+    }
+  }
+  for (const [id, override] of Object.entries(raw.elements ?? {})) {
+    const control = catalog.control(id);
+    if (!control) continue;
+    const known = control.elements.map((element) => element.id);
+    for (const [index, waived] of (override.waive ?? []).entries()) {
+      if (!known.includes(waived)) problems.push(source.problemAt(['elements', id, 'waive', index], `control ${id} has no element "${waived}"${didYouMean(waived, known)}`));
+    }
+    for (const elementId of Object.keys(override.aliases ?? {})) {
+      const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
+      if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, 'aliases', elementId], `control ${id} has no element "${elementId}"${didYouMean(elementId, all)}`, true));
+    }
+  }
+  if (problems.length > 0) throw new DataFileError('config', problems);
+  const config: ResolvedConfig = {
+    file,
+    root,
+    catalogPath,
+    include: raw.include ?? [],
+    exclude: raw.exclude ?? [],
+    rules: raw.rules ?? {},
+    requiredFields: raw['required-fields'] ?? DEFAULT_REQUIRED_FIELDS,
+    reviewEvery: (raw['review-every'] && parseDuration(raw['review-every'])) || DEFAULT_REVIEW_EVERY,
+    elements: raw.elements ?? {},
+    essential: raw.essential ?? {},
+    today: raw.today,
+  };
+  return { config, catalog };
+}

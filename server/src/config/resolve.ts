@@ -1,0 +1,55 @@
+import { dirname, resolve } from 'node:path';
+import type { Catalog } from '../catalog/catalog';
+import { loadCatalog } from '../catalog/load';
+import { defaultConfig, findConfigFile, loadConfig } from './load';
+import type { ResolvedConfig } from './types';
+
+export interface ConfigAndCatalog {
+  config: ResolvedConfig;
+  catalog: Catalog;
+}
+
+/**
+ * Finds the config for each document by walking up from its folder, loading each file once.
+ * With an explicit config file, every document uses that one.
+ */
+export class ConfigResolver {
+  private readonly byFile = new Map<string, ConfigAndCatalog>();
+  private readonly byDir = new Map<string, string | undefined>();
+  private fallback?: ConfigAndCatalog;
+
+  constructor(
+    private readonly defaultRoot: string,
+    private readonly explicitFile?: string,
+  ) {}
+
+  forDocument(path: string): ConfigAndCatalog {
+    return this.forDirectory(dirname(resolve(path)));
+  }
+
+  forDirectory(dir: string): ConfigAndCatalog {
+    const file = this.explicitFile ? resolve(this.explicitFile) : this.configFileFor(dir);
+    if (!file) return (this.fallback ??= { config: defaultConfig(this.defaultRoot), catalog: loadCatalog() });
+    let loaded = this.byFile.get(file);
+    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file)));
+    return loaded;
+  }
+
+  /** Forget loaded configs (after a config file changed). */
+  clear(): void {
+    this.byFile.clear();
+    this.byDir.clear();
+    this.fallback = undefined;
+  }
+
+  private configFileFor(dir: string): string | undefined {
+    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    return this.byDir.get(dir);
+  }
+}
+
+/** Today's date in the local time zone as YYYY-MM-DD. */
+export function todayString(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,36 @@
+import type { Element } from '../catalog/types';
+import type { SeveritySetting } from '../findings/types';
+
+export interface ElementOverride {
+  add?: Element[];
+  replace?: Element[];
+  waive?: string[];
+  aliases?: Record<string, string[]>;
+}
+
+/** A period such as "12 months": amount and unit. */
+export interface Duration {
+  amount: number;
+  unit: 'day' | 'week' | 'month' | 'year';
+}
+
+/** A .clausewise.yaml after validation, with defaults filled in and paths made absolute. */
+export interface ResolvedConfig {
+  /** Absolute path of the config file, or undefined when none was found (defaults). */
+  file?: string;
+  /** Folder globs and relative paths are resolved against. */
+  root: string;
+  catalogPath: string;
+  include: string[];
+  exclude: string[];
+  rules: Record<string, SeveritySetting>;
+  requiredFields: string[];
+  reviewEvery: Duration;
+  elements: Record<string, ElementOverride>;
+  essential: Record<string, boolean>;
+  today?: string;
+}
+
+export const DEFAULT_REQUIRED_FIELDS = ['id', 'title', 'type', 'owner', 'status', 'version', 'clauses'];
+export const DEFAULT_REVIEW_EVERY: Duration = { amount: 12, unit: 'month' };
+export const CONFIG_FILE_NAMES = ['.clausewise.yaml', '.clausewise.yml', '.clausewise.json'];

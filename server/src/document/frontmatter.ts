@@ -1,0 +1,127 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Exclusion, Frontmatter, FrontmatterField, Located, Range } from './types';
+
+const OPEN = /^(---|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
+/** Aliases are never needed in frontmatter; a small cap stops expansion bombs. */
+const MAX_ALIAS_COUNT = 20;
+
+/** Finds and parses a frontmatter block at the very start of the text (YAML `---` or TOML `+++`). */
+export function readFrontmatter(text: string): Frontmatter | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const fence = open[1]!;
+  const contentStart = open[0].length;
+  const close = findClosingFence(text, contentStart, fence);
+  const contentEnd = close?.start ?? text.length;
+  const frontmatter: Frontmatter = {
+    format: fence === '---' ? 'yaml' : 'toml',
+    range: { start: 0, end: close?.end ?? text.length },
+    contentRange: { start: contentStart, end: contentEnd },
+    closed: close !== undefined,
+    fields: new Map(),
+    syntaxErrors: [],
+  };
+  if (frontmatter.format === 'yaml' && frontmatter.closed) parseYaml(text.slice(contentStart, contentEnd), contentStart, frontmatter);
+  return frontmatter;
+}
+
+function findClosingFence(text: string, from: number, fence: string): Range | undefined {
+  const pattern = fence === '---' ? /^(?:---|\.\.\.)[ \t]*$/gm : /^\+\+\+[ \t]*$/gm;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match.index < from) continue;
+    let end = match.index + match[0].length;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+    return { start: match.index, end };
+  }
+  return undefined;
+}
+
+function parseYaml(source: string, base: number, frontmatter: Frontmatter): void {
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  frontmatter.yaml = doc;
+  for (const error of doc.errors) {
+    frontmatter.syntaxErrors.push({ message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), range: shift(error.pos, base) });
+  }
+  if (frontmatter.syntaxErrors.length > 0) return;
+  if (doc.contents === null) {
+    frontmatter.data = {};
+    return;
+  }
+  if (!isMap(doc.contents)) {
+    frontmatter.syntaxErrors.push({ message: 'frontmatter must be a mapping of keys to values (key: value)', range: rangeOf(doc.contents as Node, base) });
+    return;
+  }
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    frontmatter.data = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    frontmatter.syntaxErrors.push({ message: `cannot read the frontmatter: ${(error as Error).message}`, range: rangeOf(doc.contents as Node, base) });
+    return;
+  }
+  for (const pair of doc.contents.items as Pair<Node, Node | null>[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const keyRange = rangeOf(pair.key, base);
+    const valueRange = pair.value?.range ? rangeOf(pair.value, base) : { start: keyRange.end + 1, end: keyRange.end + 1 };
+    const field: FrontmatterField = { key, keyRange, valueRange, value: frontmatter.data?.[key] };
+    frontmatter.fields.set(key, field);
+  }
+}
+
+export function shift(pos: [number, number] | readonly [number, number], base: number): Range {
+  return { start: pos[0] + base, end: Math.max(pos[1], pos[0]) + base };
+}
+
+export function rangeOf(node: Node, base: number): Range {
+  const range = node.range ?? [0, 0, 0];
+  return { start: range[0] + base, end: range[1] + base };
+}
+
+/** Scalars of a list-valued key (`clauses: [9.1.1, 9.4.2]` or a block list), with their ranges. */
+export function listItems(frontmatter: Frontmatter | undefined, key: string): Located[] {
+  const node = valueNode(frontmatter, key);
+  if (!node) return [];
+  const base = frontmatter!.contentRange.start;
+  if (isScalar(node)) {
+    // A single id written without brackets: `clauses: 9.4.2`.
+    return node.value === null ? [] : [locate(node, base)];
+  }
+  if (!isSeq(node)) return [];
+  return node.items.filter((item): item is Node => isScalar(item) && item.value !== null).map((item) => locate(item, base));
+}
+
+/** The `excludes` entries with each part's range. */
+export function exclusionItems(frontmatter: Frontmatter | undefined): Exclusion[] {
+  const node = valueNode(frontmatter, 'excludes');
+  if (!node || !isSeq(node)) return [];
+  const base = frontmatter!.contentRange.start;
+  return node.items.flatMap((item): Exclusion[] => {
+    if (isScalar(item) && item.value !== null) return [{ clause: locate(item, base), range: rangeOf(item, base) }];
+    if (!isMap(item)) return [];
+    const part = (name: string): Located | undefined => {
+      const value = item.get(name, true);
+      return isScalar(value) && value.value !== null && value.value !== '' ? locate(value, base) : undefined;
+    };
+    return [{ clause: part('clause'), justification: part('justification'), until: part('until'), range: rangeOf(item as Node, base) }];
+  });
+}
+
+/** A single scalar value with its range (`id: POL-AC-001`). */
+export function scalarField(frontmatter: Frontmatter | undefined, key: string): Located | undefined {
+  const node = valueNode(frontmatter, key);
+  return node && isScalar(node) && node.value !== null ? locate(node, frontmatter!.contentRange.start) : undefined;
+}
+
+function valueNode(frontmatter: Frontmatter | undefined, key: string): Node | undefined {
+  const contents = frontmatter?.yaml?.contents;
+  if (!frontmatter?.data || !isMap(contents)) return undefined;
+  return (contents.get(key, true) as Node | undefined) ?? undefined;
+}
+
+function locate(node: Node, base: number): Located {
+  const scalar = node as Node & { value: unknown; source?: string };
+  const value = scalar.value instanceof Date ? scalar.value.toISOString().slice(0, 10) : String(scalar.value);
+  return { value, source: scalar.source ?? value, range: rangeOf(node, base) };
+}

@@ -1,0 +1,108 @@
+import type { Document } from 'yaml';
+
+/** A span of the document text as [start, end) UTF-16 offsets (the core's unit; edges convert). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A scalar from the frontmatter with the exact range of its source text. */
+export interface Located<T = string> {
+  value: T;
+  /** The scalar's source text (so `9.10` stays `9.10`, not the number 9.1). */
+  source: string;
+  range: Range;
+}
+
+/** One top-level key of the frontmatter. */
+export interface FrontmatterField {
+  key: string;
+  keyRange: Range;
+  /** Range of the value; an empty range right after the colon when the value is missing. */
+  valueRange: Range;
+  value: unknown;
+}
+
+export interface Exclusion {
+  clause?: Located;
+  justification?: Located;
+  until?: Located;
+  range: Range;
+}
+
+export interface Frontmatter {
+  format: 'yaml' | 'toml';
+  /** The whole block, fences included. */
+  range: Range;
+  /** The text between the fences. */
+  contentRange: Range;
+  closed: boolean;
+  /** The parsed data when it is a YAML mapping without syntax errors. */
+  data?: Record<string, unknown>;
+  /** The YAML document, for features that need node-level ranges. */
+  yaml?: Document;
+  fields: Map<string, FrontmatterField>;
+  syntaxErrors: { message: string; range: Range }[];
+}
+
+/** A heading with the extent of its section, or a bold lead-in with the paragraph it opens. */
+export interface Section {
+  kind: 'heading' | 'lead-in';
+  /** The heading or lead-in text as written. */
+  title: string;
+  /** Comparison key: lower case, leading numbering, punctuation and spaces removed. */
+  key: string;
+  depth: number;
+  /** The heading line or the bold lead-in. */
+  titleRange: Range;
+  /** The text that belongs to it (for headings up to the next heading of the same or higher level). */
+  bodyRange: Range;
+  /** True when the body holds no real text (only TODO/TBD/placeholders). */
+  empty: boolean;
+}
+
+/** A reference to a clause in the body: "ISO 27799 9.4.2", "27799 9.4.2", "§9.4.2". */
+export interface ClauseMention {
+  /** Canonical id as written (may be unknown to the catalog). */
+  id: string;
+  text: string;
+  range: Range;
+}
+
+export interface Link {
+  url: string;
+  range: Range;
+}
+
+export interface Suppression {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+  /** Empty means every rule. */
+  rules: string[];
+  /** 0-based line of the comment. */
+  line: number;
+  range: Range;
+}
+
+/** Why a file could not be read as text (the document is then mostly empty). */
+export interface ReadProblem {
+  kind: 'binary' | 'encoding' | 'too-large';
+  message: string;
+}
+
+/** A parsed policy document: everything the rules and the index need, parsed once per change. */
+export interface PolicyDocument {
+  path: string;
+  text: string;
+  /** The text started with a byte-order mark (stripped from `text`). */
+  bom: boolean;
+  lineStarts: number[];
+  frontmatter?: Frontmatter;
+  /** Headings and bold lead-ins in document order. */
+  sections: Section[];
+  /** The first level-1 heading, if any. */
+  title?: string;
+  mentions: ClauseMention[];
+  links: Link[];
+  suppressions: Suppression[];
+  readProblem?: ReadProblem;
+}

@@ -1,0 +1,31 @@
+import type { Range } from '../document/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Replace the text in range with newText (an insertion when the range is empty). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix expressed as data: the editor shows it as a quick fix, the CLI applies it with --fix. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Applied by --fix and "fix all": false when it is one guess among several. */
+  automatic: boolean;
+}
+
+/** The core's own diagnostic type; the LSP and the CLI convert it at the edge. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  range: Range;
+  fixes: Fix[];
+  /** The clause and element the finding is about, when there is one. */
+  clause?: string;
+  element?: string;
+}

@@ -1,0 +1,44 @@
+import { dirname, resolve } from 'node:path';
+import { closestMatches } from '../text/similar';
+import { fix, replaceRange } from './edits';
+import type { Rule } from './types';
+
+/** Links to other sites, mail, or anchors in the same file are not checked here. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+export const brokenReference: Rule = {
+  id: 'broken-reference',
+  description: 'related names a document id, or a link names a file, that does not exist',
+  severity: 'error',
+  fixable: true,
+  workspace: true,
+  rationale:
+    'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest id; when exactly one is close, the fix replaces it.',
+  check({ document, summary, index, fileExists, report }) {
+    const ids = index.ids();
+    for (const reference of summary.related) {
+      if (index.withId(reference.value).length > 0) continue;
+      const matches = closestMatches(reference.value, ids);
+      report({
+        message: `related names "${reference.value}", which is not the id of any policy document${matches.length ? ` (did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?)` : '; check the id or remove it'}`,
+        range: reference.range,
+        fixes: matches.map((match) => fix(`Change to ${match}`, [replaceRange(reference.range, match)], matches.length === 1)),
+      });
+    }
+    for (const link of summary.links) {
+      if (!link.url || EXTERNAL.test(link.url)) continue;
+      const target = safeDecode(link.url.replace(/[?#].*$/, ''));
+      if (!target) continue;
+      const path = resolve(dirname(document.path), target);
+      if (!fileExists(path)) report({ message: `the link points to "${target}", which does not exist; fix the path or remove the link`, range: link.range });
+    }
+  },
+};
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}

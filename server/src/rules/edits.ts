@@ -1,0 +1,42 @@
+import type { Frontmatter, PolicyDocument, Range } from '../document/types';
+import type { Fix, TextEdit } from '../findings/types';
+
+export function insertAt(offset: number, newText: string): TextEdit {
+  return { range: { start: offset, end: offset }, newText };
+}
+
+export function replaceRange(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function fix(title: string, edits: TextEdit[], automatic = true): Fix {
+  return { title, edits, automatic };
+}
+
+/** The line ending the document uses, so inserted text matches it. */
+export function eol(document: PolicyDocument): string {
+  return document.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Offset just before the closing fence of the frontmatter, where new keys go. */
+export function endOfFrontmatterContent(frontmatter: Frontmatter): number {
+  return frontmatter.contentRange.end;
+}
+
+/** Appends text at the end of the document, starting on a fresh line after one blank line. */
+export function appendToDocument(document: PolicyDocument, block: string): TextEdit {
+  const newline = eol(document);
+  const text = document.text;
+  const trailing = /(\r?\n)*$/.exec(text)![0];
+  const end = text.length;
+  const lead = text.length === 0 ? '' : trailing.length === 0 ? newline + newline : trailing === newline ? newline : '';
+  return insertAt(end, `${lead}${block.replace(/\n/g, newline)}${newline}`);
+}
+
+/** The range of a whole line (without its line break). */
+export function lineRange(document: PolicyDocument, line: number): Range {
+  const start = document.lineStarts[line] ?? document.text.length;
+  const next = document.lineStarts[line + 1] ?? document.text.length;
+  const content = document.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  return { start, end: start + content.length };
+}

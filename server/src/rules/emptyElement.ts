@@ -1,0 +1,31 @@
+import { elementsFor } from '../config/elements';
+import { matchElements } from '../workspace/elementMatch';
+import type { Rule } from './types';
+
+export const emptyElement: Rule = {
+  id: 'empty-element',
+  description: 'The section for a claimed control’s element holds only TODO/TBD or placeholder text',
+  severity: 'error',
+  fixable: false,
+  workspace: false,
+  rationale:
+    'A heading alone does not address a topic. A section whose text is only TODO, TBD, FIXME, "to be defined", "[insert …]", lorem ipsum or an HTML comment counts as empty. Write what the organisation actually does there.',
+  check({ document, summary, catalog, config, report }) {
+    const seen = new Set<string>();
+    for (const claim of summary.clauses) {
+      const control = catalog.control(claim.source);
+      if (!control || seen.has(control.id)) continue;
+      seen.add(control.id);
+      for (const match of matchElements(document, elementsFor(control, config))) {
+        if (match.state !== 'empty') continue;
+        const section = match.sections[0]!;
+        report({
+          message: `"${section.title}" (${control.id} ${control.title}, element ${match.element.id}) has no real text yet; ${match.element.prompt}`,
+          range: section.titleRange,
+          clause: control.id,
+          element: match.element.id,
+        });
+      }
+    }
+  },
+};

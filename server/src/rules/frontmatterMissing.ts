@@ -1,0 +1,29 @@
+import { basename, extname } from 'node:path';
+import { eol, fix, insertAt, lineRange } from './edits';
+import type { Rule } from './types';
+
+/** A document id made from its file name: access-control.md → ACCESS-CONTROL. */
+export function idFromFileName(path: string): string {
+  return basename(path, extname(path)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').toUpperCase() || 'DOC-001';
+}
+
+export const frontmatterMissing: Rule = {
+  id: 'frontmatter-missing',
+  description: 'A policy document has no frontmatter block',
+  severity: 'error',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'Files matched by `include` in `.clausewise.yaml` are policy documents. Without frontmatter Clausewise cannot tell which clauses the document implements, who owns it or whether it is approved. The fix inserts a draft frontmatter block at the top; the body is left as it is.',
+  check({ document, summary, report }) {
+    if (document.frontmatter || document.readProblem || !summary.isPolicy) return;
+    const newline = eol(document);
+    const title = document.title ?? basename(document.path, extname(document.path));
+    const skeleton = ['---', `id: ${idFromFileName(document.path)}`, `title: ${JSON.stringify(title)}`, 'type: policy', 'owner: TODO', 'status: draft', 'version: 0.1.0', 'clauses: []', '---', ''];
+    report({
+      message: 'this policy document has no frontmatter; add a --- block with id, title, owner, status, version and the clauses it implements',
+      range: lineRange(document, 0),
+      fixes: [fix('Insert a draft frontmatter block', [insertAt(0, skeleton.join(newline) + (document.text.length ? newline : ''))])],
+    });
+  },
+};

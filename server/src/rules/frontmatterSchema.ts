@@ -1,0 +1,65 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import type { Node } from 'yaml';
+import frontmatterSchema from '../../../controls/schema/frontmatter.schema.json';
+import { isCalendarDate } from '../config/duration';
+import { rangeOf } from '../document/frontmatter';
+import type { Frontmatter, Range } from '../document/types';
+import { closestMatches } from '../text/similar';
+import { nodeAt } from '../yaml/locate';
+import { isNoise, schemaErrorPlace, schemaMessage } from '../yaml/schemaMessage';
+import { fix, replaceRange } from './edits';
+import type { FindingInput, Rule } from './types';
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate() {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(frontmatterSchema);
+  return validator;
+}
+
+const DATE_KEYS = ['effective', 'last-reviewed', 'next-review'];
+
+export const frontmatterSchemaRule: Rule = {
+  id: 'frontmatter-schema',
+  description: 'A frontmatter key is unknown, or a value has the wrong type, enum value or date',
+  severity: 'error',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'The frontmatter follows `controls/schema/frontmatter.schema.json`. Unknown keys are usually typos (`aproved-by`), so they are reported with the nearest known key; keys of your own can start with `x-`. Enum values (`type`, `status`) and dates (YYYY-MM-DD, real calendar dates) are checked. When exactly one correction is close, the fix applies it.',
+  check({ document, report }) {
+    const frontmatter = document.frontmatter;
+    if (!frontmatter?.data || !frontmatter.yaml) return;
+    if (!validate()(frontmatter.data)) {
+      for (const error of validate().errors ?? []) {
+        if (!isNoise(error)) report(findingFor(frontmatter, error));
+      }
+    }
+    for (const key of DATE_KEYS) {
+      const field = frontmatter.fields.get(key);
+      if (typeof field?.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.value) && !isCalendarDate(field.value)) {
+        report({ message: `"${key}" is not a real date: ${field.value}; write an existing date as YYYY-MM-DD`, range: field.valueRange });
+      }
+    }
+  },
+};
+
+function findingFor(frontmatter: Frontmatter, error: ErrorObject): FindingInput {
+  const place = schemaErrorPlace(error);
+  const { node, key } = nodeAt(frontmatter.yaml!, place.path);
+  const target = (place.atKey ? key : node) ?? node;
+  const base = frontmatter.contentRange.start;
+  const range: Range = target?.range ? rangeOf(target as Node, base) : { start: frontmatter.range.start, end: frontmatter.range.start + 3 };
+  const finding: FindingInput = { message: `frontmatter ${schemaMessage(error)}`, range };
+  if (error.keyword === 'additionalProperties') {
+    const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+    const unknown = (error.params as { additionalProperty: string }).additionalProperty;
+    const matches = closestMatches(unknown, known);
+    finding.fixes = matches.map((match) => fix(`Rename "${unknown}" to "${match}"`, [replaceRange(range, match)], matches.length === 1));
+    if (matches.length === 0) finding.message += '; remove it, or start your own keys with x-';
+  } else if (error.keyword === 'enum' && typeof error.data === 'string') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+    const matches = closestMatches(error.data, allowed);
+    finding.fixes = matches.map((match) => fix(`Change to "${match}"`, [replaceRange(range, match)], matches.length === 1));
+  }
+  return finding;
+}

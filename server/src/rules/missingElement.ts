@@ -1,0 +1,56 @@
+import type { Control, Element } from '../catalog/types';
+import { elementsFor } from '../config/elements';
+import { headingKey } from '../document/normalize';
+import type { PolicyDocument } from '../document/types';
+import type { TextEdit } from '../findings/types';
+import { matchElements } from '../workspace/elementMatch';
+import { appendToDocument, eol, fix, insertAt } from './edits';
+import type { Rule } from './types';
+
+/** The text a fix inserts for a missing element: a heading and the element's prompt, marked TODO. */
+export function sectionSkeleton(element: Element, depth: number): string {
+  return `${'#'.repeat(depth)} ${element.title}\n\nTODO: ${element.prompt}\n`;
+}
+
+/**
+ * Where a missing element's section goes: at the end of the section about its control when the
+ * document has one (a heading naming the control's id or title), otherwise at the end of the document.
+ */
+export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element): TextEdit {
+  const titleKey = headingKey(control.title);
+  const idPattern = new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`);
+  const home = document.sections.find((section) => section.kind === 'heading' && (idPattern.test(section.title) || section.key === titleKey));
+  if (!home) return appendToDocument(document, sectionSkeleton(element, 2));
+  const newline = eol(document);
+  const before = document.text.slice(0, home.bodyRange.end);
+  const lead = before.endsWith(newline + newline) ? '' : before.endsWith(newline) ? newline : newline + newline;
+  return insertAt(home.bodyRange.end, `${lead}${sectionSkeleton(element, Math.min(home.depth + 1, 6)).replace(/\n/g, newline)}${newline}`);
+}
+
+export const missingElement: Rule = {
+  id: 'missing-element',
+  description: 'A claimed control’s baseline element has no section in the document',
+  severity: 'error',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is addressed by a heading that matches its title or an alias (case, punctuation and leading numbering ignored, so `### 7.3 Session Time-out` matches), or by a paragraph or list item opening with a bold lead-in (`**Session time-out.** …`). The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
+  check({ document, summary, catalog, config, report }) {
+    for (const claim of summary.clauses) {
+      const control = catalog.control(claim.source);
+      if (!control) continue;
+      for (const match of matchElements(document, elementsFor(control, config))) {
+        if (match.state !== 'missing') continue;
+        const { element } = match;
+        const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
+        report({
+          message: `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
+          range: claim.range,
+          clause: control.id,
+          element: element.id,
+          fixes: [fix(`Insert section "${element.title}" for ${control.id}`, [insertSectionEdit(document, control, element)])],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { approvalIncomplete } from './approvalIncomplete';
+import { brokenReference } from './brokenReference';
+import { duplicateId } from './duplicateId';
+import { emptyElement } from './emptyElement';
+import { exclusionInvalid } from './exclusionInvalid';
+import { frontmatterMissing } from './frontmatterMissing';
+import { frontmatterSchemaRule } from './frontmatterSchema';
+import { frontmatterSyntax } from './frontmatterSyntax';
+import { missingElement } from './missingElement';
+import { requiredField } from './requiredField';
+import { reviewOverdue } from './reviewOverdue';
+import type { Rule } from './types';
+import { unknownClause } from './unknownClause';
+import { unreadableFile } from './unreadableFile';
+import { untaggedMention } from './untaggedMention';
+
+/** Every rule, in the order their findings are documented. */
+export const rules: readonly Rule[] = [
+  unreadableFile,
+  frontmatterMissing,
+  frontmatterSyntax,
+  frontmatterSchemaRule,
+  requiredField,
+  approvalIncomplete,
+  reviewOverdue,
+  unknownClause,
+  missingElement,
+  emptyElement,
+  untaggedMention,
+  exclusionInvalid,
+  duplicateId,
+  brokenReference,
+];
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,42 @@
+import { basename, extname } from 'node:path';
+import { eol, fix, insertAt, lineRange } from './edits';
+import { idFromFileName } from './frontmatterMissing';
+import type { Rule } from './types';
+
+/** Values a fix inserts: valid for the schema, obviously still to be completed where a person must decide. */
+function defaultValue(key: string, path: string, title: string | undefined): string {
+  switch (key) {
+    case 'id': return idFromFileName(path);
+    case 'title': return JSON.stringify(title ?? basename(path, extname(path)));
+    case 'type': return 'policy';
+    case 'status': return 'draft';
+    case 'version': return '0.1.0';
+    case 'clauses': case 'related': return '[]';
+    default: return 'TODO';
+  }
+}
+
+export const requiredField: Rule = {
+  id: 'required-field',
+  description: 'A frontmatter key every policy document needs is missing',
+  severity: 'error',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'By default every policy document names its id, title, type, owner, status, version and clauses; `required-fields` in `.clausewise.yaml` changes the list. The fix adds the key with a starting value (`status: draft`, `owner: TODO`) for you to complete.',
+  check({ document, summary, config, report }) {
+    const frontmatter = document.frontmatter;
+    if (!frontmatter?.data || !summary.isPolicy) return;
+    const missing = config.requiredFields.filter((key) => !frontmatter.fields.has(key));
+    if (missing.length === 0) return;
+    const newline = eol(document);
+    const at = frontmatter.contentRange.end;
+    for (const key of missing) {
+      report({
+        message: `frontmatter has no "${key}"; every policy document needs one (required-fields)`,
+        range: lineRange(document, 0),
+        fixes: [fix(`Add "${key}"`, [insertAt(at, `${key}: ${defaultValue(key, document.path, summary.title)}${newline}`)])],
+      });
+    }
+  },
+};

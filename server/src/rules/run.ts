@@ -1,0 +1,39 @@
+import { positionAt } from '../document/lines';
+import type { Finding } from '../findings/types';
+import { rules as allRules } from './registry';
+import { isSuppressed } from './suppression';
+import type { Rule, RuleContext } from './types';
+
+export type RuleEnvironment = Omit<RuleContext, 'report'>;
+
+/**
+ * Runs the rules on one document and returns its findings, sorted by position. Config severities
+ * and suppression comments apply here; a rule that throws becomes a finding, never a crash.
+ */
+export function runRules(environment: RuleEnvironment, rules: readonly Rule[] = allRules): Finding[] {
+  const { document, summary, config } = environment;
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.id] ?? rule.severity;
+    if (setting === 'off') continue;
+    if (!summary.isPolicy && rule.id !== 'unreadable-file') continue;
+    const report: RuleContext['report'] = (input) => {
+      const line = positionAt(document.lineStarts, input.range.start).line;
+      if (isSuppressed(document.suppressions, rule.id, line)) return;
+      findings.push({ ruleId: rule.id, severity: setting, path: document.path, fixes: [], ...input });
+    };
+    try {
+      rule.check({ ...environment, report });
+    } catch (error) {
+      findings.push({
+        ruleId: rule.id,
+        severity: 'error',
+        path: document.path,
+        range: { start: 0, end: 0 },
+        message: `rule ${rule.id} failed on this document (${(error as Error).message}); the other rules still ran. Please report this.`,
+        fixes: [],
+      });
+    }
+  }
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,42 @@
+import type { Catalog } from '../catalog/catalog';
+import type { ResolvedConfig } from '../config/types';
+import type { PolicyDocument, Range } from '../document/types';
+import type { Fix, Severity } from '../findings/types';
+import type { WorkspaceIndex } from '../workspace/index';
+import type { DocumentSummary } from '../workspace/summary';
+
+/** What a rule sees: the parsed document, its summary, and the workspace around it. */
+export interface RuleContext {
+  document: PolicyDocument;
+  summary: DocumentSummary;
+  catalog: Catalog;
+  config: ResolvedConfig;
+  index: WorkspaceIndex;
+  /** Today as YYYY-MM-DD (injectable for tests). */
+  today: string;
+  fileExists(path: string): boolean;
+  report(finding: FindingInput): void;
+}
+
+export interface FindingInput {
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+  clause?: string;
+  element?: string;
+}
+
+/** One rule, one module: metadata plus a check that reports through the context. */
+export interface Rule {
+  /** Stable kebab-case id, used in config, suppressions and output. */
+  id: string;
+  /** One line: what the rule finds. */
+  description: string;
+  severity: Severity;
+  fixable: boolean;
+  /** Whether the rule reads other documents (re-run when the workspace changes). */
+  workspace: boolean;
+  /** Longer explanation for docs/rules.md: why it matters and how to fix it. */
+  rationale: string;
+  check(context: RuleContext): void;
+}

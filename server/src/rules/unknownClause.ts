@@ -1,0 +1,53 @@
+import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
+import type { Located } from '../document/types';
+import { fix, replaceRange } from './edits';
+import type { RuleContext, Rule } from './types';
+
+export const unknownClause: Rule = {
+  id: 'unknown-clause',
+  description: 'A clause id in clauses, excludes or the body is not a control of the catalog',
+  severity: 'error',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'Documents claim and exclude controls (three-part ids such as 9.4.2). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix.',
+  check(context) {
+    const { summary } = context;
+    for (const claim of summary.clauses) checkId(context, claim, 'clauses');
+    for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes');
+    for (const mention of summary.mentions) {
+      if (!context.catalog.lookup(mention.id)) {
+        const suggestions = context.catalog.suggest(mention.id, 3);
+        context.report({
+          message: `"${mention.text}" cites ${mention.id}, which is not a clause of ${context.catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : ''}`,
+          range: mention.range,
+          clause: mention.id,
+        });
+      }
+    }
+  },
+};
+
+function checkId({ catalog, report }: RuleContext, located: Located, key: string): void {
+  const clause = catalog.lookup(located.source);
+  if (clause?.kind === 'control') return;
+  if (clause) {
+    const controls = catalog.controlsUnder(clause.id).map((control) => control.id).sort(compareClauseIds);
+    report({
+      message: `${clause.id} is ${clause.kind === 'objective' ? 'an objective' : 'a category'} (${clause.title}), not a control; list the controls this document addresses instead (${controls[0]}–${controls.at(-1)})`,
+      range: located.range,
+      clause: clause.id,
+    });
+    return;
+  }
+  const suggestions = catalog.suggest(located.source, 3).filter((candidate) => candidate.kind === 'control');
+  const digits = located.source.replace(/\D/g, '');
+  const exact = suggestions.filter((candidate) => candidate.id.replace(/\D/g, '') === digits);
+  const valid = normalizeClauseId(located.source) !== undefined || /^[\d.,\s§A]+$/.test(located.source);
+  report({
+    message: `${key} names "${located.source}", which is not a control of ${catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : valid ? '' : '; write a control id such as 9.4.2'}`,
+    range: located.range,
+    clause: located.source,
+    fixes: suggestions.map((candidate) => fix(`Change to ${candidate.id} ${candidate.title}`, [replaceRange(located.range, candidate.id)], exact.length === 1 && exact[0] === candidate)),
+  });
+}

@@ -1,0 +1,15 @@
+import type { Rule } from './types';
+
+export const unreadableFile: Rule = {
+  id: 'unreadable-file',
+  description: 'A file is binary, not UTF-8 or too large to check',
+  severity: 'error',
+  fixable: false,
+  workspace: false,
+  rationale:
+    'Clausewise reads policy documents as UTF-8 Markdown of at most 2 MB. Binary files and larger files are not parsed; files with invalid UTF-8 are read with replacement characters so the rest of the document is still checked.',
+  check({ document, report }) {
+    if (!document.readProblem) return;
+    report({ message: document.readProblem.message, range: { start: 0, end: 0 } });
+  },
+};

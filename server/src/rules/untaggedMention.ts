@@ -1,0 +1,31 @@
+import { normalizeClauseId } from '../catalog/clauseId';
+import { addToListEdit } from './clauseListEdit';
+import { fix } from './edits';
+import type { Rule } from './types';
+
+export const untaggedMention: Rule = {
+  id: 'untagged-mention',
+  description: 'The body cites a control that the frontmatter neither claims nor excludes',
+  severity: 'warning',
+  fixable: true,
+  workspace: false,
+  rationale:
+    'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the fix adds it) or reword the reference. Objectives and categories cited in prose are not flagged.',
+  check({ document, summary, catalog, report }) {
+    const listed = new Set([
+      ...summary.clauses.map((claim) => normalizeClauseId(claim.source)),
+      ...summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source)),
+    ]);
+    for (const mention of summary.mentions) {
+      const control = catalog.control(mention.id);
+      if (!control || listed.has(control.id)) continue;
+      const edit = addToListEdit(document, 'clauses', control.id);
+      report({
+        message: `the text cites ${control.id} ${control.title}, but the frontmatter does not claim it; add ${control.id} to clauses or drop the reference`,
+        range: mention.range,
+        clause: control.id,
+        fixes: edit ? [fix(`Add ${control.id} to clauses`, [edit])] : [],
+      });
+    }
+  },
+};

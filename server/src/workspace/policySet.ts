@@ -1,0 +1,72 @@
+import { relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { Catalog } from '../catalog/catalog';
+import { todayString } from '../config/resolve';
+import type { ResolvedConfig } from '../config/types';
+import { parsePolicyDocument } from '../document/parse';
+import type { PolicyDocument, ReadProblem } from '../document/types';
+import type { Finding } from '../findings/types';
+import { runRules } from '../rules/run';
+import { WorkspaceIndex } from './index';
+import { summarize, type DocumentSummary } from './summary';
+
+/** Everything a check needs besides the documents themselves. */
+export interface CheckEnvironment {
+  /** An explicit date (--today); else the config's `today`, else the real date. */
+  today?: string;
+  fileExists(path: string): boolean;
+}
+
+/**
+ * The documents governed by one configuration and catalog: parse, summarise, index and check them.
+ * Both the CLI and the language server go through this, so they report the same findings.
+ */
+export class PolicySet {
+  readonly index = new WorkspaceIndex();
+  private readonly includeMatcher?: (path: string) => boolean;
+  private readonly excludeMatcher?: (path: string) => boolean;
+
+  constructor(
+    readonly config: ResolvedConfig,
+    readonly catalog: Catalog,
+  ) {
+    const options = { dot: true };
+    if (config.include.length) this.includeMatcher = picomatch(config.include, options);
+    if (config.exclude.length) this.excludeMatcher = picomatch(config.exclude, options);
+  }
+
+  /** True when the config's `include` globs name the file (it is then a policy document, frontmatter or not). */
+  isIncluded(path: string): boolean {
+    return this.includeMatcher !== undefined && this.includeMatcher(this.relativePath(path)) && !this.isExcluded(path);
+  }
+
+  /** True when the config's `exclude` globs name the file (it is then never checked). */
+  isExcluded(path: string): boolean {
+    return this.excludeMatcher !== undefined && this.excludeMatcher(this.relativePath(path));
+  }
+
+  /** Parses a document and records its summary in the index. */
+  add(path: string, text: string, readProblem?: ReadProblem): { document: PolicyDocument; summary: DocumentSummary } {
+    const document = parsePolicyDocument(path, text, readProblem);
+    const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
+    this.index.set(summary);
+    return { document, summary };
+  }
+
+  /** The findings for a document already added (the index must hold the workspace for cross-document rules). */
+  check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment): Finding[] {
+    return runRules({
+      document,
+      summary,
+      catalog: this.catalog,
+      config: this.config,
+      index: this.index,
+      today: environment.today ?? this.config.today ?? todayString(),
+      fileExists: environment.fileExists,
+    });
+  }
+
+  private relativePath(path: string): string {
+    return relative(this.config.root, path).split(sep).join('/');
+  }
+}
