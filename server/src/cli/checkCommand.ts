@@ -7,6 +7,7 @@ import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 import { ConfigResolver } from '../config/resolve';
 import { resolve } from 'node:path';
+import { PolicySet } from '../workspace/policySet';
 
 export const checkUsage = `Usage: clausewise check [paths|globs…] [options]
 
@@ -47,7 +48,12 @@ export function checkCommand(args: string[], output: Output = stdoutOutput()): n
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   const cwd = process.cwd();
   const inputs = positionals.length > 0 ? positionals : defaultInputs(cwd, values.config);
-  const discovery = discoverFiles(inputs, cwd);
+  const resolver = new ConfigResolver(cwd, values.config);
+  const discovery = discoverFiles(inputs, cwd, (dir) => {
+    const { config, catalog } = resolver.forDirectory(dir);
+    const set = new PolicySet(config, catalog);
+    return (path) => set.isExcluded(path);
+  });
   for (const problem of discovery.problems) process.stderr.write(`clausewise: ${problem} (skipped)\n`);
   const { results } = checkFiles(discovery.files, { cwd, today: values.today, configFile: values.config });
   const shown: FileResult[] = values.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;

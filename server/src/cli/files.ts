@@ -17,7 +17,7 @@ export interface Discovery {
  * Expands files, folders and globs into Markdown files, sorted. `.gitignore` files are honoured
  * inside walked folders; symlink loops and unreadable folders are reported, not fatal.
  */
-export function discoverFiles(inputs: string[], cwd: string): Discovery {
+export function discoverFiles(inputs: string[], cwd: string, excluderFor: (dir: string) => (path: string) => boolean = () => () => false): Discovery {
   const found = new Set<string>();
   const problems: string[] = [];
   for (const input of inputs) {
@@ -26,14 +26,17 @@ export function discoverFiles(inputs: string[], cwd: string): Discovery {
       const { base, glob } = picomatch.scan(input);
       const root = resolve(cwd, base || '.');
       const matches = picomatch(glob || '**', { dot: false });
-      walk(root, [], found, problems, (path) => matches(relative(root, path).split(sep).join('/')));
+      const excluded = excluderFor(root);
+      walk(root, inheritedIgnores(root), found, problems, (path) => matches(relative(root, path).split(sep).join('/')) && !excluded(path));
       if (found.size === before) throw new UsageError(`no Markdown files match "${input}"`, 'check the pattern, or quote it so the shell does not expand it');
       continue;
     }
     const path = resolve(cwd, input);
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${input}`);
     const stat = statSync(path);
-    if (stat.isDirectory()) walk(path, inheritedIgnores(path), found, problems, () => true);
+    // Like ESLint's ignore patterns: the exclude globs of the config governing a walked folder apply to everything below it.
+    const excluded = stat.isDirectory() ? excluderFor(path) : undefined;
+    if (excluded) walk(path, inheritedIgnores(path), found, problems, (file) => !excluded(file));
     else found.add(path);
   }
   return { files: [...found].sort(), problems };

@@ -44,8 +44,8 @@ export function readBody(text: string, lineOf: (offset: number) => number): Body
     const end = node.position?.end.offset ?? start;
     switch (node.type) {
       case 'heading':
-        headings.push({ depth: node.depth, title: toString(node).trim(), titleRange: { start, end } });
-        if (node.depth === 1 && parts.title === undefined) parts.title = toString(node).trim();
+        headings.push({ depth: node.depth, title: toString(node, { includeHtml: false }).trim(), titleRange: { start, end } });
+        if (node.depth === 1 && parts.title === undefined) parts.title = toString(node, { includeHtml: false }).trim();
         break;
       case 'paragraph': {
         const leadIn = readLeadIn(node, text);
@@ -100,7 +100,7 @@ function headingSections(headings: RawHeading[], text: string): Section[] {
 function readLeadIn(paragraph: Paragraph, text: string): Section | undefined {
   const first = paragraph.children[0];
   if (first?.type !== 'strong' || !first.position || !paragraph.position) return undefined;
-  const title = toString(first).trim().replace(/[.:\-–—]+$/, '').trim();
+  const title = toString(first, { includeHtml: false }).trim().replace(/[.:\-–—]+$/, '').trim();
   if (!title) return undefined;
   const titleRange = { start: first.position.start.offset!, end: first.position.end.offset! };
   const bodyRange = { start: titleRange.end, end: paragraph.position.end.offset! };

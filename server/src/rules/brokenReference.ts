@@ -13,16 +13,16 @@ export const brokenReference: Rule = {
   fixable: true,
   workspace: true,
   rationale:
-    'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest id; when exactly one is close, the fix replaces it.',
+    'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest ids as quick fixes; they are never applied by --fix, since another document’s id is only a guess.',
   check({ document, summary, index, fileExists, report }) {
-    const ids = index.ids();
+    const ids = index.ids().filter((id) => id !== summary.id?.value);
     for (const reference of summary.related) {
       if (index.withId(reference.value).length > 0) continue;
       const matches = closestMatches(reference.value, ids);
       report({
         message: `related names "${reference.value}", which is not the id of any policy document${matches.length ? ` (did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?)` : '; check the id or remove it'}`,
         range: reference.range,
-        fixes: matches.map((match) => fix(`Change to ${match}`, [replaceRange(reference.range, match)], matches.length === 1)),
+        fixes: matches.map((match) => fix(`Change to ${match}`, [replaceRange(reference.range, match)], false)),
       });
     }
     for (const link of summary.links) {

@@ -49,7 +49,8 @@ function findingFor(frontmatter: Frontmatter, error: ErrorObject): FindingInput 
   const target = (place.atKey ? key : node) ?? node;
   const base = frontmatter.contentRange.start;
   const range: Range = target?.range ? rangeOf(target as Node, base) : { start: frontmatter.range.start, end: frontmatter.range.start + 3 };
-  const finding: FindingInput = { message: `frontmatter ${schemaMessage(error)}`, range };
+  const message = schemaMessage(error, 'frontmatter');
+  const finding: FindingInput = { message: message.startsWith('frontmatter') ? message : `frontmatter ${message}`, range };
   if (error.keyword === 'additionalProperties') {
     const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     const unknown = (error.params as { additionalProperty: string }).additionalProperty;

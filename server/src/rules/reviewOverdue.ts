@@ -1,4 +1,5 @@
-import { addDuration, formatDuration, isCalendarDate, parseDuration } from '../config/duration';
+import { formatDuration } from '../config/duration';
+import { reviewDue } from '../workspace/review';
 import type { Rule } from './types';
 
 export const reviewOverdue: Rule = {
@@ -11,21 +12,14 @@ export const reviewOverdue: Rule = {
     'Policies are reviewed on a cycle. The next review is `next-review`, or `last-reviewed` (else `effective`) plus `review-every` (else the config’s `review-every`, 12 months by default). Review the document, then update `last-reviewed`. Retired documents are not checked. `--today` fixes the date for reproducible runs.',
   check({ document, summary, config, today, report }) {
     const fields = document.frontmatter?.fields;
-    if (!fields || !summary.isPolicy || summary.status === 'retired') return;
-    const next = summary.nextReview;
-    if (next && isCalendarDate(next)) {
-      if (next < today) report({ message: `review was due on ${next} (next-review); review the document and set a new next-review`, range: fields.get('next-review')!.valueRange });
-      return;
+    if (!fields || summary.status === 'retired') return;
+    const review = reviewDue(summary, config);
+    if (!review || review.due >= today) return;
+    const range = fields.get(review.basis)!.valueRange;
+    if (review.basis === 'next-review') {
+      report({ message: `review was due on ${review.due} (next-review); review the document and set a new next-review`, range });
+    } else {
+      report({ message: `review was due on ${review.due} (${review.basis} ${review.from}, every ${formatDuration(review.cycle!)}); review the document and update last-reviewed`, range });
     }
-    const baseKey = summary.lastReviewed && isCalendarDate(summary.lastReviewed) ? 'last-reviewed' : summary.effective && isCalendarDate(summary.effective) ? 'effective' : undefined;
-    if (!baseKey) return;
-    const base = baseKey === 'last-reviewed' ? summary.lastReviewed! : summary.effective!;
-    const cycle = (summary.reviewEvery && parseDuration(summary.reviewEvery)) || config.reviewEvery;
-    const due = addDuration(base, cycle);
-    if (due >= today) return;
-    report({
-      message: `review was due on ${due} (${baseKey} ${base}, every ${formatDuration(cycle)}); review the document and update last-reviewed`,
-      range: fields.get(baseKey)!.valueRange,
-    });
   },
 };

@@ -8,7 +8,7 @@ import { matchElements } from './elementMatch';
 /** What the workspace keeps of one document: small, serialisable, enough for workspace-wide questions. */
 export interface DocumentSummary {
   path: string;
-  /** Checked by Clausewise: included by the config, or frontmatter with clauses/excludes. */
+  /** Checked by Clausewise: matched by the config's include globs, or (when the config has none) frontmatter with clauses/excludes. */
   isPolicy: boolean;
   id?: Located;
   title?: string;
@@ -31,7 +31,10 @@ export interface DocumentSummary {
   headings: { depth: number; title: string; start: number }[];
 }
 
-/** Builds the summary of a parsed document; `included` says whether the config's include globs match it. */
+/**
+ * Builds the summary of a parsed document. `included` says whether the config's include globs match
+ * it; a config with include globs decides alone, otherwise Clausewise frontmatter makes a policy.
+ */
 export function summarize(document: PolicyDocument, catalog: Catalog, config: ResolvedConfig, included: boolean): DocumentSummary {
   const frontmatter = document.frontmatter;
   const data = frontmatter?.data ?? {};
@@ -48,7 +51,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   }
   return {
     path: document.path,
-    isPolicy: included || 'clauses' in data || 'excludes' in data,
+    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data,
     id: scalarField(frontmatter, 'id'),
     title: text('title') ?? document.title,
     type: text('type'),

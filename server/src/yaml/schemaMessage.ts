@@ -26,9 +26,9 @@ function describePath(path: (string | number)[]): string {
 }
 
 /** A message a person can act on, naming the key and the expected form. */
-export function schemaMessage(error: ErrorObject): string {
+export function schemaMessage(error: ErrorObject, root = 'the file'): string {
   const path = pointerSegments(error.instancePath);
-  const where = path.length ? `"${describePath(path)}"` : 'the file';
+  const where = path.length ? `"${describePath(path)}"` : root;
   const schema = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, unknown> };
   switch (error.keyword) {
     case 'required':

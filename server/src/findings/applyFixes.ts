@@ -1,0 +1,45 @@
+import type { Finding, Fix, TextEdit } from './types';
+
+export interface AppliedFixes {
+  text: string;
+  applied: Fix[];
+  /** Fixes left out because their edits overlap one already taken (a second run picks them up). */
+  skipped: Fix[];
+}
+
+/**
+ * Applies fixes to text, in order. A fix whose edits overlap an accepted fix's edits is skipped
+ * whole, so the result never mixes half-applied fixes; insertions at the same offset keep their order.
+ */
+export function applyFixes(text: string, fixes: Fix[]): AppliedFixes {
+  const accepted: TextEdit[] = [];
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  for (const fix of fixes) {
+    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
+      skipped.push(fix);
+      continue;
+    }
+    accepted.push(...fix.edits);
+    applied.push(fix);
+  }
+  const ordered = accepted.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range.start - b.edit.range.start || a.order - b.order);
+  let result = '';
+  let cursor = 0;
+  for (const { edit } of ordered) {
+    result += text.slice(cursor, edit.range.start) + edit.newText;
+    cursor = Math.max(cursor, edit.range.end);
+  }
+  return { text: result + text.slice(cursor), applied, skipped };
+}
+
+/** The automatic fixes of findings ("fix all"): the first automatic fix of each finding. */
+export function automaticFixes(findings: Finding[]): Fix[] {
+  return findings.flatMap((finding) => finding.fixes.filter((fix) => fix.automatic).slice(0, 1));
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at one point do not overlap; a replacement overlaps anything strictly inside or touching its interior.
+  if (a.range.start === a.range.end && b.range.start === b.range.end) return false;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
+}

@@ -1,0 +1,35 @@
+import type { Rule } from './types';
+
+/** docs/rules.md, generated from the rules' metadata (`npm run generate`; a test fails when it is stale). */
+export function renderRulesDoc(rules: readonly Rule[]): string {
+  const lines = [
+    '# Clausewise rules',
+    '',
+    '<!-- Generated from the rule metadata in server/src/rules by `npm run generate`. Do not edit. -->',
+    '',
+    'Each rule has a stable id, used in `.clausewise.yaml` (`rules: { id: off|info|warning|error }`),',
+    'in suppression comments (`<!-- clausewise-disable-next-line id -->`) and in every output format.',
+    '',
+    '| rule | default | fixable | finds |',
+    '|---|---|---|---|',
+    ...rules.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.fixable ? 'yes' : 'no'} | ${rule.description} |`),
+    '',
+    'Suppression follows markdownlint: `<!-- clausewise-disable id … -->` and `<!-- clausewise-enable id … -->`',
+    'turn rules off and on from that line; `<!-- clausewise-disable-next-line id -->` covers the next line;',
+    '`<!-- clausewise-disable-file id -->` the whole file. Without ids they apply to every rule.',
+    '',
+  ];
+  for (const rule of rules) {
+    lines.push(`## ${rule.id}`, '', `${rule.description}.`, '', `Default severity: **${rule.severity}**. Fixable: **${rule.fixable ? 'yes' : 'no'}**.${rule.workspace ? ' Reads other documents of the workspace.' : ''}`, '', rule.rationale, '');
+  }
+  return lines.join('\n');
+}
+
+/** The config schema with `rules` listing every rule id (so editors complete and validate them). */
+export function configSchemaWithRules(schema: Record<string, unknown>, rules: readonly Rule[]): Record<string, unknown> {
+  const copy = structuredClone(schema) as { properties: { rules: { properties: Record<string, unknown> } } };
+  copy.properties.rules.properties = Object.fromEntries(
+    rules.map((rule) => [rule.id, { $ref: '#/definitions/severity', description: `${rule.description} (default: ${rule.severity}).` }]),
+  );
+  return copy;
+}

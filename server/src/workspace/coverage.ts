@@ -1,0 +1,134 @@
+import type { Catalog } from '../catalog/catalog';
+import { normalizeClauseId } from '../catalog/clauseId';
+import type { Control } from '../catalog/types';
+import { isEssential } from '../config/elements';
+import type { ResolvedConfig } from '../config/types';
+import type { WorkspaceIndex } from './index';
+import { isOverdue, reviewDue } from './review';
+import type { DocumentSummary } from './summary';
+
+export type CoverageState = 'covered' | 'partial' | 'excluded' | 'gap';
+
+/** One document's claim on a control, with what keeps it from covering the control. */
+export interface Claim {
+  path: string;
+  documentId?: string;
+  title?: string;
+  status?: string;
+  reviewDue?: string;
+  overdue: boolean;
+  missing: string[];
+  empty: string[];
+  /** Approved, current and complete. */
+  complete: boolean;
+}
+
+export interface ExclusionEntry {
+  path: string;
+  documentId?: string;
+  owner?: string;
+  justification?: string;
+  until?: string;
+  valid: boolean;
+  problems: string[];
+}
+
+export interface ControlCoverage {
+  id: string;
+  title: string;
+  objectiveId: string;
+  categoryId: string;
+  essential: boolean;
+  state: CoverageState;
+  claims: Claim[];
+  exclusions: ExclusionEntry[];
+  /** Why the control is partial or a gap, in words a reviewer can act on. */
+  reasons: string[];
+}
+
+export type StateCounts = Record<CoverageState, number>;
+
+export interface CoverageReport {
+  catalog: { id: string; name: string; short: string };
+  today: string;
+  controls: ControlCoverage[];
+  totals: StateCounts & { total: number; applicable: number; coveredPercent: number };
+}
+
+const MIN_JUSTIFICATION_WORDS = 4;
+
+/** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
+export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
+  const policies = index.policies();
+  const controls = catalog.controls.map((control) => controlCoverage(control, policies, config, today));
+  const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, gap: 0 };
+  for (const control of controls) counts[control.state]++;
+  const applicable = controls.length - counts.excluded;
+  return {
+    catalog: { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short },
+    today,
+    controls,
+    totals: { ...counts, total: controls.length, applicable, coveredPercent: applicable === 0 ? 100 : Math.round((counts.covered / applicable) * 1000) / 10 },
+  };
+}
+
+function controlCoverage(control: Control, policies: DocumentSummary[], config: ResolvedConfig, today: string): ControlCoverage {
+  const claims: Claim[] = [];
+  const exclusions: ExclusionEntry[] = [];
+  const essential = isEssential(control, config);
+  for (const summary of policies) {
+    if (summary.clauses.some((claim) => normalizeClauseId(claim.source) === control.id)) {
+      const elements = summary.elements[control.id] ?? { missing: [], empty: [] };
+      const overdue = isOverdue(summary, config, today);
+      claims.push({
+        path: summary.path,
+        documentId: summary.id?.value,
+        title: summary.title,
+        status: summary.status,
+        reviewDue: reviewDue(summary, config)?.due,
+        overdue,
+        missing: elements.missing,
+        empty: elements.empty,
+        complete: summary.status === 'approved' && !overdue && elements.missing.length === 0 && elements.empty.length === 0,
+      });
+    }
+    for (const exclusion of summary.exclusions) {
+      if (!exclusion.clause || normalizeClauseId(exclusion.clause.source) !== control.id) continue;
+      const problems: string[] = [];
+      const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length ?? 0;
+      if (words < MIN_JUSTIFICATION_WORDS) problems.push(words === 0 ? 'no justification' : 'justification too short');
+      if (exclusion.until && exclusion.until.value < today) problems.push(`expired on ${exclusion.until.value}`);
+      if (essential) problems.push('essential controls cannot be excluded');
+      exclusions.push({
+        path: summary.path,
+        documentId: summary.id?.value,
+        owner: summary.owner,
+        justification: exclusion.justification?.value,
+        until: exclusion.until?.value,
+        valid: problems.length === 0,
+        problems,
+      });
+    }
+  }
+  const { state, reasons } = decide(claims, exclusions);
+  return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
+}
+
+function decide(claims: Claim[], exclusions: ExclusionEntry[]): { state: CoverageState; reasons: string[] } {
+  if (claims.some((claim) => claim.complete)) return { state: 'covered', reasons: [] };
+  if (claims.length > 0) {
+    const reasons = claims.flatMap((claim) => {
+      const name = claim.documentId ?? claim.path;
+      const why: string[] = [];
+      if (claim.status !== 'approved') why.push(`${name} is ${claim.status ?? 'without status'}, not approved`);
+      if (claim.overdue) why.push(`${name} is overdue for review (due ${claim.reviewDue})`);
+      if (claim.missing.length) why.push(`${name} misses ${claim.missing.join(', ')}`);
+      if (claim.empty.length) why.push(`${name} has empty ${claim.empty.join(', ')}`);
+      return why;
+    });
+    return { state: 'partial', reasons };
+  }
+  if (exclusions.some((exclusion) => exclusion.valid)) return { state: 'excluded', reasons: [] };
+  const reasons = exclusions.map((exclusion) => `exclusion in ${exclusion.documentId ?? exclusion.path} is not valid: ${exclusion.problems.join(', ')}`);
+  return { state: 'gap', reasons: reasons.length ? reasons : ['no document claims or excludes it'] };
+}

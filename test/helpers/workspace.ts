@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigResolver } from '../../server/src/config/resolve';
+import { positionAt } from '../../server/src/document/lines';
+import type { PolicyDocument } from '../../server/src/document/types';
+import type { Finding } from '../../server/src/findings/types';
+import { PolicySet } from '../../server/src/workspace/policySet';
+
+export interface CheckedFile {
+  path: string;
+  text: string;
+  document: PolicyDocument;
+  findings: Finding[];
+}
+
+/**
+ * Checks every Markdown file of a folder as one workspace, in memory: `overrides` replaces a file's
+ * text (path → text) without touching the disk. Files ending .fixed.md are expected outputs, not inputs.
+ */
+export function checkFolder(dir: string, overrides: Record<string, string> = {}, today?: string): CheckedFile[] {
+  const paths = readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && name !== 'README.md')
+    .sort()
+    .map((name) => join(dir, name));
+  const { config, catalog } = new ConfigResolver(dir).forDirectory(dir);
+  const set = new PolicySet(config, catalog);
+  const added = paths.map((path) => ({ path, text: overrides[path] ?? readFileSync(path, 'utf8') })).map((file) => ({ ...file, ...set.add(file.path, file.text) }));
+  const fileExists = (path: string) => path in overrides || existsSync(path);
+  return added.map(({ path, text, document, summary }) => ({ path, text, document, findings: set.check(document, summary, { today, fileExists }) }));
+}
+
+/** "line:rule" strings (1-based lines), sorted, for comparing findings with expectations. */
+export function findingLines(file: Pick<CheckedFile, 'document' | 'findings'>): string[] {
+  return file.findings.map((finding) => `${positionAt(file.document.lineStarts, finding.range.start).line + 1}:${finding.ruleId}`).sort(byLine);
+}
+
+export function byLine(a: string, b: string): number {
+  return Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b);
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../server/src/catalog/load';
+import { elementsFor, isEssential } from '../../../server/src/config/elements';
+import { findConfigFile, loadConfig } from '../../../server/src/config/load';
+import { ConfigResolver } from '../../../server/src/config/resolve';
+import { DataFileError } from '../../../server/src/yaml/problem';
+import { fixturesDir } from '../../helpers/paths';
+import { checkFiles } from '../../../server/src/cli/checkRun';
+import { checkFolder } from '../../helpers/workspace';
+import { policyText, tempWorkspace } from '../../helpers/tempWorkspace';
+
+function problems(file: string) {
+  try {
+    loadConfig(file);
+  } catch (error) {
+    if (error instanceof DataFileError) return error.problems;
+    throw error;
+  }
+  throw new Error('config accepted');
+}
+
+describe('finding the configuration', () => {
+  it('walks up from the document to the nearest .clausewise.yaml, .yml or .json', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'rules: {}\n', 'a/b/doc.md': '', 'a/c/.clausewise.json': '{"rules": {}}', 'a/c/d/doc.md': '' });
+    expect(findConfigFile(join(root, 'a', 'b'))).toBe(join(root, '.clausewise.yaml'));
+    expect(findConfigFile(join(root, 'a', 'c', 'd'))).toBe(join(root, 'a', 'c', '.clausewise.json'));
+    expect(new ConfigResolver(root).forDocument(join(root, 'a', 'c', 'd', 'doc.md')).config.file).toBe(join(root, 'a', 'c', '.clausewise.json'));
+  });
+
+  it('uses the defaults and the bundled catalog when there is no config', () => {
+    const root = tempWorkspace({ 'doc.md': '' });
+    const { config, catalog } = new ConfigResolver(root).forDocument(join(root, 'doc.md'));
+    if (findConfigFile(root)) return; // a config above the temp folder would be a broken test machine
+    expect(config.file).toBeUndefined();
+    expect(config.requiredFields).toContain('clauses');
+    expect(catalog.controls).toHaveLength(114);
+  });
+});
+
+describe('a broken config stops with one clear error naming its file and line', () => {
+  it.each([
+    ['an unknown rule id, with a suggestion', 'rules:\n  missing-elements: off\n', 2, /unknown key "missing-elements" \(did you mean "missing-element"\?\)/],
+    ['a wrong severity', 'rules:\n  missing-element: loud\n', 2, /must be one of off, info, warning, error/],
+    ['a misspelt top-level key', 'includes: ["*.md"]\n', 1, /unknown key "includes" \(did you mean "include"\?\)/],
+    ['a YAML syntax error', 'include: ["*.md"\nrules: {}\n', 2, /^YAML syntax/],
+    ['an unknown control in elements', 'elements:\n  9.4.9:\n    waive: [x]\n', 2, /"9\.4\.9" is not a control of ISO 27799:2016/],
+    ['an unknown element to waive', 'elements:\n  9.4.2:\n    waive: [session-time-out]\n', 3, /control 9\.4\.2 has no element "session-time-out" \(did you mean "session-timeout"\?\)/],
+    ['a catalog that does not exist', 'catalog: ./mine.yaml\n', 1, /catalog file "\.\/mine\.yaml" does not exist/],
+    ['a bad review cycle', 'review-every: every year\n', 1, /"review-every" has the wrong form/],
+  ])('%s', (_name, text, line, message) => {
+    const root = tempWorkspace({ '.clausewise.yaml': text });
+    const [problem, ...rest] = problems(join(root, '.clausewise.yaml'));
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: join(root, '.clausewise.yaml'), line });
+    expect(problem!.message).toMatch(message);
+  });
+});
+
+describe('what the config changes', () => {
+  const catalog = loadCatalog();
+  const control = catalog.control('9.4.2')!;
+
+  it('adds, waives and extends the aliases of elements per control', () => {
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'elements:\n  9.4.2:\n    waive: [log-on-banner]\n    add:\n      - id: badge-tap\n        title: Badge tap\n    aliases:\n      session-timeout: [Auto lock]\n',
+    });
+    const { config } = loadConfig(join(root, '.clausewise.yaml'));
+    const elements = elementsFor(control, config);
+    expect(elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'session-timeout', 'badge-tap']);
+    expect(elements.find((element) => element.id === 'session-timeout')!.aliases).toContain('Auto lock');
+    expect(elements.at(-1)!.prompt).toBe('Describe badge tap.');
+  });
+
+  it('replaces the elements of a control', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'elements:\n  9.4.2:\n    replace:\n      - id: sign-in\n        title: Sign-in\n        prompt: Say how people sign in.\n' });
+    const { config } = loadConfig(join(root, '.clausewise.yaml'));
+    expect(elementsFor(control, config).map((element) => element.title)).toEqual(['Sign-in']);
+  });
+
+  it('overrides whether a control is essential', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'essential:\n  12.4.1: false\n  11.1.6: true\n' });
+    const { config } = loadConfig(join(root, '.clausewise.yaml'));
+    expect(isEssential(catalog.control('12.4.1')!, config)).toBe(false);
+    expect(isEssential(catalog.control('11.1.6')!, config)).toBe(true);
+  });
+
+  it('sets rule severities and turns rules off', () => {
+    const text = policyText('POL-1', 'last-reviewed: 2020-01-01\n');
+    const on = checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: error\n', 'a.md': text }), {}, '2026-01-01');
+    expect(on[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['review-overdue', 'error']]);
+    const off = checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: off\n', 'a.md': text }), {}, '2026-01-01');
+    expect(off[0]!.findings).toEqual([]);
+  });
+
+  it('changes the required fields', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'required-fields: [id, classification]\n', 'a.md': policyText('POL-1') });
+    expect(checkFolder(root)[0]!.findings.map((finding) => finding.message)).toEqual(['frontmatter has no "classification"; every policy document needs one (required-fields)']);
+  });
+
+  it('decides which files are policies: include globs, else Clausewise frontmatter; a README is never flagged', () => {
+    const root = tempWorkspace({ 'README.md': '# Project\n\nSee ISO 27799 9.4.2.\n', 'notes.md': '---\ntitle: Notes\n---\n# Notes\n', 'a.md': policyText('POL-1') });
+    const { results } = checkFiles(['README.md', 'notes.md', 'a.md'].map((name) => join(root, name)), { cwd: root });
+    expect(results.map((result) => [result.summary.isPolicy, result.findings.length])).toEqual([[false, 0], [false, 0], [true, 0]]);
+    const included = checkFolder(tempWorkspace({ '.clausewise.yaml': 'include: ["policies/**"]\n', 'policies/x.md': '# X\n' }).concat('/policies'));
+    expect(included.map((file) => file.findings.map((finding) => finding.ruleId))).toEqual([['frontmatter-missing']]);
+  });
+
+  it('reads a custom catalog named by the config, relative to the config file', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': `catalog: ${join(fixturesDir, 'catalogs', 'small.yaml')}\n` });
+    expect(loadConfig(join(root, '.clausewise.yaml')).catalog.info.name).toBe('ACME controls');
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../../server/src/document/decode';
+import { listItems } from '../../../server/src/document/frontmatter';
+import { parsePolicyDocument } from '../../../server/src/document/parse';
+
+const policy = (body: string, frontmatter = 'id: POL-1\nclauses: [9.4.2]') => `---\n${frontmatter}\n---\n${body}`;
+
+describe('parsing a policy document', () => {
+  it('reads frontmatter keys with exact ranges, keeping clause ids as written', () => {
+    const text = policy('# T\n', 'id: POL-1\nclauses: [9.4.2, 12.1.10]');
+    const document = parsePolicyDocument('/p.md', text);
+    const field = document.frontmatter!.fields.get('id')!;
+    expect(text.slice(field.keyRange.start, field.keyRange.end)).toBe('id');
+    expect(text.slice(field.valueRange.start, field.valueRange.end)).toBe('POL-1');
+    expect(listItems(document.frontmatter, 'clauses').map((item) => [item.source, text.slice(item.range.start, item.range.end)])).toEqual([
+      ['9.4.2', '9.4.2'],
+      ['12.1.10', '12.1.10'],
+    ]);
+  });
+
+  it('builds sections from headings and bold lead-ins, with their extent', () => {
+    const text = policy('# Title\n\n## 7.3 Session Time-out:\n\nLocks after 5 minutes.\n\n### Detail\n\nMore.\n\n## Next\n\n- **Password length**: 14 characters.\n\n**Lockout.** After 10 tries.\n');
+    const document = parsePolicyDocument('/p.md', text);
+    expect(document.title).toBe('Title');
+    expect(document.sections.map((section) => [section.kind, section.key, section.depth])).toEqual([
+      ['heading', 'title', 1],
+      ['heading', 'sessiontimeout', 2],
+      ['heading', 'detail', 3],
+      ['heading', 'next', 2],
+      ['lead-in', 'passwordlength', 7],
+      ['lead-in', 'lockout', 7],
+    ]);
+    const session = document.sections[1]!;
+    expect(text.slice(session.bodyRange.start, session.bodyRange.end)).toBe('\n\nLocks after 5 minutes.\n\n### Detail\n\nMore.\n\n');
+  });
+
+  it('marks sections that hold only placeholders as empty', () => {
+    const document = parsePolicyDocument('/p.md', policy('## A\n\nTODO\n\n## B\n\nTBD: [insert the process here]\n\n## C\n\n<!-- later -->\n\n## D\n\nWe do it daily.\n'));
+    expect(document.sections.map((section) => section.empty)).toEqual([true, true, true, false]);
+  });
+
+  it('finds clause references in prose but not bare numbers or code', () => {
+    const text = policy('See ISO 27799 9.4.2, ISO 27799:2016 §12.4.1, 27799 5.1.1 and §18.1.4.\n\nVersion 9.4.2 of the app; `ISO 27799 9.4.3`.\n\n```\nISO 27799 9.4.4\n```\n');
+    const document = parsePolicyDocument('/p.md', text);
+    expect(document.mentions.map((mention) => [mention.id, text.slice(mention.range.start, mention.range.end)])).toEqual([
+      ['9.4.2', 'ISO 27799 9.4.2'],
+      ['12.4.1', 'ISO 27799:2016 §12.4.1'],
+      ['5.1.1', '27799 5.1.1'],
+      ['18.1.4', '§18.1.4'],
+    ]);
+  });
+
+  it('collects links and suppression comments with their lines', () => {
+    const document = parsePolicyDocument('/p.md', policy('[a](other.md) [b][ref]\n\n<!-- clausewise-disable-next-line missing-element, empty-element -->\nx\n\n[ref]: ./third.md\n'));
+    expect(document.links.map((link) => link.url)).toEqual(['other.md', './third.md']);
+    expect(document.suppressions).toEqual([expect.objectContaining({ kind: 'disable-next-line', rules: ['missing-element', 'empty-element'], line: 6 })]);
+  });
+});
+
+describe('awkward input is handled, never thrown', () => {
+  it('CRLF line endings keep exact offsets', () => {
+    const text = '---\r\nid: POL-1\r\nclauses: [9.4.2]\r\n---\r\n# T\r\n\r\n## Session time-out\r\n\r\nFive minutes.\r\n';
+    const document = parsePolicyDocument('/p.md', text);
+    expect(document.frontmatter?.closed).toBe(true);
+    expect(document.lineStarts).toHaveLength(10);
+    const section = document.sections[1]!;
+    expect(text.slice(section.titleRange.start, section.titleRange.end)).toBe('## Session time-out');
+  });
+
+  it('a byte-order mark is set aside and remembered', () => {
+    const document = parsePolicyDocument('/p.md', `\uFEFF${policy('# T\n')}`);
+    expect(document.bom).toBe(true);
+    expect(document.frontmatter?.fields.get('id')?.value).toBe('POL-1');
+    expect(document.text.startsWith('---')).toBe(true);
+  });
+
+  it('tabs, an empty file and a file with only frontmatter', () => {
+    expect(parsePolicyDocument('/p.md', '').sections).toEqual([]);
+    expect(parsePolicyDocument('/p.md', '---\nid: A\n---').frontmatter?.fields.get('id')?.value).toBe('A');
+    expect(parsePolicyDocument('/p.md', '---\nid: A\n---\n').sections).toEqual([]);
+    const tabs = parsePolicyDocument('/p.md', policy('#\tTabbed\n\n\t- **Lead**:\tx\n'));
+    expect(tabs.frontmatter?.syntaxErrors).toEqual([]);
+  });
+
+  it('unterminated and TOML frontmatter are recognised, not parsed', () => {
+    expect(parsePolicyDocument('/p.md', '---\nid: A\n# Title\n').frontmatter).toMatchObject({ closed: false, format: 'yaml' });
+    const toml = parsePolicyDocument('/p.md', '+++\nid = "A"\n+++\n# T\n').frontmatter;
+    expect(toml).toMatchObject({ closed: true, format: 'toml' });
+    expect(toml?.data).toBeUndefined();
+  });
+
+  it('YAML errors and non-mapping frontmatter become syntax errors with ranges', () => {
+    const text = '---\nid: [POL\nclauses: x\n---\n';
+    const document = parsePolicyDocument('/p.md', text);
+    expect(document.frontmatter!.syntaxErrors.length).toBeGreaterThan(0);
+    for (const error of document.frontmatter!.syntaxErrors) expect(error.range.end).toBeLessThanOrEqual(text.length);
+    expect(parsePolicyDocument('/p.md', '---\n- a\n- b\n---\n').frontmatter!.syntaxErrors[0]!.message).toMatch(/must be a mapping/);
+  });
+
+  it('a YAML alias bomb is refused quickly', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const document = parsePolicyDocument('/p.md', `---\n${lines.join('\n')}\n---\n`);
+    expect(document.frontmatter!.syntaxErrors[0]?.message).toMatch(/cannot read the frontmatter/);
+  });
+
+  it('non-UTF-8 bytes are read with replacement characters and reported', () => {
+    const decoded = decodeDocument(Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0xff, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
+    expect(decoded.problem?.kind).toBe('encoding');
+    expect(decoded.text).toContain('\uFFFD');
+    expect(parsePolicyDocument('/p.md', decoded.text, decoded.problem).frontmatter?.fields.get('id')?.value).toBe('\uFFFD');
+  });
+
+  it('binary files and files over the size limit are not parsed', () => {
+    expect(decodeDocument(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])).problem?.kind).toBe('binary');
+    const big = Buffer.alloc(20 * 1024 * 1024, 'a');
+    const decoded = decodeDocument(big);
+    expect(decoded.problem?.kind).toBe('too-large');
+    expect(decoded.problem?.message).toMatch(/20\.0 MB, over the 2 MB/);
+    const document = parsePolicyDocument('/p.md', 'x'.repeat(MAX_DOCUMENT_BYTES + 1));
+    expect(document.readProblem?.kind).toBe('too-large');
+    expect(document.sections).toEqual([]);
+  });
+});

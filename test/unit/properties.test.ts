@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../server/src/catalog/load';
+import { defaultConfig } from '../../server/src/config/load';
+import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes';
+import { PolicySet } from '../../server/src/workspace/policySet';
+
+const catalog = loadCatalog();
+const config = defaultConfig('/ws');
+const controlIds = catalog.controls.map((control) => control.id);
+const headings = catalog.controls.flatMap((control) => control.elements.flatMap((element) => [element.title, ...element.aliases])).slice(0, 300);
+
+/** Pieces real policy documents are made of, plus the kinds of damage editing does to them. */
+const frontmatterLine = fc.oneof(
+  fc.constantFrom('id: POL-1', 'id: [broken', 'title: "T"', 'status: approved', 'status: aproved', 'type: policy', 'owner:', 'version: 1.0', 'last-reviewed: 2020-02-30', 'effective: 2025-01-01', 'review-every: 6 months', 'related: [POL-2, X]', 'excludes:\n  - clause: 11.1.6\n    justification: ""', 'a: &a [1,2]\nb: *a', 'x-custom: yes', '\tbad: tab'),
+  fc.subarray(controlIds, { maxLength: 6 }).map((ids) => `clauses: [${ids.join(', ')}]`),
+  fc.string({ maxLength: 30 }).map((text) => `k: ${text}`),
+);
+const bodyBlock = fc.oneof(
+  fc.constantFrom(...headings).map((title) => `## ${title}\n\nWe do this every week.`),
+  fc.constantFrom(...headings).map((title) => `- **${title}**: TODO`),
+  fc.constantFrom(...controlIds).map((id) => `See ISO 27799 ${id} and §${id}.`),
+  fc.constantFrom('[x](missing.md)', '<!-- clausewise-disable -->', '```\ncode\n```', '| a | b |\n|---|---|\n| 1 | 2 |', '> quote', '***', '<div>html</div>', '\u0000', '\r\n', '\uFEFF'),
+  fc.string({ maxLength: 80 }),
+);
+const documentText = fc
+  .tuple(fc.boolean(), fc.array(frontmatterLine, { maxLength: 10 }), fc.array(bodyBlock, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'))
+  .map(([fenced, lines, blocks, newline]) => `${fenced ? `---\n${lines.join('\n')}\n---\n` : ''}${blocks.join('\n\n')}\n`.replace(/\n/g, newline));
+/** Damage: cut the text anywhere, or splice random characters in. */
+const damaged = fc.oneof(
+  documentText,
+  fc.tuple(documentText, fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1))),
+  fc.tuple(documentText, fc.nat(), fc.string({ maxLength: 10 })).map(([text, at, junk]) => text.slice(0, at % (text.length + 1)) + junk + text.slice(at % (text.length + 1))),
+);
+
+function checkText(text: string) {
+  const set = new PolicySet(config, catalog);
+  const { document, summary } = set.add('/ws/doc.md', text);
+  return { document, findings: set.check(document, summary, { today: '2026-06-01', fileExists: () => false }) };
+}
+
+describe('properties of the analysis over generated and damaged documents', () => {
+  it('never throws, and every finding and fix lies inside the document', () => {
+    fc.assert(
+      fc.property(damaged, (text) => {
+        const { document, findings } = checkText(text);
+        for (const finding of findings) {
+          expect(finding.range.start).toBeGreaterThanOrEqual(0);
+          expect(finding.range.end).toBeGreaterThanOrEqual(finding.range.start);
+          expect(finding.range.end).toBeLessThanOrEqual(document.text.length);
+          expect(finding.message).not.toMatch(/failed on this document/);
+          for (const edit of finding.fixes.flatMap((fix) => fix.edits)) expect(edit.range.end).toBeLessThanOrEqual(document.text.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('applying the automatic fixes never throws and a second round changes less', () => {
+    fc.assert(
+      fc.property(documentText, (text) => {
+        const first = checkText(text);
+        const once = applyFixes(first.document.text, automaticFixes(first.findings)).text;
+        expect(once.length).toBeGreaterThanOrEqual(first.document.text.length - 20);
+        const second = checkText(once);
+        expect(automaticFixes(second.findings).length).toBeLessThanOrEqual(automaticFixes(first.findings).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('stays bounded on pathological input (no runaway parsing or regular expressions)', () => {
+    const hostile = [
+      `---\n${'a: '.repeat(5000)}\n---\n`,
+      `${'**'.repeat(20000)}\n`,
+      `${'['.repeat(20000)}\n`,
+      `${'#'.repeat(10000)} x\n`,
+      `${'§9.'.repeat(10000)}\n`,
+      `---\n${'- '.repeat(5000)}x\n---\n`,
+      `${'> '.repeat(5000)}x\n`,
+      `${'ISO 27799 '.repeat(5000)}\n`,
+    ];
+    for (const text of hostile) {
+      const started = performance.now();
+      checkText(text);
+      // A generous bound: this catches hangs (catastrophic backtracking), not slowness; speed is a benchmark's job.
+      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(10_000);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Rule fixtures, markdownlint-style: each folder of test/fixtures/rules is a workspace; each
+ * Markdown file marks the findings it expects on the line they belong to, as `{rule-id}` inside a
+ * YAML comment (frontmatter) or an HTML comment (body). A file `x.fixed.md` beside `x.md` is what
+ * applying every automatic fix to `x.md` must give; the fixed text must then pass the fixed rules,
+ * and fixing it again must change nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, automaticFixes } from '../../../server/src/findings/applyFixes';
+import { ruleIds } from '../../../server/src/rules/registry';
+import { fixturesDir } from '../../helpers/paths';
+import { byLine, checkFolder, findingLines } from '../../helpers/workspace';
+
+const root = join(fixturesDir, 'rules');
+const MARKER = /\{([a-z][a-z0-9-]*)\}/g;
+
+function expectedLines(text: string): string[] {
+  return text
+    .split(/\r\n|\n|\r/)
+    .flatMap((line, index) => [...line.matchAll(MARKER)].filter((match) => ruleIds.includes(match[1]!)).map((match) => `${index + 1}:${match[1]}`))
+    .sort(byLine);
+}
+
+const folders = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+
+describe('rule fixtures', () => {
+  it('cover every rule with a folder of its own', () => {
+    expect(folders).toEqual(expect.arrayContaining([...ruleIds]));
+  });
+
+  describe.each(folders)('%s', (folder) => {
+    const dir = join(root, folder);
+    const checked = checkFolder(dir);
+
+    it.each(checked.map((file) => [file.path.slice(dir.length + 1), file] as const))('%s reports exactly the marked findings', (_name, file) => {
+      expect(findingLines(file)).toEqual(expectedLines(file.text));
+    });
+
+    const withFixed = checked.filter((file) => existsSync(file.path.replace(/\.md$/, '.fixed.md')));
+    if (withFixed.length === 0) return;
+    it.each(withFixed.map((file) => [file.path.slice(dir.length + 1), file] as const))('%s: --fix gives the .fixed.md text, which then passes and stays put', (_name, file) => {
+      const fixes = automaticFixes(file.findings);
+      expect(fixes.length).toBeGreaterThan(0);
+      const fixedRules = new Set(file.findings.filter((finding) => finding.fixes.some((fix) => fixes.includes(fix))).map((finding) => finding.ruleId));
+      const fixed = applyFixes(file.text, fixes).text;
+      expect(fixed).toBe(readFileSync(file.path.replace(/\.md$/, '.fixed.md'), 'utf8'));
+      // Nothing the user wrote is lost: every body line is still there, in order.
+      expect(isSubsequence(file.text, fixed)).toBe(true);
+      const again = checkFolder(dir, { [file.path]: fixed }).find((other) => other.path === file.path)!;
+      expect(again.findings.filter((finding) => fixedRules.has(finding.ruleId) && finding.fixes.some((fix) => fix.automatic))).toEqual([]);
+      expect(applyFixes(fixed, automaticFixes(again.findings.filter((finding) => fixedRules.has(finding.ruleId)))).text).toBe(fixed);
+    });
+  });
+});
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+
+/** True when every body line of `original` is still in `result`, unchanged and in order (fixes only add to the body). */
+function isSubsequence(original: string, result: string): boolean {
+  const before = original.replace(FRONTMATTER, '').split('\n');
+  const after = result.replace(FRONTMATTER, '').split('\n');
+  let position = 0;
+  for (const line of before) {
+    while (position < after.length && after[position] !== line) position++;
+    if (position === after.length) return false;
+    position++;
+  }
+  return true;
+}
