@@ -6,14 +6,19 @@ import type { Rule, RuleContext } from './types';
 
 export type RuleEnvironment = Omit<RuleContext, 'report'>;
 
+/** Which rules to run: all, only those that read one document, or only those that read the workspace. */
+export type RulePhase = 'all' | 'document' | 'workspace';
+
 /**
  * Runs the rules on one document and returns its findings, sorted by position. Config severities
  * and suppression comments apply here; a rule that throws becomes a finding, never a crash.
+ * The phases let a worker check documents in parallel and the main thread add the workspace rules.
  */
-export function runRules(environment: RuleEnvironment, rules: readonly Rule[] = allRules): Finding[] {
+export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all', rules: readonly Rule[] = allRules): Finding[] {
   const { document, summary, config } = environment;
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (phase !== 'all' && rule.workspace !== (phase === 'workspace')) continue;
     const setting = config.rules[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
     if (!summary.isPolicy && rule.id !== 'unreadable-file') continue;

@@ -34,7 +34,11 @@ export interface Rule {
   description: string;
   severity: Severity;
   fixable: boolean;
-  /** Whether the rule reads other documents (re-run when the workspace changes). */
+  /**
+   * Whether the rule reads other documents (re-run when the workspace changes). Workspace rules
+   * may read only the summary and the document's path, lineStarts and suppressions: they also run
+   * on documents parsed in another thread.
+   */
   workspace: boolean;
   /** Longer explanation for docs/rules.md: why it matters and how to fix it. */
   rationale: string;

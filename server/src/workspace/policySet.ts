@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types';
 import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
-import { runRules } from '../rules/run';
+import { runRules, type RulePhase } from '../rules/run';
 import { WorkspaceIndex } from './index';
 import { summarize, type DocumentSummary } from './summary';
 
@@ -54,7 +54,7 @@ export class PolicySet {
   }
 
   /** The findings for a document already added (the index must hold the workspace for cross-document rules). */
-  check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment): Finding[] {
+  check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment, phase: RulePhase = 'all'): Finding[] {
     return runRules({
       document,
       summary,
@@ -63,7 +63,7 @@ export class PolicySet {
       index: this.index,
       today: environment.today ?? this.config.today ?? todayString(),
       fileExists: environment.fileExists,
-    });
+    }, phase);
   }
 
   private relativePath(path: string): string {
