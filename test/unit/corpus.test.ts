@@ -12,7 +12,7 @@ import { repoRoot } from '../helpers/paths';
 
 const corpus = join(repoRoot, 'test', 'corpus');
 const { files } = discoverFiles([corpus], repoRoot);
-const { results } = checkFiles(files, { cwd: repoRoot, today: '2026-06-01' });
+const { results } = await checkFiles(files, { cwd: repoRoot, today: '2026-06-01' });
 const policies = results.filter((result) => result.summary.isPolicy);
 
 describe('real policy sets', () => {

@@ -22,8 +22,8 @@ function checkSampleFolder(dir: string) {
   return checkFiles(files, { cwd: repoRoot, today });
 }
 
-describe('the sample policy set', () => {
-  const { results, sets } = checkSampleFolder(samples);
+describe('the sample policy set', async () => {
+  const { results, sets } = await checkSampleFolder(samples);
 
   it('has 15–25 documents and yields no findings at all', () => {
     expect(results.length).toBeGreaterThanOrEqual(15);
@@ -45,9 +45,9 @@ describe('the sample policy set', () => {
   });
 });
 
-describe('samples/with-problems', () => {
+describe('samples/with-problems', async () => {
   const dir = join(samples, 'with-problems');
-  const { results } = checkSampleFolder(dir);
+  const { results } = await checkSampleFolder(dir);
   const listed = readFileSync(join(dir, 'README.md'), 'utf8')
     .split('\n')
     .filter((line) => /^\| [\w-]+\.md \|/.test(line))

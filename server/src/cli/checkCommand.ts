@@ -1,13 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigResolver } from '../config/resolve';
+import { PolicySet } from '../workspace/policySet';
+import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { discoverFiles } from './files';
-import { formatStylish } from './format/stylish';
+import { fixFiles } from './fix';
+import { displayPath } from './format/paths';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { progressReporter } from './progress';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
-import { ConfigResolver } from '../config/resolve';
-import { resolve } from 'node:path';
-import { PolicySet } from '../workspace/policySet';
 
 export const checkUsage = `Usage: clausewise check [paths|globs…] [options]
 
@@ -15,25 +23,38 @@ Checks policy documents: frontmatter, clause ids, baseline elements, reviews, ex
 With no paths: the config's include globs, else the current folder.
 
 Options:
-  --format stylish|json     output format (default stylish)
-  --today YYYY-MM-DD        the date for review and expiry checks (default: today)
-  --config FILE             use this config instead of the nearest .clausewise.yaml
-  --max-warnings N          exit 1 when there are more than N warnings
-  --quiet                   report errors only`;
+  --format F              stylish (default), json, sarif, junit or github
+  --output FILE           write the report to FILE instead of standard output
+  --fix                   apply every automatic fix, write the files, report what remains
+  --today YYYY-MM-DD      the date for review and expiry checks (default: today)
+  --max-warnings N        exit 1 when there are more than N warnings
+  --quiet                 report errors only
+  --cache                 reuse the analysis of unchanged files (.clausewise-cache)
+  --cache-location P      where the cache file lives
+  --config FILE           use this config instead of the nearest .clausewise.yaml
+  --debug                 show stack traces of internal errors
 
-const FORMATS = ['stylish', 'json'] as const;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage, configuration or catalog error.`;
+
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+type Format = (typeof FORMATS)[number];
 
 /** `clausewise check`: returns 0 clean, 1 errors (or too many warnings), 2 usage/config errors. */
-export function checkCommand(args: string[], output: Output = stdoutOutput()): number {
+export async function checkCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'stylish' },
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      output: { type: 'string', short: 'o' },
+      fix: { type: 'boolean' },
       today: { type: 'string' },
-      config: { type: 'string' },
+      config: { type: 'string', short: 'c' },
       'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,26 +62,49 @@ export function checkCommand(args: string[], output: Output = stdoutOutput()): n
     output.write(`${checkUsage}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
+  const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+  if (values['cache-location'] && !values.cache) throw new UsageError('--cache-location goes with --cache');
+
   const cwd = process.cwd();
-  const inputs = positionals.length > 0 ? positionals : defaultInputs(cwd, values.config);
   const resolver = new ConfigResolver(cwd, values.config);
+  const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
   const discovery = discoverFiles(inputs, cwd, (dir) => {
     const { config, catalog } = resolver.forDirectory(dir);
     const set = new PolicySet(config, catalog);
     return (path) => set.isExcluded(path);
   });
   for (const problem of discovery.problems) process.stderr.write(`clausewise: ${problem} (skipped)\n`);
-  const { results } = checkFiles(discovery.files, { cwd, today: values.today, configFile: values.config });
-  const shown: FileResult[] = values.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
-  output.write(format === 'json' ? formatJson(shown, cwd) : formatStylish(shown, output, cwd));
+  if (discovery.files.length === 0) throw new UsageError(`no Markdown files found in ${inputs.join(', ')}`);
+
+  const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
+  const progress = progressReporter(discovery.files.length, 'clausewise: checking');
+  const options = { cwd, today: values.today, configFile: values.config, cache, onProgress: progress?.update };
+  let results: FileResult[];
+  if (values.fix) {
+    const outcome = await fixFiles(discovery.files, options);
+    progress?.done();
+    results = outcome.results;
+    for (const written of outcome.written) process.stderr.write(`clausewise: fixed ${displayPath(written.path, cwd)} (${written.fixes} ${written.fixes === 1 ? 'fix' : 'fixes'})\n`);
+    for (const path of outcome.refused) process.stderr.write(`clausewise: ${displayPath(path, cwd)} changed on disk while it was being fixed; not written, run --fix again\n`);
+    if (outcome.refused.length) process.exitCode = 1;
+  } else {
+    results = (await checkFiles(discovery.files, options)).results;
+    progress?.done();
+  }
+  cache?.save();
+
+  const shown = values.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
+  const report = render(format, shown, cwd, values.output ? { color: false } : output);
+  if (values.output) writeFileSync(resolve(cwd, values.output), report);
+  else output.write(report);
+
   const errors = shown.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'error').length, 0);
   const warnings = results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'warning').length, 0);
-  if (errors > 0) return 1;
+  if (errors > 0 || process.exitCode === 1) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`clausewise: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
@@ -68,9 +112,19 @@ export function checkCommand(args: string[], output: Output = stdoutOutput()): n
   return 0;
 }
 
+function render(format: Format, results: FileResult[], cwd: string, output: Pick<Output, 'color'>): string {
+  switch (format) {
+    case 'json': return formatJson(results, cwd);
+    case 'sarif': return formatSarif(results, cwd);
+    case 'junit': return formatJunit(results, cwd);
+    case 'github': return formatGithub(results, cwd);
+    default: return formatStylish(results, output, cwd);
+  }
+}
+
 /** The config's include globs (relative to the config's folder), else the current folder. */
-function defaultInputs(cwd: string, configFile?: string): string[] {
-  const { config } = new ConfigResolver(cwd, configFile).forDirectory(cwd);
+function defaultInputs(resolver: ConfigResolver, cwd: string): string[] {
+  const { config } = resolver.forDirectory(cwd);
   if (config.include.length === 0) return ['.'];
   return config.include.map((glob) => resolve(config.root, glob));
 }

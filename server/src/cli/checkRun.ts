@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigResolver } from '../config/resolve';
+import { ConfigResolver, todayString } from '../config/resolve';
 import { decodeDocument } from '../document/decode';
-import type { PolicyDocument } from '../document/types';
+import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
+import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
+import { CheckCache } from './cache';
+import { analyzeInPool, shouldUseWorkers, type AnalysisJob } from './workerPool';
 
-/** One checked file: its findings, and the parsed document (for positions and fixes). */
+/** One checked file: its findings, and the document (for positions and fixes). */
 export interface FileResult {
   path: string;
   document: PolicyDocument;
@@ -18,34 +21,92 @@ export interface CheckRunOptions {
   today?: string;
   configFile?: string;
   cwd: string;
+  /** Text to use instead of the file on disk (path → text), for --fix passes. */
+  texts?: Map<string, string>;
+  cache?: CheckCache;
+  /** Use worker threads when there are enough documents (default true). */
+  parallel?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Pending {
+  path: string;
+  set: PolicySet;
+  text: string;
+  problem?: ReadProblem;
+  cacheKey?: string;
+  analyzed?: AnalyzedDocument;
+  document?: PolicyDocument;
 }
 
 /**
- * Checks files: each is governed by its nearest config (grouped into policy sets), parsed once,
- * indexed, then checked with the whole set in view. Files excluded by their config are skipped.
+ * Checks files: each is governed by its nearest config (grouped into policy sets), analysed once
+ * (on worker threads when it pays off, or taken from the cache), indexed, then checked against the
+ * whole set by the workspace rules. Files excluded by their config are skipped. Order is stable.
  */
-export function checkFiles(paths: string[], options: CheckRunOptions): { results: FileResult[]; sets: PolicySet[] } {
+export async function checkFiles(paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   const resolver = new ConfigResolver(options.cwd, options.configFile);
+  const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
-  const added: { set: PolicySet; document: PolicyDocument; summary: DocumentSummary }[] = [];
+  const pending: Pending[] = [];
   for (const path of paths) {
     const { config, catalog } = resolver.forDocument(path);
     const key = config.file ?? '';
     let set = sets.get(key);
     if (!set) sets.set(key, (set = new PolicySet(config, catalog)));
     if (set.isExcluded(path)) continue;
-    const { text, problem } = read(path);
-    added.push({ set, ...set.add(path, text, problem) });
+    const override = options.texts?.get(path);
+    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : read(path);
+    const entry: Pending = { path, set, text, problem };
+    if (options.cache) {
+      entry.cacheKey = options.cache.key(set, text, problem, today);
+      entry.analyzed = options.cache.get(path, entry.cacheKey);
+    }
+    pending.push(entry);
   }
-  const environment = { today: options.today, fileExists: existsSync };
-  const results = added.map(({ set, document, summary }) => ({ path: document.path, document, summary, findings: set.check(document, summary, environment) }));
+  await analyze(pending.filter((entry) => !entry.analyzed), options, today);
+  for (const entry of pending) {
+    entry.set.index.set(entry.analyzed!.summary);
+    if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
+  }
+  const environment = { today, fileExists: existsSync };
+  const results = pending.map((entry) => {
+    const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
+    const workspaceFindings = entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');
+    const findings = [...entry.analyzed!.findings, ...workspaceFindings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+    return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
+  });
   return { results, sets: [...sets.values()] };
 }
 
-function read(path: string) {
+async function analyze(entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
+  const total = entries.length;
+  if (options.parallel !== false && shouldUseWorkers(total)) {
+    const jobs: AnalysisJob[] = entries.map((entry) => ({
+      path: entry.path,
+      text: entry.text,
+      problem: entry.problem,
+      configFile: entry.set.config.file,
+      explicitConfig: options.configFile !== undefined,
+      cwd: options.cwd,
+      today,
+    }));
+    const analyzed = await analyzeInPool(jobs, options.onProgress);
+    entries.forEach((entry, index) => (entry.analyzed = analyzed[index]));
+    return;
+  }
+  entries.forEach((entry, index) => {
+    const { document, summary } = entry.set.add(entry.path, entry.text, entry.problem);
+    entry.document = document;
+    entry.analyzed = { summary, findings: entry.set.check(document, summary, { today, fileExists: existsSync }, 'document'), suppressions: document.suppressions, bom: document.bom };
+    options.onProgress?.(index + 1, total);
+  });
+}
+
+function read(path: string): { text: string; problem?: ReadProblem } {
   try {
     return decodeDocument(readFileSync(path));
   } catch (error) {
-    return { text: '', problem: { kind: 'encoding' as const, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+    return { text: '', problem: { kind: 'unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
   }
 }

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import type { ReadProblem } from './types';
 
 /** Larger files are not parsed: a policy is tens of kilobytes, and parsing time grows with size. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lossy = new TextDecoder('utf-8');
+// ignoreBOM keeps a byte-order mark in the text, so the parser can note it and --fix can write it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossy = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Turns file bytes into text, saying why when they are not a readable UTF-8 Markdown file. */
 export function decodeDocument(bytes: Uint8Array): { text: string; problem?: ReadProblem } {
@@ -24,5 +26,14 @@ export function decodeDocument(bytes: Uint8Array): { text: string; problem?: Rea
       text: lossy.decode(bytes),
       problem: { kind: 'encoding', message: 'the file is not valid UTF-8 (invalid bytes were read as �); save it as UTF-8' },
     };
+  }
+}
+
+/** Reads a file from disk as document text; a file that cannot be read becomes an encoding problem, not an exception. */
+export function readDocumentFile(path: string): { text: string; problem?: ReadProblem } {
+  try {
+    return decodeDocument(readFileSync(path));
+  } catch (error) {
+    return { text: '', problem: { kind: 'encoding', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
   }
 }

@@ -14,7 +14,7 @@ export function headingKey(text: string): string {
 }
 
 const PLACEHOLDER =
-  /\b(?:TODO|TBD|TBC|FIXME|XXX)\b[:.]?|\bto be (?:defined|determined|confirmed|written|added|completed)\b|\blorem ipsum\b[^.]*|\bplaceholder\b|\[(?:insert|add|describe|enter)[^\]]*\]|<!--[\s\S]*?-->/gi;
+  /\b(?:TODO|TBD|TBC|FIXME|XXX)\b[^\n]*|\bto be (?:defined|determined|confirmed|written|added|completed)\b|\blorem ipsum\b[^.]*|\bplaceholder\b|\[(?:insert|add|describe|enter)[^\]]*\]|<!--[\s\S]*?-->/gi;
 
 /** True when a section body holds no real words once placeholders and markup are taken out. */
 export function isPlaceholderText(text: string): boolean {

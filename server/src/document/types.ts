@@ -85,7 +85,7 @@ export interface Suppression {
 
 /** Why a file could not be read as text (the document is then mostly empty). */
 export interface ReadProblem {
-  kind: 'binary' | 'encoding' | 'too-large';
+  kind: 'binary' | 'encoding' | 'too-large' | 'unreadable';
   message: string;
 }
 

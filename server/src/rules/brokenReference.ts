@@ -26,14 +26,18 @@ export const brokenReference: Rule = {
       });
     }
     for (const link of summary.links) {
-      if (!link.url || EXTERNAL.test(link.url)) continue;
-      const target = safeDecode(link.url.replace(/[?#].*$/, ''));
-      if (!target) continue;
-      const path = resolve(dirname(document.path), target);
-      if (!fileExists(path)) report({ message: `the link points to "${target}", which does not exist; fix the path or remove the link`, range: link.range });
+      const target = linkTarget(document.path, link.url);
+      if (target && !fileExists(target.path)) report({ message: `the link points to "${target.written}", which does not exist; fix the path or remove the link`, range: link.range });
     }
   },
 };
+
+/** The local file a body link points to (undefined for other sites, mail and same-file anchors). */
+export function linkTarget(documentPath: string, url: string): { path: string; written: string } | undefined {
+  if (!url || EXTERNAL.test(url)) return undefined;
+  const written = safeDecode(url.replace(/[?#].*$/, ''));
+  return written ? { path: resolve(dirname(documentPath), written), written } : undefined;
+}
 
 function safeDecode(text: string): string {
   try {

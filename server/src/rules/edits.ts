@@ -30,7 +30,7 @@ export function appendToDocument(document: PolicyDocument, block: string): TextE
   const trailing = /(\r?\n)*$/.exec(text)![0];
   const end = text.length;
   const lead = text.length === 0 ? '' : trailing.length === 0 ? newline + newline : trailing === newline ? newline : '';
-  return insertAt(end, `${lead}${block.replace(/\n/g, newline)}${newline}`);
+  return insertAt(end, `${lead}${block.replace(/\n+$/, '').replace(/\n/g, newline)}${newline}`);
 }
 
 /** The range of a whole line (without its line break). */

@@ -17,14 +17,20 @@ export function sectionSkeleton(element: Element, depth: number): string {
  * document has one (a heading naming the control's id or title), otherwise at the end of the document.
  */
 export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element): TextEdit {
+  return insertSectionsEdit(document, control, [element]);
+}
+
+/** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one. */
+export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[]): TextEdit {
   const titleKey = headingKey(control.title);
   const idPattern = new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`);
   const home = document.sections.find((section) => section.kind === 'heading' && (idPattern.test(section.title) || section.key === titleKey));
-  if (!home) return appendToDocument(document, sectionSkeleton(element, 2));
+  const skeletons = (depth: number) => elements.map((element) => sectionSkeleton(element, depth)).join('\n');
+  if (!home) return appendToDocument(document, skeletons(2));
   const newline = eol(document);
   const before = document.text.slice(0, home.bodyRange.end);
   const lead = before.endsWith(newline + newline) ? '' : before.endsWith(newline) ? newline : newline + newline;
-  return insertAt(home.bodyRange.end, `${lead}${sectionSkeleton(element, Math.min(home.depth + 1, 6)).replace(/\n/g, newline)}${newline}`);
+  return insertAt(home.bodyRange.end, `${lead}${skeletons(Math.min(home.depth + 1, 6)).replace(/\n/g, newline)}${newline}`);
 }
 
 export const missingElement: Rule = {

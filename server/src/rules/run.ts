@@ -4,7 +4,10 @@ import { rules as allRules } from './registry';
 import { isSuppressed } from './suppression';
 import type { Rule, RuleContext } from './types';
 
-export type RuleEnvironment = Omit<RuleContext, 'report'>;
+export type RuleEnvironment = Omit<RuleContext, 'report'> & {
+  /** Told when a rule throws (the failure is still reported as a finding), so a server can log it. */
+  onRuleError?(ruleId: string, error: unknown): void;
+};
 
 /** Which rules to run: all, only those that read one document, or only those that read the workspace. */
 export type RulePhase = 'all' | 'document' | 'workspace';
@@ -30,6 +33,7 @@ export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all',
     try {
       rule.check({ ...environment, report });
     } catch (error) {
+      environment.onRuleError?.(rule.id, error);
       findings.push({
         ruleId: rule.id,
         severity: 'error',
@@ -40,5 +44,10 @@ export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all',
       });
     }
   }
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(compareFindings);
+}
+
+/** The order findings are reported in: by position, then rule id (stable, so one rule's findings keep their order). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }

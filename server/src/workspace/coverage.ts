@@ -72,6 +72,13 @@ export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config:
   };
 }
 
+/** Coverage of one control (for hovers): the same decision as computeCoverage, reading only the documents that name it. */
+export function computeControlCoverage(index: WorkspaceIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
+  const involved = new Map([...index.claiming(control.id), ...index.excluding(control.id)].map((summary) => [summary.path, summary]));
+  const policies = [...involved.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return controlCoverage(control, policies, config, today);
+}
+
 function controlCoverage(control: Control, policies: DocumentSummary[], config: ResolvedConfig, today: string): ControlCoverage {
   const claims: Claim[] = [];
   const exclusions: ExclusionEntry[] = [];

@@ -15,6 +15,8 @@ export interface CheckEnvironment {
   /** An explicit date (--today); else the config's `today`, else the real date. */
   today?: string;
   fileExists(path: string): boolean;
+  /** Told when a rule throws; the failure is reported as a finding either way. */
+  onRuleError?(ruleId: string, error: unknown): void;
 }
 
 /**
@@ -63,6 +65,7 @@ export class PolicySet {
       index: this.index,
       today: environment.today ?? this.config.today ?? todayString(),
       fileExists: environment.fileExists,
+      onRuleError: environment.onRuleError,
     }, phase);
   }
 

@@ -98,9 +98,9 @@ describe('what the config changes', () => {
     expect(checkFolder(root)[0]!.findings.map((finding) => finding.message)).toEqual(['frontmatter has no "classification"; every policy document needs one (required-fields)']);
   });
 
-  it('decides which files are policies: include globs, else Clausewise frontmatter; a README is never flagged', () => {
+  it('decides which files are policies: include globs, else Clausewise frontmatter; a README is never flagged', async () => {
     const root = tempWorkspace({ 'README.md': '# Project\n\nSee ISO 27799 9.4.2.\n', 'notes.md': '---\ntitle: Notes\n---\n# Notes\n', 'a.md': policyText('POL-1') });
-    const { results } = checkFiles(['README.md', 'notes.md', 'a.md'].map((name) => join(root, name)), { cwd: root });
+    const { results } = await checkFiles(['README.md', 'notes.md', 'a.md'].map((name) => join(root, name)), { cwd: root });
     expect(results.map((result) => [result.summary.isPolicy, result.findings.length])).toEqual([[false, 0], [false, 0], [true, 0]]);
     const included = checkFolder(tempWorkspace({ '.clausewise.yaml': 'include: ["policies/**"]\n', 'policies/x.md': '# X\n' }).concat('/policies'));
     expect(included.map((file) => file.findings.map((finding) => finding.ruleId))).toEqual([['frontmatter-missing']]);

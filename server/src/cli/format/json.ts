@@ -1,5 +1,5 @@
-import { relative } from 'node:path';
 import type { FileResult } from '../checkRun';
+import { displayPath } from './paths';
 import { findingPosition } from './position';
 
 /**
@@ -10,7 +10,7 @@ import { findingPosition } from './position';
 export function formatJson(results: FileResult[], cwd: string): string {
   const summary = { files: results.length, errors: 0, warnings: 0, infos: 0 };
   const files = results.map((result) => ({
-    path: relative(cwd, result.path).split('\\').join('/'),
+    path: displayPath(result.path, cwd),
     findings: result.findings.map((finding) => {
       summary[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'infos']++;
       return {

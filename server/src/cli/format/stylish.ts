@@ -1,6 +1,6 @@
-import { relative } from 'node:path';
 import type { FileResult } from '../checkRun';
 import { paint, type Output } from '../terminal';
+import { displayPath } from './paths';
 import { findingPosition } from './position';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
@@ -12,7 +12,7 @@ export function formatStylish(results: FileResult[], output: Pick<Output, 'color
   let fixable = 0;
   for (const result of results) {
     if (result.findings.length === 0) continue;
-    const path = relative(cwd, result.path) || result.path;
+    const path = displayPath(result.path, cwd);
     const lines = result.findings.map((finding) => {
       counts[finding.severity]++;
       if (finding.fixes.some((fix) => fix.automatic)) fixable++;

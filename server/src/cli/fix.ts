@@ -1,0 +1,76 @@
+import { readFileSync, renameSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { applyFixes, automaticFixes } from '../findings/applyFixes';
+import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
+
+/** Rounds of fixing: a fix can reveal another (a claimed clause whose sections are then missing). */
+const MAX_PASSES = 5;
+
+export interface FixOutcome {
+  results: FileResult[];
+  /** Files written, with the number of fixes applied to each. */
+  written: { path: string; fixes: number }[];
+  /** Files not written because they changed on disk while Clausewise was working. */
+  refused: string[];
+}
+
+/**
+ * `--fix`: applies every automatic fix in memory, re-checks, repeats until nothing changes, then
+ * writes each changed file atomically (temporary file and rename, keeping its mode) unless the
+ * file changed on disk since it was read. Returns the findings that remain.
+ */
+export async function fixFiles(paths: string[], options: CheckRunOptions): Promise<FixOutcome> {
+  const original = new Map<string, Buffer>();
+  for (const path of paths) {
+    try {
+      original.set(path, readFileSync(path));
+    } catch {
+      // Unreadable files are reported by the check itself.
+    }
+  }
+  const texts = new Map<string, string>();
+  const counts = new Map<string, number>();
+  let checked = await checkFiles(paths, { ...options, texts });
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let changed = false;
+    for (const result of checked.results) {
+      if (result.document.readProblem) continue;
+      const fixes = automaticFixes(result.findings);
+      if (fixes.length === 0) continue;
+      const { text, applied } = applyFixes(result.document.text, fixes);
+      if (applied.length === 0 || text === result.document.text) continue;
+      texts.set(result.path, (result.document.bom ? '\uFEFF' : '') + text);
+      counts.set(result.path, (counts.get(result.path) ?? 0) + applied.length);
+      changed = true;
+    }
+    if (!changed) break;
+    checked = await checkFiles(paths, { ...options, texts, cache: undefined });
+  }
+  const written: FixOutcome['written'] = [];
+  const refused: string[] = [];
+  for (const [path, text] of texts) {
+    const before = original.get(path);
+    let now: Buffer | undefined;
+    try {
+      now = readFileSync(path);
+    } catch {
+      now = undefined;
+    }
+    if (!before || !now || !now.equals(before)) {
+      refused.push(path);
+      continue;
+    }
+    writeAtomically(path, text);
+    written.push({ path, fixes: counts.get(path) ?? 0 });
+  }
+  return { results: checked.results, written, refused };
+}
+
+/** Writes through a temporary file in the same folder and renames it over the original, keeping the mode. */
+export function writeAtomically(path: string, text: string): void {
+  const mode = statSync(path).mode;
+  const temporary = join(dirname(path), `.${basename(path)}.clausewise-${process.pid}.tmp`);
+  writeFileSync(temporary, text, { mode });
+  chmodSync(temporary, mode);
+  renameSync(temporary, path);
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { loadCatalog } from '../catalog/load';
+import { defaultConfig, loadConfig } from '../config/load';
+import type { AnalyzedDocument } from '../workspace/analyzedDocument';
+import { PolicySet } from '../workspace/policySet';
+import type { AnalysisJob, WorkerRequest, WorkerResponse } from './workerPool';
+
+/** A checking thread: loads each config and catalog once, then parses and checks documents on request. */
+const sets = new Map<string, PolicySet>();
+
+function setFor(job: AnalysisJob): PolicySet {
+  const key = job.configFile ?? '';
+  let set = sets.get(key);
+  if (!set) {
+    const { config, catalog } = job.configFile ? loadConfig(job.configFile) : { config: defaultConfig(job.cwd), catalog: loadCatalog() };
+    sets.set(key, (set = new PolicySet(config, catalog)));
+  }
+  return set;
+}
+
+function analyze(job: AnalysisJob): AnalyzedDocument {
+  const set = setFor(job);
+  const { document, summary } = set.add(job.path, job.text, job.problem);
+  const findings = set.check(document, summary, { today: job.today, fileExists: existsSync }, 'document');
+  // The worker keeps no documents: the main thread owns the index.
+  set.index.delete(job.path);
+  return { summary, findings, suppressions: document.suppressions, bom: document.bom };
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    response = { batch: request.batch, analyzed: request.jobs.map(analyze) };
+  } catch (error) {
+    response = { batch: request.batch, error: `${(error as Error).message}\n${(error as Error).stack ?? ''}` };
+  }
+  parentPort!.postMessage(response);
+});

@@ -1,0 +1,162 @@
+/**
+ * Clausewise's own messages between the language server and its clients, declared once.
+ * No imports at all, so the VS Code client can import this file as well as the server. The result
+ * shapes mirror the core's types (workspace/coverage.ts); the server assigns the core's values to
+ * them, so the compiler reports any drift.
+ */
+
+/** A request: its method name, with its parameter and result types (the two fields are never set). */
+export interface RequestDeclaration<Params, Result> {
+  readonly method: string;
+  readonly params?: Params;
+  readonly result?: Result;
+}
+
+/** A notification: its method name, with its parameter type (the field is never set). */
+export interface NotificationDeclaration<Params> {
+  readonly method: string;
+  readonly params?: Params;
+}
+
+/** Scope of a request: a folder or file URI (its policy set, only documents under it); default the first workspace folder. */
+export interface ScopeParams {
+  uri?: string;
+}
+
+export type CoverageState = 'covered' | 'partial' | 'excluded' | 'gap';
+
+/** One document's claim on a control, with what keeps it from covering the control. */
+export interface CoverageClaim {
+  path: string;
+  documentId?: string;
+  title?: string;
+  status?: string;
+  reviewDue?: string;
+  overdue: boolean;
+  missing: string[];
+  empty: string[];
+  /** Approved, current and complete. */
+  complete: boolean;
+}
+
+/** One document's exclusion of a control (Statement of Applicability). */
+export interface CoverageExclusion {
+  path: string;
+  documentId?: string;
+  owner?: string;
+  justification?: string;
+  until?: string;
+  valid: boolean;
+  problems: string[];
+}
+
+export interface ControlCoverage {
+  id: string;
+  title: string;
+  objectiveId: string;
+  categoryId: string;
+  essential: boolean;
+  state: CoverageState;
+  claims: CoverageClaim[];
+  exclusions: CoverageExclusion[];
+  /** Why the control is partial or a gap, in words a reviewer can act on. */
+  reasons: string[];
+}
+
+export interface CoverageTotals {
+  covered: number;
+  partial: number;
+  excluded: number;
+  gap: number;
+  total: number;
+  applicable: number;
+  coveredPercent: number;
+}
+
+export interface CatalogName {
+  id: string;
+  name: string;
+  short: string;
+}
+
+export interface CoverageReport {
+  catalog: CatalogName;
+  today: string;
+  controls: ControlCoverage[];
+  totals: CoverageTotals;
+}
+
+/** `clausewise/coverage`: the coverage of every control of the catalog by the policy documents in scope. */
+export const CoverageRequest: RequestDeclaration<ScopeParams | null, CoverageReport> = { method: 'clausewise/coverage' };
+
+export interface CatalogElement {
+  id: string;
+  title: string;
+}
+
+export interface CatalogControl {
+  id: string;
+  title: string;
+  essential: boolean;
+  elements: CatalogElement[];
+}
+
+export interface CatalogObjective {
+  id: string;
+  title: string;
+  controls: CatalogControl[];
+}
+
+export interface CatalogCategory {
+  id: string;
+  title: string;
+  objectives: CatalogObjective[];
+}
+
+export interface CatalogTree {
+  catalog: CatalogName & { title: string };
+  categories: CatalogCategory[];
+}
+
+/** `clausewise/catalog`: categories › objectives › controls of the catalog in scope, with the elements the config expects. */
+export const CatalogRequest: RequestDeclaration<ScopeParams | null, CatalogTree> = { method: 'clausewise/catalog' };
+
+/** A control a document claims, with the control's coverage state in the workspace. */
+export interface DocumentClause {
+  id: string;
+  title?: string;
+  /** The control's state across the policy set; `unknown` for ids the catalog does not have. */
+  state: CoverageState | 'unknown';
+  /** This document's elements for the control that are missing or empty. */
+  missing: string[];
+  empty: string[];
+}
+
+export interface PolicyDocumentInfo {
+  uri: string;
+  id?: string;
+  title?: string;
+  type?: string;
+  status?: string;
+  owner?: string;
+  reviewDue?: string;
+  overdue: boolean;
+  clauses: DocumentClause[];
+}
+
+export interface DocumentsResult {
+  documents: PolicyDocumentInfo[];
+}
+
+/** `clausewise/documents`: every policy document in scope (default: all of them), in path order. */
+export const DocumentsRequest: RequestDeclaration<ScopeParams | null, DocumentsResult> = { method: 'clausewise/documents' };
+
+export interface CoverageChangedParams {
+  /** The folder of the policy set (its config's folder, or the workspace folder without a config). */
+  uri: string;
+  catalog: CatalogName;
+  totals: CoverageTotals;
+}
+
+/** `clausewise/coverageChanged`: a policy set's coverage totals changed. */
+export const CoverageChangedNotification: NotificationDeclaration<CoverageChangedParams> = { method: 'clausewise/coverageChanged' };

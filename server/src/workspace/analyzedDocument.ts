@@ -1,0 +1,21 @@
+import type { PolicyDocument, Suppression } from '../document/types';
+import { computeLineStarts } from '../document/lines';
+import type { Finding } from '../findings/types';
+import type { DocumentSummary } from './summary';
+
+/**
+ * What survives of a document after its own analysis: the summary, the findings of the rules that
+ * read only this document, and what workspace rules need. Serialisable (worker threads, cache).
+ */
+export interface AnalyzedDocument {
+  summary: DocumentSummary;
+  findings: Finding[];
+  suppressions: Suppression[];
+  bom: boolean;
+}
+
+/** A stand-in PolicyDocument for workspace rules and formatters when the parse tree is gone. */
+export function documentShell(path: string, text: string, analyzed: AnalyzedDocument): PolicyDocument {
+  const body = analyzed.bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { path, text: body, bom: analyzed.bom, lineStarts: computeLineStarts(body), sections: [], mentions: [], links: [], suppressions: analyzed.suppressions };
+}

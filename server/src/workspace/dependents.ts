@@ -1,0 +1,49 @@
+import { normalizeClauseId } from '../catalog/clauseId';
+import { linkTarget } from '../rules/brokenReference';
+import type { WorkspaceIndex } from './index';
+import type { DocumentSummary } from './summary';
+
+/**
+ * Paths of the other documents whose workspace-rule findings can change when one document's summary
+ * goes from `before` to `after` (undefined when the document is new or gone): documents sharing or
+ * naming its id (duplicate-id, broken-reference), documents excluding a control it claims or stops
+ * claiming (exclusion-invalid), and, when the file appears or disappears, documents linking to it.
+ * The index must already hold `after`.
+ */
+export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined): string[] {
+  const path = (after ?? before)?.path;
+  const found = new Set<string>();
+  const add = (summaries: DocumentSummary[]) => summaries.forEach((summary) => found.add(summary.path));
+  const oldId = policyId(before);
+  const newId = policyId(after);
+  const idChanged = oldId !== newId;
+  if (idChanged) {
+    for (const id of [oldId, newId]) {
+      if (id === undefined) continue;
+      add(index.withId(id));
+      add(index.referencing(id));
+    }
+    // broken-reference suggests the nearest existing ids, so every unresolved reference may read differently now.
+    add(index.policies().filter((summary) => summary.related.some((reference) => index.withId(reference.value).length === 0)));
+  }
+  const oldClaims = claimedControls(before);
+  const newClaims = claimedControls(after);
+  for (const clause of new Set([...oldClaims, ...newClaims])) {
+    // exclusion-invalid names the claiming documents by id, so an id change touches every claimed control.
+    if (idChanged || oldClaims.has(clause) !== newClaims.has(clause)) add(index.excluding(clause));
+  }
+  if (path !== undefined && (before === undefined || after === undefined)) {
+    add(index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url)?.path === path)));
+  }
+  if (path !== undefined) found.delete(path);
+  return [...found].sort();
+}
+
+function policyId(summary: DocumentSummary | undefined): string | undefined {
+  return summary?.isPolicy ? summary.id?.value : undefined;
+}
+
+function claimedControls(summary: DocumentSummary | undefined): Set<string> {
+  if (!summary?.isPolicy) return new Set();
+  return new Set(summary.clauses.map((claim) => normalizeClauseId(claim.source)).filter((id): id is string => id !== undefined));
+}

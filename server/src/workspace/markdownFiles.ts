@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** The file names Clausewise reads as Markdown. */
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+type IgnoreChain = { root: string; rules: Ignore }[];
+
+/**
+ * Adds the Markdown files below a folder that `accept` takes to `found`, honouring `.gitignore`
+ * files (inherited from above the folder too); unreadable folders and symlink loops go to `problems`.
+ */
+export function walkMarkdownFiles(dir: string, found: Set<string>, problems: string[], accept: (path: string) => boolean): void {
+  walk(dir, inheritedIgnores(dir), found, problems, accept);
+}
+
+/**
+ * True when walking `root` would reach `path` as a Markdown file: below the root, not in a skipped
+ * or git-ignored folder, not git-ignored itself. For files that appear after the walk.
+ */
+export function isWalkedMarkdownFile(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !MARKDOWN_FILE.test(path)) return false;
+  let chain = inheritedIgnores(root);
+  let dir = root;
+  const parts = rel.split(sep);
+  for (const [index, part] of parts.entries()) {
+    const own = readIgnore(dir);
+    if (own) chain = [...chain, { root: dir, rules: own }];
+    const child = join(dir, part);
+    const isDir = index < parts.length - 1;
+    if (isIgnored(chain, child, isDir) || (isDir && SKIPPED_DIRS.has(part))) return false;
+    dir = child;
+  }
+  return true;
+}
+
+/** .gitignore files between the repository root (or filesystem root) and a folder apply to it. */
+function inheritedIgnores(dir: string): IgnoreChain {
+  const chain: IgnoreChain = [];
+  let current = dirname(dir);
+  while (true) {
+    const rules = readIgnore(current);
+    if (rules) chain.unshift({ root: current, rules });
+    if (existsSync(join(current, '.git')) || dirname(current) === current) break;
+    current = dirname(current);
+  }
+  return chain;
+}
+
+function readIgnore(dir: string): Ignore | undefined {
+  const file = join(dir, '.gitignore');
+  if (!existsSync(file)) return undefined;
+  try {
+    return ignore().add(readFileSync(file, 'utf8'));
+  } catch {
+    // An unreadable .gitignore ignores nothing, as git itself treats it.
+    return undefined;
+  }
+}
+
+function walk(dir: string, ignores: IgnoreChain, found: Set<string>, problems: string[], accept: (path: string) => boolean, visited = new Set<string>()): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (error) {
+    problems.push(`${dir}: ${(error as Error).message}`);
+    return;
+  }
+  if (visited.has(real)) {
+    problems.push(`${dir}: symbolic link loop, not followed again`);
+    return;
+  }
+  visited.add(real);
+  const own = readIgnore(dir);
+  const chain = own ? [...ignores, { root: dir, rules: own }] : ignores;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push(`${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const stat = statSync(path);
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+      } catch {
+        problems.push(`${path}: broken symbolic link`);
+        continue;
+      }
+    }
+    if (isIgnored(chain, path, isDir)) continue;
+    if (isDir) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, chain, found, problems, accept, visited);
+    } else if (isFile && MARKDOWN_FILE.test(entry.name) && accept(path)) {
+      found.add(path);
+    }
+  }
+}
+
+function isIgnored(chain: IgnoreChain, path: string, isDir: boolean): boolean {
+  return chain.some(({ root, rules }) => {
+    const rel = relative(root, path).split(sep).join('/');
+    return rel !== '' && !rel.startsWith('..') && rules.ignores(isDir ? `${rel}/` : rel);
+  });
+}

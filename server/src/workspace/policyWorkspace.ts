@@ -1,0 +1,166 @@
+import { dirname } from 'node:path';
+import { ConfigResolver, todayString } from '../config/resolve';
+import type { PolicyDocument, ReadProblem } from '../document/types';
+import type { Finding } from '../findings/types';
+import { compareFindings } from '../rules/run';
+import { DataFileError } from '../yaml/problem';
+import { documentShell, type AnalyzedDocument } from './analyzedDocument';
+import { dependentsOf } from './dependents';
+import { PolicySet, type CheckEnvironment } from './policySet';
+import type { DocumentSummary } from './summary';
+
+/** A document of a long-lived workspace (the language server's), as it was last analysed. */
+export interface WorkspaceDocument {
+  path: string;
+  set: PolicySet;
+  analyzed: AnalyzedDocument;
+  /** Text, line starts and suppressions: enough for positions and for the workspace rules. */
+  shell: PolicyDocument;
+  /** The full parse, kept only for documents analysed with `keepDocument` (open in an editor). */
+  document?: PolicyDocument;
+  /** Every finding: the document's own rules' and the workspace rules'. */
+  findings: Finding[];
+}
+
+/** How one document's summary changed (`before` undefined: new; `after` undefined: gone). */
+export interface DocumentChange {
+  path: string;
+  set: PolicySet;
+  before?: DocumentSummary;
+  after?: DocumentSummary;
+}
+
+/**
+ * Documents under one or more configs kept current one change at a time, for a process that lives
+ * long (the language server). Each document is parsed once per change; the rules that read other
+ * documents re-run only for the documents a change can affect. The findings equal `checkFiles`'.
+ */
+export class PolicyWorkspace {
+  private readonly resolver: ConfigResolver;
+  private readonly sets = new Map<string, PolicySet>();
+  private readonly documents = new Map<string, WorkspaceDocument>();
+  private readonly brokenConfigs = new Map<string, DataFileError>();
+
+  constructor(
+    defaultRoot: string,
+    private readonly environment: CheckEnvironment,
+  ) {
+    this.resolver = new ConfigResolver(defaultRoot);
+  }
+
+  /** The policy set governing documents of a folder; throws DataFileError when its config or catalog cannot be used. */
+  setForDirectory(dir: string): PolicySet {
+    const broken = this.brokenConfigs.get(dir);
+    if (broken) throw broken;
+    try {
+      const { config, catalog } = this.resolver.forDirectory(dir);
+      const key = config.file ?? '';
+      let set = this.sets.get(key);
+      if (!set) this.sets.set(key, (set = new PolicySet(config, catalog)));
+      return set;
+    } catch (error) {
+      if (error instanceof DataFileError) this.brokenConfigs.set(dir, error);
+      throw error;
+    }
+  }
+
+  /** The policy set governing a document; throws DataFileError when its config or catalog cannot be used. */
+  setFor(path: string): PolicySet {
+    return this.setForDirectory(dirname(path));
+  }
+
+  /** True when the document's own config excludes it (it is then never checked). */
+  isExcluded(path: string): boolean {
+    return this.setFor(path).isExcluded(path);
+  }
+
+  /**
+   * Parses a document, indexes it and runs the rules that read only it. Call checkWorkspace for
+   * it (and its dependents) afterwards. Throws DataFileError when its config cannot be used.
+   */
+  analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
+    const set = this.setFor(path);
+    const previous = this.documents.get(path);
+    if (previous && previous.set !== set) this.remove(path);
+    const before = set.index.get(path);
+    const { document, summary } = set.add(path, text, options.problem);
+    const findings = set.check(document, summary, this.environment, 'document');
+    const analyzed: AnalyzedDocument = { summary, findings, suppressions: document.suppressions, bom: document.bom };
+    this.documents.set(path, {
+      path,
+      set,
+      analyzed,
+      shell: documentShell(path, document.text, analyzed),
+      document: options.keepDocument ? document : undefined,
+      findings: previous?.findings ?? findings,
+    });
+    return { path, set, before, after: summary };
+  }
+
+  /** Forgets a document (deleted, or no longer checked). */
+  remove(path: string): DocumentChange | undefined {
+    const entry = this.documents.get(path);
+    if (!entry) return undefined;
+    const before = entry.set.index.get(path);
+    entry.set.index.delete(path);
+    this.documents.delete(path);
+    return { path, set: entry.set, before };
+  }
+
+  /** Drops the full parse of a document (closed in the editor), keeping what the workspace needs. */
+  release(path: string): void {
+    const entry = this.documents.get(path);
+    if (entry) entry.document = undefined;
+  }
+
+  /** The other documents whose findings a change can affect. */
+  dependents(change: DocumentChange): string[] {
+    return dependentsOf(change.set.index, change.before, change.after).filter((path) => this.documents.has(path));
+  }
+
+  /** Runs the workspace rules for these documents and returns each one with its complete findings. */
+  checkWorkspace(paths: Iterable<string>): WorkspaceDocument[] {
+    const checked: WorkspaceDocument[] = [];
+    for (const path of new Set(paths)) {
+      const entry = this.documents.get(path);
+      if (!entry) continue;
+      const workspaceFindings = entry.set.check(entry.shell, entry.analyzed.summary, this.environment, 'workspace');
+      entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
+      checked.push(entry);
+    }
+    return checked;
+  }
+
+  get(path: string): WorkspaceDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  /** Every document, in path order. */
+  all(): WorkspaceDocument[] {
+    return [...this.documents.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** The policy sets that govern at least one document. */
+  policySets(): PolicySet[] {
+    const used = new Set([...this.documents.values()].map((entry) => entry.set));
+    return [...this.sets.values()].filter((set) => used.has(set));
+  }
+
+  /** Config and catalog files that could not be used, each with its problems. */
+  configErrors(): DataFileError[] {
+    return [...new Set(this.brokenConfigs.values())];
+  }
+
+  /** The date checks use for a set: the environment's, else the config's `today`, else the real date. */
+  today(set: PolicySet): string {
+    return this.environment.today ?? set.config.today ?? todayString();
+  }
+
+  /** Forgets every config, set and document (after a config file changed); analyse the documents again. */
+  reset(): void {
+    this.resolver.clear();
+    this.sets.clear();
+    this.documents.clear();
+    this.brokenConfigs.clear();
+  }
+}

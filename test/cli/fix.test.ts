@@ -1,0 +1,67 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixFiles } from '../../server/src/cli/fix';
+import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
+
+const teleworking = readFileSync(join(__dirname, '..', '..', 'samples', 'with-problems', 'teleworking-standard.md'), 'utf8');
+const backup = readFileSync(join(__dirname, '..', '..', 'samples', 'with-problems', 'backup-standard.md'), 'utf8');
+
+describe('clausewise check --fix', () => {
+  it('applies the automatic fixes, writes the files, reports what remains, and changes nothing the second time', () => {
+    const root = tempWorkspace({ 'teleworking.md': teleworking, 'backup.md': backup });
+    chmodSync(join(root, 'backup.md'), 0o640);
+    const first = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+    expect(first.stderr).toContain('clausewise: fixed teleworking.md (1 fix)');
+    expect(first.stderr).toContain('clausewise: fixed backup.md (1 fix)');
+    expect(readFileSync(join(root, 'teleworking.md'), 'utf8')).toBe(teleworking.replace('clauses: [6.22]', 'clauses: [6.2.2]'));
+    const fixedBackup = readFileSync(join(root, 'backup.md'), 'utf8');
+    expect(fixedBackup.startsWith(backup)).toBe(true);
+    expect(fixedBackup.slice(backup.length)).toBe('\n## Restore testing\n\nTODO: Say how often restores are tested, for which systems, who signs off and where the results are recorded.\n');
+    expect(statSync(join(root, 'backup.md')).mode & 0o777).toBe(0o640);
+    // What remains: the inserted section still needs writing.
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/backup\.md:\d+:1 +error +"Restore testing" \(12\.3\.1 Information backup, element restore-testing\) has no real text yet/);
+    const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+    expect(second.stderr).not.toContain('fixed');
+    expect(readFileSync(join(root, 'backup.md'), 'utf8')).toBe(fixedBackup);
+    expect(readFileSync(join(root, 'teleworking.md'), 'utf8')).toBe(teleworking.replace('clauses: [6.22]', 'clauses: [6.2.2]'));
+  });
+
+  it('keeps CRLF line endings and a byte-order mark', () => {
+    const crlf = `\uFEFF${policyText('POL-1', '', '# P\n\nSee ISO 27799 12.4.2.\n')}`.replace(/\n/g, '\r\n');
+    const root = tempWorkspace({ 'p.md': crlf });
+    runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+    const fixed = readFileSync(join(root, 'p.md'), 'utf8');
+    expect(fixed.startsWith('\uFEFF---\r\n')).toBe(true);
+    expect(fixed).toContain('clauses: [12.4.2]\r\n');
+    expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(fixed).toContain('## Log integrity\r\n\r\nTODO:');
+  });
+
+  it('never writes a file that changed on disk while it was being fixed', async () => {
+    const root = tempWorkspace({ 'teleworking.md': teleworking });
+    const path = join(root, 'teleworking.md');
+    let changed = false;
+    const outcome = await fixFiles([path], {
+      cwd: root,
+      today: '2026-12-01',
+      parallel: false,
+      onProgress: () => {
+        if (changed) return;
+        changed = true;
+        writeFileSync(path, `${teleworking}\nEdited by someone else.\n`);
+      },
+    });
+    expect(outcome.refused).toEqual([path]);
+    expect(outcome.written).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe(`${teleworking}\nEdited by someone else.\n`);
+  });
+
+  it('leaves no temporary files behind', () => {
+    const root = tempWorkspace({ 'teleworking.md': teleworking });
+    runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+    expect(require('node:fs').readdirSync(root)).toEqual(['teleworking.md']);
+  });
+});

@@ -1,0 +1,66 @@
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { readReference } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+
+const problems = ['check', 'samples/with-problems', '--today', '2026-12-01'];
+
+describe('machine-readable output', () => {
+  it('SARIF output is valid against the SARIF 2.1.0 schema and carries rules, regions and fixes', () => {
+    const { stdout } = runCli([...problems, '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(readReference('sarif-2.1.0-rtm.5.json') as object);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('missing-element');
+    expect(run.tool.driver.rules.every((rule: { helpUri: string }) => rule.helpUri.includes('docs/rules.md#'))).toBe(true);
+    const typo = run.results.find((result: { ruleId: string }) => result.ruleId === 'unknown-clause');
+    expect(typo.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'samples/with-problems/teleworking-standard.md', uriBaseId: 'SRCROOT' },
+      region: { startLine: 12, startColumn: 11, endLine: 12, endColumn: 15 },
+    });
+    expect(typo.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('6.2.2');
+    expect(run.tool.driver.rules[typo.ruleIndex].id).toBe('unknown-clause');
+  });
+
+  it('SARIF with no findings is still a valid log with an empty result list', () => {
+    const sarif = JSON.parse(runCli(['check', 'samples', '--today', '2026-12-01', '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].results).toEqual([]);
+  });
+
+  it('JUnit output parses back as XML: one suite per file, one failure per finding', () => {
+    const { stdout } = runCli([...problems, '--format', 'junit']);
+    expect(XMLValidator.validate(stdout)).toBe(true);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(stdout);
+    const suites = [xml.testsuites.testsuite].flat();
+    expect(suites).toHaveLength(5);
+    expect(xml.testsuites.failures).toBe('5');
+    const backup = suites.find((suite: { name: string }) => suite.name.endsWith('backup-standard.md'));
+    expect(backup.testcase.failure.type).toBe('missing-element');
+    expect(backup.testcase.failure.message).toContain('"Restore testing"');
+  });
+
+  it('JSON output has the documented shape', () => {
+    const json = JSON.parse(runCli([...problems, '--format', 'json']).stdout);
+    expect(json.version).toBe(1);
+    expect(json.summary).toEqual({ files: 5, errors: 4, warnings: 1, infos: 0 });
+    const file = json.files.find((entry: { path: string }) => entry.path.endsWith('teleworking-standard.md'));
+    expect(file.findings[0]).toMatchObject({ ruleId: 'unknown-clause', severity: 'error', line: 12, column: 11, endLine: 12, endColumn: 15, clause: '6.22' });
+    expect(file.findings[0].fixes[0]).toMatchObject({ automatic: true, edits: [{ newText: '6.2.2' }] });
+  });
+
+  it('--output writes the report to a file and nothing to standard output', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'clausewise-out-')), 'report.sarif');
+    const result = runCli([...problems, '--format', 'sarif', '--output', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe('2.1.0');
+  });
+});
