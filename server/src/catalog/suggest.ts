@@ -46,18 +46,26 @@ function words(text: string): string[] {
     .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
 }
 
+/**
+ * Scores controls by the query's words: exact words in the title count most, then words of element
+ * titles and aliases; a query that is a whole element title or alias wins outright. A word is also
+ * found as the start of a longer one only when it has four letters or more ("screen" in "screens").
+ */
 function byWords(catalog: Catalog, text: string, limit: number): Clause[] {
   const query = words(text);
   if (query.length === 0) return [];
-  const matches = (vocabulary: string[]) =>
-    query.filter((word) => vocabulary.some((known) => known.startsWith(word) || word.startsWith(known))).length;
+  const phrase = query.join(' ');
+  const score = (vocabulary: string[], exact: number, partial: number) =>
+    query.reduce((sum, word) => sum + (vocabulary.includes(word) ? exact : word.length >= 4 && vocabulary.some((known) => known.startsWith(word) && known.length - word.length <= 3) ? partial : 0), 0);
   return catalog.controls
-    .map((control: Control) => ({
-      clause: control,
-      score:
-        matches(words(control.title)) * 2 +
-        matches(control.elements.flatMap((element) => words([element.title, ...element.aliases].join(' ')))),
-    }))
+    .map((control: Control) => {
+      const names = control.elements.flatMap((element) => [element.title, ...element.aliases]).map((name) => words(name).join(' '));
+      const total =
+        score(words(control.title), 3, 1.5) +
+        score(names.flatMap((name) => name.split(' ')), 1, 0.5) +
+        (names.includes(phrase) || words(control.title).join(' ') === phrase ? 6 : 0);
+      return { clause: control, score: total };
+    })
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || a.clause.id.localeCompare(b.clause.id, 'en', { numeric: true }))
     .slice(0, limit)

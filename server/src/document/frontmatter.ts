@@ -42,7 +42,14 @@ function parseYaml(source: string, base: number, frontmatter: Frontmatter): void
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   frontmatter.yaml = doc;
   for (const error of doc.errors) {
-    frontmatter.syntaxErrors.push({ message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), range: shift(error.pos, base) });
+    const range = shift(error.pos, base);
+    let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = /^[^\s:]+/.exec(source.slice(error.pos[0]))?.[0] ?? '';
+      range.end = range.start + key.length;
+      message = `the key "${key}" appears twice; keep one`;
+    }
+    frontmatter.syntaxErrors.push({ message, range });
   }
   if (frontmatter.syntaxErrors.length > 0) return;
   if (doc.contents === null) {
@@ -50,7 +57,7 @@ function parseYaml(source: string, base: number, frontmatter: Frontmatter): void
     return;
   }
   if (!isMap(doc.contents)) {
-    frontmatter.syntaxErrors.push({ message: 'frontmatter must be a mapping of keys to values (key: value)', range: rangeOf(doc.contents as Node, base) });
+    frontmatter.syntaxErrors.push({ message: 'this is not a mapping of keys to values; write one "key: value" per line', range: rangeOf(doc.contents as Node, base) });
     return;
   }
   try {

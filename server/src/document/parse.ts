@@ -2,7 +2,7 @@ import { readBody } from './body';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
 import { computeLineStarts, positionAt } from './lines';
-import type { PolicyDocument, ReadProblem } from './types';
+import type { PolicyDocument, Range, ReadProblem, Suppression } from './types';
 
 /** Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text is reported, not parsed. */
 export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem): PolicyDocument {
@@ -14,7 +14,32 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
     document.readProblem ??= { kind: 'too-large', message: `the document is over ${MAX_DOCUMENT_BYTES / 1048576} MB, more than Clausewise reads; split it` };
   }
   if (document.readProblem && document.readProblem.kind !== 'encoding') return document;
-  document.frontmatter = readFrontmatter(text);
-  Object.assign(document, readBody(text, (offset) => positionAt(lineStarts, offset).line));
+  const frontmatter = readFrontmatter(text);
+  document.frontmatter = frontmatter;
+  // remark-frontmatter knows only the --- closing fence; a block closed with ... is blanked (offsets kept) so its YAML is not read as Markdown.
+  const bodyText = frontmatter?.closed && text.startsWith('...', frontmatter.contentRange.end) ? blank(text, frontmatter.range.end) : text;
+  Object.assign(document, readBody(bodyText, (offset) => positionAt(lineStarts, offset).line));
+  if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;
+}
+
+function blank(text: string, end: number): string {
+  return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+const YAML_SUPPRESSION = /#\s*clausewise-(disable-next-line|disable-file|disable|enable)\b([^\r\n]*)/g;
+
+/** Suppression comments written as YAML comments inside the frontmatter (`# clausewise-disable-next-line rule`). */
+function frontmatterSuppressions(text: string, content: Range, lineStarts: number[]): Suppression[] {
+  const source = text.slice(content.start, content.end);
+  if (!source.includes('clausewise-')) return [];
+  return [...source.matchAll(YAML_SUPPRESSION)].map((match) => {
+    const start = content.start + match.index!;
+    return {
+      kind: match[1] as Suppression['kind'],
+      rules: match[2]!.split(/[\s,]+/).filter(Boolean),
+      line: positionAt(lineStarts, start).line,
+      range: { start, end: start + match[0].length },
+    };
+  });
 }

@@ -23,14 +23,21 @@ export function applyFixes(text: string, fixes: Fix[]): AppliedFixes {
     accepted.push(...fix.edits);
     applied.push(fix);
   }
-  const ordered = accepted.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range.start - b.edit.range.start || a.order - b.order);
   let result = '';
   let cursor = 0;
-  for (const { edit } of ordered) {
+  for (const edit of orderedEdits(accepted)) {
     result += text.slice(cursor, edit.range.start) + edit.newText;
     cursor = Math.max(cursor, edit.range.end);
   }
   return { text: result + text.slice(cursor), applied, skipped };
+}
+
+/** Edits in the order they apply: by position, insertions at one point in the order given (as an LSP client expects them). */
+export function orderedEdits(edits: TextEdit[]): TextEdit[] {
+  return edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.range.start - b.edit.range.start || a.order - b.order)
+    .map(({ edit }) => edit);
 }
 
 /** The automatic fixes of findings ("fix all"): the first automatic fix of each finding. */

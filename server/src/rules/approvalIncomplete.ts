@@ -14,7 +14,7 @@ export const approvalIncomplete: Rule = {
     const missing = ['approved-by', 'effective'].filter((key) => !document.frontmatter!.fields.has(key) || document.frontmatter!.fields.get(key)!.value == null);
     if (missing.length === 0) return;
     report({
-      message: `status is approved but ${missing.map((key) => `"${key}"`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing; add who approved the document and the date it takes effect`,
+      message: `status is approved but ${missing.map((key) => `"${key}"`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing; add ${missing.map((key) => (key === 'approved-by' ? 'who approved the document' : 'the date it takes effect (YYYY-MM-DD)')).join(' and ')}`,
       range: status.valueRange,
     });
   },

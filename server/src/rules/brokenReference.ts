@@ -14,7 +14,7 @@ export const brokenReference: Rule = {
   workspace: true,
   rationale:
     'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest ids as quick fixes; they are never applied by --fix, since another document’s id is only a guess.',
-  check({ document, summary, index, fileExists, report }) {
+  check({ document, summary, index, config, fileExists, report }) {
     const ids = index.ids().filter((id) => id !== summary.id?.value);
     for (const reference of summary.related) {
       if (index.withId(reference.value).length > 0) continue;
@@ -26,17 +26,22 @@ export const brokenReference: Rule = {
       });
     }
     for (const link of summary.links) {
-      const target = linkTarget(document.path, link.url);
+      const target = linkTarget(document.path, link.url, config.root);
       if (target && !fileExists(target.path)) report({ message: `the link points to "${target.written}", which does not exist; fix the path or remove the link`, range: link.range });
     }
   },
 };
 
-/** The local file a body link points to (undefined for other sites, mail and same-file anchors). */
-export function linkTarget(documentPath: string, url: string): { path: string; written: string } | undefined {
+/**
+ * The local file a body link points to (undefined for other sites, mail and same-file anchors).
+ * "/docs/x.md" is relative to the workspace root, as on a Git host, not to the filesystem root.
+ */
+export function linkTarget(documentPath: string, url: string, root?: string): { path: string; written: string } | undefined {
   if (!url || EXTERNAL.test(url)) return undefined;
   const written = safeDecode(url.replace(/[?#].*$/, ''));
-  return written ? { path: resolve(dirname(documentPath), written), written } : undefined;
+  if (!written) return undefined;
+  const path = written.startsWith('/') && root ? resolve(root, `.${written}`) : resolve(dirname(documentPath), written);
+  return { path, written };
 }
 
 function safeDecode(text: string): string {

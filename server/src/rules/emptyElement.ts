@@ -20,7 +20,7 @@ export const emptyElement: Rule = {
         if (match.state !== 'empty') continue;
         const section = match.sections[0]!;
         report({
-          message: `"${section.title}" (${control.id} ${control.title}, element ${match.element.id}) has no real text yet; ${match.element.prompt}`,
+          message: `"${section.title}" (${control.id} ${control.title}, element ${match.element.id}) has no real text yet; write what the organisation does. Hint: ${match.element.prompt}`,
           range: section.titleRange,
           clause: control.id,
           element: match.element.id,

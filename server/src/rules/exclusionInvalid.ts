@@ -1,4 +1,5 @@
 import { normalizeClauseId } from '../catalog/clauseId';
+import { isCalendarDate } from '../config/duration';
 import { isEssential } from '../config/elements';
 import type { Rule } from './types';
 
@@ -28,7 +29,7 @@ export const exclusionInvalid: Rule = {
           clause: control.id,
         });
       }
-      if (exclusion.until && exclusion.until.value < today) {
+      if (exclusion.until && isCalendarDate(exclusion.until.value) && exclusion.until.value < today) {
         report({ message: `the exclusion of ${label} expired on ${exclusion.until.value}; decide again, then extend "until" or claim the control`, range: exclusion.until.range, clause: control.id });
       }
       if (isEssential(control, config)) {

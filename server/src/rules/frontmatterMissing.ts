@@ -18,12 +18,17 @@ export const frontmatterMissing: Rule = {
   check({ document, summary, report }) {
     if (document.frontmatter || document.readProblem || !summary.isPolicy) return;
     const newline = eol(document);
+    // A block further down (after a blank line or a comment) is not frontmatter; moving it is the author's call.
+    const fence = /^---[ \t]*\r?\n[\s\S]*?^(?:clauses|excludes|id|title):/m.exec(document.text.slice(0, 2000));
+    const misplaced = fence ? document.text.slice(0, fence.index).split(/\r?\n|\r/).length : 0;
     const title = document.title ?? basename(document.path, extname(document.path));
     const skeleton = ['---', `id: ${idFromFileName(document.path)}`, `title: ${JSON.stringify(title)}`, 'type: policy', 'owner: TODO', 'status: draft', 'version: 0.1.0', 'clauses: []', '---', ''];
     report({
-      message: 'this policy document has no frontmatter; add a --- block with id, title, owner, status, version and the clauses it implements',
+      message: misplaced
+        ? `this policy document's frontmatter does not start on the first line (the --- on line ${misplaced} is read as Markdown); move the block to the very top of the file`
+        : 'this policy document has no frontmatter; add a --- block with id, title, type, owner, status, version and the clauses it implements',
       range: lineRange(document, 0),
-      fixes: [fix('Insert a draft frontmatter block', [insertAt(0, skeleton.join(newline) + (document.text.length ? newline : ''))])],
+      fixes: misplaced ? [] : [fix('Insert a draft frontmatter block', [insertAt(0, skeleton.join(newline) + (document.text.length ? newline : ''))])],
     });
   },
 };

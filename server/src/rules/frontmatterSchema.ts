@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import type { Node } from 'yaml';
 import frontmatterSchema from '../../../controls/schema/frontmatter.schema.json';
 import { isCalendarDate } from '../config/duration';
-import { rangeOf } from '../document/frontmatter';
+import { exclusionItems, rangeOf } from '../document/frontmatter';
 import type { Frontmatter, Range } from '../document/types';
 import { closestMatches } from '../text/similar';
 import { nodeAt } from '../yaml/locate';
@@ -30,18 +30,37 @@ export const frontmatterSchemaRule: Rule = {
     const frontmatter = document.frontmatter;
     if (!frontmatter?.data || !frontmatter.yaml) return;
     if (!validate()(frontmatter.data)) {
-      for (const error of validate().errors ?? []) {
-        if (!isNoise(error)) report(findingFor(frontmatter, error));
+      const errors = (validate().errors ?? []).filter((error) => !isNoise(error));
+      for (const error of errors) {
+        if (!isExplainedElsewhere(error, errors)) report(findingFor(frontmatter, error));
       }
     }
     for (const key of DATE_KEYS) {
       const field = frontmatter.fields.get(key);
       if (typeof field?.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.value) && !isCalendarDate(field.value)) {
-        report({ message: `"${key}" is not a real date: ${field.value}; write an existing date as YYYY-MM-DD`, range: field.valueRange });
+        report({ message: `frontmatter "${key}" is not a real date: ${field.value}; write an existing date as YYYY-MM-DD`, range: field.valueRange });
+      }
+    }
+    for (const exclusion of exclusionItems(frontmatter)) {
+      const until = exclusion.until;
+      if (until && /^\d{4}-\d{2}-\d{2}$/.test(until.value) && !isCalendarDate(until.value)) {
+        report({ message: `frontmatter "until" is not a real date: ${until.value}; write an existing date as YYYY-MM-DD`, range: until.range });
       }
     }
   },
 };
+
+/** A missing required key is not reported when an unknown key beside it is its misspelling (one finding, not two). */
+function isExplainedElsewhere(error: ErrorObject, errors: ErrorObject[]): boolean {
+  if (error.keyword !== 'required') return false;
+  const missing = (error.params as { missingProperty: string }).missingProperty;
+  return errors.some(
+    (other) =>
+      other.keyword === 'additionalProperties' &&
+      other.instancePath === error.instancePath &&
+      closestMatches((other.params as { additionalProperty: string }).additionalProperty, [missing]).length > 0,
+  );
+}
 
 function findingFor(frontmatter: Frontmatter, error: ErrorObject): FindingInput {
   const place = schemaErrorPlace(error);
@@ -54,9 +73,13 @@ function findingFor(frontmatter: Frontmatter, error: ErrorObject): FindingInput 
   if (error.keyword === 'additionalProperties') {
     const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     const unknown = (error.params as { additionalProperty: string }).additionalProperty;
+    const siblings = Object.keys((error.data ?? {}) as object);
     const matches = closestMatches(unknown, known);
-    finding.fixes = matches.map((match) => fix(`Rename "${unknown}" to "${match}"`, [replaceRange(range, match)], matches.length === 1));
+    // Renaming onto a key that is already there would make a duplicate key: offer nothing then.
+    finding.fixes = matches.filter((match) => !siblings.includes(match)).map((match) => fix(`Rename "${unknown}" to "${match}"`, [replaceRange(range, match)], matches.length === 1));
     if (matches.length === 0) finding.message += '; remove it, or start your own keys with x-';
+  } else if (error.keyword === 'type' && /^\/excludes\/\d+$/.test(error.instancePath)) {
+    finding.message = 'frontmatter: each excludes entry needs a clause and a justification, e.g. "- clause: 11.1.6" with "justification: <why it does not apply>" on the next line';
   } else if (error.keyword === 'enum' && typeof error.data === 'string') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
     const matches = closestMatches(error.data, allowed);

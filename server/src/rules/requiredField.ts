@@ -3,16 +3,22 @@ import { eol, fix, insertAt, lineRange } from './edits';
 import { idFromFileName } from './frontmatterMissing';
 import type { Rule } from './types';
 
-/** Values a fix inserts: valid for the schema, obviously still to be completed where a person must decide. */
-function defaultValue(key: string, path: string, title: string | undefined): string {
+/**
+ * Values a fix inserts: valid for the schema, obviously still to be completed where a person must
+ * decide. Keys with no sensible default (dates) get no fix.
+ */
+function defaultValue(key: string, path: string, title: string | undefined): string | undefined {
   switch (key) {
     case 'id': return idFromFileName(path);
     case 'title': return JSON.stringify(title ?? basename(path, extname(path)));
     case 'type': return 'policy';
     case 'status': return 'draft';
     case 'version': return '0.1.0';
-    case 'clauses': case 'related': return '[]';
-    default: return 'TODO';
+    case 'review-every': return '12 months';
+    case 'classification': return 'internal';
+    case 'clauses': case 'related': case 'excludes': case 'tags': return '[]';
+    case 'owner': case 'approved-by': return 'TODO';
+    default: return undefined;
   }
 }
 
@@ -32,10 +38,11 @@ export const requiredField: Rule = {
     const newline = eol(document);
     const at = frontmatter.contentRange.end;
     for (const key of missing) {
+      const value = defaultValue(key, document.path, summary.title);
       report({
         message: `frontmatter has no "${key}"; every policy document needs one (required-fields)`,
         range: lineRange(document, 0),
-        fixes: [fix(`Add "${key}"`, [insertAt(at, `${key}: ${defaultValue(key, document.path, summary.title)}${newline}`)])],
+        fixes: value === undefined ? [] : [fix(`Add "${key}"`, [insertAt(at, `${key}: ${value}${newline}`)])],
       });
     }
   },

@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './types';
 
 export type RuleEnvironment = Omit<RuleContext, 'report'> & {
   /** Told when a rule throws (the failure is still reported as a finding), so a server can log it. */
-  onRuleError?(ruleId: string, error: unknown): void;
+  onRuleError?(ruleId: string, path: string, error: unknown): void;
 };
 
 /** Which rules to run: all, only those that read one document, or only those that read the workspace. */
@@ -33,7 +33,7 @@ export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all',
     try {
       rule.check({ ...environment, report });
     } catch (error) {
-      environment.onRuleError?.(rule.id, error);
+      environment.onRuleError?.(rule.id, document.path, error);
       findings.push({
         ruleId: rule.id,
         severity: 'error',

@@ -16,9 +16,12 @@ export const untaggedMention: Rule = {
       ...summary.clauses.map((claim) => normalizeClauseId(claim.source)),
       ...summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source)),
     ]);
+    const reported = new Set<string>();
     for (const mention of summary.mentions) {
       const control = catalog.control(mention.id);
-      if (!control || listed.has(control.id)) continue;
+      // One finding per control (its first mention): one fix adds it once.
+      if (!control || listed.has(control.id) || reported.has(control.id)) continue;
+      reported.add(control.id);
       const edit = addToListEdit(document, 'clauses', control.id);
       report({
         message: `the text cites ${control.id} ${control.title}, but the frontmatter does not claim it; add ${control.id} to clauses or drop the reference`,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
+import { isCalendarDate } from '../config/duration';
 import { isEssential } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import type { WorkspaceIndex } from './index';
@@ -104,7 +105,8 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
       const problems: string[] = [];
       const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length ?? 0;
       if (words < MIN_JUSTIFICATION_WORDS) problems.push(words === 0 ? 'no justification' : 'justification too short');
-      if (exclusion.until && exclusion.until.value < today) problems.push(`expired on ${exclusion.until.value}`);
+      if (exclusion.until && !isCalendarDate(exclusion.until.value)) problems.push(`until "${exclusion.until.value}" is not a date`);
+      else if (exclusion.until && exclusion.until.value < today) problems.push(`expired on ${exclusion.until.value}`);
       if (essential) problems.push('essential controls cannot be excluded');
       exclusions.push({
         path: summary.path,

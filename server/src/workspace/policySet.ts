@@ -16,7 +16,7 @@ export interface CheckEnvironment {
   today?: string;
   fileExists(path: string): boolean;
   /** Told when a rule throws; the failure is reported as a finding either way. */
-  onRuleError?(ruleId: string, error: unknown): void;
+  onRuleError?(ruleId: string, path: string, error: unknown): void;
 }
 
 /**

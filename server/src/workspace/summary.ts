@@ -51,7 +51,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   }
   return {
     path: document.path,
-    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data,
+    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || claimsDespiteErrors(document),
     id: scalarField(frontmatter, 'id'),
     title: text('title') ?? document.title,
     type: text('type'),
@@ -70,4 +70,12 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     elements,
     headings: document.sections.filter((section) => section.kind === 'heading').map((section) => ({ depth: section.depth, title: section.title, start: section.titleRange.start })),
   };
+}
+
+/** Frontmatter that does not parse still says it is a policy when a line starts with clauses: or excludes:. */
+function claimsDespiteErrors(document: PolicyDocument): boolean {
+  const frontmatter = document.frontmatter;
+  if (!frontmatter || frontmatter.data) return false;
+  const content = document.text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
+  return /^(?:clauses|excludes)\s*:/m.test(content);
 }

@@ -102,6 +102,9 @@ describe('what the config changes', () => {
     const root = tempWorkspace({ 'README.md': '# Project\n\nSee ISO 27799 9.4.2.\n', 'notes.md': '---\ntitle: Notes\n---\n# Notes\n', 'a.md': policyText('POL-1') });
     const { results } = await checkFiles(['README.md', 'notes.md', 'a.md'].map((name) => join(root, name)), { cwd: root });
     expect(results.map((result) => [result.summary.isPolicy, result.findings.length])).toEqual([[false, 0], [false, 0], [true, 0]]);
+    const broken = tempWorkspace({ 'b.md': '---\nid: [POL-B\nclauses: [9.4.2]\n---\n# B\n' });
+    const { results: brokenResults } = await checkFiles([join(broken, 'b.md')], { cwd: broken });
+    expect(brokenResults[0]!.findings.map((finding) => finding.ruleId)).toEqual(['frontmatter-syntax']);
     const included = checkFolder(tempWorkspace({ '.clausewise.yaml': 'include: ["policies/**"]\n', 'policies/x.md': '# X\n' }).concat('/policies'));
     expect(included.map((file) => file.findings.map((finding) => finding.ruleId))).toEqual([['frontmatter-missing']]);
   });
