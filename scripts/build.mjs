@@ -1,5 +1,6 @@
 // One esbuild script bundles every entry point into dist/ (CommonJS for Node 20 and VS Code).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const entries = [
@@ -27,3 +28,6 @@ await Promise.all(
     }),
   ),
 );
+
+// The bundled catalog, validated once here and stored as JSON for fast start-up.
+execFileSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/compile-catalog.ts'], { stdio: 'inherit' });

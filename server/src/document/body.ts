@@ -83,16 +83,7 @@ function headingSections(headings: RawHeading[], text: string): Section[] {
         break;
       }
     }
-    const bodyRange = { start: heading.titleRange.end, end };
-    return {
-      kind: 'heading',
-      title: heading.title,
-      key: headingKey(heading.title),
-      depth: heading.depth,
-      titleRange: heading.titleRange,
-      bodyRange,
-      empty: isPlaceholderText(text.slice(bodyRange.start, bodyRange.end)),
-    };
+    return section('heading', heading.title, heading.depth, heading.titleRange, { start: heading.titleRange.end, end }, text);
   });
 }
 
@@ -103,15 +94,26 @@ function readLeadIn(paragraph: Paragraph, text: string): Section | undefined {
   const title = toString(first, { includeHtml: false }).trim().replace(/[.:\-–—]+$/, '').trim();
   if (!title) return undefined;
   const titleRange = { start: first.position.start.offset!, end: first.position.end.offset! };
-  const bodyRange = { start: titleRange.end, end: paragraph.position.end.offset! };
+  return section('lead-in', title, 7, titleRange, { start: titleRange.end, end: paragraph.position.end.offset! }, text);
+}
+
+/**
+ * A section whose emptiness is worked out on first use: headings nest, so checking every body
+ * eagerly would read the document once per level, and only sections matched to elements are asked.
+ */
+function section(kind: Section['kind'], title: string, depth: number, titleRange: Range, bodyRange: Range, text: string): Section {
+  let empty: boolean | undefined;
   return {
-    kind: 'lead-in',
+    kind,
     title,
     key: headingKey(title),
-    depth: 7,
+    depth,
     titleRange,
     bodyRange,
-    empty: isPlaceholderText(text.slice(bodyRange.start, bodyRange.end)),
+    get empty() {
+      empty ??= isPlaceholderText(text.slice(bodyRange.start, bodyRange.end));
+      return empty;
+    },
   };
 }
 

@@ -27,7 +27,9 @@ export function endOfFrontmatterContent(frontmatter: Frontmatter): number {
 export function appendToDocument(document: PolicyDocument, block: string): TextEdit {
   const newline = eol(document);
   const text = document.text;
-  const trailing = /(\r?\n)*$/.exec(text)![0];
+  let start = text.length;
+  while (start > 0 && (text[start - 1] === '\n' || text[start - 1] === '\r')) start--;
+  const trailing = text.slice(start);
   const end = text.length;
   const lead = text.length === 0 ? '' : trailing.length === 0 ? newline + newline : trailing === newline ? newline : '';
   return insertAt(end, `${lead}${block.replace(/\n+$/, '').replace(/\n/g, newline)}${newline}`);

@@ -1,7 +1,7 @@
 import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { headingKey } from '../document/normalize';
-import type { PolicyDocument } from '../document/types';
+import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
 import { matchElements } from '../workspace/elementMatch';
 import { appendToDocument, eol, fix, insertAt } from './edits';
@@ -12,25 +12,31 @@ export function sectionSkeleton(element: Element, depth: number): string {
   return `${'#'.repeat(depth)} ${element.title}\n\nTODO: ${element.prompt}\n`;
 }
 
+/** The section about a control: a heading naming its id or its title, if the document has one. */
+export function controlHome(document: PolicyDocument, control: Control): Section | null {
+  const titleKey = headingKey(control.title);
+  const idPattern = new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`);
+  return document.sections.find((section) => section.kind === 'heading' && (section.key === titleKey || idPattern.test(section.title))) ?? null;
+}
+
 /**
  * Where a missing element's section goes: at the end of the section about its control when the
- * document has one (a heading naming the control's id or title), otherwise at the end of the document.
+ * document has one, otherwise at the end of the document.
  */
-export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element): TextEdit {
-  return insertSectionsEdit(document, control, [element]);
+export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element, home = controlHome(document, control)): TextEdit {
+  return insertSectionsEdit(document, control, [element], home);
 }
 
 /** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one. */
-export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[]): TextEdit {
-  const titleKey = headingKey(control.title);
-  const idPattern = new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`);
-  const home = document.sections.find((section) => section.kind === 'heading' && (idPattern.test(section.title) || section.key === titleKey));
+export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[], home = controlHome(document, control)): TextEdit {
   const skeletons = (depth: number) => elements.map((element) => sectionSkeleton(element, depth)).join('\n');
   if (!home) return appendToDocument(document, skeletons(2));
+  const depth = Math.min(home.depth + 1, 6);
+  if (home.bodyRange.end >= document.text.length) return appendToDocument(document, skeletons(depth));
   const newline = eol(document);
   const before = document.text.slice(0, home.bodyRange.end);
   const lead = before.endsWith(newline + newline) ? '' : before.endsWith(newline) ? newline : newline + newline;
-  return insertAt(home.bodyRange.end, `${lead}${skeletons(Math.min(home.depth + 1, 6)).replace(/\n/g, newline)}${newline}`);
+  return insertAt(home.bodyRange.end, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
 }
 
 export const missingElement: Rule = {
@@ -47,8 +53,10 @@ export const missingElement: Rule = {
       const control = catalog.control(claim.source);
       if (!control || seen.has(control.id)) continue;
       seen.add(control.id);
+      let home: Section | null | undefined;
       for (const match of matchElements(document, elementsFor(control, config))) {
         if (match.state !== 'missing') continue;
+        if (home === undefined) home = controlHome(document, control);
         const { element } = match;
         const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
         report({
@@ -56,7 +64,7 @@ export const missingElement: Rule = {
           range: claim.range,
           clause: control.id,
           element: element.id,
-          fixes: [fix(`Insert section "${element.title}" for ${control.id}`, [insertSectionEdit(document, control, element)])],
+          fixes: [fix(`Insert section "${element.title}" for ${control.id}`, [insertSectionEdit(document, control, element, home)])],
         });
       }
     }

@@ -12,6 +12,14 @@ export interface ElementMatch {
 }
 
 const sectionsByKey = new WeakMap<PolicyDocument, Map<string, Section[]>>();
+const nameKeys = new WeakMap<Element, string[]>();
+
+/** The comparison keys of an element's title and aliases, computed once per element. */
+function keysOf(element: Element): string[] {
+  let keys = nameKeys.get(element);
+  if (!keys) nameKeys.set(element, (keys = [...new Set([element.title, ...element.aliases].map(headingKey))]));
+  return keys;
+}
 
 function keyedSections(document: PolicyDocument): Map<string, Section[]> {
   let keyed = sectionsByKey.get(document);
@@ -35,7 +43,7 @@ function keyedSections(document: PolicyDocument): Map<string, Section[]> {
 export function matchElements(document: PolicyDocument, elements: Element[]): ElementMatch[] {
   const keyed = keyedSections(document);
   return elements.map((element) => {
-    const sections = [element.title, ...element.aliases].flatMap((name) => keyed.get(headingKey(name)) ?? []);
+    const sections = keysOf(element).flatMap((key) => keyed.get(key) ?? []);
     const state: ElementState = sections.length === 0 ? 'missing' : sections.some((section) => !section.empty) ? 'present' : 'empty';
     return { element, state, sections };
   });

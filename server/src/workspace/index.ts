@@ -1,22 +1,43 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { DocumentSummary } from './summary';
 
+type Relation = 'id' | 'claims' | 'excludes' | 'cites' | 'references';
+
+/** The keys a policy summary is filed under for each workspace question. */
+function keysOf(summary: DocumentSummary): Record<Relation, string[]> {
+  const ids = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))];
+  return {
+    id: ids([summary.id?.value]),
+    claims: ids(summary.clauses.map((claim) => normalizeClauseId(claim.source))),
+    excludes: ids(summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source))),
+    cites: ids(summary.mentions.map((mention) => mention.id)),
+    references: ids(summary.related.map((reference) => reference.value)),
+  };
+}
+
 /**
- * The summaries of every document in the workspace and the questions asked across them.
- * Updating one document replaces its summary only; nothing else is re-parsed.
+ * The summaries of every document in the workspace and the questions asked across them, each
+ * answered from a map (no scan of the workspace). Updating one document replaces its summary only;
+ * nothing else is re-parsed.
  */
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, DocumentSummary>();
-  private readonly byId = new Map<string, Set<string>>();
+  private readonly relations: Record<Relation, Map<string, Set<string>>> = {
+    id: new Map(), claims: new Map(), excludes: new Map(), cites: new Map(), references: new Map(),
+  };
+  private sortedPolicies?: DocumentSummary[];
 
   set(summary: DocumentSummary): void {
     this.delete(summary.path);
     this.summaries.set(summary.path, summary);
-    const id = summary.isPolicy ? summary.id?.value : undefined;
-    if (id !== undefined) {
-      const paths = this.byId.get(id) ?? new Set();
-      paths.add(summary.path);
-      this.byId.set(id, paths);
+    this.sortedPolicies = undefined;
+    if (!summary.isPolicy) return;
+    for (const [relation, keys] of Object.entries(keysOf(summary)) as [Relation, string[]][]) {
+      for (const key of keys) {
+        const paths = this.relations[relation].get(key);
+        if (paths) paths.add(summary.path);
+        else this.relations[relation].set(key, new Set([summary.path]));
+      }
     }
   }
 
@@ -24,10 +45,15 @@ export class WorkspaceIndex {
     const previous = this.summaries.get(path);
     if (!previous) return;
     this.summaries.delete(path);
-    const id = previous.id?.value;
-    const paths = id === undefined ? undefined : this.byId.get(id);
-    paths?.delete(path);
-    if (id !== undefined && paths?.size === 0) this.byId.delete(id);
+    this.sortedPolicies = undefined;
+    if (!previous.isPolicy) return;
+    for (const [relation, keys] of Object.entries(keysOf(previous)) as [Relation, string[]][]) {
+      for (const key of keys) {
+        const paths = this.relations[relation].get(key);
+        paths?.delete(path);
+        if (paths?.size === 0) this.relations[relation].delete(key);
+      }
+    }
   }
 
   get(path: string): DocumentSummary | undefined {
@@ -36,35 +62,42 @@ export class WorkspaceIndex {
 
   /** Every policy document, in path order. */
   policies(): DocumentSummary[] {
-    return [...this.summaries.values()].filter((summary) => summary.isPolicy).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.sortedPolicies ??= [...this.summaries.values()].filter((summary) => summary.isPolicy).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return this.sortedPolicies;
   }
 
   /** Policy documents with this id (more than one is a duplicate). */
   withId(id: string): DocumentSummary[] {
-    return [...(this.byId.get(id) ?? [])].map((path) => this.summaries.get(path)!).sort((a, b) => (a.path < b.path ? -1 : 1));
+    return this.lookup('id', id);
   }
 
   ids(): string[] {
-    return [...this.byId.keys()];
+    return [...this.relations.id.keys()];
   }
 
   /** Documents whose `clauses` name this control. */
   claiming(clauseId: string): DocumentSummary[] {
-    return this.policies().filter((summary) => summary.clauses.some((claim) => normalizeClauseId(claim.source) === clauseId));
+    return this.lookup('claims', clauseId);
   }
 
   /** Documents whose `excludes` name this control. */
   excluding(clauseId: string): DocumentSummary[] {
-    return this.policies().filter((summary) => summary.exclusions.some((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source) === clauseId));
+    return this.lookup('excludes', clauseId);
   }
 
   /** Documents whose body cites this clause. */
   citing(clauseId: string): DocumentSummary[] {
-    return this.policies().filter((summary) => summary.mentions.some((mention) => mention.id === clauseId));
+    return this.lookup('cites', clauseId);
   }
 
   /** Documents that list this id in `related`. */
   referencing(documentId: string): DocumentSummary[] {
-    return this.policies().filter((summary) => summary.related.some((reference) => reference.value === documentId));
+    return this.lookup('references', documentId);
+  }
+
+  private lookup(relation: Relation, key: string): DocumentSummary[] {
+    const paths = this.relations[relation].get(key);
+    if (!paths) return [];
+    return [...paths].sort().map((path) => this.summaries.get(path)!);
   }
 }

@@ -1,0 +1,20 @@
+// The floor: read every file and parse it with remark (unified + remark-parse + remark-frontmatter)
+// and yaml, on one thread, nothing else. Usage: node scripts/bench/floor.mjs DIR
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineCounter, parseDocument } from 'yaml';
+
+const dir = process.argv[2];
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+let nodes = 0;
+for (const name of readdirSync(dir).filter((file) => file.endsWith('.md')).sort()) {
+  const text = readFileSync(join(dir, name), 'utf8');
+  const tree = processor.parse(text);
+  const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].value : '';
+  parseDocument(yaml, { lineCounter: new LineCounter() });
+  nodes += tree.children.length;
+}
+console.log(`parsed, ${nodes} top-level nodes`);

@@ -1,0 +1,69 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { elementsFor } from '../config/elements';
+import { targetAt } from '../document/targetAt';
+import { applyFixes, automaticFixes, orderedEdits } from '../findings/applyFixes';
+import type { Finding } from '../findings/types';
+import { insertSectionsEdit } from '../rules/missingElement';
+import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { ServerContext } from './context';
+import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+
+/** The kind of the "fix all Clausewise problems" source action (run by `editor.codeActionsOnSave: source.fixAll`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clausewise`;
+
+/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", and fix-all. */
+export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] | null {
+  const uri = params.textDocument.uri;
+  const entry = context.workspace.current(uri);
+  if (!entry) return null;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+  const start = toOffset(entry.shell, params.range.start);
+  const end = toOffset(entry.shell, params.range.end);
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const finding of entry.findings) {
+      if (finding.range.start > end || finding.range.end < start) continue;
+      const diagnostic = toDiagnostic(entry.shell, finding);
+      for (const fix of finding.fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } } });
+      }
+    }
+    const insertAll = insertAllMissing(entry, start, uri);
+    if (insertAll) actions.push(insertAll);
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(entry, uri);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** "Insert all missing sections for 9.4.2" when the cursor is on a claimed control with missing elements. */
+function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string): CodeAction | undefined {
+  if (!entry.document) return undefined;
+  const target = targetAt(entry.document, offset);
+  if (target?.kind !== 'clause' || target.place !== 'clauses') return undefined;
+  const control = entry.set.catalog.control(target.source);
+  const missing = control && entry.analyzed.summary.elements[control.id]?.missing;
+  if (!control || !missing?.length) return undefined;
+  const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
+  const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);
+  return {
+    title: `Insert all missing sections for ${control.id}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: related.map((finding) => toDiagnostic(entry.shell, finding)),
+    edit: { changes: { [uri]: toLspEdits(entry.shell, [insertSectionsEdit(entry.document, control, elements)]) } },
+  };
+}
+
+/** Every automatic fix at once, with applyFixes' rule: a fix overlapping one already taken waits for the next run. */
+function fixAllAction(entry: WorkspaceDocument, uri: string): CodeAction | undefined {
+  const { applied } = applyFixes(entry.shell.text, automaticFixes(entry.findings));
+  if (applied.length === 0) return undefined;
+  return {
+    title: 'Fix all Clausewise problems',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: toLspEdits(entry.shell, orderedEdits(applied.flatMap((fix) => fix.edits))) } },
+  };
+}

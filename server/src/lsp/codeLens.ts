@@ -1,0 +1,16 @@
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { ServerContext } from './context';
+import { toLspRange } from './conversion';
+
+/** textDocument/codeLens: "covers N controls · M elements missing" on the frontmatter's first line (information only). */
+export function codeLenses(context: ServerContext, params: CodeLensParams): CodeLens[] | null {
+  const entry = context.workspace.current(params.textDocument.uri);
+  const frontmatter = entry?.document?.frontmatter;
+  if (!entry || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
+  const claimed = Object.values(entry.analyzed.summary.elements);
+  const missing = claimed.reduce((sum, states) => sum + states.missing.length, 0);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const title = `covers ${plural(claimed.length, 'control')} · ${plural(missing, 'element')} missing`;
+  // No command: the lens informs; the quick fixes on each claimed id insert the missing sections.
+  return [{ range: toLspRange(entry.shell, { start: frontmatter.range.start, end: frontmatter.range.start + 3 }), command: { title, command: '' } }];
+}

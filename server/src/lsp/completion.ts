@@ -1,0 +1,179 @@
+import { relative } from 'node:path';
+import {
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range as LspRange,
+} from 'vscode-languageserver';
+import type { Catalog } from '../catalog/catalog';
+import { normalizeClauseId } from '../catalog/clauseId';
+import { elementsFor } from '../config/elements';
+import { completionSiteAt, type CompletionSite } from '../document/completionSite';
+import { exclusionKeys, frontmatterKey, frontmatterKeys } from '../document/frontmatterKeys';
+import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { ServerContext } from './context';
+import { toLspRange, toOffset } from './conversion';
+
+/** Characters after which the client should ask again: `## `, `[`, `, `, `- `, `: `, `§`, and dots inside ids. */
+export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];
+
+/** textDocument/completion: frontmatter keys and values, clause and document ids, and missing sections at a new heading. */
+export function completion(context: ServerContext, params: CompletionParams): CompletionList | null {
+  const entry = context.workspace.current(params.textDocument.uri);
+  if (!entry?.document) return null;
+  const site = completionSiteAt(entry.document, toOffset(entry.shell, params.position));
+  if (!site) return null;
+  const snippets = context.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  const range = toLspRange(entry.shell, site.range);
+  const items = itemsFor(site, entry, range, snippets);
+  return items.length ? { isIncomplete: false, items } : null;
+}
+
+function itemsFor(site: CompletionSite, entry: WorkspaceDocument, range: LspRange, snippets: boolean): CompletionItem[] {
+  const { catalog } = entry.set;
+  switch (site.kind) {
+    case 'key':
+      return keyItems(site.present, site.colonFollows, range, snippets);
+    case 'exclusion-key':
+      return exclusionKeyItems(site.newItem, site.indent, range, snippets);
+    case 'heading':
+      return headingItems(entry, range, snippets);
+    case 'mention':
+      return clauseItems(catalog, site.prefix, range, { list: 'scalar', indent: '', exclude: new Set() });
+    case 'value':
+      if (site.key === 'clauses') {
+        const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => normalizeClauseId(claim.source) ?? claim.source));
+        return clauseItems(catalog, site.prefix, range, { list: site.list, indent: site.indent, exclude: claimed, objectives: true });
+      }
+      if (site.key === 'excludes') return clauseItems(catalog, site.prefix, range, { list: 'scalar', indent: '', exclude: new Set() });
+      if (site.key === 'related') return documentIdItems(entry, range);
+      return (frontmatterKey(site.key)?.values ?? []).map((value) => ({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value } }));
+  }
+}
+
+function keyItems(present: string[], colonFollows: boolean, range: LspRange, snippets: boolean): CompletionItem[] {
+  return frontmatterKeys()
+    .filter((info) => !present.includes(info.key))
+    .map((info, order): CompletionItem => {
+      const item: CompletionItem = {
+        label: info.key,
+        kind: CompletionItemKind.Property,
+        documentation: info.description,
+        sortText: String(order).padStart(3, '0'),
+        textEdit: { range, newText: colonFollows ? info.key : `${info.key}: ` },
+      };
+      if (colonFollows || !snippets) return item;
+      const body =
+        info.key === 'excludes' ? 'excludes:\n  - clause: $1\n    justification: $2'
+        : info.list ? `${info.key}: [$1]`
+        : info.values ? `${info.key}: \${1|${info.values.join(',')}|}`
+        : `${info.key}: $1`;
+      return { ...item, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: body } };
+    });
+}
+
+function exclusionKeyItems(newItem: boolean, indent: string, range: LspRange, snippets: boolean): CompletionItem[] {
+  const items: CompletionItem[] = exclusionKeys().map((info) => ({
+    label: info.key,
+    kind: CompletionItemKind.Property,
+    detail: info.required ? 'required' : 'optional',
+    documentation: info.description,
+    textEdit: { range, newText: `${info.key}: ` },
+  }));
+  if (newItem && snippets) {
+    items.unshift({
+      label: 'clause + justification',
+      kind: CompletionItemKind.Snippet,
+      detail: 'an excluded control with the reason it does not apply',
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: 'clause',
+      sortText: '0',
+      textEdit: { range, newText: `clause: $1\n${indent}  justification: $2` },
+    });
+  }
+  return items;
+}
+
+interface ClauseListStyle {
+  list: 'flow' | 'block' | 'scalar';
+  indent: string;
+  exclude: Set<string>;
+  /** Offer objectives too, inserting all their controls (only where a list can take several ids). */
+  objectives?: boolean;
+}
+
+function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: ClauseListStyle): CompletionItem[] {
+  const query = prefix.trim().replace(/^§/, '');
+  const numeric = /^[\d.]*$/.test(query);
+  const matches = (id: string, title: string) => (numeric ? id.startsWith(query) || query.startsWith(`${id}.`) : title.toLowerCase().includes(query.toLowerCase()));
+  const filterText = (id: string, title: string) => (numeric ? id : `${query} ${id} ${title}`);
+  const separator = style.list === 'flow' ? ', ' : `\n${style.indent}`;
+  const items: CompletionItem[] = [];
+  let order = 0;
+  for (const objective of catalog.objectives) {
+    const open = objective.controls.filter((control) => !style.exclude.has(control.id));
+    if (style.objectives && style.list !== 'scalar' && open.length > 1 && matches(objective.id, objective.title)) {
+      items.push({
+        label: objective.id,
+        kind: CompletionItemKind.Module,
+        detail: `${objective.title}: all ${open.length} controls`,
+        sortText: String(order).padStart(4, '0'),
+        filterText: filterText(objective.id, objective.title),
+        textEdit: { range, newText: open.map((control) => control.id).join(separator) },
+      });
+    }
+    order++;
+    for (const control of open) {
+      if (!matches(control.id, control.title)) continue;
+      items.push({
+        label: control.id,
+        kind: CompletionItemKind.Value,
+        detail: control.title,
+        labelDetails: { description: control.title },
+        documentation: { kind: MarkupKind.Markdown, value: control.summary },
+        sortText: String(order++).padStart(4, '0'),
+        filterText: filterText(control.id, control.title),
+        textEdit: { range, newText: control.id },
+      });
+    }
+  }
+  return items;
+}
+
+function documentIdItems(entry: WorkspaceDocument, range: LspRange): CompletionItem[] {
+  const { summary } = entry.analyzed;
+  const listed = new Set(summary.related.map((reference) => reference.value));
+  return entry.set.index
+    .policies()
+    .filter((other) => other.id && other.path !== entry.path && !listed.has(other.id.value))
+    .map((other) => ({
+      label: other.id!.value,
+      kind: CompletionItemKind.Reference,
+      detail: other.title,
+      documentation: [other.type, other.status, other.owner, relative(entry.set.config.root, other.path)].filter(Boolean).join(' · '),
+      textEdit: { range, newText: other.id!.value },
+    }));
+}
+
+function headingItems(entry: WorkspaceDocument, range: LspRange, snippets: boolean): CompletionItem[] {
+  const { catalog, config } = entry.set;
+  const items: CompletionItem[] = [];
+  for (const [controlId, states] of Object.entries(entry.analyzed.summary.elements)) {
+    const control = catalog.control(controlId);
+    if (!control) continue;
+    for (const element of elementsFor(control, config).filter((candidate) => states.missing.includes(candidate.id))) {
+      const prompt = `TODO: ${element.prompt}`;
+      items.push({
+        label: element.title,
+        kind: CompletionItemKind.Snippet,
+        detail: `missing for ${control.id} ${control.title}`,
+        documentation: element.prompt,
+        filterText: element.title,
+        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range, newText: snippets ? `${escapeSnippet(element.title)}\n\n\${1:${escapeSnippet(prompt)}}` : element.title },
+      });
+    }
+  }
+  return items;
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (character) => `\\${character}`);
+}

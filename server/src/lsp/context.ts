@@ -1,0 +1,39 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken, type ClientCapabilities, type Connection } from 'vscode-languageserver';
+import type { Settings } from './settings';
+import type { LiveWorkspace } from './workspace';
+
+/** What every feature may use: the connection, the live workspace, the settings and what the client supports. */
+export interface ServerContext {
+  connection: Connection;
+  workspace: LiveWorkspace;
+  settings: Settings;
+  capabilities: ClientCapabilities;
+}
+
+/** Throws the LSP "request cancelled" error when the client cancelled; call after each await. */
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+}
+
+/** Waits for the workspace to be indexed (workspace-wide answers need every document), then checks for cancellation. */
+export async function afterIndexing(context: ServerContext, token: CancellationToken | undefined): Promise<void> {
+  throwIfCancelled(token);
+  await context.workspace.whenIndexed();
+  throwIfCancelled(token);
+}
+
+/**
+ * Wraps a request handler: a failure is logged to the client's console and answered with
+ * `fallback`, so one broken feature never takes the server down. Cancellation passes through.
+ */
+export function guarded<P, R>(context: () => ServerContext, name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      context().connection.console.error(`Clausewise ${name} failed: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+}

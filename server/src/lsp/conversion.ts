@@ -1,0 +1,69 @@
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { offsetAt, positionAt } from '../document/lines';
+import type { Range } from '../document/types';
+import type { Finding, Fix, Severity, TextEdit } from '../findings/types';
+
+/** Where each rule is explained (docs/rules.md has one heading per rule id). */
+export const RULES_DOCS_URL = 'https://github.com/clausewise/clausewise/blob/main/docs/rules.md';
+
+/** A fix as it rides in a diagnostic's `data`: edits already in LSP positions. */
+export interface FixData {
+  title: string;
+  automatic: boolean;
+  edits: LspTextEdit[];
+}
+
+/** What every Clausewise diagnostic carries in `data`. */
+export interface DiagnosticData {
+  fixes: FixData[];
+  clause?: string;
+  element?: string;
+}
+
+/** Text positions of one document version: converts the core's offsets to LSP line/character and back. */
+export interface LineMap {
+  lineStarts: number[];
+  text: string;
+}
+
+export function toPosition(lines: LineMap, offset: number): Position {
+  return positionAt(lines.lineStarts, offset);
+}
+
+export function toLspRange(lines: LineMap, range: Range): LspRange {
+  return { start: toPosition(lines, range.start), end: toPosition(lines, range.end) };
+}
+
+export function toOffset(lines: LineMap, position: Position): number {
+  return offsetAt(lines.lineStarts, lines.text.length, position.line, position.character);
+}
+
+export function toLspEdits(lines: LineMap, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: toLspRange(lines, edit.range), newText: edit.newText }));
+}
+
+export function toFixData(lines: LineMap, fix: Fix): FixData {
+  return { title: fix.title, automatic: fix.automatic, edits: toLspEdits(lines, fix.edits) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The one conversion of the core's Finding to an LSP Diagnostic (code = rule id, fixes in data). */
+export function toDiagnostic(lines: LineMap, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { fixes: finding.fixes.map((fix) => toFixData(lines, fix)) };
+  if (finding.clause) data.clause = finding.clause;
+  if (finding.element) data.element = finding.element;
+  return {
+    range: toLspRange(lines, finding.range),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: `${RULES_DOCS_URL}#${finding.ruleId}` },
+    source: 'clausewise',
+    message: finding.message,
+    data,
+  };
+}

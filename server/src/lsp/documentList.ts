@@ -1,0 +1,48 @@
+import { RequestType, type CancellationToken } from 'vscode-languageserver';
+import { computeCoverage } from '../workspace/coverage';
+import { isOverdue, reviewDue } from '../workspace/review';
+import type { PolicySet } from '../workspace/policySet';
+import type { WorkspaceIndex } from '../workspace/index';
+import { DocumentsRequest, type DocumentsResult, type PolicyDocumentInfo, type ScopeParams } from '../protocol/customMessages';
+import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
+import { requestScope } from './scope';
+
+export const documentsRequestType = new RequestType<ScopeParams | null, DocumentsResult, void>(DocumentsRequest.method);
+
+/** clausewise/documents: each policy document with its review state and its clauses' coverage (all sets, or the one in scope). */
+export async function documentList(context: ServerContext, params: ScopeParams | null, token: CancellationToken): Promise<DocumentsResult> {
+  await afterIndexing(context, token);
+  const scopes = params?.uri ? [requestScope(context, params)] : context.workspace.core.policySets().map((set) => ({ set, index: set.index }));
+  const documents: PolicyDocumentInfo[] = [];
+  for (const { set, index } of scopes) {
+    documents.push(...describe(context, set, index));
+    throwIfCancelled(token);
+  }
+  return { documents: documents.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)) };
+}
+
+function describe(context: ServerContext, set: PolicySet, index: WorkspaceIndex): PolicyDocumentInfo[] {
+  const today = context.workspace.core.today(set);
+  const states = new Map(computeCoverage(index, set.catalog, set.config, today).controls.map((control) => [control.id, control.state]));
+  return index.policies().map((summary) => ({
+    uri: context.workspace.uriOf(summary.path),
+    id: summary.id?.value,
+    title: summary.title,
+    type: summary.type,
+    status: summary.status,
+    owner: summary.owner,
+    reviewDue: reviewDue(summary, set.config)?.due,
+    overdue: isOverdue(summary, set.config, today),
+    clauses: summary.clauses.map((claim) => {
+      const control = set.catalog.control(claim.source);
+      const elements = control ? summary.elements[control.id] : undefined;
+      return {
+        id: control?.id ?? claim.source,
+        title: control?.title,
+        state: control ? states.get(control.id) ?? 'gap' : 'unknown',
+        missing: elements?.missing ?? [],
+        empty: elements?.empty ?? [],
+      };
+    }),
+  }));
+}

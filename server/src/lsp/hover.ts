@@ -1,0 +1,109 @@
+import { relative } from 'node:path';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { Catalog } from '../catalog/catalog';
+import type { Control } from '../catalog/types';
+import { elementsFor } from '../config/elements';
+import { frontmatterKey } from '../document/frontmatterKeys';
+import { targetAt } from '../document/targetAt';
+import { computeControlCoverage } from '../workspace/coverage';
+import { matchElements } from '../workspace/elementMatch';
+import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { ServerContext } from './context';
+import { toLspRange, toOffset } from './conversion';
+
+const ELEMENT_MARK = { present: '✓', empty: '✗ (only placeholder text)', missing: '✗' } as const;
+
+/** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
+export function hover(context: ServerContext, params: HoverParams): Hover | null {
+  const entry = context.workspace.current(params.textDocument.uri);
+  if (!entry?.document) return null;
+  const target = targetAt(entry.document, toOffset(entry.shell, params.position));
+  if (!target) return null;
+  const value =
+    target.kind === 'clause' ? clauseHover(context, entry, target.source)
+    : target.kind === 'key' ? keyHover(target.key)
+    : documentHover(entry, target.id);
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(entry.shell, target.range) } : null;
+}
+
+function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: string): string {
+  const { catalog } = entry.set;
+  const clause = catalog.lookup(source);
+  if (!clause) {
+    const suggestions = catalog.suggest(source, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
+    return `**${source}** is not a clause of ${catalog.info.name}.${suggestions.length ? ` Did you mean ${suggestions.join('; ')}?` : ''}`;
+  }
+  const place = catalog.path(clause).slice(0, -1).map((step) => `${step.id} ${step.title}`);
+  if (clause.kind !== 'control') {
+    const controls = catalog.controlsUnder(clause.id).map((control) => `- ${control.id} ${control.title}`);
+    return [`**${clause.id} ${clause.title}** (${clause.kind})`, '', [catalog.info.name, ...place].join(' › '), '', 'Controls:', ...controls].join('\n');
+  }
+  return [
+    `**${clause.id} ${clause.title}**${clause.essential ? ' · essential' : ''}`,
+    '',
+    [catalog.info.name, ...place].join(' › '),
+    '',
+    clause.summary,
+    ...(clause.health ? ['', `*In a health organisation:* ${clause.health}`] : []),
+    '',
+    ...elementLines(entry, clause),
+    ...mappingLines(catalog, clause),
+    '',
+    ...coverageLines(context, entry, clause),
+  ].join('\n');
+}
+
+function elementLines(entry: WorkspaceDocument, control: Control): string[] {
+  const elements = elementsFor(control, entry.set.config);
+  if (!entry.analyzed.summary.elements[control.id]) {
+    return ['**Elements** (this document does not claim the control):', ...elements.map((element) => `- ${element.title}`)];
+  }
+  const matches = matchElements(entry.document!, elements);
+  return ['**Elements in this document:**', ...matches.map((match) => `- ${ELEMENT_MARK[match.state]} ${match.element.title}${match.state === 'present' ? '' : ` — ${match.element.prompt}`}`)];
+}
+
+function mappingLines(catalog: Catalog, control: Control): string[] {
+  const lines: string[] = [];
+  for (const [framework, ids] of Object.entries(control.maps)) {
+    if (ids.length === 0) continue;
+    const title = catalog.frameworks[framework]?.title ?? framework;
+    const derived = framework === 'hipaa' ? ' (derived, not official)' : '';
+    lines.push('', `**${title}**${derived}: ${ids.map((id) => `${id}${catalog.frameworkTitle(framework, id) ? ` ${catalog.frameworkTitle(framework, id)}` : ''}`).join('; ')}`);
+  }
+  return lines;
+}
+
+function coverageLines(context: ServerContext, entry: WorkspaceDocument, control: Control): string[] {
+  const { set } = entry;
+  const coverage = computeControlCoverage(set.index, control, set.config, context.workspace.core.today(set));
+  const name = (path: string, id?: string) => id ?? relative(set.config.root, path);
+  const lines = [`**Coverage:** ${coverage.state}`];
+  for (const claim of coverage.claims) {
+    const gaps = [...claim.missing.map((id) => `missing ${id}`), ...claim.empty.map((id) => `empty ${id}`), ...(claim.overdue ? [`review overdue since ${claim.reviewDue}`] : [])];
+    lines.push(`- ${name(claim.path, claim.documentId)} ${claim.title ?? ''} — ${claim.status ?? 'no status'}${claim.complete ? ' ✓' : ''}${gaps.length ? ` (${gaps.join(', ')})` : ''}`);
+  }
+  for (const exclusion of coverage.exclusions) {
+    lines.push(`- excluded by ${name(exclusion.path, exclusion.documentId)}${exclusion.justification ? `: ${exclusion.justification}` : ''}${exclusion.valid ? '' : ` (not valid: ${exclusion.problems.join(', ')})`}`);
+  }
+  if (coverage.state !== 'covered' && coverage.state !== 'excluded') lines.push('', ...coverage.reasons.map((reason) => `*${reason}*`));
+  return lines;
+}
+
+function keyHover(key: string): string | undefined {
+  const info = frontmatterKey(key);
+  if (!info) return undefined;
+  return [`**${key}**`, '', info.description, ...(info.values ? ['', `Values: ${info.values.map((value) => `\`${value}\``).join(' | ')}`] : [])].join('\n');
+}
+
+function documentHover(entry: WorkspaceDocument, id: string): string {
+  const { index, config } = entry.set;
+  const documents = index.withId(id);
+  if (documents.length === 0) return `**${id}**: no policy document in this workspace has this id.`;
+  return documents
+    .map((summary) => {
+      const facts = [summary.type, summary.status, summary.owner && `owner: ${summary.owner}`].filter(Boolean).join(' · ');
+      const referencedBy = index.referencing(id).map((other) => other.id?.value ?? relative(config.root, other.path));
+      return [`**${id}** ${summary.title ?? ''}`, '', facts, '', `\`${relative(config.root, summary.path)}\``, ...(referencedBy.length ? ['', `Listed in related by: ${referencedBy.join(', ')}`] : [])].join('\n');
+    })
+    .join('\n\n---\n\n');
+}

@@ -1,0 +1,131 @@
+import {
+  CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
+import { catalogRequestType, catalogTree } from './catalogTree';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeLenses } from './codeLens';
+import { completion, COMPLETION_TRIGGERS } from './completion';
+import { ConfigProblems } from './configProblems';
+import { guarded, type ServerContext } from './context';
+import { CoverageNotifier, coverageReport, coverageRequestType } from './coverage';
+import { definition } from './definition';
+import { DiagnosticsPublisher } from './diagnostics';
+import { documentList, documentsRequestType } from './documentList';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { references } from './references';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { filePathOf, LiveWorkspace } from './workspace';
+
+/** Files the client watches for us: policy documents and configs. */
+const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
+
+/** Wires every feature to a connection: the one place that knows which handler answers which method. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const publisher = new DiagnosticsPublisher(connection);
+  const configProblems = new ConfigProblems(connection, publisher);
+  const log = (message: string) => connection.console.error(message);
+  let context: ServerContext | undefined;
+  const ctx = (): ServerContext => {
+    if (!context) throw new Error('the client sent a request before initialize');
+    return context;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const settings = readSettings(params.initializationOptions, { ...DEFAULT_SETTINGS });
+    const workspace: LiveWorkspace = new LiveWorkspace(
+      documents,
+      {
+        checked: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
+        dropped: (paths) => paths.forEach((path) => publisher.clear(path)),
+        reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
+        configErrors: (errors) => configProblems.update(errors),
+        coverageMayHaveChanged: () => notifier.schedule(),
+        log,
+      },
+      () => ctx().settings.debounce,
+      () => connection.window.createWorkDoneProgress(),
+      folderPaths(params)[0] ?? process.cwd(),
+    );
+    const notifier = new CoverageNotifier(connection, workspace, log);
+    workspace.setRoots(folderPaths(params));
+    context = { connection, workspace, settings, capabilities: params.capabilities };
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
+  });
+
+  connection.onInitialized(async () => {
+    const { capabilities, workspace } = ctx();
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => workspace.pathOf(folder.uri)));
+        const added = event.added.map((folder) => workspace.pathOf(folder.uri)).filter((path): path is string => path !== undefined);
+        workspace.setRoots([...workspace.folders().filter((path) => !removed.has(path)), ...added]);
+        void workspace.reindex();
+      });
+    }
+    await pullSettings(capabilities);
+    await workspace.reindex();
+  });
+
+  async function pullSettings(capabilities: ClientCapabilities): Promise<void> {
+    if (!capabilities.workspace?.configuration) return;
+    const value: unknown = await connection.workspace.getConfiguration('clausewise');
+    ctx().settings = readSettings(value, ctx().settings);
+  }
+
+  connection.onDidChangeConfiguration(async (params) => {
+    const current = ctx();
+    current.settings = readSettings(params.settings, current.settings);
+    if (params.settings === null || params.settings === undefined) await pullSettings(current.capabilities);
+  });
+  documents.onDidChangeContent((event) => context?.workspace.documentChanged(event.document.uri));
+  documents.onDidClose((event) => context?.workspace.documentClosed(event.document.uri));
+  connection.onDidChangeWatchedFiles((params) => void context?.workspace.filesChanged(params.changes));
+
+  connection.onHover(guarded(ctx, 'hover', null, (params) => hover(ctx(), params)));
+  connection.onCompletion(guarded(ctx, 'completion', null, (params) => completion(ctx(), params)));
+  connection.onCodeAction(guarded(ctx, 'code actions', null, (params) => codeActions(ctx(), params)));
+  connection.onDefinition(guarded(ctx, 'definition', null, (params) => definition(ctx(), params)));
+  connection.onReferences(guarded(ctx, 'references', null, (params, token) => references(ctx(), params, token)));
+  connection.onDocumentSymbol(guarded(ctx, 'document symbols', null, (params) => documentSymbols(ctx(), params)));
+  connection.onWorkspaceSymbol(guarded(ctx, 'workspace symbols', [], (params, token) => workspaceSymbols(ctx(), params, token)));
+  connection.languages.inlayHint.on(guarded(ctx, 'inlay hints', null, (params) => inlayHints(ctx(), params)));
+  connection.onCodeLens(guarded(ctx, 'code lens', null, (params) => codeLenses(ctx(), params)));
+  connection.onRequest(coverageRequestType, (params, token) => coverageReport(ctx(), params, token));
+  connection.onRequest(catalogRequestType, (params) => catalogTree(ctx(), params));
+  connection.onRequest(documentsRequestType, (params, token) => documentList(ctx(), params, token));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Only what is implemented: push diagnostics, and one handler per capability below. */
+function serverCapabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    definitionProvider: true,
+    referencesProvider: true,
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    inlayHintProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
+
+function folderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(filePathOf).filter((path): path is string => path !== undefined);
+  return paths.length || !params.rootPath ? paths : [params.rootPath];
+}

@@ -1,0 +1,312 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES } from '../config/types';
+import { readDocumentFile } from '../document/decode';
+import { DataFileError } from '../yaml/problem';
+import { coverageInputsChanged } from '../workspace/dependents';
+import { isWalkedMarkdownFile, MARKDOWN_FILE, walkMarkdownFiles } from '../workspace/markdownFiles';
+import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
+
+/** What the live workspace tells the rest of the server. */
+export interface WorkspaceListener {
+  /** These documents' findings were computed again. */
+  checked(documents: WorkspaceDocument[]): void;
+  /** These documents are no longer checked (deleted, excluded, closed outside the workspace, or under a broken config). */
+  dropped(paths: string[]): void;
+  /** The whole workspace was checked again: documents not in `paths` are gone. */
+  reindexed(paths: Set<string>): void;
+  /** The configs and catalogs that cannot be used now (empty when all are fine). */
+  configErrors(errors: DataFileError[]): void;
+  coverageMayHaveChanged(): void;
+  log(message: string): void;
+}
+
+/** Milliseconds of indexing between two yields to the event loop, so requests are answered meanwhile. */
+const INDEX_SLICE_MS = 20;
+
+/**
+ * The workspace as the editor sees it: every Markdown file of the workspace folders (like
+ * `clausewise check <folder>`), open documents from the editor's text, closed ones from disk,
+ * kept current from edits (debounced) and file-watch events. All analysis goes through the core.
+ */
+export class LiveWorkspace {
+  readonly core: PolicyWorkspace;
+  private roots: string[] = [];
+  private readonly members = new Set<string>();
+  private readonly openUris = new Map<string, string>();
+  private readonly versions = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private generation = 0;
+  private indexing = false;
+  private ready: Promise<void>;
+  private markReady: () => void = () => undefined;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly listener: WorkspaceListener,
+    private readonly debounce: () => number,
+    private readonly createProgress: () => Promise<WorkDoneProgressReporter>,
+    defaultRoot: string,
+  ) {
+    this.core = new PolicyWorkspace(defaultRoot, {
+      fileExists: (path) => this.openUris.has(path) || existsSync(path),
+      onRuleError: (ruleId, path, error) => listener.log(`rule ${ruleId} failed on ${path}: ${(error as Error).stack ?? String(error)}`),
+    });
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /** The workspace folders (absolute paths) to index. */
+  setRoots(roots: string[]): void {
+    this.roots = [...new Set(roots)];
+  }
+
+  /** Resolves when the current indexing pass is over (again if a newer one started meanwhile). */
+  async whenIndexed(): Promise<void> {
+    for (;;) {
+      const ready = this.ready;
+      await ready;
+      if (ready === this.ready) return;
+    }
+  }
+
+  /** Forgets everything and checks the whole workspace again, with work-done progress. */
+  reindex(): Promise<void> {
+    const generation = ++this.generation;
+    if (generation > 1) {
+      const previous = this.markReady;
+      this.ready = new Promise((resolve) => (this.markReady = resolve));
+      previous();
+    }
+    const done = this.markReady;
+    this.core.reset();
+    return this.indexAll(generation).finally(done);
+  }
+
+  /** An open document changed (or was opened): check it after the debounce. */
+  documentChanged(uri: string): void {
+    const path = this.markdownPath(uri);
+    if (!path) return;
+    this.openUris.set(path, uri);
+    clearTimeout(this.pending.get(path));
+    this.pending.set(path, setTimeout(() => this.checkPending(path), this.debounce()));
+  }
+
+  /** An open document was closed: it reverts to the file on disk, or leaves the workspace if it is not part of it. */
+  documentClosed(uri: string): void {
+    const path = this.markdownPath(uri);
+    if (!path) return;
+    clearTimeout(this.pending.get(path));
+    this.pending.delete(path);
+    this.openUris.delete(path);
+    this.versions.delete(path);
+    if (this.members.has(path) && existsSync(path)) this.guard(path, () => this.settle([this.analyzeFromDisk(path)]));
+    else this.forget([path]);
+  }
+
+  /** Files changed on disk: re-read closed documents; a config change checks everything again. */
+  filesChanged(events: FileEvent[]): Promise<void> {
+    if (events.some((event) => CONFIG_FILE_NAMES.includes(basename(this.pathOf(event.uri) ?? '')))) return this.reindex();
+    const changes: DocumentChange[] = [];
+    const gone: string[] = [];
+    for (const event of events) {
+      const path = this.markdownPath(event.uri);
+      if (!path || this.openUris.has(path)) continue;
+      if (event.type !== FileChangeType.Deleted && this.isMember(path)) {
+        this.members.add(path);
+        this.guard(path, () => changes.push(this.analyzeFromDisk(path)));
+      } else if (this.members.delete(path) || this.core.get(path)) {
+        gone.push(path);
+      }
+    }
+    this.forget(gone);
+    this.settle(changes);
+    return Promise.resolve();
+  }
+
+  /** The document's analysis, brought up to date with the editor first (full parse for open documents). */
+  current(uri: string): WorkspaceDocument | undefined {
+    const path = this.pathOf(uri);
+    if (!path) return undefined;
+    if (this.pending.has(path)) {
+      clearTimeout(this.pending.get(path));
+      this.checkPending(path);
+    }
+    const entry = this.core.get(path);
+    if (entry && !entry.document && this.openUris.has(path)) this.checkOpen(path);
+    return this.core.get(path);
+  }
+
+  /** The editor version the document's findings were computed for (open documents only). */
+  versionOf(path: string): number | undefined {
+    return this.versions.get(path);
+  }
+
+  /** The file path of a `file:` URI, or undefined for other schemes. */
+  pathOf(uri: string): string | undefined {
+    return filePathOf(uri);
+  }
+
+  /** The URI the client uses for a path (its own spelling for open documents). */
+  uriOf(path: string): string {
+    return this.openUris.get(path) ?? pathToFileURL(path).href;
+  }
+
+  /** The workspace folders, as paths. */
+  folders(): string[] {
+    return this.roots;
+  }
+
+  private markdownPath(uri: string): string | undefined {
+    const path = this.pathOf(uri);
+    return path && MARKDOWN_FILE.test(path) ? path : undefined;
+  }
+
+  private checkPending(path: string): void {
+    this.pending.delete(path);
+    this.checkOpen(path);
+  }
+
+  private checkOpen(path: string): void {
+    const document = this.documents.get(this.uriOf(path));
+    if (!document) return;
+    this.guard(path, () => {
+      if (this.core.isExcluded(path)) return this.forget([path]);
+      const change = this.core.analyze(path, document.getText(), { keepDocument: true });
+      this.versions.set(path, document.version);
+      this.settle([change]);
+    });
+  }
+
+  /** Checks the changed documents' workspace rules and their dependents', and reports them. */
+  private settle(changes: DocumentChange[]): void {
+    if (changes.length === 0) return;
+    const paths = new Set<string>();
+    for (const change of changes) {
+      if (change.after) paths.add(change.path);
+      for (const dependent of this.core.dependents(change)) paths.add(dependent);
+    }
+    this.listener.checked(this.core.checkWorkspace(paths));
+    if (changes.some((change) => coverageInputsChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
+  }
+
+  /** Removes documents from the workspace, re-checking what depended on them. */
+  private forget(paths: string[]): void {
+    const changes = paths.map((path) => this.core.remove(path)).filter((change): change is DocumentChange => change !== undefined);
+    if (paths.length) this.listener.dropped(paths);
+    this.settle(changes);
+  }
+
+  /** Runs one document's work; a config that cannot be used is reported, anything else is logged. Never throws. */
+  private guard(path: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof DataFileError) {
+        this.forget([path]);
+        // While indexing, the list is reported once at the end, complete.
+        if (!this.indexing) this.listener.configErrors(this.core.configErrors());
+      } else {
+        this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+  }
+
+  private analyzeFromDisk(path: string): DocumentChange {
+    const { text, problem } = readDocumentFile(path);
+    return this.core.analyze(path, text, { problem });
+  }
+
+  /** Whether the file belongs to the workspace as `clausewise check <folder>` sees it. */
+  private isMember(path: string): boolean {
+    return this.roots.some((root) => isWalkedMarkdownFile(root, path) && !this.excludedUnder(root, path)) && !this.excludedByOwnConfig(path);
+  }
+
+  private excludedUnder(root: string, path: string): boolean {
+    try {
+      return this.core.setForDirectory(root).isExcluded(path);
+    } catch (error) {
+      if (error instanceof DataFileError) return true;
+      throw error;
+    }
+  }
+
+  private excludedByOwnConfig(path: string): boolean {
+    try {
+      return this.core.isExcluded(path);
+    } catch (error) {
+      if (error instanceof DataFileError) return false;
+      throw error;
+    }
+  }
+
+  private discover(): string[] {
+    const found = new Set<string>();
+    const problems: string[] = [];
+    for (const root of this.roots) {
+      if (!existsSync(root)) continue;
+      walkMarkdownFiles(root, found, problems, (path) => !this.excludedUnder(root, path));
+    }
+    for (const problem of problems) this.listener.log(`Clausewise skipped ${problem}`);
+    return [...found].sort();
+  }
+
+  private async indexAll(generation: number): Promise<void> {
+    const progress = await this.createProgress();
+    if (generation !== this.generation) return progress.done();
+    progress.begin('Clausewise', 0, 'Finding policy documents', false);
+    this.indexing = true;
+    try {
+      await this.indexFiles(generation, progress);
+    } finally {
+      this.indexing = false;
+      progress.done();
+    }
+  }
+
+  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<void> {
+    this.members.clear();
+    const files = this.discover();
+    for (const path of files) this.members.add(path);
+    const transient = [...this.openUris.keys()].filter((path) => !this.members.has(path));
+    const queue = [...files, ...transient];
+    let sliceStart = Date.now();
+    for (const [index, path] of queue.entries()) {
+      this.guard(path, () => {
+        if (this.core.isExcluded(path)) return;
+        const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
+        if (open) {
+          this.core.analyze(path, open.getText(), { keepDocument: true });
+          this.versions.set(path, open.version);
+        } else {
+          this.analyzeFromDisk(path);
+        }
+      });
+      if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+        progress.report(Math.floor(((index + 1) * 100) / queue.length), `${index + 1}/${queue.length} documents`);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        sliceStart = Date.now();
+      }
+    }
+    const all = this.core.all().map((entry) => entry.path);
+    const checked = this.core.checkWorkspace(all);
+    this.listener.reindexed(new Set(all));
+    this.listener.checked(checked);
+    this.listener.configErrors(this.core.configErrors());
+    this.listener.coverageMayHaveChanged();
+  }
+}
+
+/** The file path of a `file:` URI, or undefined for other schemes and malformed URIs. */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    // Not a usable file URI (e.g. a remote authority): nothing Clausewise can read.
+    return undefined;
+  }
+}
