@@ -2,15 +2,84 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { version } from '../../../package.json';
 import type { ReadProblem } from '../document/types';
+import type { Finding, Severity } from '../findings/types';
 import type { AnalyzedDocument } from '../workspace/analyzedDocument';
+import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-const FORMAT = 1;
+const FORMAT = 3;
+
+/** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
+type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];
+type StoredFinding = [rule: number, severity: number, message: number, start: number, end: number, clause: number, element: number, fixes: StoredFix[]];
+interface StoredEntry {
+  key: string;
+  summary: DocumentSummary;
+  suppressions: AnalyzedDocument['suppressions'];
+  bom: boolean;
+  findings: StoredFinding[];
+}
 
 interface CacheFile {
   format: number;
   version: string;
-  entries: Record<string, { key: string; analyzed: AnalyzedDocument }>;
+  strings: string[];
+  entries: Record<string, StoredEntry>;
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** Builds a string table while encoding. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly indexes = new Map<string, number>();
+  index(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.indexes.set(value, index);
+      this.strings.push(value);
+    }
+    return index;
+  }
+}
+
+function encode(analyzed: AnalyzedDocument, key: string, table: StringTable): StoredEntry {
+  return {
+    key,
+    summary: analyzed.summary,
+    suppressions: analyzed.suppressions,
+    bom: analyzed.bom,
+    findings: analyzed.findings.map((finding) => [
+      table.index(finding.ruleId),
+      SEVERITIES.indexOf(finding.severity),
+      table.index(finding.message),
+      finding.range.start,
+      finding.range.end,
+      table.index(finding.clause),
+      table.index(finding.element),
+      finding.fixes.map((fix): StoredFix => [table.index(fix.title), fix.automatic ? 1 : 0, fix.edits.map((edit) => [edit.range.start, edit.range.end, table.index(edit.newText)])]),
+    ]),
+  };
+}
+
+function decode(entry: StoredEntry, path: string, strings: string[]): AnalyzedDocument {
+  return {
+    summary: entry.summary,
+    suppressions: entry.suppressions,
+    bom: entry.bom,
+    findings: entry.findings.map(([rule, severity, message, start, end, clause, element, fixes]): Finding => ({
+      ruleId: strings[rule]!,
+      severity: SEVERITIES[severity]!,
+      message: strings[message]!,
+      path,
+      range: { start, end },
+      fixes: fixes.map(([title, automatic, edits]) => ({ title: strings[title]!, automatic: automatic === 1, edits: edits.map(([from, to, text]) => ({ range: { start: from, end: to }, newText: strings[text]! })) })),
+      ...(clause >= 0 ? { clause: strings[clause] } : {}),
+      ...(element >= 0 ? { element: strings[element] } : {}),
+    })),
+  };
 }
 
 /**
@@ -20,23 +89,27 @@ interface CacheFile {
 export class CheckCache {
   hits = 0;
   misses = 0;
-  private readonly kept: CacheFile['entries'] = {};
+  private readonly kept = new Map<string, { key: string; analyzed: AnalyzedDocument }>();
+  private changed = false;
   private readonly fingerprints = new WeakMap<PolicySet, string>();
 
   private constructor(
     readonly file: string,
     private readonly previous: CacheFile['entries'],
+    private readonly strings: string[],
   ) {}
 
   /** Reads the cache file; a missing, corrupt or outdated one starts empty (and is rewritten). */
   static load(file: string): CheckCache {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.format === FORMAT && data.version === version && data.entries && typeof data.entries === 'object') return new CheckCache(file, data.entries);
+      if (data.format === FORMAT && data.version === version && Array.isArray(data.strings) && data.entries && typeof data.entries === 'object') {
+        return new CheckCache(file, data.entries, data.strings);
+      }
     } catch {
       // No cache yet, or one this version cannot use: start afresh.
     }
-    return new CheckCache(file, {});
+    return new CheckCache(file, {}, []);
   }
 
   /** The key of a file's analysis under a policy set on a date. */
@@ -48,21 +121,25 @@ export class CheckCache {
     const entry = this.previous[path];
     if (entry?.key === key) {
       this.hits++;
-      return entry.analyzed;
+      return decode(entry, path, this.strings);
     }
     this.misses++;
+    this.changed = true;
     return undefined;
   }
 
   set(path: string, key: string, analyzed: AnalyzedDocument): void {
-    this.kept[path] = { key, analyzed };
+    this.kept.set(path, { key, analyzed });
   }
 
-  /** Writes the entries of this run (others are dropped), atomically. */
+  /** Writes the entries of this run (others are dropped), atomically, unless nothing changed. */
   save(): void {
-    const data: CacheFile = { format: FORMAT, version, entries: this.kept };
+    if (!this.changed && this.kept.size === Object.keys(this.previous).length) return;
+    const table = new StringTable();
+    const entries: CacheFile['entries'] = {};
+    for (const [path, { key, analyzed }] of this.kept) entries[path] = encode(analyzed, key, table);
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(data));
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, entries } satisfies CacheFile));
     renameSync(temporary, this.file);
   }
 

@@ -69,7 +69,10 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
     entry.set.index.set(entry.analyzed!.summary);
     if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
   }
-  const environment = { today, fileExists: existsSync };
+  // Many documents link to the same few files: ask the filesystem once per path.
+  const known = new Map<string, boolean>();
+  const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
+  const environment = { today, fileExists };
   const results = pending.map((entry) => {
     const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
     const workspaceFindings = entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');

@@ -15,10 +15,9 @@ export const brokenReference: Rule = {
   rationale:
     'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest ids as quick fixes; they are never applied by --fix, since another document’s id is only a guess.',
   check({ document, summary, index, config, fileExists, report }) {
-    const ids = index.ids().filter((id) => id !== summary.id?.value);
     for (const reference of summary.related) {
       if (index.withId(reference.value).length > 0) continue;
-      const matches = closestMatches(reference.value, ids);
+      const matches = closestMatches(reference.value, index.ids().filter((id) => id !== summary.id?.value));
       report({
         message: `related names "${reference.value}", which is not the id of any policy document${matches.length ? ` (did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?)` : '; check the id or remove it'}`,
         range: reference.range,

@@ -1,0 +1,58 @@
+// npm run bench: clausewise check on a 2,000-document synthetic corpus (about 7 MB, built from the
+// real policy texts), against (a) the parse floor, and beside (d) markdownlint-cli2. Each command
+// runs as its own process, interleaved, several times; medians are reported. Not a test: it prints.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { buildCorpus } from './bench/corpus.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const files = buildCorpus();
+const dir = dirname(files[0]);
+const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+const cacheFile = join(tmpdir(), 'clausewise-bench.cache');
+const cli = join(root, 'dist', 'cli.js');
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const commands = {
+  a: { label: '(a) floor: read + remark + yaml, one thread', args: [join(root, 'scripts', 'bench', 'floor.mjs'), dir] },
+  b: { label: '(b) clausewise check, cold', args: [cli, 'check', dir, '--today', '2026-06-01'], before: () => rmSync(cacheFile, { force: true }) },
+  c: { label: '(c) clausewise check --cache, second run', args: [cli, 'check', dir, '--today', '2026-06-01', '--cache', '--cache-location', cacheFile] },
+  d: { label: '(d) markdownlint-cli2, default rules', args: [join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '*.md'], cwd: dir },
+};
+
+function run(command) {
+  command.before?.();
+  const argv = timeBinary ? [timeBinary, '-f', '%M', process.execPath, ...command.args] : [process.execPath, ...command.args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd: command.cwd ?? root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command.label} failed (${result.status}): ${result.stderr.slice(-500)}`);
+  const rssKb = timeBinary ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
+console.log(`corpus: ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB in ${dir}; ${runs} runs each, interleaved`);
+// Warm the file cache and fill the Clausewise cache once.
+run(commands.a);
+run({ ...commands.c });
+const samples = { a: [], b: [], c: [], d: [] };
+for (let i = 0; i < runs; i++) {
+  for (const key of ['a', 'b', 'c', 'd']) samples[key].push(run(commands[key]));
+  run({ ...commands.c, before: undefined }); // keep the cache filled for (c) after (b) cleared it
+}
+const result = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, { seconds: median(list.map((s) => s.seconds)), rssMb: median(list.map((s) => s.rssMb)), max: Math.max(...list.map((s) => s.rssMb)) }]));
+for (const key of ['a', 'b', 'c', 'd']) {
+  console.log(`${commands[key].label.padEnd(48)} ${result[key].seconds.toFixed(2).padStart(6)} s   peak RSS ${result[key].rssMb.toFixed(0).padStart(4)} MB`);
+}
+const ratio = (x, y) => (result[x].seconds / result[y].seconds).toFixed(2);
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+console.log('');
+console.log(`(b)/(a) = ${ratio('b', 'a')}   target ≤ 1.0   ${verdict(result.b.seconds <= result.a.seconds)}`);
+console.log(`(b)/(d) = ${ratio('b', 'd')}   target ≤ 0.5   ${verdict(result.b.seconds <= 0.5 * result.d.seconds)}`);
+console.log(`(c)/(b) = ${ratio('c', 'b')}   target ≤ 0.1   ${verdict(result.c.seconds <= 0.1 * result.b.seconds)}`);
+console.log(`peak RSS of (b) = ${result.b.max.toFixed(0)} MB (max of runs)   target ≤ 500 MB   ${verdict(result.b.max <= 500)}`);

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+
+describe('pipeline integrations', () => {
+  it('the problem matcher in the extension manifest reads every line of the stylish output', () => {
+    const matcher = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).contributes.problemMatchers[0];
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const { stdout } = runCli(['check', 'samples/with-problems', '--today', '2026-12-01']);
+    const lines = stdout.split('\n').filter((line) => /^\S+\.md:\d+:\d+/.test(line));
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const match = pattern.exec(line);
+      expect(match, line).not.toBeNull();
+      expect(match![matcher.pattern.severity]).toMatch(/^(error|warning|info)$/);
+      expect(match![matcher.pattern.code]).toMatch(/^[a-z-]+$/);
+      expect(match![matcher.pattern.message]).not.toMatch(/ {2}[a-z-]+$/);
+    }
+  });
+
+  it('.pre-commit-hooks.yaml declares a hook that runs clausewise check on Markdown files', () => {
+    const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8'));
+    expect(hooks).toEqual([expect.objectContaining({ id: 'clausewise', entry: 'clausewise check', language: 'node', types: ['markdown'] })]);
+    expect(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin.clausewise).toBe('dist/cli.js');
+  });
+
+  it('the github format gives workflow commands GitHub shows inline', () => {
+    const { stdout } = runCli(['check', 'samples/with-problems', '--today', '2026-12-01', '--format', 'github']);
+    for (const line of stdout.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=clausewise [a-z-]+::\S/);
+  });
+});
