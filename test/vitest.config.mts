@@ -5,6 +5,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
+    // Suites that need programs from apt run on their own (npm run test:browser, test:editors).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     testTimeout: 30_000,
   },
 });

@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '../config/resolve';
-import { PolicySet } from '../workspace/policySet';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
-import { discoverFiles } from './files';
 import { fixFiles } from './fix';
+import { checkToday, inputFiles } from './inputs';
 import { displayPath } from './format/paths';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -64,35 +62,27 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+  checkToday(values.today);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   if (values['cache-location'] && !values.cache) throw new UsageError('--cache-location goes with --cache');
 
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
-  const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
-  const discovery = discoverFiles(inputs, cwd, (dir) => {
-    const { config, catalog } = resolver.forDirectory(dir);
-    const set = new PolicySet(config, catalog);
-    return (path) => set.isExcluded(path);
-  });
-  for (const problem of discovery.problems) process.stderr.write(`clausewise: ${problem} (skipped)\n`);
-  if (discovery.files.length === 0) throw new UsageError(`no Markdown files found in ${inputs.join(', ')}`);
+  const files = inputFiles(positionals, cwd, values.config);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
-  const progress = progressReporter(discovery.files.length, 'clausewise: checking');
+  const progress = progressReporter(files.length, 'clausewise: checking');
   const options = { cwd, today: values.today, configFile: values.config, cache, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
-    const outcome = await fixFiles(discovery.files, options);
+    const outcome = await fixFiles(files, options);
     progress?.done();
     results = outcome.results;
     for (const written of outcome.written) process.stderr.write(`clausewise: fixed ${displayPath(written.path, cwd)} (${written.fixes} ${written.fixes === 1 ? 'fix' : 'fixes'})\n`);
     for (const path of outcome.refused) process.stderr.write(`clausewise: ${displayPath(path, cwd)} changed on disk while it was being fixed; not written, run --fix again\n`);
     if (outcome.refused.length) process.exitCode = 1;
   } else {
-    results = (await checkFiles(discovery.files, options)).results;
+    results = (await checkFiles(files, options)).results;
     progress?.done();
   }
   cache?.save();
@@ -122,9 +112,3 @@ function render(format: Format, results: FileResult[], cwd: string, output: Pick
   }
 }
 
-/** The config's include globs (relative to the config's folder), else the current folder. */
-function defaultInputs(resolver: ConfigResolver, cwd: string): string[] {
-  const { config } = resolver.forDirectory(cwd);
-  if (config.include.length === 0) return ['.'];
-  return config.include.map((glob) => resolve(config.root, glob));
-}

@@ -1,21 +1,27 @@
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { checkCommand } from './checkCommand';
-import { explainCommand, explainUsage } from './explainCommand';
+import { coverageCommand } from './coverageCommand';
+import { explainCommand } from './explainCommand';
+import { traceCommand } from './traceCommand';
 import { UsageError } from './usageError';
 import { version } from '../../../package.json';
 
 const usage = `Usage: clausewise <command> [options]
 
 Commands:
-  check [paths…]   check policy documents and report findings (exit 1 on errors)
-  explain <id>     print a control of the catalog: guidance, baseline elements, mappings
+  check [paths…]      check policy documents and report findings (exit 1 on errors)
+  coverage [paths…]   coverage of every control and the Statement of Applicability
+  trace <id|document> the traceability chain of one control or one document
+  explain <id>        print a control of the catalog: guidance, baseline elements, mappings
 
-Run clausewise <command> --help for a command's options.
-${explainUsage.split('\n')[0]}`;
+Run clausewise <command> --help for a command's options. Exit codes: 0 success, 1 findings or a
+failed gate, 2 usage, configuration or catalog error.`;
 
 type Command = (args: string[]) => number | Promise<number>;
 const commands: Record<string, Command> = {
   check: checkCommand,
+  coverage: coverageCommand,
+  trace: traceCommand,
   explain: explainCommand,
 };
 

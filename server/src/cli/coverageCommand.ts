@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { todayString } from '../config/resolve';
+import { computeCoverage, type CoverageState } from '../workspace/coverage';
+import { hasExpiredExclusion } from '../workspace/coverageViews';
+import { checkFiles } from './checkRun';
+import type { CoverageInput } from './format/coverage/common';
+import { formatCoverageCsv } from './format/coverage/csv';
+import { formatCoverageHtml } from './format/coverage/html';
+import { coverageJson, formatCoverageJson } from './format/coverage/json';
+import { formatCoverageMarkdown } from './format/coverage/markdown';
+import { formatCoverageTable } from './format/coverage/table';
+import { checkToday, inputFiles } from './inputs';
+import { stdoutOutput, type Output } from './terminal';
+import { UsageError } from './usageError';
+
+export const coverageUsage = `Usage: clausewise coverage [paths…] [options]
+
+Reports, for every control of the catalog, whether the policy documents cover it (claimed by an
+approved, current document with every element), partly cover it, validly exclude it, or leave a gap.
+
+Options:
+  --format F              table (default), markdown, html, csv or json
+  --output FILE           write the report to FILE instead of standard output
+  --min PERCENT           exit 1 when less than PERCENT of the applicable controls are covered
+  --fail-on STATES        exit 1 when any control is in one of these states:
+                          gap, partial, expired-exclusion (comma-separated)
+  --today YYYY-MM-DD      the date for review and expiry decisions (default: today)
+  --config FILE           use this config instead of the nearest .clausewise.yaml
+
+Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
+
+const FORMATS = ['table', 'markdown', 'html', 'csv', 'json'] as const;
+const GATES = ['gap', 'partial', 'expired-exclusion'] as const;
+
+/** `clausewise coverage`: the coverage report and its gates. */
+export async function coverageCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'table' },
+      output: { type: 'string', short: 'o' },
+      min: { type: 'string' },
+      'fail-on': { type: 'string' },
+      today: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    output.write(`${coverageUsage}\n`);
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
+  checkToday(values.today);
+  const min = values.min === undefined ? undefined : Number(values.min.replace(/%$/, ''));
+  if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) throw new UsageError(`--min takes a percentage from 0 to 100, not "${values.min}"`);
+  const gates = values['fail-on'] === undefined ? [] : values['fail-on'].split(',').map((gate) => gate.trim()).filter(Boolean);
+  for (const gate of gates) {
+    if (!(GATES as readonly string[]).includes(gate)) throw new UsageError(`--fail-on does not know "${gate}"`, `states: ${GATES.join(', ')}`);
+  }
+
+  const cwd = process.cwd();
+  const today = values.today ?? todayString();
+  const { sets } = await checkFiles(inputFiles(positionals, cwd, values.config), { cwd, today, configFile: values.config });
+  const withPolicies = sets.filter((set) => set.index.policies().length > 0);
+  if (withPolicies.length === 0) throw new UsageError('no policy documents found (Markdown files with Clausewise frontmatter, or matched by include in .clausewise.yaml)');
+  const inputs: CoverageInput[] = withPolicies.map((set) => ({
+    report: computeCoverage(set.index, set.catalog, set.config, set.config.today && !values.today ? set.config.today : today),
+    catalog: set.catalog,
+    cwd,
+    documents: set.index.policies().length,
+  }));
+
+  const outputDir = values.output ? dirname(resolve(cwd, values.output)) : cwd;
+  const render = (input: CoverageInput): string => {
+    switch (format) {
+      case 'markdown': return formatCoverageMarkdown(input);
+      case 'html': return formatCoverageHtml(input, outputDir);
+      case 'csv': return formatCoverageCsv(input);
+      case 'json': return formatCoverageJson(input);
+      default: return formatCoverageTable(input, values.output ? { color: false } : output);
+    }
+  };
+  let report: string;
+  if (inputs.length === 1) report = render(inputs[0]!);
+  else if (format === 'json') report = `${JSON.stringify(inputs.map(coverageJson), null, 2)}\n`;
+  else if (format === 'html' || format === 'csv') throw new UsageError(`the documents belong to ${inputs.length} policy sets (different .clausewise.yaml files); run coverage on one set at a time for ${format}`);
+  else report = inputs.map(render).join('\n');
+  if (values.output) writeFileSync(resolve(cwd, values.output), report);
+  else output.write(report);
+
+  let failed = false;
+  for (const input of inputs) {
+    const { totals } = input.report;
+    if (min !== undefined && totals.coveredPercent < min) {
+      process.stderr.write(`clausewise: ${totals.coveredPercent.toFixed(1)} % of the applicable controls are covered, below --min ${min} %\n`);
+      failed = true;
+    }
+    for (const gate of gates) {
+      const hits = input.report.controls.filter((control) => (gate === 'expired-exclusion' ? hasExpiredExclusion(control) : control.state === (gate as CoverageState)));
+      if (hits.length > 0) {
+        process.stderr.write(`clausewise: ${hits.length} ${gate === 'expired-exclusion' ? 'controls with an expired exclusion' : `controls in state ${gate}`}: ${hits.slice(0, 10).map((control) => control.id).join(', ')}${hits.length > 10 ? ', …' : ''}\n`);
+        failed = true;
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+import { categoryRollups, documentCoverage } from '../../../workspace/coverageViews';
+import { displayPath } from '../paths';
+import type { CoverageInput } from './common';
+
+/**
+ * The coverage model as JSON: the CoverageReport the language server returns for
+ * `clausewise/coverage` (catalog, today, controls with claims/exclusions/reasons, totals), plus
+ * `categories` (roll-ups per category and objective) and `documents` (the reverse view). Paths are
+ * relative to the working folder.
+ */
+export function coverageJson(input: CoverageInput): object {
+  const relative = (path: string) => displayPath(path, input.cwd);
+  const controls = input.report.controls.map((control) => ({
+    ...control,
+    claims: control.claims.map((claim) => ({ ...claim, path: relative(claim.path) })),
+    exclusions: control.exclusions.map((exclusion) => ({ ...exclusion, path: relative(exclusion.path) })),
+  }));
+  return {
+    ...input.report,
+    controls,
+    categories: categoryRollups(input.report, input.catalog),
+    documents: documentCoverage(input.report).map((document) => ({ ...document, path: relative(document.path) })),
+  };
+}
+
+export function formatCoverageJson(input: CoverageInput): string {
+  return `${JSON.stringify(coverageJson(input), null, 2)}\n`;
+}

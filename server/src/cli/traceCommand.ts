@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { todayString } from '../config/resolve';
+import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
+import { documentCoverage } from '../workspace/coverageViews';
+import type { PolicySet } from '../workspace/policySet';
+import { checkFiles } from './checkRun';
+import { displayPath } from './format/paths';
+import { checkToday, inputFiles } from './inputs';
+import { paint, stdoutOutput, type Output } from './terminal';
+import { UsageError } from './usageError';
+
+export const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE]
+
+For a control: its place in the catalog, its state, and every document that claims, excludes or
+cites it with status, review date and missing elements. For a document: every control it claims or
+excludes with that control's state, and the documents it relates to.`;
+
+/** `clausewise trace`: the traceability chain of one control or one document, in the terminal. */
+export async function traceCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { today: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    output.write(`${traceUsage}\n`);
+    return 0;
+  }
+  const [target, ...paths] = positionals;
+  if (!target) throw new UsageError('trace needs a control id, a document id or a path, for example: clausewise trace 9.4.2');
+  checkToday(values.today);
+  const cwd = process.cwd();
+  const today = values.today ?? todayString();
+  const { sets } = await checkFiles(inputFiles(paths, cwd, values.config), { cwd, today, configFile: values.config });
+  for (const set of sets) {
+    const report = computeCoverage(set.index, set.catalog, set.config, today);
+    const control = set.catalog.control(target);
+    if (control) {
+      output.write(traceControl(report.controls.find((entry) => entry.id === control.id)!, set, cwd, output));
+      return 0;
+    }
+    const document = set.index.withId(target)[0] ?? set.index.get(resolve(cwd, target));
+    if (document?.isPolicy) {
+      const view = documentCoverage(report).find((entry) => entry.path === document.path);
+      const lines = [
+        paint(output, 'bold', `${document.id?.value ?? displayPath(document.path, cwd)}  ${document.title ?? ''}`),
+        `${displayPath(document.path, cwd)} · ${document.type ?? 'no type'} · ${document.status ?? 'no status'} · owner ${document.owner ?? 'none'}`,
+        '',
+        ...(view?.controls ?? []).map((entry) => `  ${entry.relation === 'excludes' ? 'excludes' : 'claims  '} ${entry.id.padEnd(8)} ${entry.state.padEnd(8)} ${entry.title}`),
+      ];
+      if (document.related.length) lines.push('', `related: ${document.related.map((reference) => reference.value).join(', ')}`);
+      output.write(`${lines.join('\n')}\n`);
+      return 0;
+    }
+  }
+  const suggestions = sets[0]?.catalog.suggest(target, 3) ?? [];
+  throw new UsageError(`"${target}" is neither a control nor a policy document here`, suggestions.length ? `controls like it: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}` : undefined);
+}
+
+function traceControl(control: ControlCoverage, set: PolicySet, cwd: string, output: Output): string {
+  const catalogControl = set.catalog.control(control.id)!;
+  const lines = [
+    paint(output, 'bold', `${control.id}  ${control.title}`) + (control.essential ? '  [essential]' : ''),
+    [set.catalog.info.name, ...set.catalog.path(catalogControl).slice(0, -1).map((step) => `${step.id} ${step.title}`)].join(' › '),
+    `state: ${control.state}`,
+    '',
+  ];
+  for (const claim of control.claims) {
+    lines.push(`  claimed by ${claim.documentId ?? '(no id)'}  ${displayPath(claim.path, cwd)}`);
+    lines.push(`      ${claim.status ?? 'no status'}${claim.reviewDue ? `, review due ${claim.reviewDue}${claim.overdue ? ' (overdue)' : ''}` : ''}`);
+    if (claim.missing.length) lines.push(`      missing: ${claim.missing.join(', ')}`);
+    if (claim.empty.length) lines.push(`      empty: ${claim.empty.join(', ')}`);
+  }
+  for (const exclusion of control.exclusions) {
+    lines.push(`  excluded by ${exclusion.documentId ?? '(no id)'}  ${displayPath(exclusion.path, cwd)}${exclusion.valid ? '' : `  NOT VALID: ${exclusion.problems.join(', ')}`}`);
+    lines.push(`      ${exclusion.justification ?? 'no justification'}${exclusion.until ? ` (until ${exclusion.until})` : ''}`);
+  }
+  for (const citing of set.index.citing(control.id)) lines.push(`  cited in ${citing.id?.value ?? '(no id)'}  ${displayPath(citing.path, cwd)}`);
+  if (control.claims.length + control.exclusions.length === 0) lines.push('  no document claims or excludes it');
+  if (control.reasons.length && control.state !== 'gap') lines.push('', ...control.reasons.map((reason) => `  why ${control.state}: ${reason}`));
+  return `${lines.join('\n')}\n`;
+}
