@@ -1,7 +1,9 @@
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { checkCommand } from './checkCommand';
 import { coverageCommand } from './coverageCommand';
+import { adoptCommand } from './adoptCommand';
 import { explainCommand } from './explainCommand';
+import { suggestCommand } from './suggestCommand';
 import { traceCommand } from './traceCommand';
 import { UsageError } from './usageError';
 import { version } from '../../../package.json';
@@ -13,6 +15,8 @@ Commands:
   coverage [paths…]   coverage of every control and the Statement of Applicability
   trace <id|document> the traceability chain of one control or one document
   explain <id>        print a control of the catalog: guidance, baseline elements, mappings
+  suggest FILE…       rank the controls a document addresses, with the reasons
+  adopt DIR           propose (--write: add) draft frontmatter for untagged policies
 
 Run clausewise <command> --help for a command's options. Exit codes: 0 success, 1 findings or a
 failed gate, 2 usage, configuration or catalog error.`;
@@ -23,6 +27,8 @@ const commands: Record<string, Command> = {
   coverage: coverageCommand,
   trace: traceCommand,
   explain: explainCommand,
+  suggest: suggestCommand,
+  adopt: adoptCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings at error level, 2 usage/config/catalog error. */
@@ -63,6 +69,11 @@ function report(error: unknown, debug: boolean): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`clausewise check | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

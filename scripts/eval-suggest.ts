@@ -1,0 +1,171 @@
+// Measures clause suggestions against the JupiterOne templates (../shared/corpus/jupiterone): a
+// policy's true controls are the ISO/IEC 27002:2013 ids (= ISO 27799 clause ids) mapped to any of
+// the procedures config.json lists for it. Prints recall@10 and precision@5 for Clausewise and for a
+// baseline (TF-IDF between the text and control titles alone), on all policies and on a fixed split.
+// Always exits 0: this is a measurement, not a test.
+//   --tuning-only  show the tuning half only (what tuning looked at; the held-out half stays unseen)
+//   --verbose      show each policy's top 10 (true controls starred) and the ones missed
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCatalog } from '../server/src/catalog/load';
+import type { Catalog } from '../server/src/catalog/catalog';
+import { parsePolicyDocument } from '../server/src/document/parse';
+import { packageRoot } from '../server/src/packageRoot';
+import { editDistance } from '../server/src/text/similar';
+import { suggestClauses } from '../server/src/suggest/rank';
+
+interface Case {
+  id: string;
+  text: string;
+  /** The ids exactly as the standards file maps them (the definition the baseline was measured with). */
+  truth: Set<string>;
+  /** The same, keeping only ids whose title in the file is our control's title, moved to it when only the id differs. */
+  checked: Set<string>;
+}
+
+const templates = resolve(packageRoot(), '..', 'shared', 'corpus', 'jupiterone', 'templates');
+const tuningOnly = process.argv.includes('--tuning-only');
+const verbose = process.argv.includes('--verbose');
+
+function loadCases(catalog: Catalog): Case[] {
+  const config = JSON.parse(readFileSync(join(templates, 'config.json'), 'utf8')) as { policies: { id: string; procedures?: string[] }[] };
+  const standard = JSON.parse(readFileSync(join(templates, 'standards', 'iso-iec-27002-2013.json'), 'utf8')) as {
+    sections: { requirements: { ref: string; title: string; mappedControls?: string[] }[] }[];
+  };
+  const strict = new Map<string, Set<string>>();
+  const checked = new Map<string, Set<string>>();
+  const record = (map: Map<string, Set<string>>, procedure: string, id: string | undefined) => {
+    if (id === undefined) return;
+    if (!map.has(procedure)) map.set(procedure, new Set());
+    map.get(procedure)!.add(id);
+  };
+  for (const requirement of standard.sections.flatMap((section) => section.requirements)) {
+    // A few entries carry 27002:2005 titles under 2013 ids (15.2.1 "Compliance with security policies and standards").
+    const byTitle = catalog.controls.find((control) => sameTitle(control.title, requirement.title))?.id;
+    for (const procedure of requirement.mappedControls ?? []) {
+      record(strict, procedure, requirement.ref);
+      record(checked, procedure, byTitle);
+    }
+  }
+  const truthOf = (map: Map<string, Set<string>>, procedures: string[] = []) => new Set(procedures.flatMap((procedure) => [...(map.get(procedure) ?? [])]));
+  return config.policies
+    .map((policy) => ({
+      id: policy.id,
+      text: readFileSync(join(templates, 'policies', `${policy.id}.md.tmpl`), 'utf8'),
+      truth: truthOf(strict, policy.procedures),
+      checked: truthOf(checked, policy.procedures),
+    }))
+    .filter((entry) => entry.truth.size > 0)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Titles equal but for case, spelling and typos ("Priviledged", "Synchronization"). */
+function sameTitle(a: string, b: string): boolean {
+  const plain = (title: string) => title.toLowerCase().replace(/[^a-z]+/g, '');
+  return editDistance(plain(a), plain(b), 2) <= 2;
+}
+
+/** The baseline: cosine between TF-IDF vectors of the text and of each control title, no stemming. */
+function baselineRanking(catalog: Catalog, text: string): string[] {
+  const stop = new Set('a an and as at by for from in is it of on or the to with be are this that all any must shall will'.split(' '));
+  const words = (value: string) => value.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 1 && !stop.has(word));
+  const titles = catalog.controls.map((control) => words(control.title));
+  const documentFrequency = new Map<string, number>();
+  for (const title of titles) for (const word of new Set(title)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const idf = (word: string) => Math.log((titles.length + 1) / ((documentFrequency.get(word) ?? 0) + 1)) + 1;
+  const vector = (list: string[]) => {
+    const counts = new Map<string, number>();
+    for (const word of list) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const [word, count] of counts) counts.set(word, count * idf(word));
+    return counts;
+  };
+  const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0)) || 1;
+  const documentVector = vector(words(text));
+  const documentNorm = norm(documentVector);
+  return catalog.controls
+    .map((control, position) => {
+      const titleVector = vector(titles[position]!);
+      let dot = 0;
+      for (const [word, weight] of titleVector) dot += weight * (documentVector.get(word) ?? 0);
+      return { id: control.id, score: dot / (documentNorm * norm(titleVector)), position };
+    })
+    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .map((entry) => entry.id);
+}
+
+interface Scores {
+  recall10: number;
+  precision5: number;
+}
+
+function score(ranking: string[], truth: Set<string>): Scores {
+  const hits = (n: number) => ranking.slice(0, n).filter((id) => truth.has(id)).length;
+  return { recall10: hits(10) / truth.size, precision5: hits(5) / 5 };
+}
+
+function mean(rows: Scores[]): Scores {
+  const n = rows.length || 1;
+  return { recall10: rows.reduce((s, r) => s + r.recall10, 0) / n, precision5: rows.reduce((s, r) => s + r.precision5, 0) / n };
+}
+
+interface Row {
+  entry: Case;
+  tuning: boolean;
+  ours: string[];
+  base: string[];
+}
+
+const cell = (value: number, width = 7) => value.toFixed(2).padStart(width);
+
+function printPolicies(rows: Row[]): void {
+  console.log(`${'policy (T tuning, H held out)'.padEnd(32)}truth  recall@10  precision@5   baseline r@10  p@5`);
+  for (const row of rows) {
+    const ours = score(row.ours, row.entry.truth);
+    const base = score(row.base, row.entry.truth);
+    console.log(`${`${row.entry.id} ${row.tuning ? 'T' : 'H'}`.padEnd(32)}${String(row.entry.truth.size).padStart(5)}${cell(ours.recall10, 11)}${cell(ours.precision5, 13)}${cell(base.recall10, 16)}${cell(base.precision5, 5)}`);
+    if (verbose) {
+      const top = row.ours.slice(0, 10);
+      console.log(`    top 10: ${top.map((id) => (row.entry.truth.has(id) ? `*${id}` : id)).join(' ')}   missed: ${[...row.entry.truth].filter((id) => !top.includes(id)).join(' ') || '-'}`);
+    }
+  }
+}
+
+function printSummary(title: string, rows: Row[], truthOf: (entry: Case) => Set<string>): Scores {
+  console.log(`\n${title}`);
+  console.log(`${'set'.padEnd(24)}${'recall@10'.padStart(10)}${'precision@5'.padStart(13)}${'baseline r@10'.padStart(15)}${'baseline p@5'.padStart(14)}`);
+  const groups: [string, Row[]][] = [[`tuning half`, rows.filter((row) => row.tuning)]];
+  if (!tuningOnly) groups.push([`held-out half`, rows.filter((row) => !row.tuning)], [`all`, rows]);
+  let last: Scores = { recall10: 0, precision5: 0 };
+  for (const [name, group] of groups) {
+    const scored = group.filter((row) => truthOf(row.entry).size > 0);
+    last = mean(scored.map((row) => score(row.ours, truthOf(row.entry))));
+    const base = mean(scored.map((row) => score(row.base, truthOf(row.entry))));
+    console.log(`${`${name} (${scored.length})`.padEnd(24)}${cell(last.recall10, 10)}${cell(last.precision5, 13)}${cell(base.recall10, 15)}${cell(base.precision5, 14)}`);
+  }
+  return last;
+}
+
+function main(): void {
+  if (!existsSync(join(templates, 'config.json'))) {
+    console.log(`eval:suggest: the JupiterOne templates are not at ${templates} (../shared is absent); nothing to measure.`);
+    return;
+  }
+  const catalog = loadCatalog();
+  // The split was fixed before any tuning: by policy id, even positions tune, odd positions are held out.
+  const rows: Row[] = loadCases(catalog).map((entry, position) => ({
+    entry,
+    tuning: position % 2 === 0,
+    ours: suggestClauses(parsePolicyDocument(`${entry.id}.md`, entry.text), catalog).map((suggestion) => suggestion.control.id),
+    base: baselineRanking(catalog, entry.text),
+  }));
+  const shown = tuningOnly ? rows.filter((row) => row.tuning) : rows;
+  printPolicies(shown);
+  const all = printSummary('Ground truth as defined (ids as the standards file maps them):', shown, (entry) => entry.truth);
+  printSummary('Ground truth with titles checked (ids whose title in the file is not our control\'s moved or dropped):', shown, (entry) => entry.checked);
+  const verdict = (value: number, target: number) => `${value.toFixed(2)} (target ${target.toFixed(2)}: ${value >= target ? 'met' : 'not met'})`;
+  console.log(`\n${tuningOnly ? 'tuning half' : 'all policies'}, as defined: recall@10 ${verdict(all.recall10, 0.7)}, precision@5 ${verdict(all.precision5, 0.5)}`);
+  console.log('Macro-averaged over policies. Baseline measured by others: recall@10 0.36, precision@5 0.26 (the columns above are this script\'s re-implementation).');
+  console.log('Tuned on the tuning half only: RANKING.objectiveShare and the weight of generic policy words; the other weights were set beforehand.');
+}
+
+main();

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { elementsFor } from '../config/elements';
+import { ConfigResolver, todayString } from '../config/resolve';
+import { decodeDocument } from '../document/decode';
+import { scalarField } from '../document/frontmatter';
+import { parsePolicyDocument } from '../document/parse';
+import type { PolicyDocument } from '../document/types';
+import { ADOPTION_DEFAULTS, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
+import { prependDiff } from '../suggest/prependDiff';
+import { computeCoverage, type StateCounts } from '../workspace/coverage';
+import { checkFiles } from './checkRun';
+import { writeAtomically } from './fix';
+import { displayPath } from './format/paths';
+import { checkToday, inputFiles } from './inputs';
+import { stdoutOutput, type Output } from './terminal';
+import { UsageError } from './usageError';
+
+export const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE]
+
+Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
+from the first heading, type guessed from name and headings, status: draft, owner: TODO,
+version 0.1.0 and the clauses \`clausewise suggest\` finds in the text. Without --write the
+proposals are printed as a unified diff and nothing changes. With --write each file is written
+atomically with the block prepended and its existing text kept byte for byte. Files that already
+have frontmatter are never touched. Ends with a summary and the coverage the set would have.
+
+Options:
+  --write           write the frontmatter into the files
+  --min-score S     claim only controls scoring S or more, from 0 to 1 (default ${ADOPTION_DEFAULTS.minScore})
+  --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
+  --today DATE      the date for the coverage summary (default: today)
+  --config FILE     use this config instead of the nearest .clausewise.yaml
+
+Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
+
+/** Rules whose findings mean a proposed block is not valid frontmatter: never written then. */
+const FRONTMATTER_RULES = new Set(['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'required-field', 'duplicate-id']);
+/** Files every repository has that are not policies. */
+const PROJECT_FILE = /^(?:readme|changelog|contributing|license|licence|code_of_conduct|security|todo)(?:\..*)?$/i;
+
+interface Candidate {
+  path: string;
+  bytes: Buffer;
+  document?: PolicyDocument;
+  proposal?: FrontmatterProposal;
+  skipped?: string;
+}
+
+/** `clausewise adopt`: proposes (or with --write adds) draft frontmatter to untagged policies. */
+export async function adoptCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      write: { type: 'boolean' },
+      'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
+      top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
+      today: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    output.write(`${adoptUsage}\n`);
+    return 0;
+  }
+  const minScore = Number(values['min-score']);
+  if (!/^\s*[\d.]+\s*$/.test(values['min-score']!) || !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score takes a number from 0 to 1, not "${values['min-score']}"`);
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, not "${values.top}"`);
+  checkToday(values.today);
+  if (positionals.length === 0) throw new UsageError('adopt needs a folder of Markdown policies, for example: clausewise adopt policies/');
+
+  const cwd = process.cwd();
+  const resolver = new ConfigResolver(cwd, values.config);
+  const candidates = inputFiles(positionals, cwd, values.config).map(readCandidate);
+  const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
+  for (const candidate of candidates) {
+    if (candidate.skipped || !candidate.document) continue;
+    const { config, catalog } = resolver.forDocument(candidate.path);
+    const proposal = proposeFrontmatter(candidate.document, catalog, {
+      minScore,
+      top,
+      takenIds,
+      requiredFields: config.requiredFields,
+      elementsOf: (control) => elementsFor(control, config),
+    });
+    if (proposal.chosen.length > 0) candidate.proposal = proposal;
+    else candidate.skipped = `no control scored ${minScore} or more (best: ${proposal.suggestions.map((s) => `${s.control.id} at ${s.score.toFixed(2)}`).join(', ') || 'none'}); lower --min-score, or add frontmatter by hand`;
+  }
+
+  const today = values.today ?? todayString();
+  const check = () => {
+    const texts = new Map(candidates.flatMap((candidate) => (candidate.proposal ? [[candidate.path, candidate.proposal.text] as const] : [])));
+    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today, configFile: values.config, texts, parallel: false });
+  };
+  let checked = await check();
+  for (const result of checked.results) {
+    const candidate = candidates.find((entry) => entry.path === result.path)!;
+    const problem = candidate.proposal && result.findings.find((finding) => FRONTMATTER_RULES.has(finding.ruleId));
+    if (!problem) continue;
+    candidate.skipped = `the proposed frontmatter would not pass the check (${problem.ruleId}: ${problem.message}); not adopted`;
+    candidate.proposal = undefined;
+  }
+
+  let failed = 0;
+  for (const candidate of candidates.filter((entry) => entry.proposal)) {
+    if (!values.write) {
+      output.write(prependDiff(displayPath(candidate.path, cwd), candidate.proposal!.block, candidate.document!.text));
+      continue;
+    }
+    const problem = writeProposal(candidate);
+    if (!problem) continue;
+    failed++;
+    candidate.skipped = problem;
+    candidate.proposal = undefined;
+  }
+  // A file that could not be written must not count in the coverage: check again without it.
+  if (failed > 0) checked = await check();
+  const totals: StateCounts & { total: number } = { covered: 0, partial: 0, excluded: 0, gap: 0, total: 0 };
+  for (const set of checked.sets.filter((entry) => entry.index.policies().length > 0)) {
+    const report = computeCoverage(set.index, set.catalog, set.config, values.today ?? set.config.today ?? today);
+    for (const key of ['covered', 'partial', 'excluded', 'gap', 'total'] as const) totals[key] += report.totals[key];
+  }
+  output.write(summary(candidates, cwd, values.write === true, totals));
+  return failed > 0 ? 1 : 0;
+}
+
+function readCandidate(path: string): Candidate {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { path, bytes: Buffer.alloc(0), skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const { text, problem } = decodeDocument(bytes);
+  if (problem) return { path, bytes, skipped: `${problem.message}; not adopted` };
+  const document = parsePolicyDocument(path, text);
+  const candidate: Candidate = { path, bytes, document };
+  const fields = document.frontmatter ? [...document.frontmatter.fields.keys()] : [];
+  if (fields.includes('clauses') || fields.includes('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
+  else if (document.frontmatter) candidate.skipped = `has a frontmatter block of its own${fields.length ? ` (${fields.join(', ')})` : ''}; add id, title, type, owner, status, version and clauses to it by hand`;
+  else if (PROJECT_FILE.test(basename(path))) candidate.skipped = 'a README or project file, not a policy';
+  return candidate;
+}
+
+/** Writes one proposal unless the file changed since it was read; returns why it was not written. */
+function writeProposal(candidate: Candidate): string | undefined {
+  const proposal = candidate.proposal!;
+  const added = Buffer.byteLength((candidate.document!.bom ? '\uFEFF' : '') + proposal.block);
+  const next = Buffer.from(proposal.text);
+  const bom = candidate.document!.bom ? 3 : 0;
+  // The existing bytes must follow the new block unchanged; anything else is a bug, and nothing is written.
+  if (!next.subarray(added).equals(candidate.bytes.subarray(bom))) return 'the body would not stay byte-identical; not written (please report this)';
+  let now: Buffer | undefined;
+  try {
+    now = readFileSync(candidate.path);
+  } catch {
+    now = undefined;
+  }
+  if (!now?.equals(candidate.bytes)) return 'changed on disk while Clausewise worked; not written, run adopt again';
+  writeAtomically(candidate.path, proposal.text);
+  return undefined;
+}
+
+function summary(candidates: Candidate[], cwd: string, written: boolean, totals: StateCounts & { total: number }): string {
+  const adopted = candidates.filter((candidate) => candidate.proposal);
+  const skipped = candidates.filter((candidate) => candidate.skipped);
+  const width = Math.max(0, ...candidates.map((candidate) => displayPath(candidate.path, cwd).length));
+  const lines = [
+    '',
+    `clausewise adopt: ${adopted.length} ${adopted.length === 1 ? 'file' : 'files'} ${written ? 'adopted' : 'to adopt'}, ${skipped.length} skipped${written || adopted.length === 0 ? '' : ' (dry run: nothing written; add --write to write them)'}`,
+  ];
+  for (const candidate of adopted) {
+    const proposal = candidate.proposal!;
+    lines.push(`  ${written ? 'adopted' : 'adopt  '}  ${displayPath(candidate.path, cwd).padEnd(width)}  ${proposal.id} (${proposal.type}): ${proposal.clauses.join(', ')}`);
+  }
+  for (const candidate of skipped) lines.push(`  skipped  ${displayPath(candidate.path, cwd).padEnd(width)}  ${candidate.skipped}`);
+  if (totals.total > 0) {
+    lines.push(
+      `coverage ${written ? 'of the set now' : 'the set would have'}: ${totals.covered} covered, ${totals.partial} partial, ${totals.excluded} excluded, ${totals.gap} gap of ${totals.total} controls` +
+        (adopted.length ? ' (drafts count as partial until approved)' : ''),
+    );
+  }
+  if (adopted.length > 0) lines.push(`next: review each draft's clauses and owner, then run clausewise check ${written ? '' : 'after --write '}to see the sections each claimed control still needs`);
+  return `${lines.join('\n')}\n`;
+}

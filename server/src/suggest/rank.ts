@@ -1,0 +1,138 @@
+import type { Catalog } from '../catalog/catalog';
+import { normalizeClauseId } from '../catalog/clauseId';
+import type { Control } from '../catalog/types';
+import { listItems } from '../document/frontmatter';
+import { headingKey } from '../document/normalize';
+import type { PolicyDocument } from '../document/types';
+import { matchElements } from '../workspace/elementMatch';
+import { profileIndex, type ControlProfile } from './controlProfiles';
+import { documentTerms, type DocumentTerms } from './documentTerms';
+import type { ClauseSuggestion, SuggestionReason, SuggestOptions } from './types';
+
+/** Tunables of the ranking; scripts/eval-suggest.ts says which were tuned and on what. */
+export const RANKING = {
+  /** Term frequency saturation (BM25's k1): the tenth mention of a word adds little. */
+  saturation: 1.2,
+  /** Evidence for each element whose title or alias is a heading or lead-in with text (half when empty). */
+  elementHeading: 3,
+  /** Evidence when a heading is the control's own title. */
+  titleHeading: 3,
+  /** Evidence when the body cites the control ("ISO 27799 9.4.3"). */
+  mention: 4,
+  /**
+   * Share of the mean evidence of the other controls of the same objective added to a control's own:
+   * a document about equipment security is likely to address more than the one 11.2 control whose
+   * words it happens to use. Tuned on half of the JupiterOne policies.
+   */
+  objectiveShare: 0.5,
+  /** Raw evidence at which the 0–1 score reaches one half. */
+  halfScore: 4,
+};
+
+interface Evidence {
+  control: Control;
+  raw: number;
+  reasons: SuggestionReason[];
+}
+
+/**
+ * Ranks the catalog's controls by how well a document addresses them: headings and lead-ins that
+ * match an element, citations, the terms the document shares with each control's profile, and the
+ * evidence for the other controls of the same objective. Deterministic: ties keep catalog order.
+ */
+export function suggestClauses(document: PolicyDocument, catalog: Catalog, options: SuggestOptions = {}): ClauseSuggestion[] {
+  const index = profileIndex(catalog);
+  const terms = documentTerms(document);
+  const mentioned = new Set(document.mentions.map((mention) => mention.id));
+  const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
+  const evidence = index.profiles.map((profile) => {
+    const found: Evidence = { control: profile.control, raw: 0, reasons: [] };
+    addSectionEvidence(document, options, found);
+    const title = headings.get(headingKey(profile.control.title));
+    if (title !== undefined) add(found, RANKING.titleHeading, 'title-heading', `heading '${title}' is the control's title`);
+    if (mentioned.has(profile.control.id)) add(found, RANKING.mention, 'mention', `the text cites ${profile.control.id}`);
+    addTermEvidence(profile, terms, index.idf, found);
+    return found;
+  });
+  const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => normalizeClauseId(item.source)));
+  const suggestions = withObjectiveEvidence(evidence, catalog)
+    .filter((entry) => entry.raw > 0)
+    .map((entry) => ({ control: entry.control, score: entry.raw / (entry.raw + RANKING.halfScore), claimed: claimed.has(entry.control.id), reasons: entry.reasons }));
+  // Array.prototype.sort is stable and the evidence is in catalog order, so ties keep that order.
+  suggestions.sort((a, b) => b.score - a.score);
+  return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
+}
+
+function add(evidence: Evidence, amount: number, kind: SuggestionReason['kind'], text: string): void {
+  evidence.raw += amount;
+  evidence.reasons.push({ kind, text });
+}
+
+function addSectionEvidence(document: PolicyDocument, options: SuggestOptions, evidence: Evidence): void {
+  const control = evidence.control;
+  for (const match of matchElements(document, options.elementsOf?.(control) ?? control.elements)) {
+    const section = match.sections.find((candidate) => !candidate.empty) ?? match.sections[0];
+    if (!section) continue;
+    const where = section.kind === 'heading' ? 'heading' : 'lead-in';
+    const text = `${where} '${section.title}' matches element ${control.id}/${match.element.id}${match.state === 'empty' ? ' (no text yet)' : ''}`;
+    add(evidence, RANKING.elementHeading * (match.state === 'present' ? 1 : 0.5), 'element-heading', text);
+  }
+}
+
+function addTermEvidence(profile: ControlProfile, terms: DocumentTerms, idf: Map<string, number>, evidence: Evidence): void {
+  const k = RANKING.saturation;
+  const contributions: { key: string; value: number }[] = [];
+  let sum = 0;
+  for (const [key, weight] of profile.weights) {
+    const frequency = terms.frequency.get(key);
+    if (!frequency) continue;
+    const value = (idf.get(key) ?? 0) * weight * ((frequency * (k + 1)) / (frequency + k));
+    contributions.push({ key, value });
+    sum += value;
+  }
+  if (sum <= 0) return;
+  contributions.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+  const shown: string[] = [];
+  for (const { key } of contributions) {
+    const surface = terms.surface.get(key) ?? key;
+    // "storage" says nothing new after "password storage".
+    if (!shown.some((words) => ` ${words} `.includes(` ${surface} `))) shown.push(surface);
+    if (shown.length === 4) break;
+  }
+  add(evidence, sum / profileNorm(profile, idf), 'terms', `terms: ${shown.join(', ')}`);
+}
+
+/** Adds a share of the mean evidence of the other controls of each control's objective. */
+function withObjectiveEvidence(evidence: Evidence[], catalog: Catalog): Evidence[] {
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const entry of evidence) {
+    const total = totals.get(entry.control.objectiveId) ?? { sum: 0, count: 0 };
+    total.sum += entry.raw;
+    total.count++;
+    totals.set(entry.control.objectiveId, total);
+  }
+  return evidence.map((entry) => {
+    const total = totals.get(entry.control.objectiveId)!;
+    if (entry.raw <= 0 || total.count < 2) return entry;
+    const neighbours = (RANKING.objectiveShare * (total.sum - entry.raw)) / (total.count - 1);
+    const reasons = [...entry.reasons];
+    if (neighbours > entry.raw / 2) {
+      const objective = catalog.objectiveOf(entry.control);
+      reasons.push({ kind: 'objective', text: `other controls of ${objective.id} ${objective.title} match too` });
+    }
+    return { ...entry, raw: entry.raw + neighbours, reasons };
+  });
+}
+
+const norms = new WeakMap<ControlProfile, number>();
+
+/** Long profiles would win on volume alone; divide by the square root of their size. */
+function profileNorm(profile: ControlProfile, idf: Map<string, number>): number {
+  let norm = norms.get(profile);
+  if (norm === undefined) {
+    let total = 0;
+    for (const [key, weight] of profile.weights) total += (idf.get(key) ?? 0) * weight;
+    norms.set(profile, (norm = Math.sqrt(total)));
+  }
+  return norm;
+}

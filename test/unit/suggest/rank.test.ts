@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../server/src/catalog/load';
+import { parsePolicyDocument } from '../../../server/src/document/parse';
+import { suggestClauses } from '../../../server/src/suggest/rank';
+
+const catalog = loadCatalog();
+const suggest = (text: string, limit = 10) => suggestClauses(parsePolicyDocument('/ws/doc.md', text), catalog, { limit });
+const ids = (text: string, limit = 10) => suggest(text, limit).map((suggestion) => suggestion.control.id);
+
+const passwordPolicy = `# Password Policy
+
+This policy sets the rules for passwords that staff of {{companyShortName}} use to sign in.
+
+## Password requirements
+
+Passwords have at least 12 characters and are checked against lists of breached passwords.
+
+## Protecting your password
+
+Keep your password secret: never share it, never write it down, and change it at once when you
+suspect someone else knows it. Do not use your work password for any other service.
+
+## Password changes
+
+Systems block reuse of the last ten passwords.
+`;
+
+const backupProcedure = `# Backup Procedure
+
+[Company Name] backs up every production database each night.
+
+## Backup schedule
+
+Full backups run every Sunday and incremental backups every night. Copies are kept for 35 days.
+
+## Restore testing
+
+Each quarter the operations team restores one backup into a test environment and records the result.
+`;
+
+describe('suggesting clauses for a document', () => {
+  it('ranks 9.4.3 and 9.3.1 at the top for a password policy', () => {
+    const top = ids(passwordPolicy, 3);
+    expect(top[0]).toBe('9.4.3');
+    expect(top).toContain('9.3.1');
+  });
+
+  it('ranks 12.3.1 first for a backup procedure', () => {
+    expect(ids(backupProcedure)[0]).toBe('12.3.1');
+  });
+
+  it('gives a score and reasons: matching headings, then the shared terms', () => {
+    const [first] = suggest(backupProcedure);
+    expect(first!.score).toBeGreaterThan(0.5);
+    expect(first!.score).toBeLessThan(1);
+    expect(first!.reasons.map((reason) => reason.text)).toEqual(
+      expect.arrayContaining([
+        "heading 'Backup schedule' matches element 12.3.1/backup-schedule",
+        "heading 'Restore testing' matches element 12.3.1/restore-testing",
+        expect.stringMatching(/^terms: .*backup/),
+      ]),
+    );
+    for (const suggestion of suggest(passwordPolicy)) expect(suggestion.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('counts a bold lead-in like a heading and a citation of the clause', () => {
+    const [first] = suggest('# Logs\n\n**Log retention.** Logs are kept for a year, see ISO 27799 12.4.1.\n');
+    expect(first!.control.id).toBe('12.4.1');
+    expect(first!.reasons.map((reason) => reason.kind)).toEqual(expect.arrayContaining(['element-heading', 'mention', 'terms']));
+  });
+
+  it('returns the same ranking, scores and reasons for the same text', () => {
+    expect(suggest(passwordPolicy, 114)).toEqual(suggest(passwordPolicy, 114));
+    expect(suggest(backupProcedure, 114)).toEqual(suggest(backupProcedure, 114));
+  });
+
+  it('orders by score, then catalog order, and keeps every score within 0 to 1', () => {
+    const all = suggest(passwordPolicy, 114);
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.score).toBeGreaterThanOrEqual(all[i]!.score);
+    for (const suggestion of all) expect(suggestion.score).toBeGreaterThan(0);
+  });
+
+  it('marks the controls the frontmatter already claims', () => {
+    const text = `---\nid: P\nclauses: [9.4.3, "12.3.1"]\n---\n${passwordPolicy}`;
+    const claimed = suggest(text).filter((suggestion) => suggestion.claimed).map((suggestion) => suggestion.control.id);
+    expect(claimed).toEqual(['9.4.3']);
+  });
+
+  it('is not thrown off by template placeholders, and finds nothing in an empty or placeholder-only text', () => {
+    const templated = passwordPolicy.replace(/staff/g, '{{#hr}}staff{{/hr}} [Company Name]').replace('Password Policy', '{{companyName}} Password Policy');
+    expect(ids(templated, 3)).toEqual(ids(passwordPolicy, 3));
+    expect(suggest('')).toEqual([]);
+    expect(suggest('{{companyShortName}} {{{logo}}}\n\n[Company Name]')).toEqual([]);
+  });
+
+  it('uses the elements a config adds', () => {
+    const text = '# Clinic access\n\n## Badge tap-and-go\n\nClinicians switch users by tapping their badge.\n';
+    const without = suggest(text, 114).find((suggestion) => suggestion.control.id === '9.4.2');
+    const withAlias = suggestClauses(parsePolicyDocument('/ws/doc.md', text), catalog, {
+      elementsOf: (control) => (control.id === '9.4.2' ? [...control.elements, { id: 'badge-tap', title: 'Badge tap-and-go', aliases: [], prompt: '' }] : control.elements),
+    }).find((suggestion) => suggestion.control.id === '9.4.2');
+    expect(withAlias!.score).toBeGreaterThan(without?.score ?? 0);
+    expect(withAlias!.reasons[0]!.text).toBe("heading 'Badge tap-and-go' matches element 9.4.2/badge-tap");
+  });
+});
