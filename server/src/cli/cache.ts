@@ -14,6 +14,8 @@ type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: n
 type StoredFinding = [rule: number, severity: number, message: number, start: number, end: number, clause: number, element: number, fixes: StoredFix[]];
 interface StoredEntry {
   key: string;
+  /** Findings of the workspace rules, valid while the cache file's workspaceKey matches. */
+  workspace?: StoredFinding[];
   summary: DocumentSummary;
   suppressions: AnalyzedDocument['suppressions'];
   bom: boolean;
@@ -24,6 +26,8 @@ interface CacheFile {
   format: number;
   version: string;
   strings: string[];
+  /** Fingerprint of the whole set of files (paths and keys) the workspace findings were made from. */
+  workspaceKey?: string;
   entries: Record<string, StoredEntry>;
 }
 
@@ -45,13 +49,8 @@ class StringTable {
   }
 }
 
-function encode(analyzed: AnalyzedDocument, key: string, table: StringTable): StoredEntry {
-  return {
-    key,
-    summary: analyzed.summary,
-    suppressions: analyzed.suppressions,
-    bom: analyzed.bom,
-    findings: analyzed.findings.map((finding) => [
+function encodeFindings(findings: Finding[], table: StringTable): StoredFinding[] {
+  return findings.map((finding) => [
       table.index(finding.ruleId),
       SEVERITIES.indexOf(finding.severity),
       table.index(finding.message),
@@ -60,16 +59,22 @@ function encode(analyzed: AnalyzedDocument, key: string, table: StringTable): St
       table.index(finding.clause),
       table.index(finding.element),
       finding.fixes.map((fix): StoredFix => [table.index(fix.title), fix.automatic ? 1 : 0, fix.edits.map((edit) => [edit.range.start, edit.range.end, table.index(edit.newText)])]),
-    ]),
+    ]);
+}
+
+function encode(analyzed: AnalyzedDocument, key: string, table: StringTable, workspace?: Finding[]): StoredEntry {
+  return {
+    key,
+    ...(workspace ? { workspace: encodeFindings(workspace, table) } : {}),
+    summary: analyzed.summary,
+    suppressions: analyzed.suppressions,
+    bom: analyzed.bom,
+    findings: encodeFindings(analyzed.findings, table),
   };
 }
 
-function decode(entry: StoredEntry, path: string, strings: string[]): AnalyzedDocument {
-  return {
-    summary: entry.summary,
-    suppressions: entry.suppressions,
-    bom: entry.bom,
-    findings: entry.findings.map(([rule, severity, message, start, end, clause, element, fixes]): Finding => ({
+function decodeFindings(stored: StoredFinding[], path: string, strings: string[]): Finding[] {
+  return stored.map(([rule, severity, message, start, end, clause, element, fixes]): Finding => ({
       ruleId: strings[rule]!,
       severity: SEVERITIES[severity]!,
       message: strings[message]!,
@@ -78,8 +83,11 @@ function decode(entry: StoredEntry, path: string, strings: string[]): AnalyzedDo
       fixes: fixes.map(([title, automatic, edits]) => ({ title: strings[title]!, automatic: automatic === 1, edits: edits.map(([from, to, text]) => ({ range: { start: from, end: to }, newText: strings[text]! })) })),
       ...(clause >= 0 ? { clause: strings[clause] } : {}),
       ...(element >= 0 ? { element: strings[element] } : {}),
-    })),
-  };
+    }));
+}
+
+function decode(entry: StoredEntry, path: string, strings: string[]): AnalyzedDocument {
+  return { summary: entry.summary, suppressions: entry.suppressions, bom: entry.bom, findings: decodeFindings(entry.findings, path, strings) };
 }
 
 /**
@@ -92,11 +100,13 @@ export class CheckCache {
   private readonly kept = new Map<string, { key: string; analyzed: AnalyzedDocument }>();
   private changed = false;
   private readonly fingerprints = new WeakMap<PolicySet, string>();
+  private workspace?: { key: string; findings: Map<string, Finding[]> };
 
   private constructor(
     readonly file: string,
     private readonly previous: CacheFile['entries'],
     private readonly strings: string[],
+    private readonly previousWorkspaceKey?: string,
   ) {}
 
   /** Reads the cache file; a missing, corrupt or outdated one starts empty (and is rewritten). */
@@ -104,7 +114,7 @@ export class CheckCache {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
       if (data.format === FORMAT && data.version === version && Array.isArray(data.strings) && data.entries && typeof data.entries === 'object') {
-        return new CheckCache(file, data.entries, data.strings);
+        return new CheckCache(file, data.entries, data.strings, data.workspaceKey);
       }
     } catch {
       // No cache yet, or one this version cannot use: start afresh.
@@ -132,14 +142,34 @@ export class CheckCache {
     this.kept.set(path, { key, analyzed });
   }
 
+  /**
+   * The workspace rules' findings per path, when the run has exactly the same files with the same
+   * keys as the run that stored them (then nothing any workspace rule reads has changed).
+   */
+  workspaceFindings(workspaceKey: string): Map<string, Finding[]> | undefined {
+    if (workspaceKey !== this.previousWorkspaceKey) return undefined;
+    const findings = new Map<string, Finding[]>();
+    for (const [path, entry] of Object.entries(this.previous)) {
+      if (!entry.workspace) return undefined;
+      findings.set(path, decodeFindings(entry.workspace, path, this.strings));
+    }
+    return findings;
+  }
+
+  setWorkspaceFindings(workspaceKey: string, findings: Map<string, Finding[]>): void {
+    this.workspace = { key: workspaceKey, findings };
+    if (workspaceKey !== this.previousWorkspaceKey) this.changed = true;
+  }
+
   /** Writes the entries of this run (others are dropped), atomically, unless nothing changed. */
   save(): void {
     if (!this.changed && this.kept.size === Object.keys(this.previous).length) return;
     const table = new StringTable();
     const entries: CacheFile['entries'] = {};
-    for (const [path, { key, analyzed }] of this.kept) entries[path] = encode(analyzed, key, table);
+    for (const [path, { key, analyzed }] of this.kept) entries[path] = encode(analyzed, key, table, this.workspace?.findings.get(path));
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, entries } satisfies CacheFile));
+    const workspaceKey = this.workspace?.key;
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, ...(workspaceKey ? { workspaceKey } : {}), entries } satisfies CacheFile));
     renameSync(temporary, this.file);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigResolver, todayString } from '../config/resolve';
 import { decodeDocument } from '../document/decode';
@@ -73,12 +74,18 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
   const known = new Map<string, boolean>();
   const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
   const environment = { today, fileExists };
+  // With a cache, an unchanged file set reuses the workspace rules' findings too.
+  const workspaceKey = options.cache ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
+  const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey) : undefined;
+  const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
     const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
-    const workspaceFindings = entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');
-    const findings = [...entry.analyzed!.findings, ...workspaceFindings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+    const fromWorkspace = cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');
+    workspaceFindings.set(entry.path, fromWorkspace);
+    const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
     return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
   });
+  if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings);
   return { results, sets: [...sets.values()] };
 }
 
