@@ -4,6 +4,7 @@ import { CatalogRequest, type CatalogTree, type ScopeParams } from '../protocol/
 import type { ServerContext } from './context';
 import { requestScope } from './scope';
 
+/** The typed clausewise/catalog request, from its declaration in protocol/customMessages.ts. */
 export const catalogRequestType = new RequestType<ScopeParams | null, CatalogTree, void>(CatalogRequest.method);
 
 /** clausewise/catalog: categories › objectives › controls of the catalog in scope, with the elements its config expects. */

@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken, type ClientCapabilities, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import type { Settings } from './settings';
 import type { LiveWorkspace } from './workspace';
 
@@ -34,6 +34,19 @@ export function guarded<P, R>(context: () => ServerContext, name: string, fallba
       if (error instanceof ResponseError) throw error;
       context().connection.console.error(`Clausewise ${name} failed: ${(error as Error).stack ?? String(error)}`);
       return fallback;
+    }
+  };
+}
+
+/** Wraps a request handler whose failure must reach the client as an error: it is logged, then answered as InternalError. */
+export function reported<P, R>(context: () => ServerContext, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      context().connection.console.error(`Clausewise ${name} failed: ${(error as Error).stack ?? String(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `Clausewise ${name} failed: ${(error as Error).message ?? String(error)}`);
     }
   };
 }

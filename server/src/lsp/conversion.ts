@@ -26,22 +26,27 @@ export interface LineMap {
   text: string;
 }
 
+/** The LSP position (line, UTF-16 character) of an offset. */
 export function toPosition(lines: LineMap, offset: number): Position {
   return positionAt(lines.lineStarts, offset);
 }
 
+/** The LSP range of an offset range. */
 export function toLspRange(lines: LineMap, range: Range): LspRange {
   return { start: toPosition(lines, range.start), end: toPosition(lines, range.end) };
 }
 
+/** The offset of an LSP position, clamped to the text. */
 export function toOffset(lines: LineMap, position: Position): number {
   return offsetAt(lines.lineStarts, lines.text.length, position.line, position.character);
 }
 
+/** The core's edits as LSP text edits. */
 export function toLspEdits(lines: LineMap, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: toLspRange(lines, edit.range), newText: edit.newText }));
 }
 
+/** A fix as it rides in a diagnostic's `data`. */
 export function toFixData(lines: LineMap, fix: Fix): FixData {
   return { title: fix.title, automatic: fix.automatic, edits: toLspEdits(lines, fix.edits) };
 }

@@ -8,6 +8,7 @@ import {
 import { afterIndexing, type ServerContext } from './context';
 import { requestScope } from './scope';
 
+/** The typed clausewise/coverage request, from its declaration in protocol/customMessages.ts. */
 export const coverageRequestType = new RequestType<ScopeParams | null, CoverageReport, void>(CoverageRequest.method);
 const coverageChangedType = new NotificationType<CoverageChangedParams>(CoverageChangedNotification.method);
 

@@ -1,19 +1,35 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
-import { toDiagnostic } from './conversion';
+import { toDiagnostic, type LineMap } from './conversion';
+
+/** What the client was last sent for a file, kept as the findings it came from (no second copy of every diagnostic). */
+interface Published {
+  uri: string;
+  diagnostics(): Diagnostic[];
+  /** For findings: the text they were computed on, so equal findings on equal text skip the comparison. */
+  source?: { lines: LineMap; findings: WorkspaceDocument['findings'] };
+}
 
 /**
  * Pushes each document's findings as diagnostics, only when they differ from what the client
  * was last sent, so an edit that changes nothing publishes nothing.
  */
 export class DiagnosticsPublisher {
-  private readonly published = new Map<string, { uri: string; json: string }>();
+  private readonly published = new Map<string, Published>();
 
   constructor(private readonly connection: Connection) {}
 
   /** Publishes a document's diagnostics if they changed; `version` is the editor version they were computed for. */
   publish(entry: WorkspaceDocument, uri: string, version?: number): void {
-    this.send(entry.path, uri, entry.findings.map((finding) => toDiagnostic(entry.shell, finding)), version);
+    const previous = this.published.get(entry.path);
+    const { shell, findings } = entry;
+    const source = { lines: shell, findings };
+    if (previous?.uri === uri && previous.source?.lines.text === shell.text && isDeepStrictEqual(previous.source.findings, findings)) {
+      previous.source = source;
+      return;
+    }
+    this.send(entry.path, uri, findings.map((finding) => toDiagnostic(shell, finding)), version, source);
   }
 
   /** Removes a document's diagnostics (deleted, excluded, or under a config that cannot be used). */
@@ -27,13 +43,12 @@ export class DiagnosticsPublisher {
     for (const path of [...this.published.keys()]) if (!paths.has(path)) this.clear(path);
   }
 
-  /** Publishes diagnostics that do not come from findings (a config file's problems). */
-  send(path: string, uri: string, diagnostics: Diagnostic[], version?: number): void {
-    const json = JSON.stringify(diagnostics);
+  /** Publishes diagnostics unless the client already has exactly these (also for a config file's problems). */
+  send(path: string, uri: string, diagnostics: Diagnostic[], version?: number, source?: Published['source']): void {
     const previous = this.published.get(path);
-    if ((previous?.json ?? '[]') === json && (previous === undefined || previous.uri === uri)) return;
+    const unchanged = previous ? previous.uri === uri && isDeepStrictEqual(previous.diagnostics(), diagnostics) : diagnostics.length === 0;
     if (diagnostics.length === 0) this.published.delete(path);
-    else this.published.set(path, { uri, json });
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    else this.published.set(path, { uri, source, diagnostics: source ? () => source.findings.map((finding) => toDiagnostic(source.lines, finding)) : () => diagnostics });
+    if (!unchanged) void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

@@ -7,6 +7,7 @@ import { DocumentsRequest, type DocumentsResult, type PolicyDocumentInfo, type S
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { requestScope } from './scope';
 
+/** The typed clausewise/documents request, from its declaration in protocol/customMessages.ts. */
 export const documentsRequestType = new RequestType<ScopeParams | null, DocumentsResult, void>(DocumentsRequest.method);
 
 /** clausewise/documents: each policy document with its review state and its clauses' coverage (all sets, or the one in scope). */

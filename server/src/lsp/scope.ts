@@ -16,7 +16,7 @@ export interface RequestScope {
 /** Resolves `{ uri }` (a folder or file; default the first workspace folder) to its policy set and documents. */
 export function requestScope(context: ServerContext, params: ScopeParams | null | undefined): RequestScope {
   const { workspace } = context;
-  const path = params?.uri ? workspace.pathOf(params.uri) : workspace.folders()[0];
+  const path = params?.uri ? workspace.pathOf(params.uri) : workspace.folders.paths()[0];
   if (params?.uri && !path) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads file: URIs only, not ${params.uri}`);
   const folder = path ?? process.cwd();
   const dir = existsSync(folder) && statSync(folder).isDirectory() ? folder : dirname(folder);

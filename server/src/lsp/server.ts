@@ -9,8 +9,9 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { codeLenses } from './codeLens';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigProblems } from './configProblems';
-import { guarded, type ServerContext } from './context';
+import { guarded, reported, type ServerContext } from './context';
 import { CoverageNotifier, coverageReport, coverageRequestType } from './coverage';
+import { coverageReportRequestType, renderCoverageReport } from './coverageReport';
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentList, documentsRequestType } from './documentList';
@@ -19,7 +20,8 @@ import { inlayHints } from './inlayHints';
 import { references } from './references';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
-import { filePathOf, LiveWorkspace } from './workspace';
+import { filePathOf } from './folders';
+import { LiveWorkspace } from './workspace';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -53,25 +55,26 @@ export function startServer(connection: Connection): void {
       folderPaths(params)[0] ?? process.cwd(),
     );
     const notifier = new CoverageNotifier(connection, workspace, log);
-    workspace.setRoots(folderPaths(params));
+    workspace.folders.set(folderPaths(params));
     context = { connection, workspace, settings, capabilities: params.capabilities };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
   });
 
   connection.onInitialized(async () => {
     const { capabilities, workspace } = ctx();
+    const attempt = (what: string, step: Promise<unknown>) => step.catch((error: unknown) => log(`Clausewise could not ${what}: ${(error as Error).message ?? String(error)}`));
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) });
+      await attempt('register its file watchers', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }));
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => workspace.pathOf(folder.uri)));
         const added = event.added.map((folder) => workspace.pathOf(folder.uri)).filter((path): path is string => path !== undefined);
-        workspace.setRoots([...workspace.folders().filter((path) => !removed.has(path)), ...added]);
+        workspace.folders.set([...workspace.folders.paths().filter((path) => !removed.has(path)), ...added]);
         void workspace.reindex();
       });
     }
-    await pullSettings(capabilities);
+    await attempt('read its settings', pullSettings(capabilities));
     await workspace.reindex();
   });
 
@@ -84,7 +87,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (params) => {
     const current = ctx();
     current.settings = readSettings(params.settings, current.settings);
-    if (params.settings === null || params.settings === undefined) await pullSettings(current.capabilities);
+    if (params.settings === null || params.settings === undefined) await pullSettings(current.capabilities).catch((error: unknown) => log(`Clausewise could not read its settings: ${(error as Error).message}`));
   });
   documents.onDidChangeContent((event) => context?.workspace.documentChanged(event.document.uri));
   documents.onDidClose((event) => context?.workspace.documentClosed(event.document.uri));
@@ -99,9 +102,10 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guarded(ctx, 'workspace symbols', [], (params, token) => workspaceSymbols(ctx(), params, token)));
   connection.languages.inlayHint.on(guarded(ctx, 'inlay hints', null, (params) => inlayHints(ctx(), params)));
   connection.onCodeLens(guarded(ctx, 'code lens', null, (params) => codeLenses(ctx(), params)));
-  connection.onRequest(coverageRequestType, (params, token) => coverageReport(ctx(), params, token));
-  connection.onRequest(catalogRequestType, (params) => catalogTree(ctx(), params));
-  connection.onRequest(documentsRequestType, (params, token) => documentList(ctx(), params, token));
+  connection.onRequest(coverageRequestType, reported(ctx, 'coverage', (params, token) => coverageReport(ctx(), params, token)));
+  connection.onRequest(catalogRequestType, reported(ctx, 'catalog', (params) => catalogTree(ctx(), params)));
+  connection.onRequest(documentsRequestType, reported(ctx, 'documents', (params, token) => documentList(ctx(), params, token)));
+  connection.onRequest(coverageReportRequestType, reported(ctx, 'coverage report', (params, token) => renderCoverageReport(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

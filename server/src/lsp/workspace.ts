@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
 import { DataFileError } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
-import { isWalkedMarkdownFile, MARKDOWN_FILE, walkMarkdownFiles } from '../workspace/markdownFiles';
+import { MARKDOWN_FILE } from '../workspace/markdownFiles';
 import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
+import { filePathOf, WorkspaceFolders } from './folders';
 
 /** What the live workspace tells the rest of the server. */
 export interface WorkspaceListener {
@@ -20,7 +21,9 @@ export interface WorkspaceListener {
   reindexed(paths: Set<string>): void;
   /** The configs and catalogs that cannot be used now (empty when all are fine). */
   configErrors(errors: DataFileError[]): void;
+  /** Something the coverage report reads changed (claims, status, review dates, elements). */
   coverageMayHaveChanged(): void;
+  /** A problem worth a line in the client's log. */
   log(message: string): void;
 }
 
@@ -34,7 +37,7 @@ const INDEX_SLICE_MS = 20;
  */
 export class LiveWorkspace {
   readonly core: PolicyWorkspace;
-  private roots: string[] = [];
+  readonly folders: WorkspaceFolders;
   private readonly members = new Set<string>();
   private readonly openUris = new Map<string, string>();
   private readonly versions = new Map<string, number>();
@@ -55,12 +58,8 @@ export class LiveWorkspace {
       fileExists: (path) => this.openUris.has(path) || existsSync(path),
       onRuleError: (ruleId, path, error) => listener.log(`rule ${ruleId} failed on ${path}: ${(error as Error).stack ?? String(error)}`),
     });
+    this.folders = new WorkspaceFolders(this.core, (message) => listener.log(message));
     this.ready = new Promise((resolve) => (this.markReady = resolve));
-  }
-
-  /** The workspace folders (absolute paths) to index. */
-  setRoots(roots: string[]): void {
-    this.roots = [...new Set(roots)];
   }
 
   /** Resolves when the current indexing pass is over (again if a newer one started meanwhile). */
@@ -82,7 +81,9 @@ export class LiveWorkspace {
     }
     const done = this.markReady;
     this.core.reset();
-    return this.indexAll(generation).finally(done);
+    return this.indexAll(generation)
+      .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`))
+      .finally(done);
   }
 
   /** An open document changed (or was opened): check it after the debounce. */
@@ -114,7 +115,7 @@ export class LiveWorkspace {
     for (const event of events) {
       const path = this.markdownPath(event.uri);
       if (!path || this.openUris.has(path)) continue;
-      if (event.type !== FileChangeType.Deleted && this.isMember(path)) {
+      if (event.type !== FileChangeType.Deleted && this.folders.contains(path)) {
         this.members.add(path);
         this.guard(path, () => changes.push(this.analyzeFromDisk(path)));
       } else if (this.members.delete(path) || this.core.get(path)) {
@@ -152,11 +153,6 @@ export class LiveWorkspace {
   /** The URI the client uses for a path (its own spelling for open documents). */
   uriOf(path: string): string {
     return this.openUris.get(path) ?? pathToFileURL(path).href;
-  }
-
-  /** The workspace folders, as paths. */
-  folders(): string[] {
-    return this.roots;
   }
 
   private markdownPath(uri: string): string | undefined {
@@ -219,40 +215,6 @@ export class LiveWorkspace {
     return this.core.analyze(path, text, { problem });
   }
 
-  /** Whether the file belongs to the workspace as `clausewise check <folder>` sees it. */
-  private isMember(path: string): boolean {
-    return this.roots.some((root) => isWalkedMarkdownFile(root, path) && !this.excludedUnder(root, path)) && !this.excludedByOwnConfig(path);
-  }
-
-  private excludedUnder(root: string, path: string): boolean {
-    try {
-      return this.core.setForDirectory(root).isExcluded(path);
-    } catch (error) {
-      if (error instanceof DataFileError) return true;
-      throw error;
-    }
-  }
-
-  private excludedByOwnConfig(path: string): boolean {
-    try {
-      return this.core.isExcluded(path);
-    } catch (error) {
-      if (error instanceof DataFileError) return false;
-      throw error;
-    }
-  }
-
-  private discover(): string[] {
-    const found = new Set<string>();
-    const problems: string[] = [];
-    for (const root of this.roots) {
-      if (!existsSync(root)) continue;
-      walkMarkdownFiles(root, found, problems, (path) => !this.excludedUnder(root, path));
-    }
-    for (const problem of problems) this.listener.log(`Clausewise skipped ${problem}`);
-    return [...found].sort();
-  }
-
   private async indexAll(generation: number): Promise<void> {
     const progress = await this.createProgress();
     if (generation !== this.generation) return progress.done();
@@ -268,18 +230,19 @@ export class LiveWorkspace {
 
   private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<void> {
     this.members.clear();
-    const files = this.discover();
+    const files = this.folders.discover();
     for (const path of files) this.members.add(path);
     const transient = [...this.openUris.keys()].filter((path) => !this.members.has(path));
+    // One thread: worker threads were measured to buy nothing here (V8's collector already uses the second core).
     const queue = [...files, ...transient];
     let sliceStart = Date.now();
     for (const [index, path] of queue.entries()) {
       this.guard(path, () => {
         if (this.core.isExcluded(path)) return;
-        const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
-        if (open) {
-          this.core.analyze(path, open.getText(), { keepDocument: true });
-          this.versions.set(path, open.version);
+        const document = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
+        if (document) {
+          this.core.analyze(path, document.getText(), { keepDocument: true });
+          this.versions.set(path, document.version);
         } else {
           this.analyzeFromDisk(path);
         }
@@ -297,16 +260,5 @@ export class LiveWorkspace {
     this.listener.checked(checked);
     this.listener.configErrors(this.core.configErrors());
     this.listener.coverageMayHaveChanged();
-  }
-}
-
-/** The file path of a `file:` URI, or undefined for other schemes and malformed URIs. */
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    // Not a usable file URI (e.g. a remote authority): nothing Clausewise can read.
-    return undefined;
   }
 }

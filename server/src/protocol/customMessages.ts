@@ -160,3 +160,23 @@ export interface CoverageChangedParams {
 
 /** `clausewise/coverageChanged`: a policy set's coverage totals changed. */
 export const CoverageChangedNotification: NotificationDeclaration<CoverageChangedParams> = { method: 'clausewise/coverageChanged' };
+
+/** A format the server renders a coverage report in, as `clausewise coverage --format` does. */
+export type CoverageReportFormat = 'html' | 'markdown' | 'csv';
+
+export interface CoverageReportParams extends ScopeParams {
+  format: CoverageReportFormat;
+  /** The folder URI the report will be saved in: the HTML report's document links are relative to it. Default: the policy set's folder. */
+  outputUri?: string;
+}
+
+export interface RenderedCoverageReport {
+  format: CoverageReportFormat;
+  /** The whole file: the same text `clausewise coverage --format F` writes for this policy set. */
+  content: string;
+  /** A file name to suggest when saving (`statement-of-applicability.md`, …). */
+  fileName: string;
+}
+
+/** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the CLI's formatter for `format`. */
+export const CoverageReportRequest: RequestDeclaration<CoverageReportParams, RenderedCoverageReport> = { method: 'clausewise/coverageReport' };

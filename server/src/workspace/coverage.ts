@@ -60,8 +60,8 @@ const MIN_JUSTIFICATION_WORDS = 4;
 
 /** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
 export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
-  const policies = index.policies();
-  const controls = catalog.controls.map((control) => controlCoverage(control, policies, config, today));
+  const naming = policiesByControl(index.policies());
+  const controls = catalog.controls.map((control) => controlCoverage(control, naming.get(control.id) ?? [], config, today));
   const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, gap: 0 };
   for (const control of controls) counts[control.state]++;
   const applicable = controls.length - counts.excluded;
@@ -71,6 +71,21 @@ export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config:
     controls,
     totals: { ...counts, total: controls.length, applicable, coveredPercent: applicable === 0 ? 100 : Math.round((counts.covered / applicable) * 1000) / 10 },
   };
+}
+
+/** The policies (in path order) that claim or exclude each control: one pass, so coverage never rescans every document per control. */
+function policiesByControl(policies: DocumentSummary[]): Map<string, DocumentSummary[]> {
+  const naming = new Map<string, DocumentSummary[]>();
+  for (const summary of policies) {
+    const ids = new Set([...summary.clauses.map((claim) => claim.source), ...summary.exclusions.flatMap((exclusion) => (exclusion.clause ? [exclusion.clause.source] : []))].map(normalizeClauseId));
+    for (const id of ids) {
+      if (id === undefined) continue;
+      const list = naming.get(id);
+      if (list) list.push(summary);
+      else naming.set(id, [summary]);
+    }
+  }
+  return naming;
 }
 
 /** Coverage of one control (for hovers): the same decision as computeCoverage, reading only the documents that name it. */

@@ -42,7 +42,8 @@ export class PolicyWorkspace {
   private readonly brokenConfigs = new Map<string, DataFileError>();
 
   constructor(
-    defaultRoot: string,
+    /** The folder a document without a config file is governed from (its default config's root). */
+    readonly defaultRoot: string,
     private readonly environment: CheckEnvironment,
   ) {
     this.resolver = new ConfigResolver(defaultRoot);
@@ -107,12 +108,6 @@ export class PolicyWorkspace {
     return { path, set: entry.set, before };
   }
 
-  /** Drops the full parse of a document (closed in the editor), keeping what the workspace needs. */
-  release(path: string): void {
-    const entry = this.documents.get(path);
-    if (entry) entry.document = undefined;
-  }
-
   /** The other documents whose findings a change can affect. */
   dependents(change: DocumentChange): string[] {
     return dependentsOf(change.set.index, change.before, change.after).filter((path) => this.documents.has(path));
@@ -131,6 +126,7 @@ export class PolicyWorkspace {
     return checked;
   }
 
+  /** A document as last analysed, if the workspace has it. */
   get(path: string): WorkspaceDocument | undefined {
     return this.documents.get(path);
   }

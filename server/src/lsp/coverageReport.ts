@@ -1,0 +1,39 @@
+import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CoverageInput } from '../cli/format/coverage/common';
+import { formatCoverageCsv } from '../cli/format/coverage/csv';
+import { formatCoverageHtml } from '../cli/format/coverage/html';
+import { formatCoverageMarkdown } from '../cli/format/coverage/markdown';
+import { computeCoverage } from '../workspace/coverage';
+import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
+import { afterIndexing, type ServerContext } from './context';
+import { requestScope } from './scope';
+
+export const coverageReportRequestType = new RequestType<CoverageReportParams, RenderedCoverageReport, void>(CoverageReportRequest.method);
+
+const FILE_NAMES: Record<CoverageReportFormat, string> = {
+  html: 'statement-of-applicability.html',
+  markdown: 'statement-of-applicability.md',
+  csv: 'statement-of-applicability.csv',
+};
+
+/** clausewise/coverageReport: the policy set's coverage rendered by the CLI's formatters, so an export equals `clausewise coverage --format`. */
+export async function renderCoverageReport(context: ServerContext, params: CoverageReportParams, token: CancellationToken): Promise<RenderedCoverageReport> {
+  if (!params || !(params.format in FILE_NAMES)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `clausewise/coverageReport renders ${Object.keys(FILE_NAMES).join(', ')}, not ${String(params?.format)}`);
+  }
+  await afterIndexing(context, token);
+  const { set, index } = requestScope(context, params);
+  const outputDir = params.outputUri ? context.workspace.pathOf(params.outputUri) : set.config.root;
+  if (!outputDir) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads file: URIs only, not ${params.outputUri}`);
+  const input: CoverageInput = {
+    report: computeCoverage(index, set.catalog, set.config, context.workspace.core.today(set)),
+    catalog: set.catalog,
+    cwd: outputDir,
+    documents: index.policies().length,
+  };
+  const content =
+    params.format === 'html' ? formatCoverageHtml(input, outputDir)
+    : params.format === 'markdown' ? formatCoverageMarkdown(input)
+    : formatCoverageCsv(input);
+  return { format: params.format, content, fileName: FILE_NAMES[params.format] };
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoverageReportRequest, type RenderedCoverageReport } from '../../server/src/protocol/customMessages';
+import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer;
+let root: string;
+
+beforeAll(async () => {
+  root = copySamples();
+  server = startServer();
+  await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0 } } });
+});
+afterAll(() => server.stop());
+
+describe('clausewise/coverageReport (the VS Code report panel\'s export)', () => {
+  it('renders the Statement of Applicability as Markdown, like clausewise coverage --format markdown', async () => {
+    const report = await server.request<RenderedCoverageReport>(CoverageReportRequest.method, { format: 'markdown' });
+    expect(report.fileName).toBe('statement-of-applicability.md');
+    expect(report.content).toMatch(/^# Statement of Applicability — ISO 27799:2016\n/);
+    expect(report.content).toContain('| 9.4.2 Secure log-on procedures | Yes | ✅ covered | STD-AU-001 (approved) |');
+  });
+
+  it('renders CSV with one row per control', async () => {
+    const report = await server.request<RenderedCoverageReport>(CoverageReportRequest.method, { uri: uriOf(root), format: 'csv' });
+    const rows = report.content.trim().split('\r\n');
+    expect(rows).toHaveLength(115);
+    expect(rows).toContain('9.4.2,Secure log-on procedures,9,9.4,no,yes,covered,STD-AU-001,');
+  });
+
+  it('renders self-contained HTML whose document links are relative to the folder it is saved in', async () => {
+    const report = await server.request<RenderedCoverageReport>(CoverageReportRequest.method, { format: 'html', outputUri: uriOf(join(root, 'reports')) });
+    expect(report.content).toContain('Content-Security-Policy');
+    expect(report.content).toContain('href="../authentication-standard.md"');
+  });
+
+  it('refuses a format it does not render', async () => {
+    await expect(server.request(CoverageReportRequest.method, { format: 'pdf' })).rejects.toThrow(/renders html, markdown, csv, not pdf/);
+  });
+});

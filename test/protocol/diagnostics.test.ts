@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run';
+import { copySamples, positionOf, rangeOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+interface CliFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
+
+describe('diagnostics', () => {
+  it('equal the CLI findings for samples/with-problems, with code, docs link, source and fixes', async () => {
+    const root = copySamples('with-problems');
+    const cli = JSON.parse(runCli(['check', root, '--format', 'json'], { cwd: root }).stdout) as { files: { path: string; findings: CliFinding[] }[] };
+    const expected = cli.files.filter((file) => file.findings.length > 0);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    server = startServer();
+    await server.initialize(root);
+    for (const file of expected) {
+      const diagnostics = await server.waitForDiagnostics(uriOf(join(root, file.path)), (list) => list.length > 0);
+      expect(diagnostics.map((d) => ({
+        ruleId: d.code, severity: SEVERITY[d.severity!], message: d.message,
+        line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+      }))).toEqual(file.findings.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({ ruleId, severity, message, line, column, endLine, endColumn })));
+      for (const diagnostic of diagnostics) {
+        expect(diagnostic.source).toBe('clausewise');
+        expect(diagnostic.codeDescription?.href).toBe(`https://github.com/clausewise/clausewise/blob/main/docs/rules.md#${diagnostic.code}`);
+        expect(diagnostic.data).toHaveProperty('fixes');
+      }
+    }
+    const published = [...server.diagnostics.entries()].filter(([, list]) => list.length > 0).map(([uri]) => uri).sort();
+    expect(published).toEqual(expected.map((file) => uriOf(join(root, file.path))).sort());
+    const typo = server.diagnostics.get(uriOf(join(root, 'teleworking-standard.md')))!.find((d) => d.code === 'unknown-clause')!;
+    expect((typo.data as { fixes: { title: string; automatic: boolean }[] }).fixes[0]).toMatchObject({ automatic: true, title: expect.stringContaining('6.2.2') });
+  });
+
+  it('follow edits after the debounce, and are published again only when they change', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0 } } });
+    const teleworking = join(root, 'teleworking-standard.md');
+    const backup = join(root, 'backup-standard.md');
+    const text = readFileSync(teleworking, 'utf8');
+    await server.open(uriOf(teleworking), text);
+    await server.open(uriOf(backup), readFileSync(backup, 'utf8'));
+    await server.waitForDiagnostics(uriOf(teleworking), (list) => list.some((d) => d.code === 'unknown-clause'));
+    const fixed = server.waitForDiagnostics(uriOf(teleworking), (list) => list.length === 0);
+    await server.edit(uriOf(teleworking), 2, rangeOf(text, '6.22'), '6.2.2');
+    await fixed;
+
+    // A change that leaves the findings as they are publishes nothing; the next real change still arrives.
+    const publishedBefore = server.received.filter((m) => m.method === 'textDocument/publishDiagnostics').length;
+    await server.edit(uriOf(teleworking), 3, { start: positionOf(text, '# '), end: positionOf(text, '# ') }, 'Intro words. ');
+    const backupChanged = server.waitFor<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uriOf(backup));
+    await server.edit(uriOf(backup), 2, { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, '');
+    await server.edit(uriOf(backup), 3, rangeOf(readFileSync(backup, 'utf8'), 'clauses: [12.3.1]'), 'clauses: []');
+    await backupChanged;
+    const published = server.received.filter((m) => m.method === 'textDocument/publishDiagnostics').slice(publishedBefore);
+    expect(published.map((m) => (m.params as { uri: string }).uri)).toEqual([uriOf(backup)]);
+    expect(server.diagnostics.get(uriOf(backup))).toEqual([]);
+  });
+
+  it('re-check the documents that depend on a changed id', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { debounce: 0 } });
+    const remote = uriOf(join(root, 'remote-support-procedure.md'));
+    const teleworking = join(root, 'teleworking-standard.md');
+    const text = readFileSync(teleworking, 'utf8');
+    await server.waitForDiagnostics(remote, (list) => list.some((d) => d.code === 'broken-reference'));
+    await server.open(uriOf(teleworking), text);
+    // remote-support-procedure (closed) lists POL-AC-001 in related: giving another document that id resolves it ...
+    const resolved = server.waitForDiagnostics(remote, (list) => list.length === 0);
+    await server.edit(uriOf(teleworking), 2, rangeOf(text, 'STD-TW-001'), 'POL-AC-001');
+    await resolved;
+    // ... and renaming it again breaks the reference again.
+    const broken = server.waitForDiagnostics(remote, (list) => list.some((d) => d.code === 'broken-reference' && String(d.message).includes('POL-AC-001')));
+    await server.edit(uriOf(teleworking), 3, rangeOf(text.replace('STD-TW-001', 'POL-AC-001'), 'POL-AC-001'), 'POL-AC-002');
+    await broken;
+  });
+
+  it('take the debounce from the settings, and a request on a document checks its pending edits first', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    server.settings = { debounce: 0 }; // the answer to workspace/configuration overrides initializationOptions
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 600_000 } } });
+    const path = join(root, 'teleworking-standard.md');
+    const text = readFileSync(path, 'utf8');
+    await server.open(uriOf(path), text);
+    const quick = server.waitForDiagnostics(uriOf(path), (list) => list.length === 0);
+    await server.edit(uriOf(path), 2, rangeOf(text, '6.22'), '6.2.2');
+    await quick;
+    // A ten-minute debounce: the diagnostics come only because the hover needs the document up to date.
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { clausewise: { debounce: 600_000 } } });
+    const broken = server.waitForDiagnostics(uriOf(path), (list) => list.some((d) => d.code === 'unknown-clause'));
+    await server.edit(uriOf(path), 3, rangeOf(text.replace('6.22', '6.2.2'), '6.2.2'), '6.22');
+    const hover = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(path) }, position: positionOf(text, '6.22', 1) });
+    expect(hover.contents.value).toContain('**6.22** is not a clause of ISO 27799:2016');
+    await broken;
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer;
+let root: string;
+let text: string;
+let uri: string;
+
+beforeAll(async () => {
+  root = copySamples();
+  server = startServer();
+  await server.initialize(root);
+  const path = join(root, 'authentication-standard.md');
+  text = readFileSync(path, 'utf8');
+  uri = uriOf(path);
+  await server.open(uri, text);
+});
+afterAll(() => server.stop());
+
+async function hoverAt(position: { line: number; character: number }): Promise<string | undefined> {
+  const result = await server.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+  if (result) expect(result.contents.kind).toBe('markdown');
+  return result?.contents.value;
+}
+
+describe('hover', () => {
+  it('on a clause id in clauses shows the control, its place, guidance, this document’s elements, mappings and coverage', async () => {
+    const value = await hoverAt(positionOf(text, '9.4.2', 1));
+    expect(value).toContain('**9.4.2 Secure log-on procedures**');
+    expect(value).toContain('9 Access control › 9.4 System and application access control');
+    expect(value).toMatch(/log-on step itself/);
+    expect(value).toContain('*In a health organisation:*');
+    expect(value).toContain('- ✓ Multi-factor authentication');
+    expect(value).toContain('**ISO/IEC 27002:2022**: 8.5 Secure authentication');
+    expect(value).toContain('**Coverage:** covered');
+    expect(value).toContain('STD-AU-001 Authentication and Password Standard — approved ✓');
+  });
+
+  it('on a clause mentioned in the body shows the same card', async () => {
+    expect(await hoverAt(positionOf(text, 'ISO 27799 9.4.2', 3))).toContain('**9.4.2 Secure log-on procedures**');
+  });
+
+  it('shows ✗ for the elements this document misses', async () => {
+    const uncovered = text.replace('clauses: [9.3.1, 9.4.2, 9.4.3]', 'clauses: [9.3.1, 9.4.2, 9.4.3, 12.3.1]');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: uncovered }] });
+    const value = await hoverAt(positionOf(uncovered, '12.3.1', 1));
+    expect(value).toContain('**12.3.1 Information backup** · essential');
+    expect(value).toMatch(/- ✗ Restore testing — Say how often restores are tested/);
+    expect(value).toMatch(/HIPAA Security Rule.*\(derived, not official\): 164\.308\(a\)\(7\) Contingency plan/);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  });
+
+  it('on a frontmatter key shows its schema description', async () => {
+    expect(await hoverAt(positionOf(text, 'review-every', 2))).toBe('**review-every**\n\nReview cycle, e.g. 12 months, 1 year, 26 weeks.');
+    expect(await hoverAt(positionOf(text, 'status:', 1))).toContain('Values: `draft` | `in-review` | `approved` | `retired`');
+  });
+
+  it('on a document id in related shows its title, status, owner and path', async () => {
+    const value = await hoverAt(positionOf(text, 'POL-AC-001', 2));
+    expect(value).toContain('**POL-AC-001** Access Control Policy');
+    expect(value).toContain('policy · approved · owner: Chief Information Security Officer');
+    expect(value).toContain('`access-control-policy.md`');
+  });
+
+  it('elsewhere answers null', async () => {
+    expect(await hoverAt(positionOf(text, '# Authentication', 3))).toBeUndefined();
+  });
+});

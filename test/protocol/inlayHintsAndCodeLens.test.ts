@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeLens, InlayHint } from 'vscode-languageserver';
+import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer;
+let root: string;
+
+beforeAll(async () => {
+  root = copySamples('with-problems');
+  server = startServer();
+  await server.initialize(root);
+});
+afterAll(() => server.stop());
+
+async function open(name: string): Promise<{ uri: string; text: string }> {
+  const text = readFileSync(join(root, name), 'utf8');
+  const uri = uriOf(join(root, name));
+  await server.open(uri, text);
+  return { uri, text };
+}
+
+describe('inlay hints and code lens', () => {
+  it('show the control title after each id in clauses and excludes', async () => {
+    const { uri, text } = await open('loading-dock-exclusion.md');
+    const withClaim = text.replace('clauses: []', 'clauses: [12.3.1, 6.22]');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withClaim }] });
+    const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
+    expect(hints).toEqual([
+      { position: positionOf(withClaim, '12.3.1', 6), label: 'Information backup', paddingLeft: true },
+      { position: positionOf(withClaim, '11.1.6', 6), label: 'Delivery and loading areas', paddingLeft: true },
+    ]);
+    const outside = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 20, character: 0 }, end: { line: 30, character: 0 } } });
+    expect(outside).toEqual([]);
+  });
+
+  it('sum up the document on the frontmatter’s first line, without pretending to be a command', async () => {
+    const { uri } = await open('backup-standard.md');
+    const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(lenses).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, command: { title: 'covers 1 control · 1 element missing', command: '' } }]);
+  });
+});

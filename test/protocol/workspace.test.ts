@@ -1,0 +1,117 @@
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const CREATED = 1;
+const CHANGED = 2;
+const DELETED = 3;
+
+describe('the workspace', () => {
+  it('is indexed at start with work-done progress on a token the server creates', async () => {
+    const root = copySamples();
+    server = startServer();
+    const begin = server.waitFor<{ token: string; value: { kind: string; title: string } }>('$/progress', (p) => p.value.kind === 'begin');
+    await server.initialize(root);
+    const { token, value } = await begin;
+    expect(value.title).toBe('Clausewise');
+    const progress = server.received.filter((m) => m.method === '$/progress').map((m) => m.params as { token: string; value: { kind: string } });
+    expect(progress.every((p) => p.token === token)).toBe(true);
+    expect(progress.at(-1)!.value.kind).toBe('end');
+    // The complete sample set has no findings, and with-problems/ is excluded by the root config, as in the CLI.
+    expect([...server.diagnostics.values()].flat()).toEqual([]);
+    const documents = await server.request<{ documents: { uri: string }[] }>('clausewise/documents', {});
+    expect(documents.documents).toHaveLength(20);
+    expect(documents.documents.some((d) => d.uri.includes('with-problems'))).toBe(false);
+  });
+
+  it('registers file watchers for documents and configs, and follows files that are not open', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(root);
+    const watchers = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string }[] };
+    expect(watchers.watchers.map((w) => w.globPattern)).toEqual(['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}']);
+
+    const added = join(root, 'new-standard.md');
+    writeFileSync(added, readFileSync(join(root, 'teleworking-standard.md'), 'utf8').replace('STD-TW-001', 'STD-NEW-001'));
+    const appeared = server.waitForDiagnostics(uriOf(added), (list) => list.some((d) => d.code === 'unknown-clause'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: CREATED }] });
+    await appeared;
+
+    writeFileSync(added, readFileSync(added, 'utf8').replace('6.22', '6.2.2'));
+    const mended = server.waitForDiagnostics(uriOf(added), (list) => list.length === 0);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: CHANGED }] });
+    await mended;
+
+    const backup = join(root, 'backup-standard.md');
+    rmSync(backup);
+    const cleared = server.waitForDiagnostics(uriOf(backup), (list) => list.length === 0);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(backup), type: DELETED }] });
+    await cleared;
+  });
+
+  it('reloads the config when .clausewise.yaml changes and checks everything again', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(root);
+    const clinic = uriOf(join(root, 'clinic-records-policy.md'));
+    const before = await server.waitForDiagnostics(clinic, (list) => list.length > 0);
+    expect(before.map((d) => [d.code, d.severity])).toEqual([['review-overdue', 2]]);
+    appendFileSync(join(root, '.clausewise.yaml'), 'rules:\n  review-overdue: error\n');
+    const reindexed = server.indexingEnded();
+    const raised = server.waitForDiagnostics(clinic, (list) => list.some((d) => d.code === 'review-overdue' && d.severity === 1));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(root, '.clausewise.yaml')), type: CHANGED }] });
+    await raised;
+    await reindexed;
+    // Everything else is as before.
+    expect(server.diagnostics.get(uriOf(join(root, 'backup-standard.md')))?.map((d) => d.code)).toEqual(['missing-element']);
+  });
+
+  it('reports a config that cannot be used on the config file and keeps serving; a fixed config brings the documents back', async () => {
+    const root = copySamples('with-problems');
+    const configPath = join(root, '.clausewise.yaml');
+    const good = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, `${good}rules:\n  review-overdue: loud\n`);
+    server = startServer();
+    const message = server.waitFor<{ type: number; message: string }>('window/showMessage');
+    await server.initialize(root);
+    expect((await message).message).toMatch(/config cannot be used.*review-overdue/s);
+    const configDiagnostics = await server.waitForDiagnostics(uriOf(configPath), (list) => list.length > 0);
+    expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', source: 'clausewise', severity: 1, range: { start: { line: 4 } } });
+    expect(server.diagnostics.get(uriOf(join(root, 'backup-standard.md')))).toBeUndefined();
+    // Still serving: a hover on an open document answers (null: the document cannot be checked).
+    const backup = join(root, 'backup-standard.md');
+    await server.open(uriOf(backup), readFileSync(backup, 'utf8'));
+    expect(await server.request('textDocument/hover', { textDocument: { uri: uriOf(backup) }, position: { line: 11, character: 11 } })).toBeNull();
+
+    writeFileSync(configPath, good);
+    const cleared = server.waitForDiagnostics(uriOf(configPath), (list) => list.length === 0);
+    const back = server.waitForDiagnostics(uriOf(backup), (list) => list.some((d) => d.code === 'missing-element'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: CHANGED }] });
+    await cleared;
+    await back;
+  });
+
+  it('follows workspace folders added and removed', async () => {
+    const first = copySamples('with-problems');
+    const second = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(first);
+    const inFirst = uriOf(join(first, 'backup-standard.md'));
+    const inSecond = uriOf(join(second, 'backup-standard.md'));
+    await server.waitForDiagnostics(inFirst, (list) => list.length === 1);
+    const added = server.waitForDiagnostics(inSecond, (list) => list.length === 1);
+    const gone = server.waitForDiagnostics(inFirst, (list) => list.length === 0);
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [{ uri: uriOf(first), name: 'workspace' }] },
+    });
+    await added;
+    await gone;
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogTree, CoverageReport } from '../../../server/src/protocol/customMessages';
+import { reportHtml } from '../../../client/src/report/reportHtml';
+
+const catalog: CatalogTree = {
+  catalog: { id: 'iso27799-2016', name: 'ISO 27799:2016', short: '27799', title: 'Health informatics' },
+  categories: [
+    {
+      id: '11',
+      title: 'Physical and environmental security',
+      objectives: [{ id: '11.1', title: 'Secure areas', controls: [{ id: '11.1.6', title: 'Delivery and loading areas', essential: false, elements: [] }, { id: '11.1.1', title: 'Physical security perimeter', essential: false, elements: [] }] }],
+    },
+  ],
+};
+
+const report: CoverageReport = {
+  catalog: catalog.catalog,
+  today: '2026-11-29',
+  totals: { covered: 0, partial: 0, excluded: 1, gap: 1, total: 2, applicable: 1, coveredPercent: 0 },
+  controls: [
+    {
+      id: '11.1.6', title: 'Delivery and loading areas', objectiveId: '11.1', categoryId: '11', essential: false, state: 'excluded', claims: [], reasons: [],
+      exclusions: [{ path: '/ws/soa.md', documentId: 'SOA-1', justification: 'No dock <script>alert(1)</script>', valid: true, problems: [] }],
+    },
+    { id: '11.1.1', title: 'Physical security perimeter', objectiveId: '11.1', categoryId: '11', essential: false, state: 'gap', claims: [], exclusions: [], reasons: ['no document claims it'] },
+  ],
+};
+
+describe('the coverage report page', () => {
+  const html = reportHtml(report, catalog, 'NONCE123');
+
+  it('has a strict content security policy: nothing but its own nonce runs or styles', () => {
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123';`);
+    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<script nonce="NONCE123">');
+  });
+
+  it('escapes what the documents say', () => {
+    expect(html).toContain('No dock &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('shows the heat map, the Statement of Applicability and the export buttons', () => {
+    expect(html).toContain('<td class="cell s-excluded l3"');
+    expect(html).toMatch(/<tr data-state="gap"><td>11\.1\.1<\/td><td>Physical security perimeter<\/td><td>Yes<\/td>/);
+    expect(html).toMatch(/<tr data-state="excluded"><td>11\.1\.6<\/td>.*<td>No<\/td>/);
+    for (const format of ['html', 'markdown', 'csv']) expect(html).toContain(`data-export="${format}"`);
+  });
+});

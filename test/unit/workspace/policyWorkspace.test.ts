@@ -1,0 +1,123 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dependentsOf } from '../../../server/src/workspace/dependents';
+import { PolicyWorkspace } from '../../../server/src/workspace/policyWorkspace';
+import { repoRoot } from '../../helpers/paths';
+import { checkFolder } from '../../helpers/workspace';
+import { policyText } from '../../helpers/tempWorkspace';
+
+const today = '2026-12-01';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+function copy(folder: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'clausewise-pw-'));
+  copies.push(root);
+  cpSync(join(repoRoot, 'samples', folder), root, { recursive: true });
+  return root;
+}
+
+/** Loads every document of a folder into a PolicyWorkspace, as the language server does at start. */
+function load(root: string): PolicyWorkspace {
+  const workspace = new PolicyWorkspace(root, { today, fileExists: (path) => readdirSync(root).some((name) => join(root, name) === path) });
+  const paths = readdirSync(root).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => join(root, name));
+  for (const path of paths) workspace.analyze(path, readFileSync(path, 'utf8'));
+  workspace.checkWorkspace(paths);
+  return workspace;
+}
+
+const summaryOf = (workspace: PolicyWorkspace) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
+const expected = (root: string, overrides: Record<string, string> = {}) => checkFolder(root, overrides, today).map((file) => ({ path: file.path, findings: file.findings }));
+
+describe('PolicyWorkspace', () => {
+  it('reports exactly what a full check reports', () => {
+    const root = copy('with-problems');
+    expect(summaryOf(load(root))).toEqual(expected(root));
+  });
+
+  it('stays equal to a full check through edits, re-checking only the dependents', () => {
+    const root = copy('with-problems');
+    const workspace = load(root);
+    const teleworking = join(root, 'teleworking-standard.md');
+    const original = readFileSync(teleworking, 'utf8');
+    const edits = [
+      original.replace('STD-TW-001', 'POL-AC-001'), // resolves remote-support-procedure's related
+      original.replace('STD-TW-001', 'STD-BK-002'), // duplicates backup-standard's id
+      original.replace('clauses: [6.22]', 'clauses: [11.1.6]'), // conflicts with loading-dock-exclusion's exclusion
+      original,
+    ];
+    for (const text of edits) {
+      const change = workspace.analyze(teleworking, text);
+      workspace.checkWorkspace([teleworking, ...workspace.dependents(change)]);
+      expect(summaryOf(workspace)).toEqual(expected(root, { [teleworking]: text }));
+    }
+  });
+
+  it('keeps the full parse only for documents analysed with keepDocument', () => {
+    const root = copy('with-problems');
+    const workspace = load(root);
+    const path = join(root, 'backup-standard.md');
+    expect(workspace.get(path)?.document).toBeUndefined();
+    workspace.analyze(path, readFileSync(path, 'utf8'), { keepDocument: true });
+    expect(workspace.get(path)?.document?.sections.length).toBeGreaterThan(0);
+    workspace.analyze(path, readFileSync(path, 'utf8'));
+    expect(workspace.get(path)?.document).toBeUndefined();
+  });
+
+  it('reports a config that cannot be used as a DataFileError, once per folder', () => {
+    const root = copy('with-problems');
+    const workspace = new PolicyWorkspace(root, { today, fileExists: () => true });
+    writeFileSync(join(root, '.clausewise.yaml'), 'rules: { review-overdue: loud }\n');
+    expect(() => workspace.analyze(join(root, 'a.md'), policyText('A'))).toThrow(/review-overdue/);
+    expect(workspace.configErrors()).toHaveLength(1);
+  });
+});
+
+describe('dependentsOf', () => {
+  const root = '/ws';
+  function workspaceOf(files: Record<string, string>) {
+    const workspace = new PolicyWorkspace(root, { today, fileExists: () => false });
+    for (const [name, text] of Object.entries(files)) workspace.analyze(join(root, name), text);
+    return workspace;
+  }
+  /** A policy; `clauses` in the extra frontmatter replaces the default empty list. */
+  const doc = (id: string, extra = '', body?: string) => {
+    const text = policyText(id, extra, body);
+    return extra.includes('clauses:') ? text.replace('clauses: []\n', '') : text;
+  };
+  const files = {
+    'a.md': doc('POL-A', 'clauses: [12.3.1]\n'),
+    'b.md': doc('POL-B', 'related: [POL-A]\n'),
+    'c.md': doc('POL-C', 'excludes:\n  - clause: 9.4.2\n    justification: Not applicable to this clinic at all.\n'),
+    'd.md': doc('POL-D', '', '# D\n\nSee [a](a.md).\n'),
+    'e.md': doc('POL-E', 'related: [POL-Z]\n'),
+  };
+
+  it('are the documents naming a changed id, and those with unresolved references', () => {
+    const workspace = workspaceOf(files);
+    const path = join(root, 'a.md');
+    const before = workspace.get(path)!.analyzed.summary;
+    const change = workspace.analyze(path, files['a.md'].replace('POL-A', 'POL-Z'));
+    expect(dependentsOf(change.set.index, before, change.after).map((p) => p.slice(root.length + 1))).toEqual(['b.md', 'e.md']);
+  });
+
+  it('are the documents excluding a control that is newly claimed', () => {
+    const workspace = workspaceOf(files);
+    const path = join(root, 'a.md');
+    const before = workspace.get(path)!.analyzed.summary;
+    const change = workspace.analyze(path, files['a.md'].replace('clauses: [12.3.1]', 'clauses: [12.3.1, 9.4.2]'));
+    expect(dependentsOf(change.set.index, before, change.after)).toEqual([join(root, 'c.md')]);
+  });
+
+  it('include the documents linking to a file that disappears, and nothing when nothing another rule reads changed', () => {
+    const workspace = workspaceOf(files);
+    const path = join(root, 'a.md');
+    const unchanged = workspace.analyze(path, `${files['a.md']}\nMore text.\n`);
+    expect(dependentsOf(unchanged.set.index, unchanged.before, unchanged.after)).toEqual([]);
+    const removed = workspace.remove(path)!;
+    expect(dependentsOf(removed.set.index, removed.before, undefined)).toEqual([join(root, 'b.md'), join(root, 'd.md'), join(root, 'e.md')]);
+  });
+});
