@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogTree, CoverageChangedParams, CoverageReport, DocumentsResult } from '../../server/src/protocol/customMessages';
 import { CatalogRequest, CoverageChangedNotification, CoverageRequest, DocumentsRequest } from '../../server/src/protocol/customMessages';
+import { runCli } from '../helpers/run';
 import { copySamples, rangeOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer;
@@ -23,6 +24,25 @@ describe('custom requests', () => {
     expect(report.controls.find((control) => control.id === '9.4.2')?.claims.map((claim) => claim.documentId)).toEqual(['STD-AU-001']);
     const problems = await server.request<CoverageReport>(CoverageRequest.method, { uri: uriOf(join(root, 'with-problems')) });
     expect(problems.totals.covered).toBe(0);
+  });
+
+  it('clausewise/coverage agrees with `clausewise coverage --format json` for the same workspace', async () => {
+    const problems = startServer();
+    await problems.initialize(join(root, 'with-problems'), { initializationOptions: { clausewise: { debounce: 0 } } });
+    try {
+      for (const [folder, client] of [[root, server], [join(root, 'with-problems'), problems]] as const) {
+        const cli = runCli(['coverage', folder, '--format', 'json']); // both use today's date
+        expect(cli.stderr).toBe('');
+        const fromCli = JSON.parse(cli.stdout) as CoverageReport;
+        const fromServer = await client.request<CoverageReport>(CoverageRequest.method, {});
+        expect(fromServer.totals).toEqual(fromCli.totals);
+        expect(fromServer.controls.map((control) => `${control.id} ${control.state} ${control.reasons.join('; ')}`)).toEqual(
+          fromCli.controls.map((control) => `${control.id} ${control.state} ${control.reasons.join('; ')}`),
+        );
+      }
+    } finally {
+      problems.stop();
+    }
   });
 
   it('clausewise/catalog returns categories › objectives › controls with titles, essential and elements', async () => {
