@@ -62,3 +62,41 @@ describe('code actions', () => {
     expect((await actions(uri, whole, [], ['quickfix'])).some((action) => action.kind === 'source.fixAll.clausewise')).toBe(false);
   });
 });
+
+describe('clause suggestions in the editor', () => {
+  const passwordPolicy = [
+    '---', 'id: POL-PW-001', 'title: Password Policy', 'type: policy', 'owner: CISO', 'status: draft', 'version: 0.1.0', 'clauses: []', 'related: [NOPE-1]', '---',
+    '# Password Policy', '', '## Password requirements', '', 'Passwords are at least 14 characters and checked against breached-password lists.', '',
+    '## Password changes', '', 'Passwords change only when compromise is suspected.', '', '## Protecting passwords', '', 'Users never share or write down their passwords.', '',
+  ].join('\n');
+
+  it('offer the top suggested clauses with their reason as actions that add the id to clauses', async () => {
+    const path = join(root, 'password-policy.md');
+    const uri = uriOf(path);
+    await server.open(uri, passwordPolicy);
+    await server.waitForDiagnostics(uri, (list) => list.length > 0); // the broken related id makes one
+    const at = positionOf(passwordPolicy, 'clauses: []');
+    const suggestions = await actions(uri, { start: at, end: at }, [], ['refactor.clausewise.suggestClauses']);
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(suggestions.map((action) => action.title.split(' ')[2])).toEqual(expect.arrayContaining(['9.4.3', '9.3.1']));
+    expect(suggestions[0]!.title).toMatch(/^Suggest clause \d+\.\d+\.\d+ .+ \(0\.\d\d: .+\)$/);
+    const added = applied(passwordPolicy, uri, suggestions.find((action) => action.title.includes(' 9.4.3 '))!);
+    expect(added).toContain('clauses: [9.4.3]');
+  });
+
+  it('list suggested controls first when completing clause ids', async () => {
+    const path = join(root, 'password-policy-2.md');
+    const uri = uriOf(path);
+    const text = passwordPolicy.replace('POL-PW-001', 'POL-PW-002');
+    await server.open(uri, text);
+    await server.waitForDiagnostics(uri, (list) => list.length > 0); // the broken related id makes one
+    const at = positionOf(text, 'clauses: []');
+    const list = await server.request<{ items: { label: string; sortText: string; detail: string }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: at.line, character: at.character + 'clauses: ['.length },
+    });
+    const sorted = [...list.items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    expect(sorted.slice(0, 5).map((item) => item.label)).toEqual(expect.arrayContaining(['9.4.3']));
+    expect(sorted[0]!.detail).toMatch(/\(suggested, 0\.\d\d\)$/);
+  });
+});

@@ -16,7 +16,7 @@ const capabilities = {
   textDocumentSync: { openClose: true, change: 2 },
   hoverProvider: true,
   completionProvider: { triggerCharacters: [' ', '#', '[', ',', '.', '§'] },
-  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.clausewise'] },
+  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.clausewise', 'refactor.clausewise.suggestClauses'] },
   definitionProvider: true,
   referencesProvider: true,
   documentSymbolProvider: true,

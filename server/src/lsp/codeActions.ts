@@ -7,11 +7,12 @@ import { insertSectionsEdit } from '../rules/missingElement';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 /** The kind of the "fix all Clausewise problems" source action (run by `editor.codeActionsOnSave: source.fixAll`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clausewise`;
 
-/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", and fix-all. */
+/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions in the frontmatter. */
 export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] | null {
   const uri = params.textDocument.uri;
   const entry = context.workspace.current(uri);
@@ -36,6 +37,7 @@ export function codeActions(context: ServerContext, params: CodeActionParams): C
     const fixAll = fixAllAction(entry, uri);
     if (fixAll) actions.push(fixAll);
   }
+  if (wants(SUGGEST_KIND) && (only || start < (entry.document?.frontmatter?.range.end ?? 0))) actions.push(...suggestClauseActions(entry, uri));
   return actions;
 }
 

@@ -10,6 +10,7 @@ import { exclusionKeys, frontmatterKey, frontmatterKeys } from '../document/fron
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
+import { suggestionRanks } from './suggestions';
 
 /** Characters after which the client should ask again: `## `, `[`, `, `, `- `, `: `, `§`, and dots inside ids. */
 export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];
@@ -40,7 +41,7 @@ function itemsFor(site: CompletionSite, entry: WorkspaceDocument, range: LspRang
     case 'value':
       if (site.key === 'clauses') {
         const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => normalizeClauseId(claim.source) ?? claim.source));
-        return clauseItems(catalog, site.prefix, range, { list: site.list, indent: site.indent, exclude: claimed, objectives: true });
+        return clauseItems(catalog, site.prefix, range, { list: site.list, indent: site.indent, exclude: claimed, objectives: true, ranks: suggestionRanks(entry) });
       }
       if (site.key === 'excludes') return clauseItems(catalog, site.prefix, range, { list: 'scalar', indent: '', exclude: new Set() });
       if (site.key === 'related') return documentIdItems(entry, range);
@@ -97,6 +98,8 @@ interface ClauseListStyle {
   exclude: Set<string>;
   /** Offer objectives too, inserting all their controls (only where a list can take several ids). */
   objectives?: boolean;
+  /** Suggested controls for this document: listed first, best first, with their score. */
+  ranks?: Map<string, { rank: number; score: number }>;
 }
 
 function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: ClauseListStyle): CompletionItem[] {
@@ -114,7 +117,7 @@ function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: C
         label: objective.id,
         kind: CompletionItemKind.Module,
         detail: `${objective.title}: all ${open.length} controls`,
-        sortText: String(order).padStart(4, '0'),
+        sortText: `1${String(order).padStart(4, '0')}`,
         filterText: filterText(objective.id, objective.title),
         textEdit: { range, newText: open.map((control) => control.id).join(separator) },
       });
@@ -122,13 +125,16 @@ function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: C
     order++;
     for (const control of open) {
       if (!matches(control.id, control.title)) continue;
+      const suggested = style.ranks?.get(control.id);
+      const position = order++;
       items.push({
         label: control.id,
         kind: CompletionItemKind.Value,
-        detail: control.title,
+        detail: suggested ? `${control.title} (suggested, ${suggested.score.toFixed(2)})` : control.title,
         labelDetails: { description: control.title },
         documentation: { kind: MarkupKind.Markdown, value: control.summary },
-        sortText: String(order++).padStart(4, '0'),
+        // Suggested controls first, best first; then catalog order.
+        sortText: suggested ? `0${String(suggested.rank).padStart(4, '0')}` : `1${String(position).padStart(4, '0')}`,
         filterText: filterText(control.id, control.title),
         textEdit: { range, newText: control.id },
       });

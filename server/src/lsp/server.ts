@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { catalogRequestType, catalogTree } from './catalogTree';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { SUGGEST_KIND } from './suggestions';
 import { codeLenses } from './codeLens';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigProblems } from './configProblems';
@@ -117,7 +118,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND] },
     definitionProvider: true,
     referencesProvider: true,
     documentSymbolProvider: true,

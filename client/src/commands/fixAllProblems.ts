@@ -1,0 +1,26 @@
+import { basename } from 'node:path';
+import { commands, Range, window, workspace, type CodeAction, type Uri } from 'vscode';
+
+/** The server's "fix all" source action kind (also run by `editor.codeActionsOnSave: { "source.fixAll.clausewise": "explicit" }`). */
+export const FIX_ALL_KIND = 'source.fixAll.clausewise';
+
+/** Applies every automatic fix the server offers for a file (default: the active editor's); returns how many text edits were applied. */
+export function fixAllProblems() {
+  return async (uri?: Uri): Promise<number> => {
+    const document = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
+    if (!document) {
+      void window.showInformationMessage('Clausewise: open a policy document to fix its problems.');
+      return 0;
+    }
+    const whole = new Range(0, 0, document.lineCount, 0);
+    const actions = (await commands.executeCommand<CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
+    let applied = 0;
+    for (const action of actions.filter((candidate) => candidate.kind?.value === FIX_ALL_KIND && candidate.edit)) {
+      const edits = action.edit!.entries().reduce((count, [, changes]) => count + changes.length, 0);
+      if (await workspace.applyEdit(action.edit!)) applied += edits;
+    }
+    const name = basename(document.uri.fsPath);
+    window.setStatusBarMessage(applied ? `$(check) Clausewise fixed what it could in ${name}; the rest is in the Problems panel` : `Clausewise has no automatic fix for ${name}`, 4000);
+    return applied;
+  };
+}

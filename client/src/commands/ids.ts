@@ -1,0 +1,15 @@
+/** Every command id the extension contributes (package.json `contributes.commands` lists the same). */
+export const COMMANDS = {
+  showCoverageReport: 'clausewise.showCoverageReport',
+  exportCoverageReport: 'clausewise.exportCoverageReport',
+  goToControl: 'clausewise.goToControl',
+  restartServer: 'clausewise.restartServer',
+  insertPolicySkeleton: 'clausewise.insertPolicySkeleton',
+  fixAllProblems: 'clausewise.fixAllProblems',
+  explainControl: 'clausewise.explainControl',
+  showOutput: 'clausewise.showOutput',
+  showGapsOnly: 'clausewise.coverage.showGapsOnly',
+  showAllControls: 'clausewise.coverage.showAll',
+  refreshViews: 'clausewise.refreshViews',
+  openClaim: 'clausewise.openClaim',
+} as const;

@@ -1,0 +1,40 @@
+import { commands } from 'vscode';
+import type { Ctx } from '../ctx';
+import type { ExplainPanel } from '../report/explainPanel';
+import type { ReportPanel } from '../report/reportPanel';
+import type { CoverageTree } from '../views/coverageTree';
+import { explainControl } from './explainControl';
+import { exportCoverageReport } from './exportCoverageReport';
+import { fixAllProblems } from './fixAllProblems';
+import { goToControl } from './goToControl';
+import { COMMANDS } from './ids';
+import { insertPolicySkeleton } from './insertPolicySkeleton';
+import { openClaim } from './openClaim';
+import { restartServer, showOutput } from './restartServer';
+import { showCoverageReport } from './showCoverageReport';
+
+/** The views and panels commands act on (the context owns the rest). */
+export interface Ui {
+  coverage: CoverageTree;
+  report: ReportPanel;
+  explain: ExplainPanel;
+}
+
+/** Registers every command; each is a small factory over the context. */
+export function registerCommands(ctx: Ctx, ui: Ui): void {
+  const factories: Record<string, (...args: never[]) => unknown> = {
+    [COMMANDS.showCoverageReport]: showCoverageReport(ui.report),
+    [COMMANDS.exportCoverageReport]: exportCoverageReport(ctx),
+    [COMMANDS.goToControl]: goToControl(ctx, ui.coverage),
+    [COMMANDS.restartServer]: restartServer(ctx),
+    [COMMANDS.insertPolicySkeleton]: insertPolicySkeleton(ctx),
+    [COMMANDS.fixAllProblems]: fixAllProblems(),
+    [COMMANDS.explainControl]: explainControl(ctx, ui.explain),
+    [COMMANDS.showOutput]: showOutput(ctx),
+    [COMMANDS.showGapsOnly]: () => ui.coverage.setGapsOnly(true),
+    [COMMANDS.showAllControls]: () => ui.coverage.setGapsOnly(false),
+    [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
+    [COMMANDS.openClaim]: openClaim(),
+  };
+  for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
+}

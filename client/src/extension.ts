@@ -1,0 +1,36 @@
+import type { ExtensionContext } from 'vscode';
+import { registerCommands } from './commands';
+import { Ctx } from './ctx';
+import { ExplainPanel } from './report/explainPanel';
+import { ReportPanel } from './report/reportPanel';
+import { CoverageTree } from './views/coverageTree';
+import { DocumentsTree } from './views/documentsTree';
+
+/** What the extension exports, for tests and other extensions: the server's state, not its answers. */
+export interface ClausewiseApi {
+  /** The process id of the running language server. */
+  serverPid(): number | undefined;
+  /** The status bar item's text (`27799 96/114`). */
+  statusText(): string;
+  /** Fires each time the language server is running again. */
+  onDidStart: Ctx['onDidStart'];
+}
+
+let ctx: Ctx | undefined;
+
+/** Creates the context, views and commands, and starts the server when the workspace holds a policy set. */
+export async function activate(context: ExtensionContext): Promise<ClausewiseApi> {
+  const current = new Ctx(context);
+  ctx = current;
+  const ui = { coverage: new CoverageTree(current), documents: new DocumentsTree(current), report: new ReportPanel(current), explain: new ExplainPanel() };
+  context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.explain);
+  registerCommands(current, ui);
+  await current.startWhenNeeded().catch((error) => current.output.error(`Clausewise did not start: ${error instanceof Error ? error.message : String(error)}`));
+  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart };
+}
+
+/** Stops the server cleanly (shutdown and exit) before VS Code unloads the extension. */
+export async function deactivate(): Promise<void> {
+  await ctx?.dispose();
+  ctx = undefined;
+}

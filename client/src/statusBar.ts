@@ -1,0 +1,69 @@
+import { MarkdownString, StatusBarAlignment, ThemeColor, window, type StatusBarItem } from 'vscode';
+import type { CatalogName, CoverageTotals } from '../../server/src/protocol/customMessages';
+import { COMMANDS } from './commands/ids';
+
+/** The status bar item: coverage of the policy set in view (`27799 96/114`), or what the server is doing. */
+export class CoverageStatusBar {
+  private readonly item: StatusBarItem;
+  private catalog?: CatalogName;
+
+  constructor() {
+    this.item = window.createStatusBarItem('clausewise.coverage', StatusBarAlignment.Left, 10);
+    this.item.name = 'Clausewise coverage';
+  }
+
+  /** The server is starting (or indexing): a spinner with the catalog's short name. */
+  starting(): void {
+    this.show(`$(sync~spin) ${this.label()}`, 'Clausewise: starting the language server and indexing the policy documents…', COMMANDS.showOutput);
+  }
+
+  /** The coverage of the policy set in view; click opens the coverage report. */
+  coverage(catalog: CatalogName, totals: CoverageTotals): void {
+    this.catalog = catalog;
+    const tooltip = new MarkdownString(
+      [
+        `**${catalog.name}**: ${totals.covered} of ${totals.applicable} applicable controls covered (${totals.coveredPercent.toFixed(1)} %)`,
+        '',
+        `${plural(totals.gap, 'gap')} · ${totals.partial} partial · ${totals.excluded} excluded · ${totals.total} controls`,
+        '',
+        'Click to open the coverage report.',
+      ].join('\n'),
+    );
+    this.show(`${catalog.short} ${totals.covered}/${totals.applicable}`, tooltip, COMMANDS.showCoverageReport);
+  }
+
+  /** The server stopped unexpectedly and is being restarted. */
+  restarting(reason: string): void {
+    this.show(`$(sync~spin) ${this.label()} restarting`, `Clausewise: the language server stopped unexpectedly (${reason}) and is being restarted. See the "Clausewise" output.`, COMMANDS.showOutput, 'statusBarItem.warningBackground');
+  }
+
+  /** The server is not running and will not come back by itself. */
+  failed(reason: string): void {
+    this.show(`$(error) ${this.label()}`, `Clausewise: ${reason} Click to restart the language server.`, COMMANDS.restartServer, 'statusBarItem.errorBackground');
+  }
+
+  /** What the item shows now (for tests and the output channel). */
+  text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  private label(): string {
+    return this.catalog?.short ?? 'Clausewise';
+  }
+
+  private show(text: string, tooltip: string | MarkdownString, command: string, background?: string): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = command;
+    this.item.backgroundColor = background ? new ThemeColor(background) : undefined;
+    this.item.show();
+  }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,95 @@
+import { basename } from 'node:path';
+import {
+  EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,
+  type Disposable, type TreeDataProvider, type TreeView,
+} from 'vscode';
+import { DocumentsRequest, type DocumentClause, type PolicyDocumentInfo } from '../../../server/src/protocol/customMessages';
+import { COMMANDS } from '../commands/ids';
+import type { Ctx } from '../ctx';
+import type { ClaimTarget } from './coverageItems';
+import { STATE_ICONS } from './stateIcons';
+
+/** A node of the Documents tree: a policy document, or one of the controls it claims. */
+export type DocumentNode = { kind: 'document'; document: PolicyDocumentInfo } | { kind: 'clause'; document: PolicyDocumentInfo; clause: DocumentClause };
+
+/** The Documents view: each policy document with status, owner and review due date, and its controls (clausewise/documents). */
+export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable {
+  private readonly changed = new EventEmitter<DocumentNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: TreeView<DocumentNode>;
+  private readonly subscription: Disposable;
+
+  constructor(private readonly ctx: Ctx) {
+    this.view = window.createTreeView('clausewise.documents', { treeDataProvider: this, showCollapseAll: true });
+    this.subscription = ctx.onDidChangeCoverage(() => this.changed.fire(undefined));
+  }
+
+  getTreeItem(node: DocumentNode): TreeItem {
+    return node.kind === 'document' ? documentItem(node.document) : clauseItem(node.document, node.clause);
+  }
+
+  async getChildren(node?: DocumentNode): Promise<DocumentNode[]> {
+    if (node?.kind === 'document') return node.document.clauses.map((clause) => ({ kind: 'clause', document: node.document, clause }));
+    if (node) return [];
+    if (!this.ctx.isRunning()) {
+      this.view.message = 'The Clausewise language server is not running.';
+      return [];
+    }
+    try {
+      const { documents } = await this.ctx.request(DocumentsRequest, null);
+      const overdue = documents.filter((document) => document.overdue).length;
+      this.view.message = documents.length === 0 ? 'No policy documents in this workspace yet.' : undefined;
+      this.view.description = overdue ? `${overdue} overdue for review` : undefined;
+      return documents.map((document) => ({ kind: 'document', document }));
+    } catch (error) {
+      this.view.message = `Clausewise could not list the documents: ${error instanceof Error ? error.message : String(error)}`;
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
+
+function documentItem(document: PolicyDocumentInfo): TreeItem {
+  const uri = Uri.parse(document.uri);
+  const label = document.id ? `${document.id} ${document.title ?? ''}`.trim() : document.title ?? basename(uri.fsPath);
+  const item = new TreeItem(label, document.clauses.length ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
+  item.id = `document:${document.uri}`;
+  const review = document.reviewDue ? (document.overdue ? `review overdue since ${document.reviewDue}` : `review due ${document.reviewDue}`) : 'no review date';
+  item.description = [document.status ?? 'no status', document.owner, review].filter(Boolean).join(' · ');
+  // Overdue reviews stand out: a warning icon in the warning colour, and the date first in the description.
+  item.iconPath = document.overdue ? new ThemeIcon('warning', new ThemeColor('list.warningForeground')) : new ThemeIcon(document.status === 'approved' ? 'file-text' : 'edit');
+  item.tooltip = new MarkdownString(
+    [
+      `**${label}**`,
+      '',
+      `${document.type ?? 'document'} · ${document.status ?? 'no status'}`,
+      `Owner: ${document.owner ?? '—'}`,
+      document.overdue ? `**Review overdue** since ${document.reviewDue}` : `Review due: ${document.reviewDue ?? '—'}`,
+      `Controls: ${document.clauses.map((clause) => clause.id).join(', ') || 'none'}`,
+      '',
+      `\`${uri.fsPath}\``,
+    ].join('\n\n'),
+  );
+  item.resourceUri = uri;
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+  item.contextValue = document.overdue ? 'document-overdue' : 'document';
+  item.accessibilityInformation = { label: `${label}: ${item.description}` };
+  return item;
+}
+
+function clauseItem(document: PolicyDocumentInfo, clause: DocumentClause): TreeItem {
+  const item = new TreeItem(`${clause.id} ${clause.title ?? '(not in the catalog)'}`, TreeItemCollapsibleState.None);
+  item.id = `document:${document.uri}:${clause.id}`;
+  item.iconPath = STATE_ICONS[clause.state];
+  const own = [...clause.missing.map((element) => `missing ${element}`), ...clause.empty.map((element) => `empty ${element}`)];
+  item.description = [clause.state, ...own].join(' · ');
+  item.tooltip = `${clause.id} ${clause.title ?? ''}: ${clause.state} across the policy set${own.length ? `; in this document: ${own.join(', ')}` : ''}`;
+  item.command = { command: COMMANDS.openClaim, title: 'Open at the claim', arguments: [{ path: Uri.parse(document.uri).fsPath, controlId: clause.id, excluded: false } satisfies ClaimTarget] };
+  item.contextValue = `clause-${clause.state}`;
+  return item;
+}

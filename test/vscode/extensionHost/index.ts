@@ -1,0 +1,221 @@
+// The extension-host tests: run inside a real VS Code extension host with the real `vscode` API, through
+// code-server (npm run test:vscode, the extensionTestsPath route) or @vscode/test-electron (npm run test:electron).
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  commands, ConfigurationTarget, extensions, MarkdownString, Position, window, workspace, WorkspaceEdit,
+  type CompletionList, type Hover, type TextDocument, type Uri,
+} from 'vscode';
+import type { CoverageReport } from '../../../server/src/protocol/customMessages';
+import type { ClausewiseApi } from '../../../client/src/extension';
+import { readSettings } from '../../../client/src/settings';
+import { check, diagnosticsWhen, hasRule, nextEvent, ruleOf, runTests } from './harness';
+
+const EXTENSION_ID = 'clausewise.clausewise';
+let api: ClausewiseApi;
+
+function folder(): Uri {
+  const root = workspace.workspaceFolders?.[0]?.uri;
+  if (!root) throw new Error('the tests need a copy of samples/with-problems/ open as the workspace folder');
+  return root;
+}
+
+function file(name: string): Uri {
+  return folder().with({ path: `${folder().path}/${name}` });
+}
+
+async function open(name: string): Promise<TextDocument> {
+  const document = await workspace.openTextDocument(file(name));
+  await window.showTextDocument(document);
+  return document;
+}
+
+function positionOf(document: TextDocument, text: string, delta = 0): Position {
+  const offset = document.getText().indexOf(text);
+  check(offset >= 0, `"${text}" is not in ${document.uri.fsPath}`);
+  return document.positionAt(offset + delta);
+}
+
+function hoverText(hovers: Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents).map((content) => (content instanceof MarkdownString ? content.value : typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+function labels(list: CompletionList | undefined): string[] {
+  return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** The tests' entry point, called by VS Code's test runner in the extension host. */
+export async function run(): Promise<void> {
+  await runTests([
+    {
+      name: 'the extension activates and starts the bundled server',
+      run: async () => {
+        const extension = extensions.getExtension<ClausewiseApi>(EXTENSION_ID);
+        check(extension, `${EXTENSION_ID} is not installed`);
+        api = await extension.activate();
+        check(api.serverPid(), 'no language server process after activation');
+      },
+    },
+    {
+      name: 'diagnostics: each sample document reports its rule',
+      run: async () => {
+        const expected: Record<string, string> = {
+          'backup-standard.md': 'missing-element',
+          'clinic-records-policy.md': 'review-overdue',
+          'loading-dock-exclusion.md': 'exclusion-invalid',
+          'remote-support-procedure.md': 'broken-reference',
+          'teleworking-standard.md': 'unknown-clause',
+        };
+        for (const [name, rule] of Object.entries(expected)) {
+          const diagnostics = await diagnosticsWhen(file(name), (found) => hasRule(found, rule), `${rule} on ${name}`);
+          const diagnostic = diagnostics.find((candidate) => ruleOf(candidate) === rule)!;
+          check(diagnostic.source === 'clausewise', `${name}: source is ${diagnostic.source}`);
+        }
+        check(!hasRule(await diagnosticsWhen(file('README.md'), () => true, 'README'), 'frontmatter-missing'), 'the README is flagged');
+      },
+    },
+    {
+      name: 'hover on a clause id shows its title and coverage (vscode.executeHoverProvider)',
+      run: async () => {
+        const document = await open('backup-standard.md');
+        const hovers = await commands.executeCommand<Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'clauses: [12.3.1]', 12));
+        const text = hoverText(hovers);
+        check(text.includes('12.3.1 Information backup'), `hover lacks the title: ${text.slice(0, 300)}`);
+        check(/Coverage:\*\* partial/.test(text), `hover lacks the coverage: ${text.slice(0, 600)}`);
+      },
+    },
+    {
+      name: 'completion offers enum values and clause ids (vscode.executeCompletionItemProvider)',
+      run: async () => {
+        const document = await open('clinic-records-policy.md');
+        const statuses = labels(await commands.executeCommand<CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, 'status: approved', 8)));
+        check(['draft', 'in-review', 'approved', 'retired'].every((value) => statuses.includes(value)), `status values: ${statuses.slice(0, 20).join(', ')}`);
+        const edit = new WorkspaceEdit();
+        const end = document.lineAt(document.lineCount - 1).range.end;
+        edit.insert(document.uri, end, '\nAccess follows ISO 27799 9.4.');
+        check(await workspace.applyEdit(edit), 'could not edit the document');
+        const ids = labels(await commands.executeCommand<CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.lineAt(document.lineCount - 1).range.end, '.'));
+        check(ids.includes('9.4.2') && ids.includes('9.4.3'), `clause ids after "ISO 27799 9.4.": ${ids.slice(0, 20).join(', ')}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
+      name: 'the coverage command opens the report and returns the server\'s coverage',
+      run: async () => {
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        check(report.totals.total === 114, `total ${report.totals.total}`);
+        const state = (id: string) => report.controls.find((control) => control.id === id)?.state;
+        check(state('12.3.1') === 'partial' && state('8.2.3') === 'partial' && state('5.1.1') === 'gap', `states ${state('12.3.1')} ${state('8.2.3')} ${state('5.1.1')}`);
+        check(report.totals.partial === 2 && report.totals.gap === 112, `totals ${JSON.stringify(report.totals)}`);
+        const reportTab = () => window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'Coverage — ISO 27799:2016'));
+        if (!reportTab()) await nextEvent(window.tabGroups.onDidChangeTabs, 'the report tab', reportTab);
+        check(/^27799 0\/114$/.test(api.statusText()), `status bar: ${api.statusText()}`);
+      },
+    },
+    {
+      name: 'export writes the server-rendered Markdown, CSV and HTML reports',
+      run: async () => {
+        const base = join(tmpdir(), `clausewise-export-${process.pid}`);
+        for (const [format, expected] of [['markdown', '# Statement of Applicability — ISO 27799:2016'], ['csv', 'id,title,category,objective'], ['html', 'Content-Security-Policy']] as const) {
+          const written = await commands.executeCommand<string>('clausewise.exportCoverageReport', format, `${base}.${format}`);
+          check(written && existsSync(written), `${format}: nothing written`);
+          const text = readFileSync(written, 'utf8');
+          check(text.includes(expected), `${format} report starts ${text.slice(0, 120)}`);
+          if (format === 'csv') check(text.trim().split('\n').length === 115, `csv has ${text.trim().split('\n').length} lines`);
+          rmSync(written, { force: true });
+        }
+      },
+    },
+    {
+      name: 'go to control and explain control answer from the server',
+      run: async () => {
+        check((await commands.executeCommand<string>('clausewise.goToControl', '12.3.1')) === '12.3.1', 'go to control did not reveal 12.3.1');
+        const explained = await commands.executeCommand<string>('clausewise.explainControl', '12.3.1');
+        check(explained?.includes('12.3.1 Information backup') && explained.includes('Restore testing'), `explanation: ${explained?.slice(0, 300)}`);
+        const unclaimed = await commands.executeCommand<string>('clausewise.explainControl', '5.1.1');
+        check(unclaimed?.includes('5.1.1') && unclaimed.includes('gap'), `explanation of 5.1.1: ${unclaimed?.slice(0, 300)}`);
+        // From the Coverage view's inline action, the argument is the tree node.
+        const fromView = await commands.executeCommand<string>('clausewise.explainControl', { kind: 'control', control: { id: '8.2.3' } });
+        check(fromView?.includes('8.2.3 Handling of assets'), `explanation from the view: ${fromView?.slice(0, 200)}`);
+      },
+    },
+    {
+      name: 'a document in the views opens at the frontmatter line that claims or excludes the control',
+      run: async () => {
+        await commands.executeCommand('clausewise.openClaim', { path: file('backup-standard.md').fsPath, controlId: '12.3.1', excluded: false });
+        const claim = window.activeTextEditor;
+        check(claim?.document.uri.fsPath === file('backup-standard.md').fsPath, 'backup-standard.md is not open');
+        check(claim.document.getText(claim.selection) === '12.3.1' && claim.document.lineAt(claim.selection.start.line).text === 'clauses: [12.3.1]', `selection ${claim.document.getText(claim.selection)} on line ${claim.selection.start.line + 1}`);
+        await commands.executeCommand('clausewise.openClaim', { path: file('loading-dock-exclusion.md').fsPath, controlId: '11.1.6', excluded: true });
+        const exclusion = window.activeTextEditor!;
+        check(exclusion.document.lineAt(exclusion.selection.start.line).text.trim() === '- clause: 11.1.6' && exclusion.document.getText(exclusion.selection) === '11.1.6', `exclusion selection on line ${exclusion.selection.start.line + 1}`);
+      },
+    },
+    {
+      name: 'insert policy skeleton writes frontmatter and the expected sections',
+      run: async () => {
+        await commands.executeCommand('clausewise.insertPolicySkeleton', ['9.4.2']);
+        const text = window.activeTextEditor?.document.getText() ?? '';
+        check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses: [9.4.2]'), `skeleton: ${text.slice(0, 300)}`);
+        check((text.match(/^## /gm) ?? []).length >= 2, `sections: ${text.match(/^## .*/gm)?.join(', ')}`);
+        await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      },
+    },
+    {
+      name: 'fix all problems in a file applies the server\'s fixes and the finding goes away',
+      run: async () => {
+        const document = await open('teleworking-standard.md');
+        const applied = await commands.executeCommand<number>('clausewise.fixAllProblems', document.uri);
+        check(applied > 0, 'no fix applied');
+        check(document.getText().includes('clauses: [6.2.2]'), `clauses line: ${document.getText().match(/clauses:.*/)?.[0]}`);
+        await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'unknown-clause'), 'unknown-clause to disappear');
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
+      name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
+      run: async () => {
+        const settings = workspace.getConfiguration('clausewise');
+        try {
+          await settings.update('catalog', '/etc/clausewise-catalog.yaml', ConfigurationTarget.Workspace);
+          const outside = readSettings();
+          check(outside.settings.catalog === undefined && outside.refused.some((message) => message.includes('outside the workspace')), `outside: ${JSON.stringify(outside)}`);
+          await settings.update('catalog', '../../etc/catalog.yaml', ConfigurationTarget.Workspace);
+          check(readSettings().settings.catalog === undefined, 'a relative path out of the workspace was accepted');
+          await settings.update('catalog', 'catalogs/own.yaml', ConfigurationTarget.Workspace);
+          const inside = readSettings();
+          check(inside.settings.catalog === join(folder().fsPath, 'catalogs/own.yaml') && inside.refused.length === 0, `inside: ${JSON.stringify(inside)}`);
+        } finally {
+          await settings.update('catalog', undefined, ConfigurationTarget.Workspace);
+        }
+      },
+    },
+    {
+      name: 'the restart command starts a new server that answers again',
+      run: async () => {
+        const before = api.serverPid();
+        const after = await commands.executeCommand<number>('clausewise.restartServer');
+        check(after && after !== before, `pid before ${before}, after ${after}`);
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        check(report.totals.total === 114, 'no coverage after the restart');
+        await diagnosticsWhen(file('backup-standard.md'), (found) => hasRule(found, 'missing-element'), 'diagnostics after the restart');
+      },
+    },
+    {
+      name: 'a crashed server is restarted and the status bar says so',
+      run: async () => {
+        const before = api.serverPid();
+        check(before, 'no server running');
+        const restarted = nextEvent(api.onDidStart, 'the server to run again after a crash');
+        process.kill(before, 'SIGKILL');
+        await restarted;
+        check(api.statusText().includes('restarting'), `status bar while restarting: ${api.statusText()}`);
+        check(api.serverPid() !== before, 'the same process id after the crash');
+        const document = await open('backup-standard.md');
+        const hovers = await commands.executeCommand<Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'clauses: [12.3.1]', 12));
+        check(hoverText(hovers).includes('Information backup'), 'no hover after the crash');
+      },
+    },
+  ]);
+}

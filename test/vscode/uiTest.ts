@@ -1,0 +1,184 @@
+// The UI test: the packaged extension in code-server (real VS Code 1.100), driven through the workbench
+// like a user would, with a screenshot after each step under test-output/vscode/.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+
+/** One checked step of a run: its name, whether it passed, why not, and its screenshot. */
+export interface StepResult {
+  name: string;
+  ok: boolean;
+  error?: string;
+  screenshot?: string;
+  ms: number;
+}
+
+const EXPECTED_RULES = ['missing-element', 'review-overdue', 'exclusion-invalid', 'broken-reference', 'unknown-clause'];
+const LONG = { timeout: 30_000 };
+const SHORT = { timeout: 20_000 };
+
+/** Runs the UI steps in order; after a failure the rest count as failed without running (they build on each other). */
+export async function runUiTest(browser: Browser, server: CodeServer, outputDir: string): Promise<StepResult[]> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  const page = await context.newPage();
+  const results: StepResult[] = [];
+  const steps: [string, string, () => Promise<void>][] = [
+    ['the workbench opens a policy document and shows squiggles', '01-editor.png', () => openDocument(page, server, 'backup-standard.md')],
+    ['the Problems panel lists the expected findings with their rule codes', '02-problems.png', () => problemsPanel(page)],
+    ['hovering a clause id shows its title and coverage', '03-hover.png', () => hoverClause(page)],
+    ['a quick fix inserts the missing section and the finding disappears', '04-quick-fix.png', () => quickFix(page)],
+    ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
+    ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
+  ];
+  try {
+    for (const [name, screenshot, run] of steps) {
+      if (results.some((result) => !result.ok)) {
+        results.push({ name, ok: false, error: 'not run: an earlier step failed', ms: 0 });
+        continue;
+      }
+      const started = Date.now();
+      const path = join(outputDir, screenshot);
+      try {
+        await run();
+        await page.screenshot({ path });
+        results.push({ name, ok: true, screenshot: path, ms: Date.now() - started });
+      } catch (error) {
+        const failed = path.replace(/\.png$/, '-failed.png');
+        await page.screenshot({ path: failed }).catch(() => undefined);
+        results.push({ name, ok: false, error: (error as Error).message.split('\n').slice(0, 6).join('\n'), screenshot: failed, ms: Date.now() - started });
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return results;
+}
+
+/** A Problems row's source and code: "clausewise(missing-element)" on screen, the brackets drawn by CSS. */
+function problemCode(rule: string): RegExp {
+  return new RegExp(`clausewise\\W*${rule}\\b`);
+}
+
+function editor(page: Page) {
+  return page.locator('.editor-instance .monaco-editor').first();
+}
+
+/** A token of the editor's text (the grammars make clause ids tokens of their own). */
+function token(page: Page, text: string) {
+  return editor(page).locator('.view-line span span', { hasText: new RegExp(`^${text.replace(/\./g, '\\.')}$`) }).first();
+}
+
+async function openDocument(page: Page, server: CodeServer, name: string): Promise<void> {
+  if (!page.url().startsWith(`http://127.0.0.1:${server.port}/`)) {
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor(LONG);
+  }
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click(LONG);
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(SHORT);
+  await editor(page).locator('[class*="squiggly-"]').first().waitFor({ state: 'attached', ...LONG });
+}
+
+async function problemsPanel(page: Page): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  try {
+    for (const rule of EXPECTED_RULES) await rows.filter({ hasText: problemCode(rule) }).first().waitFor(LONG);
+  } catch (error) {
+    const seen = await rows.evaluateAll((elements) => elements.map((element) => `${element.getAttribute('aria-label')} | ${element.textContent}`));
+    throw new Error(`${(error as Error).message.split('\n')[0]}; rows: ${seen.join(' || ')}`);
+  }
+}
+
+async function hoverClause(page: Page): Promise<void> {
+  const id = token(page, '12.3.1');
+  await id.hover(SHORT);
+  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).first();
+  await hover.waitFor(SHORT);
+  const text = (await hover.textContent())?.replace(/\s+/g, ' ') ?? '';
+  if (!/Coverage: partial/.test(text)) throw new Error(`the hover does not show the coverage: ${text.slice(0, 400)}`);
+  // For the screenshot: the hover fully faded in, scrolled to its coverage lines.
+  await page.waitForFunction(`[...document.querySelectorAll('.monaco-hover')].some((element) => getComputedStyle(element).opacity === '1')`);
+  await hover.getByText('Coverage:').scrollIntoViewIfNeeded();
+}
+
+async function quickFix(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await token(page, '12.3.1').click();
+  await page.keyboard.press('Control+.');
+  await chooseAction(page, 'Insert section "Restore testing" for 12.3.1');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: problemCode('missing-element') }).waitFor({ state: 'detached', ...SHORT });
+  // The section goes at the end of the document: show it.
+  await page.keyboard.press('Control+End');
+  await editor(page).locator('.view-line', { hasText: '## Restore testing' }).first().waitFor(SHORT);
+}
+
+async function coverageTree(page: Page): Promise<void> {
+  // Correct the typo in teleworking-standard.md (6.22 → 6.2.2) with its quick fix: 6.2.2 becomes covered.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'teleworking-standard.md' }).first().click(SHORT);
+  await page.locator('.tabs-container .tab.active', { hasText: 'teleworking-standard.md' }).waitFor(SHORT);
+  await token(page, '6.22').click(SHORT);
+  await page.keyboard.press('Control+.');
+  await chooseAction(page, 'Change to 6.2.2 Teleworking');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: problemCode('unknown-clause') }).waitFor({ state: 'detached', ...SHORT });
+  // With the cursor on the corrected id, Go to Control goes straight to it…
+  await runCommand(page, 'Clausewise: Go to Control');
+  await treeRow(page, '6.2.2', 'covered').waitFor(SHORT);
+  // …elsewhere it asks which control.
+  await editor(page).click();
+  await page.keyboard.press('Control+Home');
+  await runCommand(page, 'Clausewise: Go to Control');
+  const pick = page.locator('.quick-input-widget');
+  await pick.locator('input').fill('5.1.1');
+  await pick.locator('.monaco-list-row', { hasText: '5.1.1 Policies' }).first().click(SHORT);
+  await treeRow(page, '5.1.1', 'gap').waitFor(SHORT);
+  // The Documents view: the overdue review stands out.
+  await page.locator('.monaco-list-row[aria-label^="POL-CR-001 "][aria-label*="review overdue since 2025-05-01"]').waitFor(SHORT);
+  // The gaps-only filter hides 6.2.2 and keeps 5.1.1; then everything again.
+  await page.locator('.pane-header [aria-label="Show Only Gaps"]').click(SHORT);
+  await treeRow(page, '6.2.2', 'covered').waitFor({ state: 'detached', ...SHORT });
+  await treeRow(page, '5.1.1', 'gap').waitFor(SHORT);
+  await page.locator('.pane-header [aria-label="Show All Controls"]').click(SHORT);
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill('6.2.2');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '6.2.2 Teleworking' }).first().click(SHORT);
+  await treeRow(page, '6.2.2', 'covered').waitFor(SHORT);
+}
+
+/** A control's row in the Coverage view, labelled "<id> <title>: <state>" for screen readers. */
+function treeRow(page: Page, id: string, state: string) {
+  return page.locator(`.monaco-list-row[aria-label^="${id} "][aria-label$=": ${state}"]`).first();
+}
+
+async function statusBar(page: Page): Promise<void> {
+  const item = page.locator('.statusbar-item', { hasText: /^\s*27799 1\/114\s*$/ }).first();
+  await item.waitFor(SHORT);
+  await item.hover();
+  await page.locator('.monaco-hover-content, .hover-contents', { hasText: '111 gaps' }).first().waitFor(SHORT);
+  await item.click();
+  await page.locator('.tabs-container .tab', { hasText: 'Coverage — ISO 27799:2016' }).waitFor(SHORT);
+}
+
+/** Picks an entry of the open quick-fix menu with the keyboard (the menu takes no pointer clicks while it settles). */
+async function chooseAction(page: Page, title: string): Promise<void> {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.filter({ hasText: title }).first().waitFor({ state: 'attached', ...SHORT });
+  const count = await rows.count();
+  for (let step = 0; step <= count; step++) {
+    if ((await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label'))?.startsWith(title)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the quick-fix menu has no entry "${title}"`);
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor(SHORT);
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
+}
