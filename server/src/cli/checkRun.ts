@@ -8,7 +8,7 @@ import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocum
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
 import { CheckCache } from './cache';
-import { analyzeInPool, shouldUseWorkers, type AnalysisJob } from './workerPool';
+import { shouldUseWorkers, WorkerPool, type AnalysisJob } from './workerPool';
 
 /** One checked file: its findings, and the document (for positions and fixes). */
 export interface FileResult {
@@ -46,6 +46,17 @@ interface Pending {
  * whole set by the workspace rules. Files excluded by their config are skipped. Order is stable.
  */
 export async function checkFiles(paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
+  // Without a cache every file will be parsed: start the checking threads first, so they load while
+  // this thread reads the files. With a cache, threads start only if enough files changed.
+  const threads = { pool: options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool() : undefined };
+  try {
+    return await checkWith(threads, paths, options);
+  } finally {
+    await threads.pool?.close();
+  }
+}
+
+async function checkWith(threads: { pool?: WorkerPool }, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   const resolver = new ConfigResolver(options.cwd, options.configFile);
   const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
@@ -65,7 +76,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
     }
     pending.push(entry);
   }
-  await analyze(pending.filter((entry) => !entry.analyzed), options, today);
+  await analyze(threads, pending.filter((entry) => !entry.analyzed), options, today);
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
@@ -89,9 +100,10 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
   return { results, sets: [...sets.values()] };
 }
 
-async function analyze(entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
+async function analyze(threads: { pool?: WorkerPool }, entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
   const total = entries.length;
   if (options.parallel !== false && shouldUseWorkers(total)) {
+    const pool = (threads.pool ??= new WorkerPool());
     const jobs: AnalysisJob[] = entries.map((entry) => ({
       path: entry.path,
       text: entry.text,
@@ -101,16 +113,22 @@ async function analyze(entries: Pending[], options: CheckRunOptions, today: stri
       cwd: options.cwd,
       today,
     }));
-    const analyzed = await analyzeInPool(jobs, options.onProgress);
+    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+    const analyzed = await pool.analyze(jobs, (job) => analyzeHere(byPath.get(job.path)!, today), options.onProgress);
     entries.forEach((entry, index) => (entry.analyzed = analyzed[index]));
     return;
   }
   entries.forEach((entry, index) => {
-    const { document, summary } = entry.set.add(entry.path, entry.text, entry.problem);
-    entry.document = document;
-    entry.analyzed = { summary, findings: entry.set.check(document, summary, { today, fileExists: existsSync }, 'document'), suppressions: document.suppressions, bom: document.bom };
+    entry.analyzed = analyzeHere(entry, today);
     options.onProgress?.(index + 1, total);
   });
+}
+
+/** Parses a document and runs the rules that read only it, on this thread. */
+function analyzeHere(entry: Pending, today: string): AnalyzedDocument {
+  const { document, summary } = entry.set.add(entry.path, entry.text, entry.problem);
+  entry.document = document;
+  return { summary, findings: entry.set.check(document, summary, { today, fileExists: existsSync }, 'document'), suppressions: document.suppressions, bom: document.bom };
 }
 
 function read(path: string): { text: string; problem?: ReadProblem } {

@@ -12,10 +12,13 @@ export function sectionSkeleton(element: Element, depth: number): string {
   return `${'#'.repeat(depth)} ${element.title}\n\nTODO: ${element.prompt}\n`;
 }
 
+const homePatterns = new WeakMap<Control, { titleKey: string; idPattern: RegExp }>();
+
 /** The section about a control: a heading naming its id or its title, if the document has one. */
 export function controlHome(document: PolicyDocument, control: Control): Section | null {
-  const titleKey = headingKey(control.title);
-  const idPattern = new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`);
+  let home = homePatterns.get(control);
+  if (!home) homePatterns.set(control, (home = { titleKey: headingKey(control.title), idPattern: new RegExp(`(^|[^\\d.])${control.id.replace(/\./g, '\\.')}(?![.\\d])`) }));
+  const { titleKey, idPattern } = home;
   return document.sections.find((section) => section.kind === 'heading' && (section.key === titleKey || idPattern.test(section.title))) ?? null;
 }
 

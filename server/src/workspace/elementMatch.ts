@@ -41,6 +41,17 @@ function keyedSections(document: PolicyDocument): Map<string, Section[]> {
  * An element is present when at least one matching section carries real text.
  */
 export function matchElements(document: PolicyDocument, elements: Element[]): ElementMatch[] {
+  // The summary, missing-element and empty-element all ask the same question of one parse: answer once.
+  let byElements = matchesByDocument.get(document);
+  if (!byElements) matchesByDocument.set(document, (byElements = new WeakMap()));
+  let matches = byElements.get(elements);
+  if (!matches) byElements.set(elements, (matches = computeMatches(document, elements)));
+  return matches;
+}
+
+const matchesByDocument = new WeakMap<PolicyDocument, WeakMap<Element[], ElementMatch[]>>();
+
+function computeMatches(document: PolicyDocument, elements: Element[]): ElementMatch[] {
   const keyed = keyedSections(document);
   return elements.map((element) => {
     const sections = keysOf(element).flatMap((key) => keyed.get(key) ?? []);
