@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import configSchema from '../../../controls/schema/config.schema.json';
 import type { Catalog } from '../catalog/catalog';
 import { bundledCatalogPath, loadCatalog } from '../catalog/load';
@@ -64,7 +64,7 @@ export function findConfigFile(startDir: string): string | undefined {
  * Reads and validates a config file, and the catalog it names. Throws DataFileError naming the
  * file and line of every problem: a broken config never silently falls back to defaults.
  */
-export function loadConfig(file: string): { config: ResolvedConfig; catalog: Catalog } {
+export function loadConfig(file: string, options: { confineCatalogTo?: string[] } = {}): { config: ResolvedConfig; catalog: Catalog } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -78,6 +78,11 @@ export function loadConfig(file: string): { config: ResolvedConfig; catalog: Cat
   const catalogPath = raw.catalog ? (isAbsolute(raw.catalog) ? raw.catalog : resolve(root, raw.catalog)) : bundledCatalogPath();
   if (raw.catalog && !existsSync(catalogPath)) {
     throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${raw.catalog}" does not exist (looked for ${catalogPath})`)]);
+  }
+  if (raw.catalog && options.confineCatalogTo && !isInside(catalogPath, options.confineCatalogTo)) {
+    throw new DataFileError('config', [
+      source.problemAt(['catalog'], `catalog "${raw.catalog}" is outside the workspace (${catalogPath}); in the editor Clausewise reads catalogs only from inside the workspace folders`),
+    ]);
   }
   const catalog = loadCatalog(catalogPath);
   for (const section of ['elements', 'essential'] as const) {
@@ -114,4 +119,17 @@ export function loadConfig(file: string): { config: ResolvedConfig; catalog: Cat
     today: raw.today,
   };
   return { config, catalog };
+}
+
+/** True when a path (symbolic links followed) lies inside one of the folders. */
+function isInside(path: string, folders: string[]): boolean {
+  const real = (candidate: string) => {
+    try {
+      return realpathSync(candidate);
+    } catch {
+      return resolve(candidate);
+    }
+  };
+  const target = real(path);
+  return folders.map(real).some((folder) => target === folder || target.startsWith(folder.endsWith(sep) ? folder : folder + sep));
 }

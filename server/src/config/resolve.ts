@@ -2,11 +2,22 @@ import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { loadCatalog } from '../catalog/load';
 import { defaultConfig, findConfigFile, loadConfig } from './load';
+import type { SeveritySetting } from '../findings/types';
 import type { ResolvedConfig } from './types';
 
 export interface ConfigAndCatalog {
   config: ResolvedConfig;
   catalog: Catalog;
+}
+
+/** What an editor may set for the documents no config file governs, and where config catalogs may live. */
+export interface ResolverOptions {
+  /** Rule severities for documents without a config file (a config file always wins). */
+  defaultRules?: Record<string, SeveritySetting>;
+  /** A catalog for documents without a config file. */
+  defaultCatalog?: string;
+  /** Folders a config's `catalog` must stay inside (the editor's workspace folders). */
+  confineCatalogTo?: string[];
 }
 
 /**
@@ -21,7 +32,14 @@ export class ConfigResolver {
   constructor(
     private readonly defaultRoot: string,
     private readonly explicitFile?: string,
+    private options: ResolverOptions = {},
   ) {}
+
+  /** Changes the editor's options; loaded configs are forgotten. */
+  configure(options: ResolverOptions): void {
+    this.options = options;
+    this.clear();
+  }
 
   forDocument(path: string): ConfigAndCatalog {
     return this.forDirectory(dirname(resolve(path)));
@@ -29,10 +47,17 @@ export class ConfigResolver {
 
   forDirectory(dir: string): ConfigAndCatalog {
     const file = this.explicitFile ? resolve(this.explicitFile) : this.configFileFor(dir);
-    if (!file) return (this.fallback ??= { config: defaultConfig(this.defaultRoot), catalog: loadCatalog() });
+    if (!file) return (this.fallback ??= this.defaults());
     let loaded = this.byFile.get(file);
-    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file)));
+    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, { confineCatalogTo: this.options.confineCatalogTo })));
     return loaded;
+  }
+
+  private defaults(): ConfigAndCatalog {
+    const config = defaultConfig(this.defaultRoot);
+    if (this.options.defaultRules) config.rules = { ...this.options.defaultRules };
+    if (this.options.defaultCatalog) config.catalogPath = this.options.defaultCatalog;
+    return { config, catalog: loadCatalog(config.catalogPath) };
   }
 
   /** Forget loaded configs (after a config file changed). */

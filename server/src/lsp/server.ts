@@ -19,7 +19,7 @@ import { documentList, documentsRequestType } from './documentList';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { references } from './references';
-import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { LiveWorkspace } from './workspace';
@@ -58,6 +58,7 @@ export function startServer(connection: Connection): void {
     const notifier = new CoverageNotifier(connection, workspace, log);
     workspace.folders.set(folderPaths(params));
     context = { connection, workspace, settings, capabilities: params.capabilities };
+    applySettings(context);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
   });
 
@@ -72,12 +73,23 @@ export function startServer(connection: Connection): void {
         const removed = new Set(event.removed.map((folder) => workspace.pathOf(folder.uri)));
         const added = event.added.map((folder) => workspace.pathOf(folder.uri)).filter((path): path is string => path !== undefined);
         workspace.folders.set([...workspace.folders.paths().filter((path) => !removed.has(path)), ...added]);
+        applySettings(ctx());
         void workspace.reindex();
       });
     }
     await attempt('read its settings', pullSettings(capabilities));
+    applySettings(ctx());
     await workspace.reindex();
   });
+
+  /**
+   * Gives the core the editor's defaults for documents without a config file, and confines config
+   * catalogs to the workspace folders (a workspace must not make the tool read files outside it).
+   */
+  function applySettings(current: ServerContext): void {
+    const { settings, workspace } = current;
+    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths() });
+  }
 
   async function pullSettings(capabilities: ClientCapabilities): Promise<void> {
     if (!capabilities.workspace?.configuration) return;
@@ -87,8 +99,12 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (params) => {
     const current = ctx();
+    const before = analysisSettings(current.settings);
     current.settings = readSettings(params.settings, current.settings);
     if (params.settings === null || params.settings === undefined) await pullSettings(current.capabilities).catch((error: unknown) => log(`Clausewise could not read its settings: ${(error as Error).message}`));
+    if (analysisSettings(current.settings) === before) return;
+    applySettings(current);
+    await current.workspace.reindex();
   });
   documents.onDidChangeContent((event) => context?.workspace.documentChanged(event.document.uri));
   documents.onDidClose((event) => context?.workspace.documentClosed(event.document.uri));

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { ConfigResolver, todayString } from '../config/resolve';
+import { ConfigResolver, todayString, type ResolverOptions } from '../config/resolve';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
@@ -150,6 +150,12 @@ export class PolicyWorkspace {
   /** The date checks use for a set: the environment's, else the config's `today`, else the real date. */
   today(set: PolicySet): string {
     return this.environment.today ?? set.config.today ?? todayString();
+  }
+
+  /** Applies the editor's options (default rules and catalog, where config catalogs may live) and forgets everything. */
+  configure(options: ResolverOptions): void {
+    this.resolver.configure(options);
+    this.reset();
   }
 
   /** Forgets every config, set and document (after a config file changed); analyse the documents again. */

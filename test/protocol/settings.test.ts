@@ -1,0 +1,56 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixturesDir } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
+import { startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const overdue = policyText('POL-1', 'last-reviewed: 2020-01-01\nrelated: [NOPE-1]\n');
+
+describe('editor settings and workspace limits', () => {
+  it('clausewise.rules set severities for documents that no .clausewise.yaml governs, and a change re-checks', async () => {
+    const root = tempWorkspace({ 'a.md': overdue });
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0, rules: { 'review-overdue': 'off', 'broken-reference': 'warning' } } } });
+    const uri = uriOf(join(root, 'a.md'));
+    const first = await server.waitForDiagnostics(uri, (list) => list.length > 0);
+    expect(first.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['broken-reference', 2]]);
+    const changed = server.waitForDiagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === 'review-overdue'));
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { clausewise: { rules: {} } } });
+    expect((await changed).map((diagnostic) => diagnostic.code).sort()).toEqual(['broken-reference', 'review-overdue']);
+  });
+
+  it('a .clausewise.yaml wins over the editor settings, so the editor and the CLI agree', async () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'rules:\n  broken-reference: error\n', 'a.md': overdue });
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0, rules: { 'review-overdue': 'off', 'broken-reference': 'off' } } } });
+    const diagnostics = await server.waitForDiagnostics(uriOf(join(root, 'a.md')), (list) => list.length > 0);
+    const cli = JSON.parse(runCli(['check', root, '--format', 'json']).stdout);
+    expect(diagnostics.map((diagnostic) => diagnostic.code).sort()).toEqual(cli.files[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort());
+  });
+
+  it('refuses a config whose catalog lies outside the workspace, naming the file and line', async () => {
+    const outside = tempWorkspace({});
+    cpSync(join(fixturesDir, 'catalogs', 'small.yaml'), join(outside, 'catalog.yaml'));
+    const root = tempWorkspace({ 'a.md': overdue });
+    mkdirSync(join(root, 'policies'));
+    writeFileSync(join(root, '.clausewise.yaml'), `# our controls\ncatalog: ${join(outside, 'catalog.yaml')}\n`);
+    server = startServer();
+    const message = server.waitFor<{ message: string }>('window/showMessage');
+    await server.initialize(root);
+    expect((await message).message).toMatch(/outside the workspace/);
+    const configDiagnostics = await server.waitForDiagnostics(uriOf(join(root, '.clausewise.yaml')), (list) => list.length > 0);
+    expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', range: { start: { line: 1 } } });
+    expect(configDiagnostics[0]!.message).toMatch(/catalog ".*catalog\.yaml" is outside the workspace/);
+    // The CLI, run by the user on purpose, reads it.
+    expect(runCli(['check', root]).stderr).not.toMatch(/outside/);
+    expect(readFileSync(join(outside, 'catalog.yaml'), 'utf8')).toContain('acme-controls');
+  });
+});
