@@ -130,8 +130,8 @@ function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: C
       items.push({
         label: control.id,
         kind: CompletionItemKind.Value,
-        detail: suggested ? `${control.title} (suggested, ${suggested.score.toFixed(2)})` : control.title,
-        labelDetails: { description: control.title },
+        detail: control.title,
+        labelDetails: suggested ? { detail: ` suggested ${suggested.score.toFixed(2)}`, description: control.title } : { description: control.title },
         documentation: { kind: MarkupKind.Markdown, value: control.summary },
         // Suggested controls first, best first; then catalog order.
         sortText: suggested ? `0${String(suggested.rank).padStart(4, '0')}` : `1${String(position).padStart(4, '0')}`,
