@@ -49,7 +49,9 @@ export function createLanguageClient(host: ClientHost): LanguageClient {
 function crashHandler(host: ClientHost): ErrorHandler {
   const stops: number[] = [];
   return {
-    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+    // Write errors come in bursts when the process has died (every pending message fails); shutting down on
+    // them would pre-empt the restart below, so the decision is left to `closed`, which counts real stops.
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
     closed: async (): Promise<CloseHandlerResult> => {
       const now = Date.now();
       stops.push(now);
