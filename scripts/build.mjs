@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/cli/worker.ts', out: 'worker' },
+  { in: 'server/src/workspace/analysisWorker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.in));
 

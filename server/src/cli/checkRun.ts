@@ -8,7 +8,7 @@ import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocum
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
 import { CheckCache } from './cache';
-import { shouldUseWorkers, WorkerPool, type AnalysisJob } from './workerPool';
+import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';
 
 /** One checked file: its findings, and the document (for positions and fixes). */
 export interface FileResult {

@@ -9,6 +9,7 @@ import { DataFileError } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
 import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
+import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';
 import { filePathOf, WorkspaceFolders } from './folders';
 
 /** What the live workspace tells the rest of the server. */
@@ -29,6 +30,8 @@ export interface WorkspaceListener {
 
 /** Milliseconds of indexing between two yields to the event loop, so requests are answered meanwhile. */
 const INDEX_SLICE_MS = 20;
+/** Documents whose diagnostics are published between two turns of the event loop after indexing. */
+const PUBLISH_SLICE = 50;
 
 /**
  * The workspace as the editor sees it: every Markdown file of the workspace folders (like
@@ -81,7 +84,7 @@ export class LiveWorkspace {
     }
     const done = this.markReady;
     this.core.reset();
-    return this.indexAll(generation)
+    return this.indexAll(generation, done)
       .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`))
       .finally(done);
   }
@@ -215,50 +218,110 @@ export class LiveWorkspace {
     return this.core.analyze(path, text, { problem });
   }
 
-  private async indexAll(generation: number): Promise<void> {
+  private async indexAll(generation: number, indexed: () => void): Promise<void> {
     const progress = await this.createProgress();
     if (generation !== this.generation) return progress.done();
     progress.begin('Clausewise', 0, 'Finding policy documents', false);
     this.indexing = true;
+    let checked: WorkspaceDocument[] | undefined;
     try {
-      await this.indexFiles(generation, progress);
+      checked = await this.indexFiles(generation, progress);
     } finally {
       this.indexing = false;
       progress.done();
     }
+    indexed();
+    if (checked) await this.publishInSlices(checked, generation);
   }
 
-  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<void> {
+  /**
+   * Indexing ends when every document is analysed and checked (hover, coverage and the views can
+   * answer); the diagnostics of the whole workspace then go out in slices, so requests are served
+   * in between.
+   */
+  private async publishInSlices(checked: WorkspaceDocument[], generation: number): Promise<void> {
+    for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
+      if (generation !== this.generation) return;
+      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Indexes one document on this thread: an open one from the editor's text, others from disk. */
+  private indexOne(path: string): void {
+    if (this.core.isExcluded(path)) return;
+    const document = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
+    if (document) {
+      this.core.analyze(path, document.getText(), { keepDocument: true });
+      this.versions.set(path, document.version);
+    } else {
+      this.analyzeFromDisk(path);
+    }
+  }
+
+  /**
+   * Many closed documents: this thread and one checking thread per other core share them (the
+   * CLI's pool); open documents stay here, as they keep their parse. False when a newer indexing began.
+   */
+  private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
+    // The threads load while this thread reads the files.
+    const pool = new WorkerPool();
+    const jobs: AnalysisJob[] = [];
+    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    for (const path of queue) {
+      this.guard(path, () => {
+        if (this.core.isExcluded(path)) return;
+        if (this.openUris.has(path)) return this.indexOne(path);
+        const set = this.core.setFor(path);
+        const { text, problem } = readDocumentFile(path);
+        jobs.push({ path, text, problem, configFile: set.config.file, explicitConfig: false, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog });
+      });
+    }
+    try {
+      const here = new Set<string>();
+      const analyzed = await pool.analyze(
+        jobs,
+        (job) => {
+          here.add(job.path);
+          this.core.analyze(job.path, job.text, { problem: job.problem });
+          return this.core.get(job.path)!.analyzed;
+        },
+        (done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`),
+      );
+      if (generation !== this.generation) return false;
+      jobs.forEach((job, index) => here.has(job.path) || this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
+      return true;
+    } finally {
+      await pool.close();
+    }
+  }
+
+  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<WorkspaceDocument[] | undefined> {
     this.members.clear();
     const files = this.folders.discover();
     for (const path of files) this.members.add(path);
     const transient = [...this.openUris.keys()].filter((path) => !this.members.has(path));
-    // One thread: worker threads were measured to buy nothing here (V8's collector already uses the second core).
     const queue = [...files, ...transient];
-    let sliceStart = Date.now();
-    for (const [index, path] of queue.entries()) {
-      this.guard(path, () => {
-        if (this.core.isExcluded(path)) return;
-        const document = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
-        if (document) {
-          this.core.analyze(path, document.getText(), { keepDocument: true });
-          this.versions.set(path, document.version);
-        } else {
-          this.analyzeFromDisk(path);
+    const closed = queue.filter((path) => !this.openUris.has(path));
+    if (shouldUseWorkers(closed.length)) {
+      if (!(await this.indexInThreads(queue, generation, progress))) return undefined;
+    } else {
+      let sliceStart = Date.now();
+      for (const [index, path] of queue.entries()) {
+        this.guard(path, () => this.indexOne(path));
+        if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+          progress.report(Math.floor(((index + 1) * 100) / queue.length), `${index + 1}/${queue.length} documents`);
+          await new Promise((resolve) => setImmediate(resolve));
+          if (generation !== this.generation) return undefined;
+          sliceStart = Date.now();
         }
-      });
-      if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
-        progress.report(Math.floor(((index + 1) * 100) / queue.length), `${index + 1}/${queue.length} documents`);
-        await new Promise((resolve) => setImmediate(resolve));
-        if (generation !== this.generation) return;
-        sliceStart = Date.now();
       }
     }
     const all = this.core.all().map((entry) => entry.path);
     const checked = this.core.checkWorkspace(all);
     this.listener.reindexed(new Set(all));
-    this.listener.checked(checked);
     this.listener.configErrors(this.core.configErrors());
     this.listener.coverageMayHaveChanged();
+    return checked;
   }
 }

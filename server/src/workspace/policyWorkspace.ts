@@ -40,6 +40,7 @@ export class PolicyWorkspace {
   private readonly sets = new Map<string, PolicySet>();
   private readonly documents = new Map<string, WorkspaceDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
+  private options: ResolverOptions = {};
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
@@ -154,8 +155,28 @@ export class PolicyWorkspace {
 
   /** Applies the editor's options (default rules and catalog, where config catalogs may live) and forgets everything. */
   configure(options: ResolverOptions): void {
+    this.options = options;
     this.resolver.configure(options);
     this.reset();
+  }
+
+  /** The editor's options last given to configure. */
+  resolverOptions(): ResolverOptions {
+    return this.options;
+  }
+
+  /**
+   * Indexes a document analysed elsewhere (a checking thread): its summary and its own rules'
+   * findings. Call checkWorkspace afterwards, as after analyze.
+   */
+  adopt(path: string, text: string, analyzed: AnalyzedDocument): DocumentChange {
+    const set = this.setFor(path);
+    const previous = this.documents.get(path);
+    if (previous && previous.set !== set) this.remove(path);
+    const before = set.index.get(path);
+    set.index.set(analyzed.summary);
+    this.documents.set(path, { path, set, analyzed, shell: documentShell(path, text, analyzed), findings: previous?.findings ?? analyzed.findings });
+    return { path, set, before, after: analyzed.summary };
   }
 
   /** Forgets every config, set and document (after a config file changed); analyse the documents again. */

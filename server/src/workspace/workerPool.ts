@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReadProblem } from '../document/types';
-import type { AnalyzedDocument } from '../workspace/analyzedDocument';
+import type { SeveritySetting } from '../findings/types';
+import type { AnalyzedDocument } from './analyzedDocument';
 
 /** One document to analyse on a worker: its text and how to find its config. */
 export interface AnalysisJob {
@@ -14,6 +15,9 @@ export interface AnalysisJob {
   explicitConfig: boolean;
   cwd: string;
   today: string;
+  /** For documents without a config file: an editor's default rule severities and catalog. */
+  defaultRules?: Record<string, SeveritySetting>;
+  defaultCatalog?: string;
 }
 
 export type WorkerRequest = { batch: number; jobs: AnalysisJob[] };

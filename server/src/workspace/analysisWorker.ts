@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/load';
 import { defaultConfig, loadConfig } from '../config/load';
-import type { AnalyzedDocument } from '../workspace/analyzedDocument';
-import { PolicySet } from '../workspace/policySet';
+import type { AnalyzedDocument } from './analyzedDocument';
+import { PolicySet } from './policySet';
 import type { AnalysisJob, WorkerRequest, WorkerResponse } from './workerPool';
 
 /** A checking thread: loads each config and catalog once, then parses and checks documents on request. */
@@ -13,7 +13,16 @@ function setFor(job: AnalysisJob): PolicySet {
   const key = job.configFile ?? '';
   let set = sets.get(key);
   if (!set) {
-    const { config, catalog } = job.configFile ? loadConfig(job.configFile) : { config: defaultConfig(job.cwd), catalog: loadCatalog() };
+    let loaded;
+    if (job.configFile) loaded = loadConfig(job.configFile);
+    else {
+      // No config file: the defaults, with an editor's default rules and catalog when it sent them.
+      const config = defaultConfig(job.cwd);
+      if (job.defaultRules) config.rules = { ...job.defaultRules };
+      if (job.defaultCatalog) config.catalogPath = job.defaultCatalog;
+      loaded = { config, catalog: loadCatalog(config.catalogPath) };
+    }
+    const { config, catalog } = loaded;
     sets.set(key, (set = new PolicySet(config, catalog)));
   }
   return set;
