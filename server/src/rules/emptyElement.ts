@@ -1,5 +1,6 @@
 import { elementsFor } from '../config/elements';
 import { matchElements } from '../workspace/elementMatch';
+import { claimedControls } from './claimedControls';
 import type { Rule } from './types';
 
 export const emptyElement: Rule = {
@@ -11,11 +12,7 @@ export const emptyElement: Rule = {
   rationale:
     'A heading alone does not address a topic. A section whose text is only TODO, TBD, FIXME, "to be defined", "[insert …]", lorem ipsum or an HTML comment counts as empty. Write what the organisation actually does there.',
   check({ document, summary, catalog, config, report }) {
-    const seen = new Set<string>();
-    for (const claim of summary.clauses) {
-      const control = catalog.control(claim.source);
-      if (!control || seen.has(control.id)) continue;
-      seen.add(control.id);
+    for (const { control } of claimedControls(summary, catalog)) {
       for (const match of matchElements(document, elementsFor(control, config))) {
         if (match.state !== 'empty') continue;
         const section = match.sections[0]!;

@@ -5,6 +5,7 @@ import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
 import { matchElements } from '../workspace/elementMatch';
 import { appendToDocument, eol, fix, insertAt } from './edits';
+import { claimedControls } from './claimedControls';
 import type { Rule } from './types';
 
 /** The text a fix inserts for a missing element: a heading and the element's prompt, marked TODO. */
@@ -51,11 +52,7 @@ export const missingElement: Rule = {
   rationale:
     'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is addressed by a heading that matches its title or an alias (case, punctuation and leading numbering ignored, so `### 7.3 Session Time-out` matches), or by a paragraph or list item opening with a bold lead-in (`**Session time-out.** …`). The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
   check({ document, summary, catalog, config, report }) {
-    const seen = new Set<string>();
-    for (const claim of summary.clauses) {
-      const control = catalog.control(claim.source);
-      if (!control || seen.has(control.id)) continue;
-      seen.add(control.id);
+    for (const { control, claim } of claimedControls(summary, catalog)) {
       let home: Section | null | undefined;
       for (const match of matchElements(document, elementsFor(control, config))) {
         if (match.state !== 'missing') continue;
