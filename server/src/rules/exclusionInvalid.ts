@@ -1,9 +1,6 @@
 import { normalizeClauseId } from '../catalog/clauseId';
-import { isCalendarDate } from '../config/duration';
-import { isEssential } from '../config/elements';
+import { exclusionProblems } from '../workspace/exclusionProblems';
 import type { Rule } from './types';
-
-const MIN_JUSTIFICATION_WORDS = 4;
 
 export const exclusionInvalid: Rule = {
   id: 'exclusion-invalid',
@@ -19,25 +16,30 @@ export const exclusionInvalid: Rule = {
       const control = exclusion.clause && catalog.control(exclusion.clause.source);
       if (!exclusion.clause || !control) continue;
       const label = `${control.id} ${control.title}`;
-      const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)) ?? [];
-      if (words.length === 0) {
-        report({ message: `the exclusion of ${label} has no justification; say why the control does not apply here`, range: exclusion.range, clause: control.id });
-      } else if (words.length < MIN_JUSTIFICATION_WORDS) {
-        report({
-          message: `the justification for excluding ${label} is too short to convince an auditor ("${exclusion.justification!.value}"); say why the control does not apply here`,
-          range: exclusion.justification!.range,
-          clause: control.id,
-        });
-      }
-      if (exclusion.until && isCalendarDate(exclusion.until.value) && exclusion.until.value < today) {
-        report({ message: `the exclusion of ${label} expired on ${exclusion.until.value}; decide again, then extend "until" or claim the control`, range: exclusion.until.range, clause: control.id });
-      }
-      if (isEssential(control, config)) {
-        report({
-          message: `${label} is essential for a health organisation and cannot be excluded${control.reason ? ` (${control.reason.replace(/\.$/, '')})` : ''}; claim it in a document that addresses it`,
-          range: exclusion.clause.range,
-          clause: control.id,
-        });
+      for (const problem of exclusionProblems(exclusion, control, config, today)) {
+        switch (problem.kind) {
+          case 'no-justification':
+            report({ message: `the exclusion of ${label} has no justification; say why the control does not apply here`, range: exclusion.range, clause: control.id });
+            break;
+          case 'short-justification':
+            report({
+              message: `the justification for excluding ${label} is too short to convince an auditor ("${exclusion.justification!.value}"); say why the control does not apply here`,
+              range: exclusion.justification!.range,
+              clause: control.id,
+            });
+            break;
+          case 'expired':
+            report({ message: `the exclusion of ${label} expired on ${exclusion.until!.value}; decide again, then extend "until" or claim the control`, range: exclusion.until!.range, clause: control.id });
+            break;
+          case 'essential':
+            report({
+              message: `${label} is essential for a health organisation and cannot be excluded${control.reason ? ` (${control.reason.replace(/\.$/, '')})` : ''}; claim it in a document that addresses it`,
+              range: exclusion.clause.range,
+              clause: control.id,
+            });
+            break;
+          // not-a-date: frontmatter-schema reports the date itself.
+        }
       }
       if (claimed.has(control.id)) {
         report({ message: `${label} is both claimed in clauses and excluded; keep one`, range: exclusion.clause.range, clause: control.id });

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
-import { isCalendarDate } from '../config/duration';
 import { isEssential } from '../config/elements';
+import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { WorkspaceIndex } from './index';
 import { isOverdue, reviewDue } from './review';
@@ -56,7 +56,6 @@ export interface CoverageReport {
   totals: StateCounts & { total: number; applicable: number; coveredPercent: number };
 }
 
-const MIN_JUSTIFICATION_WORDS = 4;
 
 /** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
 export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
@@ -117,12 +116,7 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
     }
     for (const exclusion of summary.exclusions) {
       if (!exclusion.clause || normalizeClauseId(exclusion.clause.source) !== control.id) continue;
-      const problems: string[] = [];
-      const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length ?? 0;
-      if (words < MIN_JUSTIFICATION_WORDS) problems.push(words === 0 ? 'no justification' : 'justification too short');
-      if (exclusion.until && !isCalendarDate(exclusion.until.value)) problems.push(`until "${exclusion.until.value}" is not a date`);
-      else if (exclusion.until && exclusion.until.value < today) problems.push(`expired on ${exclusion.until.value}`);
-      if (essential) problems.push('essential controls cannot be excluded');
+      const problems = exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
       exclusions.push({
         path: summary.path,
         documentId: summary.id?.value,

@@ -1,0 +1,30 @@
+import type { Control } from '../catalog/types';
+import { isCalendarDate } from '../config/duration';
+import { isEssential } from '../config/elements';
+import type { ResolvedConfig } from '../config/types';
+import type { Exclusion } from '../document/types';
+
+/** Fewer words than this do not explain why a control does not apply. */
+const MIN_JUSTIFICATION_WORDS = 4;
+
+export interface ExclusionProblem {
+  kind: 'no-justification' | 'short-justification' | 'not-a-date' | 'expired' | 'essential';
+  /** Short wording for reports ("expired on 2026-01-31"). */
+  text: string;
+}
+
+/**
+ * Why an exclusion is not valid on a date, if it is not. The exclusion-invalid rule and the
+ * coverage model both decide from this, so the editor's findings and the SoA always agree.
+ */
+export function exclusionProblems(exclusion: Exclusion, control: Control, config: ResolvedConfig, today: string): ExclusionProblem[] {
+  const problems: ExclusionProblem[] = [];
+  const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length ?? 0;
+  if (words === 0) problems.push({ kind: 'no-justification', text: 'no justification' });
+  else if (words < MIN_JUSTIFICATION_WORDS) problems.push({ kind: 'short-justification', text: 'justification too short' });
+  const until = exclusion.until?.value;
+  if (until !== undefined && !isCalendarDate(until)) problems.push({ kind: 'not-a-date', text: `until "${until}" is not a date` });
+  else if (until !== undefined && until < today) problems.push({ kind: 'expired', text: `expired on ${until}` });
+  if (isEssential(control, config)) problems.push({ kind: 'essential', text: 'essential controls cannot be excluded' });
+  return problems;
+}
