@@ -75,7 +75,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = new ConfigResolver(cwd, values.config);
-  const candidates = inputFiles(positionals, cwd, values.config).map(readCandidate);
+  const candidates = inputFiles(positionals, cwd, resolver).map(readCandidate);
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
     if (candidate.skipped || !candidate.document) continue;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigResolver } from '../config/resolve';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
@@ -68,11 +69,12 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   if (values['cache-location'] && !values.cache) throw new UsageError('--cache-location goes with --cache');
 
   const cwd = process.cwd();
-  const files = inputFiles(positionals, cwd, values.config);
+  const resolver = new ConfigResolver(cwd, values.config);
+  const files = inputFiles(positionals, cwd, resolver);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
-  const options = { cwd, today: values.today, configFile: values.config, cache, onProgress: progress?.update };
+  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options);

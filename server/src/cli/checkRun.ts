@@ -25,6 +25,8 @@ export interface CheckRunOptions {
   /** Text to use instead of the file on disk (path → text), for --fix passes. */
   texts?: Map<string, string>;
   cache?: CheckCache;
+  /** The command's resolver, so configs found while listing the files are not read again. */
+  resolver?: ConfigResolver;
   /** Use worker threads when there are enough documents (default true). */
   parallel?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -57,7 +59,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
 }
 
 async function checkWith(threads: { pool?: WorkerPool }, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
-  const resolver = new ConfigResolver(options.cwd, options.configFile);
+  const resolver = options.resolver ?? new ConfigResolver(options.cwd, options.configFile);
   const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
   const pending: Pending[] = [];

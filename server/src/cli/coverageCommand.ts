@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayString } from '../config/resolve';
+import { ConfigResolver, todayString } from '../config/resolve';
 import { computeCoverage, type CoverageState } from '../workspace/coverage';
 import { hasExpiredExclusion } from '../workspace/coverageViews';
 import { checkFiles } from './checkRun';
@@ -65,7 +65,8 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
 
   const cwd = process.cwd();
   const today = values.today ?? todayString();
-  const { sets } = await checkFiles(inputFiles(positionals, cwd, values.config), { cwd, today, configFile: values.config });
+  const resolver = new ConfigResolver(cwd, values.config);
+  const { sets } = await checkFiles(inputFiles(positionals, cwd, resolver), { cwd, today, configFile: values.config, resolver });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw new UsageError('no policy documents found (Markdown files with Clausewise frontmatter, or matched by include in .clausewise.yaml)');
   const inputs: CoverageInput[] = withPolicies.map((set) => ({

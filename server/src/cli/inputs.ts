@@ -9,8 +9,7 @@ import { UsageError } from './usageError';
  * globs, else the current folder; `.gitignore` and each walked folder's config `exclude` honoured.
  * Unreadable folders and link loops are reported on stderr.
  */
-export function inputFiles(positionals: string[], cwd: string, configFile?: string): string[] {
-  const resolver = new ConfigResolver(cwd, configFile);
+export function inputFiles(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
   const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
   const discovery = discoverFiles(inputs, cwd, (dir) => {
     const { config, catalog } = resolver.forDirectory(dir);

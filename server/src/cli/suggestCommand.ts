@@ -54,7 +54,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   const cwd = process.cwd();
   const resolver = new ConfigResolver(cwd, values.config);
   const results: FileSuggestions[] = [];
-  for (const path of inputFiles(positionals, cwd, values.config)) {
+  for (const path of inputFiles(positionals, cwd, resolver)) {
     const { text, problem } = readDocumentFile(path);
     // Invalid UTF-8 is still read (lossily); a binary, oversized or unreadable file is not.
     if (problem && (problem.kind !== 'encoding' || text === '')) {

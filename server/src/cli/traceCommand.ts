@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayString } from '../config/resolve';
+import { ConfigResolver, todayString } from '../config/resolve';
 import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
 import { documentCoverage } from '../workspace/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
@@ -32,7 +32,8 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   checkToday(values.today);
   const cwd = process.cwd();
   const today = values.today ?? todayString();
-  const { sets } = await checkFiles(inputFiles(paths, cwd, values.config), { cwd, today, configFile: values.config });
+  const resolver = new ConfigResolver(cwd, values.config);
+  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today, configFile: values.config, resolver });
   for (const set of sets) {
     const report = computeCoverage(set.index, set.catalog, set.config, today);
     const control = set.catalog.control(target);

@@ -2,9 +2,8 @@ import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRa
 import { offsetAt, positionAt } from '../document/lines';
 import type { Range } from '../document/types';
 import type { Finding, Fix, Severity, TextEdit } from '../findings/types';
+import { ruleDocsUrl } from '../rules/docs';
 
-/** Where each rule is explained (docs/rules.md has one heading per rule id). */
-export const RULES_DOCS_URL = 'https://github.com/clausewise/clausewise/blob/main/docs/rules.md';
 
 /** A fix as it rides in a diagnostic's `data`: edits already in LSP positions. */
 export interface FixData {
@@ -66,7 +65,7 @@ export function toDiagnostic(lines: LineMap, finding: Finding): Diagnostic {
     range: toLspRange(lines, finding.range),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: `${RULES_DOCS_URL}#${finding.ruleId}` },
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: 'clausewise',
     message: finding.message,
     data,

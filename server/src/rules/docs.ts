@@ -1,5 +1,10 @@
 import type { Rule } from './types';
 
+/** Where a rule is explained: docs/rules.md has one heading per rule id. Used by SARIF and LSP diagnostics. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `https://github.com/clausewise/clausewise/blob/main/docs/rules.md#${ruleId}`;
+}
+
 /** docs/rules.md, generated from the rules' metadata (`npm run generate`; a test fails when it is stale). */
 export function renderRulesDoc(rules: readonly Rule[]): string {
   const lines = [

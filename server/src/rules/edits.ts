@@ -1,4 +1,4 @@
-import type { Frontmatter, PolicyDocument, Range } from '../document/types';
+import type { PolicyDocument, Range } from '../document/types';
 import type { Fix, TextEdit } from '../findings/types';
 
 export function insertAt(offset: number, newText: string): TextEdit {
@@ -16,11 +16,6 @@ export function fix(title: string, edits: TextEdit[], automatic = true): Fix {
 /** The line ending the document uses, so inserted text matches it. */
 export function eol(document: PolicyDocument): string {
   return document.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/** Offset just before the closing fence of the frontmatter, where new keys go. */
-export function endOfFrontmatterContent(frontmatter: Frontmatter): number {
-  return frontmatter.contentRange.end;
 }
 
 /** Appends text at the end of the document, starting on a fresh line after one blank line. */

@@ -33,7 +33,3 @@ export const rules: readonly Rule[] = [
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
-
-export function ruleById(id: string): Rule | undefined {
-  return rules.find((rule) => rule.id === id);
-}

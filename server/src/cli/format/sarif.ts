@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../../package.json';
 import type { Finding, Severity } from '../../findings/types';
+import { ruleDocsUrl } from '../../rules/docs';
 import { rules } from '../../rules/registry';
 import type { FileResult } from '../checkRun';
 import { displayPath } from './paths';
@@ -8,7 +9,6 @@ import { findingPosition } from './position';
 import { positionAt } from '../../document/lines';
 import type { PolicyDocument } from '../../document/types';
 
-const DOCS = 'https://github.com/clausewise/clausewise/blob/main/docs/rules.md';
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: rules with help, results with regions and fixes. */
@@ -31,7 +31,7 @@ export function formatSarif(results: FileResult[], cwd: string): string {
               shortDescription: { text: `${rule.description}.` },
               fullDescription: { text: rule.rationale.replace(/`/g, '') },
               help: { text: rule.rationale.replace(/`/g, ''), markdown: rule.rationale },
-              helpUri: `${DOCS}#${rule.id}`,
+              helpUri: ruleDocsUrl(rule.id),
               defaultConfiguration: { level: LEVEL[rule.severity] },
               properties: { tags: ['iso27799', 'policy'], fixable: rule.fixable },
             })),
