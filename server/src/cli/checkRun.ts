@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ConfigResolver, todayString } from '../config/resolve';
-import { decodeDocument } from '../document/decode';
+import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
@@ -70,7 +70,7 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
     if (!set) sets.set(key, (set = new PolicySet(config, catalog)));
     if (set.isExcluded(path)) continue;
     const override = options.texts?.get(path);
-    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : read(path);
+    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : readDocumentFile(path);
     const entry: Pending = { path, set, text, problem };
     if (options.cache) {
       entry.cacheKey = options.cache.key(set, text, problem, today);
@@ -131,12 +131,4 @@ function analyzeHere(entry: Pending, today: string): AnalyzedDocument {
   const { document, summary } = entry.set.add(entry.path, entry.text, entry.problem);
   entry.document = document;
   return { summary, findings: entry.set.check(document, summary, { today, fileExists: existsSync }, 'document'), suppressions: document.suppressions, bom: document.bom };
-}
-
-function read(path: string): { text: string; problem?: ReadProblem } {
-  try {
-    return decodeDocument(readFileSync(path));
-  } catch (error) {
-    return { text: '', problem: { kind: 'unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
-  }
 }

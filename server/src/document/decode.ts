@@ -29,11 +29,12 @@ export function decodeDocument(bytes: Uint8Array): { text: string; problem?: Rea
   }
 }
 
-/** Reads a file from disk as document text; a file that cannot be read becomes an encoding problem, not an exception. */
+/** Reads a file from disk as document text; a file that cannot be read becomes a read problem, not an exception. */
 export function readDocumentFile(path: string): { text: string; problem?: ReadProblem } {
   try {
     return decodeDocument(readFileSync(path));
   } catch (error) {
-    return { text: '', problem: { kind: 'encoding', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { text: '', problem: { kind: 'unreadable', message: `cannot read the file (${reason}); check that it exists and that you may read it, or exclude it in .clausewise.yaml` } };
   }
 }
