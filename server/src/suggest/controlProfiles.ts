@@ -22,7 +22,7 @@ const FIELD_WEIGHTS = {
   element: 2,
   objective: 1,
   summary: 1,
-  prompt: 0.6,
+  prompt: 0.3,
   health: 0.5,
 } as const;
 

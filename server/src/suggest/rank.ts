@@ -12,7 +12,7 @@ import type { ClauseSuggestion, SuggestionReason, SuggestOptions } from './types
 /** Tunables of the ranking; scripts/eval-suggest.ts says which were tuned and on what. */
 export const RANKING = {
   /** Term frequency saturation (BM25's k1): the tenth mention of a word adds little. */
-  saturation: 1.2,
+  saturation: 3,
   /** Evidence for each element whose title or alias is a heading or lead-in with text (half when empty). */
   elementHeading: 3,
   /** Evidence when a heading is the control's own title. */
@@ -22,9 +22,11 @@ export const RANKING = {
   /**
    * Share of the mean evidence of the other controls of the same objective added to a control's own:
    * a document about equipment security is likely to address more than the one 11.2 control whose
-   * words it happens to use. Tuned on half of the JupiterOne policies.
+   * words it happens to use.
    */
   objectiveShare: 0.5,
+  /** The same for the controls of the rest of the category (11.2 beside 11.1). */
+  categoryShare: 0.5,
   /** Raw evidence at which the 0–1 score reaches one half. */
   halfScore: 4,
 };
@@ -55,7 +57,7 @@ export function suggestClauses(document: PolicyDocument, catalog: Catalog, optio
     return found;
   });
   const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => normalizeClauseId(item.source)));
-  const suggestions = withObjectiveEvidence(evidence, catalog)
+  const suggestions = withNeighbourEvidence(evidence, catalog)
     .filter((entry) => entry.raw > 0)
     .map((entry) => ({ control: entry.control, score: entry.raw / (entry.raw + RANKING.halfScore), claimed: claimed.has(entry.control.id), reasons: entry.reasons }));
   // Array.prototype.sort is stable and the evidence is in catalog order, so ties keep that order.
@@ -102,26 +104,42 @@ function addTermEvidence(profile: ControlProfile, terms: DocumentTerms, idf: Map
   add(evidence, sum / profileNorm(profile, idf), 'terms', `terms: ${shown.join(', ')}`);
 }
 
-/** Adds a share of the mean evidence of the other controls of each control's objective. */
-function withObjectiveEvidence(evidence: Evidence[], catalog: Catalog): Evidence[] {
+/**
+ * Adds a share of the mean evidence of the other controls of each control's objective, and of
+ * the rest of its category: policies are written per domain, so a document that
+ * addresses several 11.1 controls likely addresses 11.2's too.
+ */
+function withNeighbourEvidence(evidence: Evidence[], catalog: Catalog): Evidence[] {
+  const objectives = totalsBy(evidence, (control) => control.objectiveId);
+  const categories = totalsBy(evidence, (control) => control.categoryId);
+  return evidence.map((entry) => {
+    const objective = objectives.get(entry.control.objectiveId)!;
+    const category = categories.get(entry.control.categoryId)!;
+    if (entry.raw <= 0) return entry;
+    const siblings = objective.count > 1 ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
+    const cousins = category.count > objective.count ? (RANKING.categoryShare * (category.sum - objective.sum)) / (category.count - objective.count) : 0;
+    const reasons = [...entry.reasons];
+    if (siblings > entry.raw / 2) {
+      const { id, title } = catalog.objectiveOf(entry.control);
+      reasons.push({ kind: 'objective', text: `other controls of ${id} ${title} match too` });
+    }
+    if (cousins > entry.raw / 2) {
+      const { id, title } = catalog.categoryOf(entry.control);
+      reasons.push({ kind: 'category', text: `controls elsewhere in ${id} ${title} match too` });
+    }
+    return { ...entry, raw: entry.raw + siblings + cousins, reasons };
+  });
+}
+
+function totalsBy(evidence: Evidence[], key: (control: Control) => string): Map<string, { sum: number; count: number }> {
   const totals = new Map<string, { sum: number; count: number }>();
   for (const entry of evidence) {
-    const total = totals.get(entry.control.objectiveId) ?? { sum: 0, count: 0 };
+    const total = totals.get(key(entry.control)) ?? { sum: 0, count: 0 };
     total.sum += entry.raw;
     total.count++;
-    totals.set(entry.control.objectiveId, total);
+    totals.set(key(entry.control), total);
   }
-  return evidence.map((entry) => {
-    const total = totals.get(entry.control.objectiveId)!;
-    if (entry.raw <= 0 || total.count < 2) return entry;
-    const neighbours = (RANKING.objectiveShare * (total.sum - entry.raw)) / (total.count - 1);
-    const reasons = [...entry.reasons];
-    if (neighbours > entry.raw / 2) {
-      const objective = catalog.objectiveOf(entry.control);
-      reasons.push({ kind: 'objective', text: `other controls of ${objective.id} ${objective.title} match too` });
-    }
-    return { ...entry, raw: entry.raw + neighbours, reasons };
-  });
+  return totals;
 }
 
 const norms = new WeakMap<ControlProfile, number>();

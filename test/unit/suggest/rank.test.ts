@@ -69,6 +69,27 @@ describe('suggesting clauses for a document', () => {
     expect(first!.reasons.map((reason) => reason.kind)).toEqual(expect.arrayContaining(['element-heading', 'mention', 'terms']));
   });
 
+  it('lifts the controls of the same category and says why', () => {
+    const physical = `# Physical Security Policy
+
+## Secure areas
+
+Server rooms are locked; only badge holders named by the facilities manager enter.
+
+## Visitors
+
+Visitors sign in at reception, wear a visitor badge and are escorted at all times.
+
+## Equipment
+
+Workstations in clinical areas face away from public view and laptops are cable-locked.
+`;
+    const top = suggest(physical);
+    expect(top.every((suggestion) => suggestion.control.id.startsWith('11.'))).toBe(true);
+    const equipment = top.find((suggestion) => suggestion.control.id === '11.2.1');
+    expect(equipment!.reasons.map((reason) => reason.text)).toContain('controls elsewhere in 11 Physical and environmental security match too');
+  });
+
   it('returns the same ranking, scores and reasons for the same text', () => {
     expect(suggest(passwordPolicy, 114)).toEqual(suggest(passwordPolicy, 114));
     expect(suggest(backupProcedure, 114)).toEqual(suggest(backupProcedure, 114));
