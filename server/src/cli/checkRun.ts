@@ -49,8 +49,9 @@ interface Pending {
  */
 export async function checkFiles(paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   // Without a cache every file will be parsed: start the checking threads first, so they load while
-  // this thread reads the files. With a cache, threads start only if enough files changed.
-  const threads = { pool: options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool() : undefined };
+  // this thread lists the files, and hand each file out as soon as it is read. With a cache, threads
+  // start only if enough files changed.
+  const threads = { pool: options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined };
   try {
     return await checkWith(threads, paths, options);
   } finally {
@@ -63,6 +64,7 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
   const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
   const pending: Pending[] = [];
+  const streamed = threads.pool;
   for (const path of paths) {
     const { config, catalog } = resolver.forDocument(path);
     const key = config.file ?? '';
@@ -77,8 +79,16 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
       entry.analyzed = options.cache.get(path, entry.cacheKey);
     }
     pending.push(entry);
+    streamed?.add(job(entry, options, today));
   }
-  await analyze(threads, pending.filter((entry) => !entry.analyzed), options, today);
+  if (streamed) {
+    const analyzed = await streamed.analyzed();
+    pending.forEach((entry, index) => (entry.analyzed = analyzed[index]));
+    // The threads' work is over: let them go while this thread runs the workspace rules.
+    void streamed.close();
+  } else {
+    await analyze(threads, pending.filter((entry) => !entry.analyzed), options, today);
+  }
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
@@ -102,21 +112,17 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
   return { results, sets: [...sets.values()] };
 }
 
+function job(entry: Pending, options: CheckRunOptions, today: string): AnalysisJob {
+  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, explicitConfig: options.configFile !== undefined, cwd: options.cwd, today };
+}
+
+/** Analyses files read before the threads started (a cache run): on threads when enough changed, else here. */
 async function analyze(threads: { pool?: WorkerPool }, entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
   const total = entries.length;
   if (options.parallel !== false && shouldUseWorkers(total)) {
-    const pool = (threads.pool ??= new WorkerPool());
-    const jobs: AnalysisJob[] = entries.map((entry) => ({
-      path: entry.path,
-      text: entry.text,
-      problem: entry.problem,
-      configFile: entry.set.config.file,
-      explicitConfig: options.configFile !== undefined,
-      cwd: options.cwd,
-      today,
-    }));
-    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
-    const analyzed = await pool.analyze(jobs, (job) => analyzeHere(byPath.get(job.path)!, today), options.onProgress);
+    const pool = (threads.pool = new WorkerPool(options.onProgress));
+    for (const entry of entries) pool.add(job(entry, options, today));
+    const analyzed = await pool.analyzed();
     entries.forEach((entry, index) => (entry.analyzed = analyzed[index]));
     return;
   }

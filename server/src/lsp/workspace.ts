@@ -260,36 +260,31 @@ export class LiveWorkspace {
   }
 
   /**
-   * Many closed documents: this thread and one checking thread per other core share them (the
-   * CLI's pool); open documents stay here, as they keep their parse. False when a newer indexing began.
+   * Many closed documents: the checking threads share them (the CLI's pool), each handed out as
+   * soon as it is read; open documents stay here, as they keep their parse. False when a newer
+   * indexing began.
    */
   private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
-    // The threads load while this thread reads the files.
-    const pool = new WorkerPool();
+    // The threads load while this thread reads the first files.
+    const pool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`));
     const jobs: AnalysisJob[] = [];
     const { defaultRules, defaultCatalog } = this.core.resolverOptions();
-    for (const path of queue) {
-      this.guard(path, () => {
-        if (this.core.isExcluded(path)) return;
-        if (this.openUris.has(path)) return this.indexOne(path);
-        const set = this.core.setFor(path);
-        const { text, problem } = readDocumentFile(path);
-        jobs.push({ path, text, problem, configFile: set.config.file, explicitConfig: false, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog });
-      });
-    }
     try {
-      const here = new Set<string>();
-      const analyzed = await pool.analyze(
-        jobs,
-        (job) => {
-          here.add(job.path);
-          this.core.analyze(job.path, job.text, { problem: job.problem });
-          return this.core.get(job.path)!.analyzed;
-        },
-        (done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`),
-      );
+      for (const path of queue) {
+        this.guard(path, () => {
+          if (this.core.isExcluded(path)) return;
+          if (this.openUris.has(path)) return this.indexOne(path);
+          const set = this.core.setFor(path);
+          const { text, problem } = readDocumentFile(path);
+          const job: AnalysisJob = { path, text, problem, configFile: set.config.file, explicitConfig: false, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
+          jobs.push(job);
+          pool.add(job);
+        });
+      }
+      const analyzed = await pool.analyzed();
+      void pool.close();
       if (generation !== this.generation) return false;
-      jobs.forEach((job, index) => here.has(job.path) || this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
+      jobs.forEach((job, index) => this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
       return true;
     } finally {
       await pool.close();

@@ -25,7 +25,11 @@ export type WorkerResponse = { batch: number; analyzed: AnalyzedDocument[] } | {
 
 /** Below this many documents, starting threads costs more than it saves. */
 const MIN_DOCUMENTS = 150;
-const BATCH_SIZE = 25;
+/** Small batches, so the threads run out of work at nearly the same moment; a message costs far less than a document. */
+const BATCH_SIZE = 10;
+/** Batches each thread has in hand, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
+const MAX_THREADS = 4;
 
 function workerFile(): string {
   return join(__dirname, 'worker.js');
@@ -35,71 +39,92 @@ export function shouldUseWorkers(count: number): boolean {
   return count >= MIN_DOCUMENTS && availableParallelism() > 1 && existsSync(workerFile());
 }
 
-/** Batches each thread has in hand, so it never waits for the main thread between two. */
-const IN_FLIGHT = 2;
-
 /**
- * The main thread and one checking thread per other core (at most three) share the documents.
- * Each thread compiles the parser anew, so on few cores an idle main thread would waste one.
- * Threads start when the pool is made, so they load while the main thread is still reading files;
- * `analyze` keeps the input order.
+ * One checking thread per core (at most four) analyses the documents; the main thread only reads
+ * files and hands them out, so its heap stays small and it stays free to answer (the language
+ * server). Measured on 2 cores, this is as fast as the main thread taking a share, with less memory.
+ * Threads start when the pool is made, so they load while the main thread lists and reads files;
+ * `add` hands out each batch as soon as it is full. Use a pool for one run, then close it.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
+  private readonly outstanding: number[];
+  private readonly waiting: WorkerRequest[] = [];
+  private readonly results: AnalyzedDocument[][] = [];
+  private batch: AnalysisJob[] = [];
+  private batches = 0;
+  private added = 0;
+  private done = 0;
+  private ended = false;
+  private failure?: Error;
+  private settle?: () => void;
+  private closing?: Promise<void>;
 
-  constructor() {
-    // A larger young generation: parsing allocates many short-lived objects.
-    this.workers = Array.from({ length: Math.max(1, Math.min(availableParallelism() - 1, 3)) }, () => new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
+  constructor(private readonly onProgress?: (done: number, total: number) => void) {
+    const count = Math.min(availableParallelism(), MAX_THREADS);
+    // A larger young generation than the default: parsing allocates many short-lived objects.
+    // 48 MB measured as fast as 96 MB, for about 80 MB less memory on 2 threads.
+    this.workers = Array.from({ length: count }, () => new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: 48 } }));
+    this.outstanding = this.workers.map(() => 0);
+    this.workers.forEach((worker, index) => {
+      worker.on('message', (response: WorkerResponse) => {
+        if ('error' in response) return this.fail(new Error(response.error));
+        this.outstanding[index]!--;
+        this.results[response.batch] = response.analyzed;
+        this.done += response.analyzed.length;
+        if (this.ended) this.onProgress?.(this.done, this.added);
+        this.dispatch();
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => code !== 0 && this.fail(new Error(`a checking thread stopped with code ${code}`)));
+    });
   }
 
-  /** Analyses the jobs on the threads and, through `local`, on this thread. */
-  async analyze(jobs: AnalysisJob[], local: (job: AnalysisJob) => AnalyzedDocument, onProgress?: (done: number, total: number) => void): Promise<AnalyzedDocument[]> {
-    const batches: AnalysisJob[][] = [];
-    for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
-    const results: AnalyzedDocument[][] = new Array(batches.length);
-    let next = 0;
-    let done = 0;
-    const finished = (batch: number, analyzed: AnalyzedDocument[]) => {
-      results[batch] = analyzed;
-      done += analyzed.length;
-      onProgress?.(done, jobs.length);
-    };
-    const threads = this.workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          let outstanding = 0;
-          const send = () => {
-            while (outstanding < IN_FLIGHT && next < batches.length) {
-              const batch = next++;
-              outstanding++;
-              worker.postMessage({ batch, jobs: batches[batch]! } satisfies WorkerRequest);
-            }
-            if (outstanding === 0) resolve();
-          };
-          worker.on('message', (response: WorkerResponse) => {
-            if ('error' in response) return reject(new Error(response.error));
-            outstanding--;
-            finished(response.batch, response.analyzed);
-            send();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
-          send();
-        }),
-    );
-    // This thread takes a batch whenever one is left, yielding between batches to keep the threads fed.
-    const here = (async () => {
-      while (next < batches.length) {
-        const batch = next++;
-        finished(batch, batches[batch]!.map(local));
-        await new Promise((resolve) => setImmediate(resolve));
+  /** Queues a document; full batches go to the threads at once. */
+  add(job: AnalysisJob): void {
+    this.added++;
+    this.batch.push(job);
+    if (this.batch.length === BATCH_SIZE) this.flush();
+  }
+
+  /** Every added document's analysis, in the order added. */
+  async analyzed(): Promise<AnalyzedDocument[]> {
+    this.flush();
+    this.ended = true;
+    if (this.done > 0) this.onProgress?.(this.done, this.added);
+    await new Promise<void>((resolve) => {
+      this.settle = resolve;
+      this.dispatch();
+    });
+    if (this.failure) throw this.failure;
+    return this.results.flat();
+  }
+
+  /** Stops the threads; safe to call again. */
+  close(): Promise<void> {
+    this.closing ??= Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
+    return this.closing;
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.waiting.push({ batch: this.batches++, jobs: this.batch });
+    this.batch = [];
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    this.workers.forEach((worker, index) => {
+      while (!this.failure && this.outstanding[index]! < IN_FLIGHT && this.waiting.length > 0) {
+        this.outstanding[index]!++;
+        worker.postMessage(this.waiting.shift()! satisfies WorkerRequest);
       }
-    })();
-    await Promise.all([...threads, here]);
-    return results.flat();
+    });
+    if (this.failure || (this.ended && this.waiting.length === 0 && this.outstanding.every((count) => count === 0))) this.settle?.();
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.settle?.();
   }
 }
