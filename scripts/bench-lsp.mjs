@@ -50,7 +50,7 @@ function cpuMilliseconds(pid) {
 /** Starts dist/server.js over stdio and sends initialize at once; resolves at the end of indexing. */
 async function startServer(dir, debounce = 0) {
   const start = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...((process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));

@@ -1,6 +1,11 @@
 /** Offsets where each line starts ("\n", "\r\n" and lone "\r" end lines, as in LSP). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Most files end lines with "\n" only: let the engine's search find them.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 13) {
