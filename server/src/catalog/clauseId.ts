@@ -5,9 +5,12 @@
 const PREFIX =
   /^\s*(?:ISO(?:\/IEC)?\s*)?(?:(?:27799|27002)(?::\s*(?:19|20)\d\d)?\s*)?(?:(?:clause|control)\s+)?(?:§\s*|A\.\s*|Annex\s+A\s*)?/i;
 const NUMBER = /^(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s*$/;
+const CANONICAL = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){0,3}$/;
 
 /** The canonical id ("9.4.2") for any accepted spelling, or undefined when the text is not an id. */
 export function normalizeClauseId(text: string): string | undefined {
+  // Most ids are already canonical ("9.4.2"): answer those without the regular expressions below.
+  if (CANONICAL.test(text)) return text;
   const match = NUMBER.exec(text.replace(PREFIX, ''));
   if (!match) return undefined;
   return match[1]!
