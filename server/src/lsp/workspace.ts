@@ -291,6 +291,17 @@ export class LiveWorkspace {
     }
   }
 
+  /** Indexes on the checking threads; when they fail, says so in the log and lets this thread do it. */
+  private async tryThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<'done' | 'stale' | 'failed'> {
+    try {
+      return (await this.indexInThreads(queue, generation, progress)) ? 'done' : 'stale';
+    } catch (error) {
+      this.listener.log(`Clausewise: the checking threads failed (${(error as Error).message}); indexing on the main thread instead`);
+      this.core.reset();
+      return 'failed';
+    }
+  }
+
   private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<WorkspaceDocument[] | undefined> {
     this.members.clear();
     const files = this.folders.discover();
@@ -298,9 +309,9 @@ export class LiveWorkspace {
     const transient = [...this.openUris.keys()].filter((path) => !this.members.has(path));
     const queue = [...files, ...transient];
     const closed = queue.filter((path) => !this.openUris.has(path));
-    if (shouldUseWorkers(closed.length)) {
-      if (!(await this.indexInThreads(queue, generation, progress))) return undefined;
-    } else {
+    const threaded = shouldUseWorkers(closed.length) ? await this.tryThreads(queue, generation, progress) : 'not used';
+    if (threaded === 'stale') return undefined;
+    if (threaded !== 'done') {
       let sliceStart = Date.now();
       for (const [index, path] of queue.entries()) {
         this.guard(path, () => this.indexOne(path));
