@@ -4,6 +4,7 @@ import { ConfigResolver, todayString } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
+import { compareFindings } from '../rules/run';
 import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
@@ -50,21 +51,20 @@ interface Pending {
 export async function checkFiles(paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   // Without a cache every file will be parsed: start the checking threads first, so they load while
   // this thread lists the files, and hand each file out as soon as it is read. With a cache, threads
-  // start only if enough files changed.
-  const threads = { pool: options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined };
+  // start only once it is known that enough files changed.
+  const streamed = options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
   try {
-    return await checkWith(threads, paths, options);
+    return await checkWith(streamed, paths, options);
   } finally {
-    await threads.pool?.close();
+    await streamed?.close();
   }
 }
 
-async function checkWith(threads: { pool?: WorkerPool }, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
+async function checkWith(streamed: WorkerPool | undefined, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   const resolver = options.resolver ?? new ConfigResolver(options.cwd, options.configFile);
   const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
   const pending: Pending[] = [];
-  const streamed = threads.pool;
   for (const path of paths) {
     const { config, catalog } = resolver.forDocument(path);
     const key = config.file ?? '';
@@ -81,14 +81,8 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
     pending.push(entry);
     streamed?.add(job(entry, options, today));
   }
-  if (streamed) {
-    const analyzed = await streamed.analyzed();
-    pending.forEach((entry, index) => (entry.analyzed = analyzed[index]));
-    // The threads' work is over: let them go while this thread runs the workspace rules.
-    void streamed.close();
-  } else {
-    await analyze(threads, pending.filter((entry) => !entry.analyzed), options, today);
-  }
+  if (streamed) await collect(streamed, pending);
+  else await analyze(pending.filter((entry) => !entry.analyzed), options, today);
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
@@ -105,7 +99,7 @@ async function checkWith(threads: { pool?: WorkerPool }, paths: string[], option
     const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
     const fromWorkspace = cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');
     workspaceFindings.set(entry.path, fromWorkspace);
-    const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+    const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
     return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
   });
   if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings);
@@ -116,25 +110,30 @@ function job(entry: Pending, options: CheckRunOptions, today: string): AnalysisJ
   return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, explicitConfig: options.configFile !== undefined, cwd: options.cwd, today };
 }
 
-/** Analyses files read before the threads started (a cache run): on threads when enough changed, else here. */
-async function analyze(threads: { pool?: WorkerPool }, entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
-  const total = entries.length;
-  if (options.parallel !== false && shouldUseWorkers(total)) {
-    const pool = (threads.pool = new WorkerPool(options.onProgress));
-    for (const entry of entries) pool.add(job(entry, options, today));
-    const analyzed = await pool.analyzed();
-    entries.forEach((entry, index) => (entry.analyzed = analyzed[index]));
+/** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */
+async function collect(pool: WorkerPool, entries: Pending[]): Promise<void> {
+  const analyzed = await pool.analyzed();
+  entries.forEach((entry, index) => (entry.analyzed = analyzed[index]));
+  // The workspace rules that follow run on this thread alone.
+  void pool.close();
+}
+
+/** Analyses the files a cache run found changed: on threads when there are enough of them, else here. */
+async function analyze(entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
+  if (options.parallel !== false && shouldUseWorkers(entries.length)) {
+    const pool = new WorkerPool(options.onProgress);
+    try {
+      for (const entry of entries) pool.add(job(entry, options, today));
+      await collect(pool, entries);
+    } finally {
+      await pool.close();
+    }
     return;
   }
   entries.forEach((entry, index) => {
-    entry.analyzed = analyzeHere(entry, today);
-    options.onProgress?.(index + 1, total);
+    const { document, analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today, fileExists: existsSync });
+    entry.document = document;
+    entry.analyzed = analyzed;
+    options.onProgress?.(index + 1, entries.length);
   });
-}
-
-/** Parses a document and runs the rules that read only it, on this thread. */
-function analyzeHere(entry: Pending, today: string): AnalyzedDocument {
-  const { document, summary } = entry.set.add(entry.path, entry.text, entry.problem);
-  entry.document = document;
-  return { summary, findings: entry.set.check(document, summary, { today, fileExists: existsSync }, 'document'), suppressions: document.suppressions, bom: document.bom };
 }

@@ -30,11 +30,10 @@ function setFor(job: AnalysisJob): PolicySet {
 
 function analyze(job: AnalysisJob): AnalyzedDocument {
   const set = setFor(job);
-  const { document, summary } = set.add(job.path, job.text, job.problem);
-  const findings = set.check(document, summary, { today: job.today, fileExists: existsSync }, 'document');
+  const { analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists: existsSync });
   // The worker keeps no documents: the main thread owns the index.
   set.index.delete(job.path);
-  return { summary, findings, suppressions: document.suppressions, bom: document.bom };
+  return analyzed;
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {

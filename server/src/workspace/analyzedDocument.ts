@@ -14,8 +14,11 @@ export interface AnalyzedDocument {
   bom: boolean;
 }
 
-/** A stand-in PolicyDocument for workspace rules and formatters when the parse tree is gone. */
-export function documentShell(path: string, text: string, analyzed: AnalyzedDocument): PolicyDocument {
+/**
+ * A stand-in PolicyDocument for workspace rules and formatters when the parse tree is gone.
+ * `lineStarts` are the parsed document's, when it is still at hand.
+ */
+export function documentShell(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
   const body = analyzed.bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { path, text: body, bom: analyzed.bom, lineStarts: computeLineStarts(body), sections: [], mentions: [], links: [], suppressions: analyzed.suppressions };
+  return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], mentions: [], links: [], suppressions: analyzed.suppressions };
 }

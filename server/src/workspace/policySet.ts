@@ -7,6 +7,7 @@ import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
+import type { AnalyzedDocument } from './analyzedDocument';
 import { WorkspaceIndex } from './index';
 import { summarize, type DocumentSummary } from './summary';
 
@@ -53,6 +54,16 @@ export class PolicySet {
     const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
     this.index.set(summary);
     return { document, summary };
+  }
+
+  /**
+   * Parses and indexes a document and runs the rules that read only it: what the CLI, the server
+   * and the checking threads keep of it. Cross-document rules run later, over the whole index.
+   */
+  analyze(path: string, text: string, readProblem: ReadProblem | undefined, environment: CheckEnvironment): { document: PolicyDocument; analyzed: AnalyzedDocument } {
+    const { document, summary } = this.add(path, text, readProblem);
+    const findings = this.check(document, summary, environment, 'document');
+    return { document, analyzed: { summary, findings, suppressions: document.suppressions, bom: document.bom } };
   }
 
   /** The findings for a document already added (the index must hold the workspace for cross-document rules). */

@@ -85,18 +85,16 @@ export class PolicyWorkspace {
     const previous = this.documents.get(path);
     if (previous && previous.set !== set) this.remove(path);
     const before = set.index.get(path);
-    const { document, summary } = set.add(path, text, options.problem);
-    const findings = set.check(document, summary, this.environment, 'document');
-    const analyzed: AnalyzedDocument = { summary, findings, suppressions: document.suppressions, bom: document.bom };
+    const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
     this.documents.set(path, {
       path,
       set,
       analyzed,
-      shell: documentShell(path, document.text, analyzed),
+      shell: documentShell(path, document.text, analyzed, document.lineStarts),
       document: options.keepDocument ? document : undefined,
-      findings: previous?.findings ?? findings,
+      findings: previous?.findings ?? analyzed.findings,
     });
-    return { path, set, before, after: summary };
+    return { path, set, before, after: analyzed.summary };
   }
 
   /** Forgets a document (deleted, or no longer checked). */
