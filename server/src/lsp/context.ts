@@ -27,26 +27,24 @@ export async function afterIndexing(context: ServerContext, token: CancellationT
  * `fallback`, so one broken feature never takes the server down. Cancellation passes through.
  */
 export function guarded<P, R>(context: () => ServerContext, name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
-    try {
-      return await handler(params, token);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      context().connection.console.error(`Clausewise ${name} failed: ${(error as Error).stack ?? String(error)}`);
-      return fallback;
-    }
-  };
+  return logged(context, name, handler, () => fallback);
 }
 
 /** Wraps a request handler whose failure must reach the client as an error: it is logged, then answered as InternalError. */
 export function reported<P, R>(context: () => ServerContext, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return logged(context, name, handler, (error): R => {
+    throw new ResponseError(ErrorCodes.InternalError, `Clausewise ${name} failed: ${error.message ?? String(error)}`);
+  });
+}
+
+function logged<P, R>(context: () => ServerContext, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, answer: (error: Error) => R) {
   return async (params: P, token: CancellationToken): Promise<R> => {
     try {
       return await handler(params, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       context().connection.console.error(`Clausewise ${name} failed: ${(error as Error).stack ?? String(error)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `Clausewise ${name} failed: ${(error as Error).message ?? String(error)}`);
+      return answer(error as Error);
     }
   };
 }
