@@ -60,6 +60,14 @@ export class Catalog {
     return suggestClauses(this, text, limit);
   }
 
+  /** The titles of the controls a control corresponds to in another edition (frameworks marked alternateTitles). */
+  otherTitles(control: Control): string[] {
+    return Object.entries(control.maps).flatMap(([name, ids]) => {
+      const framework = this.frameworks[name];
+      return framework?.alternateTitles ? ids.flatMap((id) => framework.items[id] ?? []) : [];
+    });
+  }
+
   /** The title of an id in a mapped framework, when the catalog lists it. */
   frameworkTitle(framework: string, id: string): string | undefined {
     return this.frameworks[framework]?.items[id];

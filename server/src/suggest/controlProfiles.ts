@@ -65,6 +65,12 @@ function profileOf(catalog: Catalog, control: Control): ControlProfile {
     for (const term of termsOf(text)) raw.set(term.key, (raw.get(term.key) ?? 0) + weight);
   };
   add(control.title, FIELD_WEIGHTS.title);
+  // Policies written against a later edition use its titles ("Secure coding", "Logging"): the words
+  // such a title adds weigh as title words; the words it shares with ours are not counted twice.
+  const own = new Set(termsOf(control.title).map((term) => term.key));
+  for (const title of catalog.otherTitles(control)) {
+    for (const term of termsOf(title)) if (!own.has(term.key)) raw.set(term.key, (raw.get(term.key) ?? 0) + FIELD_WEIGHTS.title);
+  }
   add(catalog.objectiveOf(control).title, FIELD_WEIGHTS.objective);
   add(control.summary, FIELD_WEIGHTS.summary);
   add(control.health, FIELD_WEIGHTS.health);

@@ -90,6 +90,12 @@ Workstations in clinical areas face away from public view and laptops are cable-
     expect(equipment!.reasons.map((reason) => reason.text)).toContain('controls elsewhere in 11 Physical and environmental security match too');
   });
 
+  it('reads the words of the corresponding ISO/IEC 27002:2022 titles ("Privacy and protection of PII")', () => {
+    const [first] = suggest('# Handling PII\n\nPII is collected only for a stated purpose, kept no longer than that purpose needs, and shared only\nwith people who need it.\n');
+    expect(first!.control.id).toBe('18.1.4');
+    expect(first!.reasons.find((reason) => reason.kind === 'terms')!.text).toMatch(/^terms: pii\b/);
+  });
+
   it('returns the same ranking, scores and reasons for the same text', () => {
     expect(suggest(passwordPolicy, 114)).toEqual(suggest(passwordPolicy, 114));
     expect(suggest(backupProcedure, 114)).toEqual(suggest(backupProcedure, 114));
