@@ -32,6 +32,22 @@ describe('machine-readable output', () => {
     expect(sarif.runs[0].results).toEqual([]);
   });
 
+  it('names a file outside the working folder by its absolute path, in the listing and in SARIF', async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const outside = join(mkdtempSync(join(tmpdir(), 'clausewise-outside-')), 'policies');
+    cpSync('samples/with-problems', outside, { recursive: true });
+    const file = join(outside, 'teleworking-standard.md');
+    const listing = runCli(['check', outside, '--today', '2026-12-01']).stdout;
+    expect(listing).toContain(`${file.split('\\').join('/')}:12:11`);
+    expect(listing).not.toContain('../');
+    const sarif = JSON.parse(runCli(['check', outside, '--today', '2026-12-01', '--format', 'sarif']).stdout);
+    const typo = sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'unknown-clause');
+    expect(typo.locations[0].physicalLocation.artifactLocation).toEqual({ uri: pathToFileURL(file).href });
+  });
+
   it('JUnit output parses back as XML: one suite per file, one failure per finding', () => {
     const { stdout } = runCli([...problems, '--format', 'junit']);
     expect(XMLValidator.validate(stdout)).toBe(true);

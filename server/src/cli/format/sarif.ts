@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../../findings/types';
 import { ruleDocsUrl } from '../../rules/docs';
 import { rules } from '../../rules/registry';
 import type { FileResult } from '../checkRun';
-import { displayPath } from './paths';
+import { displayPath, isInside } from './paths';
 import { findingPosition } from './position';
 import { positionAt } from '../../document/lines';
 import type { PolicyDocument } from '../../document/types';
@@ -47,7 +47,8 @@ export function formatSarif(results: FileResult[], cwd: string): string {
 }
 
 function sarifResult(result: FileResult, finding: Finding, index: number | undefined, cwd: string) {
-  const artifactLocation = { uri: encodeURI(displayPath(result.path, cwd)), uriBaseId: 'SRCROOT' };
+  // SRCROOT-relative inside the working folder; a file outside it gets its own file: URI.
+  const artifactLocation = isInside(result.path, cwd) ? { uri: encodeURI(displayPath(result.path, cwd)), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(result.path).href };
   const { line, column, endLine, endColumn } = findingPosition(result.document, finding);
   return {
     ruleId: finding.ruleId,
