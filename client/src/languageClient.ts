@@ -3,6 +3,7 @@ import {
   CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn,
   type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions, type MessageTransports,
 } from 'vscode-languageclient/node';
+import { COMMANDS } from './commands/ids';
 import type { ServerSettings } from './settings';
 
 /** How many unexpected stops within RESTART_WINDOW_MS are restarted before the client gives up. */
@@ -26,7 +27,8 @@ export function createLanguageClient(host: ClientHost): LanguageClient {
     diagnosticCollectionName: 'clausewise',
     outputChannel: host.output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { clausewise: host.settings() },
+    // clientCommands: the server's "Suggest clauses…" code action runs the extension's picker.
+    initializationOptions: { clausewise: host.settings(), clientCommands: [COMMANDS.suggestClauses] },
     errorHandler: crashHandler(host),
     initializationFailedHandler: (error) => {
       host.startFailed(`the language server failed to initialise: ${error instanceof Error ? error.message : String(error)}`);

@@ -29,6 +29,7 @@ export async function runUiTest(browser: Browser, server: CodeServer, outputDir:
     ['a quick fix inserts the missing section and the finding disappears', '04-quick-fix.png', () => quickFix(page)],
     ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
     ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
+    ['Suggest Clauses lists ranked controls with their reasons and adds the ones picked', '07-suggest-clauses.png', () => suggestClauses(page, outputDir)],
   ];
   try {
     for (const [name, screenshot, run] of steps) {
@@ -157,6 +158,26 @@ async function statusBar(page: Page): Promise<void> {
   await page.locator('.monaco-hover-content, .hover-contents', { hasText: '111 gaps' }).first().waitFor(SHORT);
   await item.click();
   await page.locator('.tabs-container .tab', { hasText: 'Coverage — ISO 27799:2016' }).waitFor(SHORT);
+}
+
+async function suggestClauses(page: Page, outputDir: string): Promise<void> {
+  // The report tab is in front: go back to the document, still open in its own tab.
+  await page.locator('.tabs-container .tab', { hasText: 'teleworking-standard.md' }).first().click(SHORT);
+  await page.locator('.tabs-container .tab.active', { hasText: 'teleworking-standard.md' }).waitFor(SHORT);
+  await runCommand(page, 'Clausewise: Suggest Clauses');
+  // 6.2.2 is claimed since the quick fix above, so the best unclaimed suggestion is its neighbour 6.2.1, with its terms as the reason.
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: '6.2.1 Mobile device policy' }).first();
+  await row.waitFor(SHORT);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'terms: teleworking' }).first().waitFor(SHORT);
+  await page.screenshot({ path: join(outputDir, '07-suggest-clauses-picker.png') });
+  // Tick its checkbox and accept with OK.
+  const box = page.locator('.quick-input-widget .monaco-checkbox[aria-label="6.2.1 Mobile device policy"]').first();
+  await box.click(SHORT);
+  await page.locator('.quick-input-widget .monaco-checkbox[aria-label="6.2.1 Mobile device policy"][aria-checked="true"]').waitFor(SHORT);
+  await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).first().click(SHORT);
+  // The line reads "clauses: [6.2.2, 6.2.1]", with the inlay hints' titles drawn between the ids.
+  await editor(page).locator('.view-line', { hasText: /clauses:\s\[6\.2\.2\b.*\b6\.2\.1\b/ }).first().waitFor(SHORT);
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '6.2.1 Mobile device policy: no section on' }).first().waitFor(SHORT);
 }
 
 /** Picks an entry of the open quick-fix menu with the keyboard (the menu takes no pointer clicks while it settles). */

@@ -12,4 +12,5 @@ export const COMMANDS = {
   showAllControls: 'clausewise.coverage.showAll',
   refreshViews: 'clausewise.refreshViews',
   openClaim: 'clausewise.openClaim',
+  suggestClauses: 'clausewise.suggestClauses',
 } as const;

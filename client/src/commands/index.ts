@@ -12,6 +12,7 @@ import { insertPolicySkeleton } from './insertPolicySkeleton';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
+import { suggestClauses } from './suggestClauses';
 
 /** The views and panels commands act on (the context owns the rest). */
 export interface Ui {
@@ -35,6 +36,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.showAllControls]: () => ui.coverage.setGapsOnly(false),
     [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
     [COMMANDS.openClaim]: openClaim(),
+    [COMMANDS.suggestClauses]: suggestClauses(ctx),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

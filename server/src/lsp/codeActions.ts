@@ -37,7 +37,9 @@ export function codeActions(context: ServerContext, params: CodeActionParams): C
     const fixAll = fixAllAction(entry, uri);
     if (fixAll) actions.push(fixAll);
   }
-  if (wants(SUGGEST_KIND) && (only || start < (entry.document?.frontmatter?.range.end ?? 0))) actions.push(...suggestClauseActions(entry, uri));
+  // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
+  const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.shell.text.length);
+  if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
   return actions;
 }
 

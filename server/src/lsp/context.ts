@@ -8,6 +8,8 @@ export interface ServerContext {
   workspace: LiveWorkspace;
   settings: Settings;
   capabilities: ClientCapabilities;
+  /** Commands the client said it runs (initializationOptions.clientCommands), which code actions may invoke. */
+  clientCommands: ReadonlySet<string>;
 }
 
 /** Throws the LSP "request cancelled" error when the client cancelled; call after each await. */

@@ -7,6 +7,7 @@ import { version } from '../../../package.json';
 import { catalogRequestType, catalogTree } from './catalogTree';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { SUGGEST_KIND } from './suggestions';
+import { addClausesEdit, addClausesEditRequestType, suggestClausesForRequest, suggestClausesRequestType } from './suggestRequests';
 import { codeLenses } from './codeLens';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigProblems } from './configProblems';
@@ -57,7 +58,7 @@ export function startServer(connection: Connection): void {
     );
     const notifier = new CoverageNotifier(connection, workspace, log);
     workspace.folders.set(folderPaths(params));
-    context = { connection, workspace, settings, capabilities: params.capabilities };
+    context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
   });
@@ -123,9 +124,17 @@ export function startServer(connection: Connection): void {
   connection.onRequest(catalogRequestType, reported(ctx, 'catalog', (params) => catalogTree(ctx(), params)));
   connection.onRequest(documentsRequestType, reported(ctx, 'documents', (params, token) => documentList(ctx(), params, token)));
   connection.onRequest(coverageReportRequestType, reported(ctx, 'coverage report', (params, token) => renderCoverageReport(ctx(), params, token)));
+  connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params) => suggestClausesForRequest(ctx(), params)));
+  connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params) => addClausesEdit(ctx(), params)));
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `initializationOptions.clientCommands`: the commands the client runs itself (the VS Code extension's "Suggest clauses…"). */
+function clientCommandsOf(options: unknown): ReadonlySet<string> {
+  const list = (options as { clientCommands?: unknown } | null | undefined)?.clientCommands;
+  return new Set(Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
 }
 
 /** Only what is implemented: push diagnostics, and one handler per capability below. */

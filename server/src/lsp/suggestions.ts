@@ -29,18 +29,30 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
   return suggestions;
 }
 
+/** The client command that lists the suggestions with their reasons and adds the ones picked (the VS Code extension has it). */
+export const SUGGEST_COMMAND = 'clausewise.suggestClauses';
+
 /**
- * "Suggest clauses": on a document that claims few controls, one action per top suggestion not yet
- * claimed, titled with its score and first reason, adding the id to `clauses`.
+ * "Suggest clauses": on a document that claims few controls, or a policy with no frontmatter yet, one
+ * "Suggest clauses…" action running the client's picker when the client has one; and, in the
+ * frontmatter, one action per top suggestion not yet claimed, titled with its score and first
+ * reason, adding the id to `clauses`.
  */
-export function suggestClauseActions(entry: WorkspaceDocument, uri: string): CodeAction[] {
+export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clientCommands: ReadonlySet<string>): CodeAction[] {
   const document = entry.document;
-  if (!document?.frontmatter?.data || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
-  return suggestionsFor(entry)
+  if (!document || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
+  // An untagged file is offered only when the config names it a policy (a README is not one); the command works anywhere.
+  if (!document.frontmatter && !entry.analyzed.summary.isPolicy) return [];
+  if (!suggestionsFor(entry).some((suggestion) => !suggestion.claimed)) return [];
+  const picker: CodeAction[] = clientCommands.has(SUGGEST_COMMAND)
+    ? [{ title: 'Suggest clauses…', kind: SUGGEST_KIND, command: { title: 'Suggest clauses…', command: SUGGEST_COMMAND, arguments: [uri] } }]
+    : [];
+  if (!document.frontmatter?.data) return picker;
+  return [...picker, ...suggestionsFor(entry)
     .filter((suggestion) => !suggestion.claimed)
     .slice(0, OFFERED)
     .flatMap((suggestion) => {
-      const edit = addToListEdit(document, 'clauses', suggestion.control.id);
+      const edit = addToListEdit(document, 'clauses', [suggestion.control.id]);
       if (!edit) return [];
       const reason = suggestion.reasons[0]?.text;
       return [{
@@ -48,7 +60,7 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string): Cod
         kind: SUGGEST_KIND,
         edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
       }];
-    });
+    })];
 }
 
 /** Rank of each suggested control (0 = best) for ordering completion items. */

@@ -180,3 +180,49 @@ export interface RenderedCoverageReport {
 
 /** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the CLI's formatter for `format`. */
 export const CoverageReportRequest: RequestDeclaration<CoverageReportParams, RenderedCoverageReport> = { method: 'clausewise/coverageReport' };
+
+export interface SuggestClausesParams {
+  /** The document: open in the editor, tagged or not. */
+  uri: string;
+  /** At most this many suggestions (default 15). */
+  limit?: number;
+}
+
+export interface ClauseSuggestionItem {
+  id: string;
+  title: string;
+  /** 0–1: how strongly the document addresses the control. */
+  score: number;
+  /** The document's `clauses` already names it. */
+  claimed: boolean;
+  /** Why, in words: matching headings, cited ids, shared terms, neighbouring controls. */
+  reasons: string[];
+}
+
+export interface SuggestClausesResult {
+  suggestions: ClauseSuggestionItem[];
+  /** False when the document has no frontmatter: adding clauses then prepends a draft block. */
+  hasFrontmatter: boolean;
+}
+
+/** `clausewise/suggestClauses`: the catalog's controls ranked by how well the document addresses them. */
+export const SuggestClausesRequest: RequestDeclaration<SuggestClausesParams, SuggestClausesResult> = { method: 'clausewise/suggestClauses' };
+
+export interface AddClausesParams {
+  uri: string;
+  ids: string[];
+}
+
+/** An LSP text edit (zero-based lines, UTF-16 characters), spelled out so this file needs no imports. */
+export interface PlainTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/**
+ * `clausewise/addClausesEdit`: the edit that adds the ids to the document's `clauses` in the list's
+ * own style, or, for a document without frontmatter, prepends a draft block (id from the file name,
+ * title from the first heading, draft status, TODO owner) claiming them. Null when there is nothing
+ * to add. The client applies it, so it is one undoable step.
+ */
+export const AddClausesEditRequest: RequestDeclaration<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null> = { method: 'clausewise/addClausesEdit' };

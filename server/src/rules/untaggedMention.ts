@@ -22,7 +22,7 @@ export const untaggedMention: Rule = {
       // One finding per control (its first mention): one fix adds it once.
       if (!control || listed.has(control.id) || reported.has(control.id)) continue;
       reported.add(control.id);
-      const edit = addToListEdit(document, 'clauses', control.id);
+      const edit = addToListEdit(document, 'clauses', [control.id]);
       report({
         message: `the text cites ${control.id} ${control.title}, but the frontmatter does not claim it; add ${control.id} to clauses or drop the reference`,
         range: mention.range,

@@ -18,6 +18,8 @@ export interface AdoptionOptions extends Pick<SuggestOptions, 'elementsOf'> {
   takenIds: Set<string>;
   /** The config's required fields: those beyond the usual set get a starting value when one is safe. */
   requiredFields?: string[];
+  /** Claim exactly these ids (a person chose them) instead of the suggestions above the threshold. */
+  clauses?: string[];
 }
 
 /** Starting values for keys a config may require besides id, title, type, owner, status, version and clauses. */
@@ -61,9 +63,10 @@ export function proposeFrontmatter(document: PolicyDocument, catalog: Catalog, o
   const type = guessDocumentType(document, title);
   const id = freeId(idFromFileName(document.path), options.takenIds);
   const suggestions = suggestClauses(document, catalog, { elementsOf: options.elementsOf });
-  const chosen = suggestions.filter((suggestion) => suggestion.score >= options.minScore).slice(0, options.top);
+  const given = options.clauses && new Set(options.clauses);
+  const chosen = given ? suggestions.filter((suggestion) => given.has(suggestion.control.id)) : suggestions.filter((suggestion) => suggestion.score >= options.minScore).slice(0, options.top);
   const order = new Map(catalog.controls.map((control, position) => [control.id, position]));
-  const clauses = chosen.map((suggestion) => suggestion.control.id).sort((a, b) => order.get(a)! - order.get(b)!);
+  const clauses = (given ? [...given] : chosen.map((suggestion) => suggestion.control.id)).sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   const newline = eol(document);
   const extra = (options.requiredFields ?? []).filter((key) => key in EXTRA_FIELD_DEFAULTS).map((key) => `${key}: ${EXTRA_FIELD_DEFAULTS[key]}`);
   const fields = [`id: ${id}`, `title: ${yamlString(title)}`, `type: ${type}`, 'owner: TODO', 'status: draft', 'version: 0.1.0', ...extra, `clauses: [${clauses.join(', ')}]`];

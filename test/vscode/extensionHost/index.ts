@@ -1,11 +1,11 @@
 // The extension-host tests: run inside a real VS Code extension host with the real `vscode` API, through
 // code-server (npm run test:vscode, the extensionTestsPath route) or @vscode/test-electron (npm run test:electron).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  commands, ConfigurationTarget, extensions, MarkdownString, Position, window, workspace, WorkspaceEdit,
-  type CompletionList, type Hover, type TextDocument, type Uri,
+  commands, ConfigurationTarget, extensions, MarkdownString, Position, Range, window, workspace, WorkspaceEdit,
+  type CodeAction, type CompletionList, type Hover, type TextDocument, type Uri,
 } from 'vscode';
 import type { CoverageReport } from '../../../server/src/protocol/customMessages';
 import type { ClausewiseApi } from '../../../client/src/extension';
@@ -160,6 +160,27 @@ export async function run(): Promise<void> {
         check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses: [9.4.2]'), `skeleton: ${text.slice(0, 300)}`);
         check((text.match(/^## /gm) ?? []).length >= 2, `sections: ${text.match(/^## .*/gm)?.join(', ')}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      },
+    },
+    {
+      name: 'suggest clauses: the lightbulb offers the picker, and the picked ids become a draft frontmatter block',
+      run: async () => {
+        const body = '# Password Policy\n\n## Password requirements\n\nPasswords have at least 12 characters and are screened against breached lists.\n';
+        writeFileSync(file('password-policy.md').fsPath, body);
+        const document = await open('password-policy.md');
+        await diagnosticsWhen(document.uri, (found) => hasRule(found, 'frontmatter-missing'), 'frontmatter-missing on the untagged policy');
+        const actions = (await commands.executeCommand<CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new Range(0, 2, 0, 2), 'refactor.clausewise.suggestClauses')) ?? [];
+        const picker = actions.find((action) => action.title === 'Suggest clauses…');
+        check(picker?.command?.command === 'clausewise.suggestClauses', `actions: ${actions.map((action) => action.title).join(' | ')}`);
+        const added = await commands.executeCommand<string[]>(picker!.command!.command, ...(picker!.command!.arguments ?? []), ['9.4.3', '9.3.1']);
+        check(added?.join() === '9.4.3,9.3.1', `added ${JSON.stringify(added)}`);
+        const text = document.getText();
+        check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses: [9.3.1, 9.4.3]\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
+        check(text.endsWith(body), 'the body changed');
+        await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'frontmatter-missing'), 'frontmatter-missing to go away');
+        await commands.executeCommand('workbench.action.files.revert');
+        await commands.executeCommand('workbench.action.closeActiveEditor');
+        rmSync(file('password-policy.md').fsPath);
       },
     },
     {

@@ -1,0 +1,55 @@
+import { basename } from 'node:path';
+import { Range, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
+import { AddClausesEditRequest, SuggestClausesRequest } from '../../../server/src/protocol/customMessages';
+import type { Ctx } from '../ctx';
+
+/**
+ * "Suggest clauses…": lists the controls the server ranks for a document, with score and reasons,
+ * and adds the ones picked to its `clauses` (or prepends a draft frontmatter block claiming them)
+ * as one undoable edit. Given `ids`, adds those without asking. Returns the ids added.
+ */
+export function suggestClauses(ctx: Ctx) {
+  return async (target?: unknown, ids?: string[]): Promise<string[] | undefined> => {
+    const uri = uriOf(target) ?? markdownEditorUri();
+    if (!uri) {
+      void window.showInformationMessage('Clausewise: open a Markdown policy document to get clause suggestions for it.');
+      return undefined;
+    }
+    await workspace.openTextDocument(uri);
+    const chosen = ids ?? (await pick(ctx, uri));
+    if (!chosen?.length) return undefined;
+    const edit = await ctx.request(AddClausesEditRequest, { uri: uri.toString(), ids: chosen });
+    if (!edit) return [];
+    const workspaceEdit = new WorkspaceEdit();
+    for (const [target, edits] of Object.entries(edit.changes)) {
+      for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+    }
+    return (await workspace.applyEdit(workspaceEdit)) ? chosen : undefined;
+  };
+}
+
+async function pick(ctx: Ctx, uri: Uri): Promise<string[] | undefined> {
+  const result = await ctx.request(SuggestClausesRequest, { uri: uri.toString() });
+  const items: (QuickPickItem & { id: string })[] = result.suggestions
+    .filter((suggestion) => !suggestion.claimed)
+    .map((suggestion) => ({ id: suggestion.id, label: `${suggestion.id} ${suggestion.title}`, description: suggestion.score.toFixed(2), detail: suggestion.reasons.join(' · ') }));
+  if (!items.length) {
+    void window.showInformationMessage('Clausewise: nothing in this document matches a control it does not already claim.');
+    return undefined;
+  }
+  const title = result.hasFrontmatter
+    ? `Suggested clauses for ${basename(uri.fsPath)}: the ones picked are added to its clauses`
+    : `Suggested clauses for ${basename(uri.fsPath)}: a draft frontmatter block claiming the ones picked goes at the top`;
+  const picked = await window.showQuickPick(items, { canPickMany: true, title, placeHolder: 'Pick the clauses this document implements (type to filter)', matchOnDetail: true });
+  return picked?.map((item) => item.id);
+}
+
+function uriOf(target: unknown): Uri | undefined {
+  if (target instanceof Uri) return target;
+  return typeof target === 'string' ? Uri.parse(target) : undefined;
+}
+
+function markdownEditorUri(): Uri | undefined {
+  const document = window.activeTextEditor?.document;
+  return document?.languageId === 'markdown' ? document.uri : undefined;
+}

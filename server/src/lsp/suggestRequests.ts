@@ -1,0 +1,62 @@
+import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver';
+import { elementsFor } from '../config/elements';
+import { listItems } from '../document/frontmatter';
+import { normalizeClauseId } from '../catalog/clauseId';
+import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
+import { addToListEdit } from '../rules/clauseListEdit';
+import { insertAt } from '../rules/edits';
+import { ADOPTION_DEFAULTS, proposeFrontmatter } from '../suggest/adoption';
+import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { ServerContext } from './context';
+import { toLspEdits } from './conversion';
+import { suggestionsFor } from './suggestions';
+
+export const suggestClausesRequestType = new RequestType<SuggestClausesParams, SuggestClausesResult, void>(SuggestClausesRequest.method);
+export const addClausesEditRequestType = new RequestType<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null, void>(AddClausesEditRequest.method);
+
+const DEFAULT_LIMIT = 15;
+
+/** clausewise/suggestClauses: the ranked suggestions for an open document, with their reasons. */
+export function suggestClausesForRequest(context: ServerContext, params: SuggestClausesParams): SuggestClausesResult {
+  const entry = openEntry(context, params.uri);
+  const limit = Math.max(1, Math.min(params.limit ?? DEFAULT_LIMIT, 114));
+  return {
+    hasFrontmatter: entry.document!.frontmatter !== undefined,
+    suggestions: suggestionsFor(entry)
+      .slice(0, limit)
+      .map((suggestion) => ({ id: suggestion.control.id, title: suggestion.control.title, score: suggestion.score, claimed: suggestion.claimed, reasons: suggestion.reasons.map((reason) => reason.text) })),
+  };
+}
+
+/** clausewise/addClausesEdit: add the chosen ids to `clauses`, or prepend a draft frontmatter block claiming them. */
+export function addClausesEdit(context: ServerContext, params: AddClausesParams): { changes: Record<string, PlainTextEdit[]> } | null {
+  const entry = openEntry(context, params.uri);
+  const document = entry.document!;
+  const catalog = entry.set.catalog;
+  const unknown = params.ids.filter((id) => !catalog.control(id));
+  if (unknown.length) throw new ResponseError(ErrorCodes.InvalidParams, `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a control' : 'are not controls'} of ${catalog.info.name}`);
+  if (!document.frontmatter) {
+    if (!params.ids.length) return null;
+    const proposal = proposeFrontmatter(document, catalog, {
+      ...ADOPTION_DEFAULTS,
+      clauses: params.ids,
+      takenIds: new Set(entry.set.index.ids()),
+      requiredFields: entry.set.config.requiredFields,
+      elementsOf: (control) => elementsFor(control, entry.set.config),
+    });
+    // The block goes first; a byte-order mark is not part of the text the editor holds.
+    return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, proposal.block)]) } };
+  }
+  const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => normalizeClauseId(item.source) ?? item.source));
+  const ids = [...new Set(params.ids)].filter((id) => !claimed.has(id));
+  if (!ids.length) return null;
+  const edit = addToListEdit(document, 'clauses', ids);
+  if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);
+  return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };
+}
+
+function openEntry(context: ServerContext, uri: string): WorkspaceDocument {
+  const entry = context.workspace.current(uri);
+  if (!entry?.document) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open in the editor; open it, then ask again`);
+  return entry;
+}

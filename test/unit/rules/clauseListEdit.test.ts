@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyDocument } from '../../../server/src/document/parse';
+import { applyFixes } from '../../../server/src/findings/applyFixes';
+import { addToListEdit } from '../../../server/src/rules/clauseListEdit';
+
+const front = (clauses: string) => `---\nid: POL-1\ntitle: Passwords\n${clauses}---\n# Passwords\n\nBody.\n`;
+const added = (text: string, ids: string[]) => {
+  const document = parsePolicyDocument('/ws/doc.md', text);
+  const edit = addToListEdit(document, 'clauses', ids);
+  return edit && applyFixes(text, [{ title: 'add', automatic: true, edits: [edit] }]).text;
+};
+
+describe('adding several ids to clauses, in the list\'s own style', () => {
+  it('extends a flow list', () => {
+    expect(added(front('clauses: [9.4.2]\n'), ['9.3.1', '9.4.3'])).toBe(front('clauses: [9.4.2, 9.3.1, 9.4.3]\n'));
+  });
+
+  it('fills an empty list or an empty value, keeping a comment', () => {
+    expect(added(front('clauses: []\n'), ['9.3.1', '9.4.3'])).toBe(front('clauses: [9.3.1, 9.4.3]\n'));
+    expect(added(front('clauses: # none yet\n'), ['9.3.1', '9.4.3'])).toBe(front('clauses: [9.3.1, 9.4.3] # none yet\n'));
+  });
+
+  it('adds the key when it is missing', () => {
+    expect(added(front(''), ['9.3.1', '9.4.3'])).toBe(front('clauses: [9.3.1, 9.4.3]\n'));
+  });
+
+  it('adds one item line per id to a block list, with its indentation', () => {
+    expect(added(front('clauses:\n  - 9.4.2\n'), ['9.3.1', '9.4.3'])).toBe(front('clauses:\n  - 9.4.2\n  - 9.3.1\n  - 9.4.3\n'));
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = front('clauses:\n  - 9.4.2\n').replace(/\n/g, '\r\n');
+    expect(added(crlf, ['9.3.1'])).toBe(front('clauses:\n  - 9.4.2\n  - 9.3.1\n').replace(/\n/g, '\r\n'));
+  });
+});
