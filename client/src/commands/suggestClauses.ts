@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Range, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
-import { AddClausesEditRequest, SuggestClausesRequest } from '../../../server/src/protocol/customMessages';
+import { AddClausesEditRequest, SuggestClausesRequest, type PlainTextEdit } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
 
 /**
@@ -15,17 +15,27 @@ export function suggestClauses(ctx: Ctx) {
       void window.showInformationMessage('Clausewise: open a Markdown policy document to get clause suggestions for it.');
       return undefined;
     }
-    await workspace.openTextDocument(uri);
-    const chosen = ids ?? (await pick(ctx, uri));
-    if (!chosen?.length) return undefined;
-    const edit = await ctx.request(AddClausesEditRequest, { uri: uri.toString(), ids: chosen });
-    if (!edit) return [];
-    const workspaceEdit = new WorkspaceEdit();
-    for (const [target, edits] of Object.entries(edit.changes)) {
-      for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+    try {
+      await workspace.openTextDocument(uri);
+      const chosen = ids ?? (await pick(ctx, uri));
+      if (!chosen?.length) return undefined;
+      const edit = await ctx.request(AddClausesEditRequest, { uri: uri.toString(), ids: chosen });
+      return edit ? await apply(edit, chosen) : [];
+    } catch (error) {
+      // The server's refusals say what to do ("… is not open in the editor; open it, then ask again").
+      void window.showErrorMessage(`Clausewise could not suggest clauses: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
-    return (await workspace.applyEdit(workspaceEdit)) ? chosen : undefined;
   };
+}
+
+/** Applies the server's edit as one workspace edit (one undo step); returns the ids when the editor took it. */
+async function apply(edit: { changes: Record<string, PlainTextEdit[]> }, chosen: string[]): Promise<string[] | undefined> {
+  const workspaceEdit = new WorkspaceEdit();
+  for (const [target, edits] of Object.entries(edit.changes)) {
+    for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+  }
+  return (await workspace.applyEdit(workspaceEdit)) ? chosen : undefined;
 }
 
 async function pick(ctx: Ctx, uri: Uri): Promise<string[] | undefined> {

@@ -178,6 +178,9 @@ export async function run(): Promise<void> {
         check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses: [9.3.1, 9.4.3]\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
         check(text.endsWith(body), 'the body changed');
         await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'frontmatter-missing'), 'frontmatter-missing to go away');
+        // A refusal (an id the catalog lacks) is shown to the user; the command does not throw and changes nothing.
+        const refused = await commands.executeCommand<string[] | undefined>('clausewise.suggestClauses', document.uri, ['9.4.9']);
+        check(refused === undefined && document.getText() === text, `refused: ${JSON.stringify(refused)}`);
         await commands.executeCommand('workbench.action.files.revert');
         await commands.executeCommand('workbench.action.closeActiveEditor');
         rmSync(file('password-policy.md').fsPath);
