@@ -1,10 +1,11 @@
 import Ajv from 'ajv';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import configSchema from '../../../controls/schema/config.schema.json';
 import type { Catalog } from '../catalog/catalog';
 import { bundledCatalogPath, loadCatalog } from '../catalog/load';
 import type { SeveritySetting } from '../findings/types';
+import { isInside } from '../paths';
 import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
@@ -79,7 +80,7 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
   if (raw.catalog && !existsSync(catalogPath)) {
     throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${raw.catalog}" does not exist (looked for ${catalogPath})`)]);
   }
-  if (raw.catalog && options.confineCatalogTo && !isInside(catalogPath, options.confineCatalogTo)) {
+  if (raw.catalog && options.confineCatalogTo && !isInsideAny(catalogPath, options.confineCatalogTo)) {
     throw new DataFileError('config', [
       source.problemAt(['catalog'], `catalog "${raw.catalog}" is outside the workspace (${catalogPath}); in the editor Clausewise reads catalogs only from inside the workspace folders`),
     ]);
@@ -122,7 +123,7 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
 }
 
 /** True when a path (symbolic links followed) lies inside one of the folders. */
-function isInside(path: string, folders: string[]): boolean {
+function isInsideAny(path: string, folders: string[]): boolean {
   const real = (candidate: string) => {
     try {
       return realpathSync(candidate);
@@ -131,5 +132,5 @@ function isInside(path: string, folders: string[]): boolean {
     }
   };
   const target = real(path);
-  return folders.map(real).some((folder) => target === folder || target.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+  return folders.map(real).some((folder) => isInside(target, folder));
 }

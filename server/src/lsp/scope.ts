@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
+import { isInside } from '../paths';
 import { WorkspaceIndex } from '../workspace/index';
 import type { PolicySet } from '../workspace/policySet';
 import { DataFileError } from '../yaml/problem';
@@ -27,8 +28,7 @@ export function requestScope(context: ServerContext, params: ScopeParams | null 
     if (error instanceof DataFileError) throw new ResponseError(ErrorCodes.InvalidRequest, `the ${error.kind} for ${folder} cannot be used: ${error.message}`);
     throw error;
   }
-  const under = (candidate: string) => candidate === folder || candidate.startsWith(folder.endsWith(sep) ? folder : folder + sep);
   const index = new WorkspaceIndex();
-  for (const summary of set.index.policies()) if (under(summary.path)) index.set(summary);
+  for (const summary of set.index.policies()) if (isInside(summary.path, folder)) index.set(summary);
   return { set, index };
 }

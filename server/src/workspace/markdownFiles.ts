@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isInside } from '../paths';
 
 /** The file names Clausewise reads as Markdown. */
 export const MARKDOWN_FILE = /\.(md|markdown)$/i;
@@ -22,7 +23,7 @@ export function walkMarkdownFiles(dir: string, found: Set<string>, problems: str
  */
 export function isWalkedMarkdownFile(root: string, path: string): boolean {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !MARKDOWN_FILE.test(path)) return false;
+  if (rel === '' || !isInside(path, root) || !MARKDOWN_FILE.test(path)) return false;
   let chain = inheritedIgnores(root);
   let dir = root;
   const parts = rel.split(sep);
@@ -109,6 +110,6 @@ function walk(dir: string, ignores: IgnoreChain, found: Set<string>, problems: s
 function isIgnored(chain: IgnoreChain, path: string, isDir: boolean): boolean {
   return chain.some(({ root, rules }) => {
     const rel = relative(root, path).split(sep).join('/');
-    return rel !== '' && !rel.startsWith('..') && rules.ignores(isDir ? `${rel}/` : rel);
+    return rel !== '' && isInside(path, root) && rules.ignores(isDir ? `${rel}/` : rel);
   });
 }

@@ -28,5 +28,8 @@ describe('Markdown files of a folder', () => {
     expect(['policies/a.md', 'policies/b.markdown', 'policies/new.md'].map(walked)).toEqual([true, true, true]);
     expect(['policies/old.md', 'drafts/c.md', 'scratch.md', 'node_modules/x/readme.md', 'notes.txt'].map(walked)).toEqual([false, false, false, false, false]);
     expect(isWalkedMarkdownFile(root, '/elsewhere/a.md')).toBe(false);
+    // A folder whose name starts with two dots is inside the root all the same.
+    expect(walked('..archive/d.md')).toBe(true);
+    expect(isWalkedMarkdownFile(root, join(root, '..', 'sibling.md'))).toBe(false);
   });
 });

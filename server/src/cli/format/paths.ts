@@ -1,10 +1,5 @@
-import { isAbsolute, relative, sep } from 'node:path';
-
-/** True when a path lies inside the working folder (or is it). */
-export function isInside(path: string, cwd: string): boolean {
-  const rel = relative(cwd, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
+import { relative, sep } from 'node:path';
+import { isInside } from '../../paths';
 
 /**
  * A path relative to the working folder with forward slashes, as CI platforms expect; a path
