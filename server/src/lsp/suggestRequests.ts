@@ -1,7 +1,5 @@
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
-import { listItems } from '../document/frontmatter';
-import { normalizeClauseId } from '../catalog/clauseId';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
@@ -19,7 +17,7 @@ const DEFAULT_LIMIT = 15;
 /** clausewise/suggestClauses: the ranked suggestions for an open document, with their reasons. */
 export function suggestClausesForRequest(context: ServerContext, params: SuggestClausesParams): SuggestClausesResult {
   const entry = openEntry(context, params.uri);
-  const limit = Math.max(1, Math.min(params.limit ?? DEFAULT_LIMIT, 114));
+  const limit = Math.max(1, params.limit ?? DEFAULT_LIMIT);
   return {
     hasFrontmatter: entry.document!.frontmatter !== undefined,
     suggestions: suggestionsFor(entry)
@@ -34,12 +32,18 @@ export function addClausesEdit(context: ServerContext, params: AddClausesParams)
   const document = entry.document!;
   const catalog = entry.set.catalog;
   const unknown = params.ids.filter((id) => !catalog.control(id));
-  if (unknown.length) throw new ResponseError(ErrorCodes.InvalidParams, `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a control' : 'are not controls'} of ${catalog.info.name}`);
+  if (unknown.length) {
+    const list = `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a control' : 'are not controls'} of ${catalog.info.name}`;
+    throw new ResponseError(ErrorCodes.InvalidParams, `${list}; pick ids from the suggestions (clausewise/suggestClauses) or the catalog (clausewise explain)`);
+  }
+  // Canonical ids ("09.4.3" → 9.4.3), each once, leaving out what the document already claims.
+  const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => catalog.control(claim.source)?.id));
+  const ids = [...new Set(params.ids.map((id) => catalog.control(id)!.id))].filter((id) => !claimed.has(id));
+  if (!ids.length) return null;
   if (!document.frontmatter) {
-    if (!params.ids.length) return null;
     const proposal = proposeFrontmatter(document, catalog, {
       ...ADOPTION_DEFAULTS,
-      clauses: params.ids,
+      clauses: ids,
       takenIds: new Set(entry.set.index.ids()),
       requiredFields: entry.set.config.requiredFields,
       elementsOf: (control) => elementsFor(control, entry.set.config),
@@ -47,9 +51,6 @@ export function addClausesEdit(context: ServerContext, params: AddClausesParams)
     // The block goes first; a byte-order mark is not part of the text the editor holds.
     return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, proposal.block)]) } };
   }
-  const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => normalizeClauseId(item.source) ?? item.source));
-  const ids = [...new Set(params.ids)].filter((id) => !claimed.has(id));
-  if (!ids.length) return null;
   const edit = addToListEdit(document, 'clauses', ids);
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);
   return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };

@@ -43,13 +43,13 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
   if (!document || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
   // An untagged file is offered only when the config names it a policy (a README is not one); the command works anywhere.
   if (!document.frontmatter && !entry.analyzed.summary.isPolicy) return [];
-  if (!suggestionsFor(entry).some((suggestion) => !suggestion.claimed)) return [];
+  const open = suggestionsFor(entry).filter((suggestion) => !suggestion.claimed);
+  if (!open.length) return [];
   const picker: CodeAction[] = clientCommands.has(SUGGEST_COMMAND)
     ? [{ title: 'Suggest clauses…', kind: SUGGEST_KIND, command: { title: 'Suggest clauses…', command: SUGGEST_COMMAND, arguments: [uri] } }]
     : [];
   if (!document.frontmatter?.data) return picker;
-  return [...picker, ...suggestionsFor(entry)
-    .filter((suggestion) => !suggestion.claimed)
+  return [...picker, ...open
     .slice(0, OFFERED)
     .flatMap((suggestion) => {
       const edit = addToListEdit(document, 'clauses', [suggestion.control.id]);
