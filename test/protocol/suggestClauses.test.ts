@@ -84,6 +84,17 @@ describe('clause suggestions for the editor', () => {
     expect(await server.request('clausewise/addClausesEdit', { uri, ids: ['9.3.1'] })).toBeNull();
   });
 
+  it('marks a control claimed as soon as the frontmatter claims it, the body unchanged', async () => {
+    const uri = await open('passwords-claimed-later.md', tagged.replace('POL-PW-010', 'POL-PW-011'));
+    const before = await server.request<SuggestClausesResult>('clausewise/suggestClauses', { uri });
+    expect(before.suggestions.find((suggestion) => suggestion.id === '9.4.3')?.claimed).toBe(false);
+    const at = positionOf(tagged, '  - 9.3.1');
+    await server.edit(uri, 2, { start: at, end: at }, '  - 9.4.3\n');
+    const after = await server.request<SuggestClausesResult>('clausewise/suggestClauses', { uri });
+    expect(after.suggestions.find((suggestion) => suggestion.id === '9.4.3')?.claimed).toBe(true);
+    expect(after.suggestions.map((suggestion) => [suggestion.id, suggestion.score])).toEqual(before.suggestions.map((suggestion) => [suggestion.id, suggestion.score]));
+  });
+
   it('refuses ids the catalog does not have, and documents that are not open, saying what to do', async () => {
     const uri = await open('passwords-tagged.md', tagged);
     await expect(server.request('clausewise/addClausesEdit', { uri, ids: ['9.4.9'] })).rejects.toThrow('9.4.9 is not a control of ISO 27799:2016');

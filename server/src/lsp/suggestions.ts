@@ -1,9 +1,10 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
-import type { PolicyDocument } from '../document/types';
 import { addToListEdit } from '../rules/clauseListEdit';
+import { claimedControls } from '../rules/claimedControls';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
+import type { PolicySet } from '../workspace/policySet';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import { toLspEdits } from './conversion';
 
@@ -14,19 +15,28 @@ export const SUGGEST_KIND = `${CodeActionKind.Refactor}.clausewise.suggestClause
 const FEW_CLAUSES = 3;
 const OFFERED = 5;
 
-/** Suggestions are computed once per parse of a document (10–30 ms for a long one). */
-const cache = new WeakMap<PolicyDocument, ClauseSuggestion[]>();
+/**
+ * The ranking reads only the body (10–30 ms for a long document), so it is kept per open path while
+ * the body and the policy set stay the same: typing in the frontmatter, or asking for code actions
+ * and completion after each edit there, ranks nothing again. A few paths are kept, newest last.
+ */
+const ranked = new Map<string, { set: PolicySet; body: string; suggestions: ClauseSuggestion[] }>();
+const KEPT = 8;
 
-/** The ranked suggestions for an open document, with the config's elements. */
+/** The ranked suggestions for an open document, with the config's elements, `claimed` as of its current frontmatter. */
 export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
   const document = entry.document;
   if (!document) return [];
-  let suggestions = cache.get(document);
-  if (!suggestions) {
-    suggestions = suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config) });
-    cache.set(document, suggestions);
+  const body = document.text.slice(document.frontmatter?.range.end ?? 0);
+  let kept = ranked.get(entry.path);
+  if (kept?.set !== entry.set || kept.body !== body) {
+    kept = { set: entry.set, body, suggestions: suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config) }) };
   }
-  return suggestions;
+  ranked.delete(entry.path);
+  ranked.set(entry.path, kept);
+  if (ranked.size > KEPT) ranked.delete(ranked.keys().next().value!);
+  const claimed = new Set(claimedControls(entry.analyzed.summary, entry.set.catalog).map(({ control }) => control.id));
+  return kept.suggestions.map((suggestion) => (suggestion.claimed === claimed.has(suggestion.control.id) ? suggestion : { ...suggestion, claimed: !suggestion.claimed }));
 }
 
 /** The client command that lists the suggestions with their reasons and adds the ones picked (the VS Code extension has it). */
@@ -63,7 +73,7 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
     })];
 }
 
-/** Rank of each suggested control (0 = best) for ordering completion items. */
-export function suggestionRanks(entry: WorkspaceDocument): Map<string, ClauseSuggestion & { rank: number }> {
-  return new Map(suggestionsFor(entry).map((suggestion, rank) => [suggestion.control.id, { ...suggestion, rank }]));
+/** Rank (0 = best) and score of each suggested control, for ordering completion items. */
+export function suggestionRanks(entry: WorkspaceDocument): Map<string, { rank: number; score: number }> {
+  return new Map(suggestionsFor(entry).map((suggestion, rank) => [suggestion.control.id, { rank, score: suggestion.score }]));
 }
