@@ -43,6 +43,22 @@ describe('clausewise check --cache', () => {
     expect(after.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(['broken-reference']);
   });
 
+  it('reports a linked file that has gone since the cached run, and stops reporting it once it is back', async () => {
+    const root = workspace();
+    writeFileSync(join(root, 'c.md'), policyText('POL-C').replace('Text.', 'See the [signed form](forms/signed.pdf).'));
+    const { mkdirSync, rmSync } = await import('node:fs');
+    mkdirSync(join(root, 'forms'));
+    writeFileSync(join(root, 'forms', 'signed.pdf'), 'pdf');
+    const broken = (results: Awaited<ReturnType<typeof run>>['results']) => results[2]!.findings.filter((finding) => finding.ruleId === 'broken-reference').map((finding) => finding.message);
+    expect(broken((await run(root)).results)).toEqual([]);
+    rmSync(join(root, 'forms', 'signed.pdf'));
+    const gone = await run(root);
+    expect([gone.cache.hits, gone.cache.misses]).toEqual([3, 0]);
+    expect(broken(gone.results)).toEqual(['the link points to "forms/signed.pdf", which does not exist; fix the path or remove the link']);
+    writeFileSync(join(root, 'forms', 'signed.pdf'), 'pdf');
+    expect(broken((await run(root)).results)).toEqual([]);
+  });
+
   it('is invalidated by a changed config', async () => {
     const root = workspace();
     await run(root);

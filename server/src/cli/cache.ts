@@ -7,7 +7,7 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];
@@ -28,6 +28,8 @@ interface CacheFile {
   strings: string[];
   /** Fingerprint of the whole set of files (paths and keys) the workspace findings were made from. */
   workspaceKey?: string;
+  /** Every other file the workspace rules asked about (a linked PDF, an excluded page) and whether it existed. */
+  probes?: Record<string, boolean>;
   entries: Record<string, StoredEntry>;
 }
 
@@ -92,7 +94,9 @@ function decode(entry: StoredEntry, path: string, strings: string[]): AnalyzedDo
 
 /**
  * `--cache`: each file's analysis keyed by its content, its config and catalog, the date and the
- * Clausewise version, so an unchanged run parses nothing. Workspace rules still run on every file.
+ * Clausewise version, so an unchanged run parses nothing. The workspace rules' findings are reused
+ * when the run has the same files with the same keys and every other file they looked for is still
+ * there or still missing.
  */
 export class CheckCache {
   hits = 0;
@@ -100,13 +104,14 @@ export class CheckCache {
   private readonly kept = new Map<string, { key: string; analyzed: AnalyzedDocument }>();
   private changed = false;
   private readonly fingerprints = new WeakMap<PolicySet, string>();
-  private workspace?: { key: string; findings: Map<string, Finding[]> };
+  private workspace?: { key: string; findings: Map<string, Finding[]>; probes: Map<string, boolean> };
 
   private constructor(
     readonly file: string,
     private readonly previous: CacheFile['entries'],
     private readonly strings: string[],
     private readonly previousWorkspaceKey?: string,
+    private readonly previousProbes: Record<string, boolean> = {},
   ) {}
 
   /** Reads the cache file; a missing, corrupt or outdated one starts empty (and is rewritten). */
@@ -114,7 +119,7 @@ export class CheckCache {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
       if (data.format === FORMAT && data.version === version && Array.isArray(data.strings) && data.entries && typeof data.entries === 'object') {
-        return new CheckCache(file, data.entries, data.strings, data.workspaceKey);
+        return new CheckCache(file, data.entries, data.strings, data.workspaceKey, data.probes);
       }
     } catch {
       // No cache yet, or one this version cannot use: start afresh.
@@ -144,10 +149,12 @@ export class CheckCache {
 
   /**
    * The workspace rules' findings per path, when the run has exactly the same files with the same
-   * keys as the run that stored them (then nothing any workspace rule reads has changed).
+   * keys as the run that stored them, and `exists` gives the same answer for every other file those
+   * rules looked for (then nothing any workspace rule reads has changed).
    */
-  workspaceFindings(workspaceKey: string): Map<string, Finding[]> | undefined {
+  workspaceFindings(workspaceKey: string, exists: (path: string) => boolean): Map<string, Finding[]> | undefined {
     if (workspaceKey !== this.previousWorkspaceKey) return undefined;
+    if (Object.entries(this.previousProbes).some(([path, existed]) => exists(path) !== existed)) return undefined;
     const findings = new Map<string, Finding[]>();
     for (const [path, entry] of Object.entries(this.previous)) {
       if (!entry.workspace) return undefined;
@@ -156,9 +163,10 @@ export class CheckCache {
     return findings;
   }
 
-  setWorkspaceFindings(workspaceKey: string, findings: Map<string, Finding[]>): void {
-    this.workspace = { key: workspaceKey, findings };
-    if (workspaceKey !== this.previousWorkspaceKey) this.changed = true;
+  /** Keeps the workspace rules' findings of this run, with the files they looked for and whether each existed. */
+  setWorkspaceFindings(workspaceKey: string, findings: Map<string, Finding[]>, probes: Map<string, boolean>): void {
+    this.workspace = { key: workspaceKey, findings, probes };
+    if (workspaceKey !== this.previousWorkspaceKey || probes.size !== Object.keys(this.previousProbes).length) this.changed = true;
   }
 
   /** Writes the entries of this run (others are dropped), atomically, unless nothing changed. */
@@ -168,8 +176,8 @@ export class CheckCache {
     const entries: CacheFile['entries'] = {};
     for (const [path, { key, analyzed }] of this.kept) entries[path] = encode(analyzed, key, table, this.workspace?.findings.get(path));
     const temporary = `${this.file}.${process.pid}.tmp`;
-    const workspaceKey = this.workspace?.key;
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, ...(workspaceKey ? { workspaceKey } : {}), entries } satisfies CacheFile));
+    const workspace = this.workspace ? { workspaceKey: this.workspace.key, probes: Object.fromEntries(this.workspace.probes) } : {};
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, ...workspace, entries } satisfies CacheFile));
     renameSync(temporary, this.file);
   }
 

@@ -91,9 +91,10 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   const known = new Map<string, boolean>();
   const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
   const environment = { today, fileExists };
-  // With a cache, an unchanged file set reuses the workspace rules' findings too.
+  // With a cache, an unchanged file set reuses the workspace rules' findings too, unless a file they
+  // looked for (a linked PDF) has appeared or gone since.
   const workspaceKey = options.cache ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
-  const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey) : undefined;
+  const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey, fileExists) : undefined;
   const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
     const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
@@ -102,7 +103,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
     return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
   });
-  if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings);
+  if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings, known);
   return { results, sets: [...sets.values()] };
 }
 
