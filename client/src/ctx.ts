@@ -128,11 +128,6 @@ export class Ctx implements Disposable {
     return token ? client.sendRequest<R>(declaration.method, params, token) : client.sendRequest<R>(declaration.method, params);
   }
 
-  /** The client, for features that go through VS Code's own commands; undefined before the first start. */
-  languageClient(): LanguageClient | undefined {
-    return this.client;
-  }
-
   /** Whether the language server is running now. */
   isRunning(): boolean {
     return this.client?.isRunning() ?? false;

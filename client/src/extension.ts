@@ -14,6 +14,8 @@ export interface ClausewiseApi {
   statusText(): string;
   /** Fires each time the language server is running again. */
   onDidStart: Ctx['onDidStart'];
+  /** Fires with each text the status bar item shows, as it is shown. */
+  onDidChangeStatus: Ctx['status']['onDidShow'];
 }
 
 let ctx: Ctx | undefined;
@@ -26,7 +28,7 @@ export async function activate(context: ExtensionContext): Promise<ClausewiseApi
   context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.explain);
   registerCommands(current, ui);
   await current.startWhenNeeded().catch((error) => current.output.error(`Clausewise did not start: ${error instanceof Error ? error.message : String(error)}`));
-  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart };
+  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow };
 }
 
 /** Stops the server cleanly (shutdown and exit) before VS Code unloads the extension. */

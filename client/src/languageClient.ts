@@ -11,7 +11,7 @@ export const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60_000;
 
 /** What the client needs from its owner: the server process, the settings, and where to say what happened. */
-export interface ClientHost {
+interface ClientHost {
   output: LogOutputChannel;
   spawn(): MessageTransports;
   settings(): ServerSettings;

@@ -1,6 +1,6 @@
-import { isAbsolute, relative } from 'node:path';
 import { Uri, window, workspace } from 'vscode';
 import type { CoverageChangedParams, ScopeParams } from '../../server/src/protocol/customMessages';
+import { isInside } from '../../server/src/paths';
 
 /**
  * The policy sets the server announced (clausewise/coverageChanged: one per config folder), and which
@@ -30,14 +30,9 @@ export class PolicySets {
   private rootInView(): string | undefined {
     const active = window.activeTextEditor?.document.uri;
     const roots = [...this.roots.keys()].sort((a, b) => b.length - a.length);
-    const forActive = active?.scheme === 'file' ? roots.find((root) => contains(root, active.fsPath)) : undefined;
+    const forActive = active?.scheme === 'file' ? roots.find((root) => isInside(active.fsPath, root)) : undefined;
     if (forActive) return forActive;
     const first = workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return roots.find((root) => root === first) ?? roots.find((root) => first !== undefined && contains(first, root)) ?? roots.at(-1);
+    return roots.find((root) => root === first) ?? roots.find((root) => first !== undefined && isInside(root, first)) ?? roots.at(-1);
   }
-}
-
-function contains(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { workspace, type WorkspaceFolder } from 'vscode';
+import { isInside as isInsideByName } from '../../server/src/paths';
 
 /** The `clausewise` settings section as the client passes it to the server. */
 export interface ServerSettings {
@@ -12,10 +13,10 @@ export interface ServerSettings {
   debounce: number;
 }
 
-export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
+type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
 
 /** Settings with the values the client refused to pass on, each with the message to show. */
-export interface CheckedSettings {
+interface CheckedSettings {
   settings: ServerSettings;
   refused: string[];
 }
@@ -68,10 +69,10 @@ function resolveCatalog(value: string, folders: readonly WorkspaceFolder[]): str
   return isAbsolute(expanded) ? expanded : resolve(base, expanded);
 }
 
-/** Whether `path` is inside `folder` once symbolic links are resolved (a link may not lead out of the workspace). */
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(realPath(folder), realPath(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+/** Whether `path` is strictly inside `folder` once symbolic links are resolved (a link may not lead out of the workspace). */
+function isInside(path: string, folder: string): boolean {
+  const [real, base] = [realPath(path), realPath(folder)];
+  return real !== base && isInsideByName(real, base);
 }
 
 function realPath(path: string): string {

@@ -1,11 +1,14 @@
-import { MarkdownString, StatusBarAlignment, ThemeColor, window, type StatusBarItem } from 'vscode';
+import { EventEmitter, MarkdownString, StatusBarAlignment, ThemeColor, window, type StatusBarItem } from 'vscode';
 import type { CatalogName, CoverageTotals } from '../../server/src/protocol/customMessages';
 import { COMMANDS } from './commands/ids';
 
 /** The status bar item: coverage of the policy set in view (`27799 96/114`), or what the server is doing. */
 export class CoverageStatusBar {
   private readonly item: StatusBarItem;
+  private readonly shown = new EventEmitter<string>();
   private catalog?: CatalogName;
+  /** Fires with each text the item shows (tests see a passing "restarting" the next refresh replaces). */
+  readonly onDidShow = this.shown.event;
 
   constructor() {
     this.item = window.createStatusBarItem('clausewise.coverage', StatusBarAlignment.Left, 10);
@@ -49,6 +52,7 @@ export class CoverageStatusBar {
 
   dispose(): void {
     this.item.dispose();
+    this.shown.dispose();
   }
 
   private label(): string {
@@ -61,6 +65,7 @@ export class CoverageStatusBar {
     this.item.command = command;
     this.item.backgroundColor = background ? new ThemeColor(background) : undefined;
     this.item.show();
+    this.shown.fire(text);
   }
 }
 

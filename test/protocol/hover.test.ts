@@ -19,10 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function hoverAt(position: { line: number; character: number }): Promise<string | undefined> {
-  const result = await server.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
-  if (result) expect(result.contents.kind).toBe('markdown');
-  return result?.contents.value;
+function hoverResult(position: { line: number; character: number }): Promise<{ contents: { kind: string; value: string } } | null> {
+  return server.request('textDocument/hover', { textDocument: { uri }, position });
+}
+
+/** The Markdown of a hover that must be there. */
+async function hoverAt(position: { line: number; character: number }): Promise<string> {
+  const result = await hoverResult(position);
+  expect(result).not.toBeNull();
+  expect(result!.contents.kind).toBe('markdown');
+  return result!.contents.value;
 }
 
 describe('hover', () => {
@@ -65,6 +71,6 @@ describe('hover', () => {
   });
 
   it('elsewhere answers null', async () => {
-    expect(await hoverAt(positionOf(text, '# Authentication', 3))).toBeUndefined();
+    expect(await hoverResult(positionOf(text, '# Authentication', 3))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../helpers/paths';
@@ -49,8 +49,13 @@ describe('editor settings and workspace limits', () => {
     const configDiagnostics = await server.waitForDiagnostics(uriOf(join(root, '.clausewise.yaml')), (list) => list.length > 0);
     expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', range: { start: { line: 1 } } });
     expect(configDiagnostics[0]!.message).toMatch(/catalog ".*catalog\.yaml" is outside the workspace/);
-    // The CLI, run by the user on purpose, reads it.
-    expect(runCli(['check', root]).stderr).not.toMatch(/outside/);
-    expect(readFileSync(join(outside, 'catalog.yaml'), 'utf8')).toContain('acme-controls');
+    // The CLI, run by the user on purpose, reads it: the coverage is of the ACME catalog's one control, not ISO 27799's.
+    const cli = runCli(['coverage', root, '--format', 'json']);
+    expect(cli.stderr).not.toMatch(/outside/);
+    expect(cli.code).toBe(0);
+    const coverage = JSON.parse(cli.stdout) as { catalog: { id: string }; controls: { id: string; title: string }[]; totals: { total: number } };
+    expect(coverage.catalog.id).toBe('acme-controls');
+    expect(coverage.totals.total).toBe(1);
+    expect(coverage.controls.map((control) => [control.id, control.title])).toEqual([['1.1.1', 'Named accounts']]);
   });
 });

@@ -40,5 +40,14 @@ export async function runExtensionHostTests(browser: Browser, server: CodeServer
   if (code !== 0 && results.every((result) => result.ok)) {
     results.push({ name: 'extension host: the test run exits with code 0', ok: false, error: `exit ${code} after ${Date.now() - started} ms; log:\n${lines.slice(-20).join('\n')}`, ms: Date.now() - started });
   }
+  // The harness ends with `extension host: N passed, M failed`; without that line, or when it disagrees with the
+  // PASS/FAIL lines seen, the run did not report every test (an exit code of 0 alone proves nothing).
+  const summary = lines.map((line) => /^extension host: (\d+) passed, (\d+) failed$/.exec(line)).find((match) => match);
+  const passed = results.filter((result) => result.ok).length;
+  if (!summary) {
+    results.push({ name: 'extension host: the run reports its summary', ok: false, error: `no "extension host: N passed, M failed" line (exit ${code}, ${results.length} PASS/FAIL lines); log:\n${lines.slice(-20).join('\n')}`, ms: Date.now() - started });
+  } else if (Number(summary[1]) !== passed || Number(summary[2]) !== results.length - passed || results.length === 0) {
+    results.push({ name: 'extension host: the summary matches the tests reported', ok: false, error: `summary "${summary[0]}", but ${passed} PASS and ${results.length - passed} FAIL lines were seen`, ms: Date.now() - started });
+  }
   return results;
 }

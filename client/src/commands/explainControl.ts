@@ -61,5 +61,5 @@ async function fromCatalog(ctx: Ctx, id: string): Promise<string> {
       ].join('\n');
     }
   }
-  return `**${id}** is not a control of ${catalog.catalog.name}.`;
+  return `**${id}** is not a control of ${catalog.catalog.name}. To pick one from the list, run "Clausewise: Explain Control" or "Clausewise: Go to Control" with the cursor away from a clause id.`;
 }

@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
 import { commands, Range, window, workspace, type CodeAction, type Uri } from 'vscode';
-
-/** The server's "fix all" source action kind (also run by `editor.codeActionsOnSave: { "source.fixAll.clausewise": "explicit" }`). */
-export const FIX_ALL_KIND = 'source.fixAll.clausewise';
+import { FIX_ALL_KIND } from '../../../server/src/protocol/customMessages';
 
 /** Applies every automatic fix the server offers for a file (default: the active editor's); returns how many text edits were applied. */
 export function fixAllProblems() {
@@ -20,7 +18,7 @@ export function fixAllProblems() {
       if (await workspace.applyEdit(action.edit!)) applied += edits;
     }
     const name = basename(document.uri.fsPath);
-    window.setStatusBarMessage(applied ? `$(check) Clausewise fixed what it could in ${name}; the rest is in the Problems panel` : `Clausewise has no automatic fix for ${name}`, 4000);
+    window.setStatusBarMessage(applied ? `$(check) Clausewise fixed what it could in ${name}; the rest is in the Problems panel` : `Clausewise has no automatic fix for ${name}; see the Problems panel for what to change`, 4000);
     return applied;
   };
 }

@@ -1,4 +1,4 @@
-import { commands } from 'vscode';
+import { commands, window } from 'vscode';
 import type { Ctx } from '../ctx';
 import type { CoverageTree } from '../views/coverageTree';
 import { clauseAtCursor, controlIdOf, pickControls } from './pickControl';
@@ -9,6 +9,8 @@ export function goToControl(ctx: Ctx, tree: CoverageTree) {
     const id = controlIdOf(argument) ?? clauseAtCursor() ?? (await pickControls(ctx, 'Go to which control?'))?.[0];
     if (!id) return undefined;
     await commands.executeCommand('clausewise.coverage.focus');
-    return (await tree.reveal(id)) ? id : undefined;
+    if (await tree.reveal(id)) return id;
+    void window.showWarningMessage(`Clausewise: there is no control ${id} in the Coverage view (not in the catalog in use, or the server is not running). To pick one from the list, run "Clausewise: Go to Control" with the cursor away from a clause id.`);
+    return undefined;
   };
 }

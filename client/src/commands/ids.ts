@@ -1,3 +1,5 @@
+import { SUGGEST_CLAUSES_COMMAND } from '../../../server/src/protocol/customMessages';
+
 /** Every command id the extension contributes (package.json `contributes.commands` lists the same). */
 export const COMMANDS = {
   showCoverageReport: 'clausewise.showCoverageReport',
@@ -12,5 +14,5 @@ export const COMMANDS = {
   showAllControls: 'clausewise.coverage.showAll',
   refreshViews: 'clausewise.refreshViews',
   openClaim: 'clausewise.openClaim',
-  suggestClauses: 'clausewise.suggestClauses',
+  suggestClauses: SUGGEST_CLAUSES_COMMAND,
 } as const;

@@ -15,7 +15,7 @@ import { showCoverageReport } from './showCoverageReport';
 import { suggestClauses } from './suggestClauses';
 
 /** The views and panels commands act on (the context owns the rest). */
-export interface Ui {
+interface Ui {
   coverage: CoverageTree;
   report: ReportPanel;
   explain: ExplainPanel;

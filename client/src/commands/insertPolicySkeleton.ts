@@ -18,7 +18,7 @@ export function insertPolicySkeleton(ctx: Ctx) {
 }
 
 /** The skeleton as a snippet: tab stops for id, title and owner; TODO under each expected section. */
-export function policySkeleton(catalog: CatalogTree, ids: string[], today: string): SnippetString {
+function policySkeleton(catalog: CatalogTree, ids: string[], today: string): SnippetString {
   const controls = catalog.categories.flatMap((category) => category.objectives.flatMap((objective) => objective.controls)).filter((control) => ids.includes(control.id));
   const lines = [
     '---',

@@ -1,8 +1,7 @@
 import { window, type QuickPickItem } from 'vscode';
-import { CatalogRequest, CoverageRequest, type CoverageState } from '../../../server/src/protocol/customMessages';
+import { CatalogRequest, CoverageRequest } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
-
-const STATE_CODICONS: Record<CoverageState, string> = { covered: '$(pass-filled)', partial: '$(warning)', excluded: '$(circle-slash)', gap: '$(error)' };
+import { STATE_ICONS } from '../views/stateIcons';
 
 /** Asks for one control (or several with `many`), listing the server's catalog with each control's state. */
 export async function pickControls(ctx: Ctx, placeHolder: string, many = false): Promise<string[] | undefined> {
@@ -13,7 +12,7 @@ export async function pickControls(ctx: Ctx, placeHolder: string, many = false):
     category.objectives.flatMap((objective) =>
       objective.controls.map((control) => {
         const state = states.get(control.id) ?? 'gap';
-        return { id: control.id, label: `${control.id} ${control.title}`, description: `${STATE_CODICONS[state]} ${state}`, detail: `${category.id} ${category.title} › ${objective.id} ${objective.title}` };
+        return { id: control.id, label: `${control.id} ${control.title}`, description: `$(${STATE_ICONS[state].id}) ${state}`, detail: `${category.id} ${category.title} › ${objective.id} ${objective.title}` };
       }),
     ),
   );

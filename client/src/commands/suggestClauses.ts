@@ -44,7 +44,7 @@ async function pick(ctx: Ctx, uri: Uri): Promise<string[] | undefined> {
     .filter((suggestion) => !suggestion.claimed)
     .map((suggestion) => ({ id: suggestion.id, label: `${suggestion.id} ${suggestion.title}`, description: suggestion.score.toFixed(2), detail: suggestion.reasons.join(' · ') }));
   if (!items.length) {
-    void window.showInformationMessage('Clausewise: nothing in this document matches a control it does not already claim.');
+    void window.showInformationMessage('Clausewise: nothing in this document matches a control it does not already claim. Add headings for what the document covers (e.g. "## Restore testing"), or run "Clausewise: Insert Policy Skeleton" to start from the sections a control expects.');
     return undefined;
   }
   const title = result.hasFrontmatter

@@ -1,5 +1,5 @@
 import { commands, EventEmitter, window, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
-import { CatalogRequest, CoverageRequest } from '../../../server/src/protocol/customMessages';
+import { CatalogRequest, CoverageRequest, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
 import { claimItem, controlItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
@@ -10,8 +10,6 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: TreeView<CoverageNode>;
   private model?: Promise<CoverageModel | undefined>;
-  /** The last model fetched: getTreeItem() is only called for nodes of it. */
-  private current?: CoverageModel;
   private nodes = new Map<string, CoverageNode>();
   private gapsOnly = false;
   private readonly subscription: Disposable;
@@ -53,10 +51,10 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     return true;
   }
 
-  getTreeItem(node: CoverageNode): TreeItem {
+  async getTreeItem(node: CoverageNode): Promise<TreeItem> {
     switch (node.kind) {
-      case 'category': return groupItem(node, countStates(this.controlsOf(node)));
-      case 'objective': return groupItem(node, countStates(this.controlsOf(node)));
+      case 'category':
+      case 'objective': return groupItem(node, countStates(controlsOf(node, await this.load())));
       case 'control': return controlItem(node);
       case 'claim': return claimItem(node);
       case 'exclusion': return exclusionItem(node);
@@ -117,8 +115,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       const { totals } = report;
       this.view.message = undefined;
       this.view.badge = totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
-      this.current = coverageModel(catalog, report);
-      return this.current;
+      return coverageModel(catalog, report);
     } catch (error) {
       this.view.message = `Clausewise could not read the coverage: ${error instanceof Error ? error.message : String(error)}`;
       return undefined;
@@ -133,11 +130,12 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     return candidate;
   }
 
-  private controlsOf(node: CoverageNode & { kind: 'category' | 'objective' }) {
-    return this.current ? controlsUnder(this.current, node.kind === 'category' ? node.category : node.objective) : [];
-  }
-
   private visible(node: CoverageNode & { kind: 'category' | 'objective' }, model: CoverageModel): boolean {
-    return !this.gapsOnly || controlsUnder(model, node.kind === 'category' ? node.category : node.objective).some((control) => control.state === 'gap');
+    return !this.gapsOnly || controlsOf(node, model).some((control) => control.state === 'gap');
   }
+}
+
+/** The coverage of the controls under a category or objective node (none before a model is fetched). */
+function controlsOf(node: CoverageNode & { kind: 'category' | 'objective' }, model: CoverageModel | undefined): ControlCoverage[] {
+  return model ? controlsUnder(model, node.kind === 'category' ? node.category : node.objective) : [];
 }

@@ -10,7 +10,7 @@ import type { ClaimTarget } from './coverageItems';
 import { STATE_ICONS } from './stateIcons';
 
 /** A node of the Documents tree: a policy document, or one of the controls it claims. */
-export type DocumentNode = { kind: 'document'; document: PolicyDocumentInfo } | { kind: 'clause'; document: PolicyDocumentInfo; clause: DocumentClause };
+type DocumentNode = { kind: 'document'; document: PolicyDocumentInfo } | { kind: 'clause'; document: PolicyDocumentInfo; clause: DocumentClause };
 
 /** The Documents view: each policy document with status, owner and review due date, and its controls (clausewise/documents). */
 export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable {
@@ -32,13 +32,13 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
     if (node?.kind === 'document') return node.document.clauses.map((clause) => ({ kind: 'clause', document: node.document, clause }));
     if (node) return [];
     if (!this.ctx.isRunning()) {
-      this.view.message = 'The Clausewise language server is not running.';
+      this.view.message = 'The Clausewise language server is not running: it starts when the workspace has a .clausewise.yaml or a policy document; if it stopped, run "Clausewise: Restart Language Server".';
       return [];
     }
     try {
       const { documents } = await this.ctx.request(DocumentsRequest, null);
       const overdue = documents.filter((document) => document.overdue).length;
-      this.view.message = documents.length === 0 ? 'No policy documents in this workspace yet.' : undefined;
+      this.view.message = documents.length === 0 ? 'No policy documents in this workspace yet: run "Clausewise: Insert Policy Skeleton" to start one, or add "clauses: [...]" to the frontmatter of a Markdown policy.' : undefined;
       this.view.description = overdue ? `${overdue} overdue for review` : undefined;
       return documents.map((document) => ({ kind: 'document', document }));
     } catch (error) {

@@ -3,14 +3,13 @@ import { elementsFor } from '../config/elements';
 import { targetAt } from '../document/targetAt';
 import { applyFixes, automaticFixes, orderedEdits } from '../findings/applyFixes';
 import type { Finding } from '../findings/types';
+import { FIX_ALL_KIND } from '../protocol/customMessages';
 import { insertSectionsEdit } from '../rules/missingElement';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset } from './conversion';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
-/** The kind of the "fix all Clausewise problems" source action (run by `editor.codeActionsOnSave: source.fixAll`). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clausewise`;
 
 /** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions in the frontmatter. */
 export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] | null {

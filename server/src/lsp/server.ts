@@ -5,7 +5,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { catalogRequestType, catalogTree } from './catalogTree';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { FIX_ALL_KIND } from '../protocol/customMessages';
+import { codeActions } from './codeActions';
 import { SUGGEST_KIND } from './suggestions';
 import { addClausesEdit, addClausesEditRequestType, suggestClausesForRequest, suggestClausesRequestType } from './suggestRequests';
 import { codeLenses } from './codeLens';

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
+import { SUGGEST_CLAUSES_COMMAND } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { claimedControls } from '../rules/claimedControls';
 import { suggestClauses } from '../suggest/rank';
@@ -39,8 +40,6 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
   return kept.suggestions.map((suggestion) => (suggestion.claimed === claimed.has(suggestion.control.id) ? suggestion : { ...suggestion, claimed: !suggestion.claimed }));
 }
 
-/** The client command that lists the suggestions with their reasons and adds the ones picked (the VS Code extension has it). */
-export const SUGGEST_COMMAND = 'clausewise.suggestClauses';
 
 /**
  * "Suggest clauses": on a document that claims few controls, or a policy with no frontmatter yet, one
@@ -55,8 +54,8 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
   if (!document.frontmatter && !entry.analyzed.summary.isPolicy) return [];
   const open = suggestionsFor(entry).filter((suggestion) => !suggestion.claimed);
   if (!open.length) return [];
-  const picker: CodeAction[] = clientCommands.has(SUGGEST_COMMAND)
-    ? [{ title: 'Suggest clauses…', kind: SUGGEST_KIND, command: { title: 'Suggest clauses…', command: SUGGEST_COMMAND, arguments: [uri] } }]
+  const picker: CodeAction[] = clientCommands.has(SUGGEST_CLAUSES_COMMAND)
+    ? [{ title: 'Suggest clauses…', kind: SUGGEST_KIND, command: { title: 'Suggest clauses…', command: SUGGEST_CLAUSES_COMMAND, arguments: [uri] } }]
     : [];
   if (!document.frontmatter?.data) return picker;
   return [...picker, ...open

@@ -222,7 +222,16 @@ export interface PlainTextEdit {
 /**
  * `clausewise/addClausesEdit`: the edit that adds the ids to the document's `clauses` in the list's
  * own style, or, for a document without frontmatter, prepends a draft block (id from the file name,
- * title from the first heading, draft status, TODO owner) claiming them. Null when there is nothing
+ * title from the level-1 heading, draft status, TODO owner) claiming them. Null when there is nothing
  * to add. The client applies it, so it is one undoable step.
  */
 export const AddClausesEditRequest: RequestDeclaration<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null> = { method: 'clausewise/addClausesEdit' };
+
+/**
+ * The server's "fix all" source action kind (`source.fixAll.clausewise`), which the client's "Fix All
+ * Problems" asks for; also run by `editor.codeActionsOnSave: { "source.fixAll.clausewise": "explicit" }`.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.clausewise';
+
+/** The client command the server's "Suggest clauses…" code action runs when the client lists it in `initializationOptions.clientCommands`. */
+export const SUGGEST_CLAUSES_COMMAND = 'clausewise.suggestClauses';
