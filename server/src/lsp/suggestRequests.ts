@@ -1,9 +1,9 @@
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver';
-import { elementsFor } from '../config/elements';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
-import { ADOPTION_DEFAULTS, proposeFrontmatter } from '../suggest/adoption';
+import { freeId, inCatalogOrder } from '../suggest/adoption';
+import { draftFrontmatter, idFromFileName } from '../rules/draftFrontmatter';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';
@@ -41,15 +41,10 @@ export function addClausesEdit(context: ServerContext, params: AddClausesParams)
   const ids = [...new Set(params.ids.map((id) => catalog.control(id)!.id))].filter((id) => !claimed.has(id));
   if (!ids.length) return null;
   if (!document.frontmatter) {
-    const proposal = proposeFrontmatter(document, catalog, {
-      ...ADOPTION_DEFAULTS,
-      clauses: ids,
-      takenIds: new Set(entry.set.index.ids()),
-      requiredFields: entry.set.config.requiredFields,
-      elementsOf: (control) => elementsFor(control, entry.set.config),
-    });
+    const id = freeId(idFromFileName(document.path), new Set(entry.set.index.ids()));
+    const { block } = draftFrontmatter(document, { id, clauses: inCatalogOrder(catalog, ids), requiredFields: entry.set.config.requiredFields });
     // The block goes first; a byte-order mark is not part of the text the editor holds.
-    return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, proposal.block)]) } };
+    return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, block)]) } };
   }
   const edit = addToListEdit(document, 'clauses', ids);
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);

@@ -1,11 +1,6 @@
-import { basename, extname } from 'node:path';
-import { eol, fix, insertAt, lineRange } from './edits';
+import { draftFrontmatter } from './draftFrontmatter';
+import { fix, insertAt, lineRange } from './edits';
 import type { Rule } from './types';
-
-/** A document id made from its file name: access-control.md → ACCESS-CONTROL. */
-export function idFromFileName(path: string): string {
-  return basename(path, extname(path)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').toUpperCase() || 'DOC-001';
-}
 
 export const frontmatterMissing: Rule = {
   id: 'frontmatter-missing',
@@ -15,20 +10,17 @@ export const frontmatterMissing: Rule = {
   workspace: false,
   rationale:
     'Files matched by `include` in `.clausewise.yaml` are policy documents. Without frontmatter Clausewise cannot tell which clauses the document implements, who owns it or whether it is approved. The fix inserts a draft frontmatter block at the top; the body is left as it is.',
-  check({ document, summary, report }) {
+  check({ document, summary, config, report }) {
     if (document.frontmatter || document.readProblem || !summary.isPolicy) return;
-    const newline = eol(document);
     // A block further down (after a blank line or a comment) is not frontmatter; moving it is the author's call.
     const fence = /^---[ \t]*\r?\n[\s\S]*?^(?:clauses|excludes|id|title):/m.exec(document.text.slice(0, 2000));
     const misplaced = fence ? document.text.slice(0, fence.index).split(/\r?\n|\r/).length : 0;
-    const title = document.title ?? basename(document.path, extname(document.path));
-    const skeleton = ['---', `id: ${idFromFileName(document.path)}`, `title: ${JSON.stringify(title)}`, 'type: policy', 'owner: TODO', 'status: draft', 'version: 0.1.0', 'clauses: []', '---', ''];
     report({
       message: misplaced
         ? `this policy document's frontmatter does not start on the first line (the --- on line ${misplaced} is read as Markdown); move the block to the very top of the file`
         : 'this policy document has no frontmatter; add a --- block with id, title, type, owner, status, version and the clauses it implements',
       range: lineRange(document, 0),
-      fixes: misplaced ? [] : [fix('Insert a draft frontmatter block', [insertAt(0, skeleton.join(newline) + (document.text.length ? newline : ''))])],
+      fixes: misplaced ? [] : [fix('Insert a draft frontmatter block', [insertAt(0, draftFrontmatter(document, { clauses: [], requiredFields: config.requiredFields }).block)])],
     });
   },
 };

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { eol, fix, insertAt, lineRange } from './edits';
-import { idFromFileName } from './frontmatterMissing';
+import { idFromFileName } from './draftFrontmatter';
 import type { Rule } from './types';
 
 /**

@@ -38,6 +38,8 @@ describe('proposing frontmatter for an untagged document', () => {
     expect(propose('/x/backup.md', backup, taken).id).toBe('BACKUP-3');
     expect(propose('/ws/t.md', '# {{company}} Backup: schedule\n\nNightly backup.\n').block).toContain('title: "{{company}} Backup: schedule"\n');
     expect(propose('/ws/t.md', 'Setext title\nacross lines\n---\n\nNightly backup.\n').title).toBe('Setext title across lines');
+    // A subsection's heading further down names a section, not the document.
+    expect(propose('/ws/visitor-rules.md', 'Visitors sign in at reception.\n\n## Escorting\n\nVisitors are escorted.\n').title).toBe('Visitor rules');
     expect(propose('/ws/nightly_backups.md', 'Nightly backup and restore testing.\n').title).toBe('Nightly backups');
   });
 });
