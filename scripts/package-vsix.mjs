@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = join(root, '.cache', 'vsix-stage');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-/** Where the package is written (also read by the tests). */
-export const VSIX = join(root, `${manifest.name}-${manifest.version}.vsix`);
+/** Where the package is written (test/vscode/run.ts builds the same name from package.json). */
+const VSIX = join(root, `${manifest.name}-${manifest.version}.vsix`);
 /** Candidates only: .vscodeignore picks the files that ship. */
 const CANDIDATES = ['.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist', 'controls', 'grammars', 'client/images', 'client/snippets'];
 

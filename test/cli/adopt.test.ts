@@ -98,13 +98,25 @@ describe('clausewise adopt', () => {
     expect(strict.stdout).toMatch(/no control scored 0\.99 or more \(best: 9\.4\.3 at 0\.\d\d/);
   });
 
+  it('does not adopt a proposal the config would reject, and leaves its claims out of the coverage', () => {
+    // The config requires a field a draft cannot fill in (effective), so every proposal fails required-field.
+    const root = tempWorkspace({ '.clausewise.yaml': 'required-fields: [id, title, owner, status, effective]\n', 'policies/password-policy.md': password });
+    const { code, stdout } = runCli(['adopt', 'policies'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/skipped +policies\/password-policy\.md +the proposed frontmatter would not pass the check \(required-field: /);
+    expect(stdout).toContain('clausewise adopt: 0 files to adopt, 1 skipped');
+    expect(stdout).not.toMatch(/coverage the set would have: .*[1-9]\d* partial/);
+  });
+
   it.each([
     [[], /adopt needs a folder of Markdown policies/],
     [['policies', '--min-score', '2'], /--min-score takes a number from 0 to 1, not "2"/],
     [['policies', '--top', 'many'], /--top takes a whole number of 1 or more, not "many"/],
     [['nowhere'], /no such file or folder: nowhere/],
+    [['notes'], /no Markdown files found in notes\n {2}pass a folder that holds \.md files, or check include and exclude in \.clausewise\.yaml/],
+    [['policies', '--today', '2026-02-31'], /--today must be a date written YYYY-MM-DD, not "2026-02-31"\n {2}2026-02-31 is not a day of the calendar/],
   ])('exits 2 with one clear line for a usage error: %j', (args, message) => {
-    const root = tempWorkspace({ 'policies/password-policy.md': password });
+    const root = tempWorkspace({ 'policies/password-policy.md': password, 'notes/todo.txt': 'not Markdown\n' });
     const { code, stderr } = runCli(['adopt', ...args], { cwd: root });
     expect(code).toBe(2);
     expect(stderr).toMatch(message);

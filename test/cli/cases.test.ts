@@ -37,6 +37,7 @@ const cases: CliCase[] = [
   { name: 'missing-path', args: ['check', 'no/such/folder'], code: 2, stderr: /no such file or folder: no\/such\/folder/ },
   { name: 'bad-format', args: ['check', problems, '--format', 'xml'], code: 2, stderr: /unknown format "xml"\n {2}formats: stylish, json, sarif, junit, github/ },
   { name: 'bad-today', args: ['check', problems, '--today', '1/12/2026'], code: 2, stderr: /--today must be a date written YYYY-MM-DD/ },
+  { name: 'impossible-today', args: ['check', problems, '--today', '2026-02-31'], code: 2, stderr: /--today must be a date written YYYY-MM-DD, not "2026-02-31"\n {2}2026-02-31 is not a day of the calendar/ },
   { name: 'bad-option', args: ['check', '--frmat', 'json'], code: 2, stderr: /Unknown option '--frmat'/ },
   { name: 'broken-config', args: ['check', 'test/fixtures/configs/broken', ...today], code: 2, stderr: /the config cannot be used:\n {2}\S+broken\/\.clausewise\.yaml:2:3: "rules" has an unknown key "missing-elements" \(did you mean "missing-element"\?\)/ },
   { name: 'no-stack-trace', args: ['check', 'test/fixtures/configs/broken'], code: 2, stderr: /^(?![\s\S]*\n\s+at )/ },

@@ -1,5 +1,8 @@
 /** `clausewise coverage` and `clausewise trace` as real subprocesses: every format as a snapshot, and the gates. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturesDir } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -45,7 +48,32 @@ describe('clausewise coverage', () => {
   it('usage errors exit 2', () => {
     expect(runCli(['coverage', 'samples', '--format', 'pdf']).code).toBe(2);
     expect(runCli(['coverage', 'samples', '--min', '120']).stderr).toContain('--min takes a percentage from 0 to 100');
-    expect(runCli(['coverage', 'test/corpus/datica/01-introduction.md']).stderr).toContain('no policy documents found');
+    const none = runCli(['coverage', 'test/corpus/datica/01-introduction.md']).stderr;
+    expect(none).toContain('no policy documents found in test/corpus/datica/01-introduction.md (1 Markdown file, none with Clausewise frontmatter');
+    expect(none).toContain('  to draft frontmatter for them, run: clausewise adopt test/corpus/datica/01-introduction.md');
+    expect(runCli(['coverage', 'samples', '--today', '2026-02-31'])).toMatchObject({ code: 2, stderr: expect.stringContaining('2026-02-31 is not a day of the calendar') });
+  });
+
+  it('names the policy set of a failed gate when there are several', () => {
+    const root = tempWorkspace({
+      'a/.clausewise.yaml': 'rules: {}\n',
+      'a/a.md': policyText('POL-A'),
+      'b/.clausewise.yaml': 'rules: {}\n',
+      'b/b.md': policyText('POL-B'),
+    });
+    const { code, stderr } = runCli(['coverage', 'a', 'b', '--min', '50', '--fail-on', 'gap', ...today], { cwd: root });
+    expect(code).toBe(1);
+    expect(stderr).toContain('below --min 50 % (policy set of a/.clausewise.yaml)\n');
+    expect(stderr).toMatch(/controls in state gap \(policy set of b\/\.clausewise\.yaml\): /);
+  });
+
+  it('gives the frameworks of a custom catalog their own columns in the HTML report', () => {
+    const catalog = readFileSync(join(fixturesDir, 'catalogs', 'small.yaml'), 'utf8').replace(/iso27002_2022/g, 'nist_csf').replace('title: ISO/IEC 27002:2022', 'title: NIST CSF 2.0');
+    const root = tempWorkspace({ 'catalog.yaml': catalog, '.clausewise.yaml': 'catalog: catalog.yaml\n', 'a.md': policyText('POL-A').replace('clauses: []', 'clauses: [1.1.1]') });
+    const html = runCli(['coverage', '.', '--format', 'html', ...today], { cwd: root }).stdout;
+    expect(html).toContain('<th>Justification / notes</th><th>NIST CSF 2.0</th></tr>');
+    expect(html).toContain('<span title="Access control">5.15</span>');
+    expect(html).not.toContain('HIPAA');
   });
 });
 

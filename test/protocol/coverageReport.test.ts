@@ -37,4 +37,9 @@ describe('clausewise/coverageReport (the VS Code report panel\'s export)', () =>
   it('refuses a format it does not render', async () => {
     await expect(server.request(CoverageReportRequest.method, { format: 'pdf' })).rejects.toThrow(/renders html, markdown, csv, not pdf/);
   });
+
+  it('says what to do with a folder that is not on this machine\'s disk', async () => {
+    await expect(server.request(CoverageReportRequest.method, { format: 'html', outputUri: 'vscode-vfs://github/acme/policies' })).rejects.toThrow(/not vscode-vfs:\/\/github\/acme\/policies; save the report to a local folder/);
+    await expect(server.request(CoverageReportRequest.method, { format: 'csv', uri: 'vscode-vfs://github/acme/policies' })).rejects.toThrow(/not vscode-vfs:\/\/github\/acme\/policies; open the folder from a local disk/);
+  });
 });

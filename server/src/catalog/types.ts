@@ -46,6 +46,8 @@ export type Clause = Category | Objective | Control;
 export interface Framework {
   title: string;
   derivation?: string;
+  /** A short label for column headings (default: the title). */
+  short?: string;
   /** Items are the corresponding controls of another edition: their titles are other names for mapped controls. */
   alternateTitles?: boolean;
   items: Record<string, string>;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { ConfigResolver, todayString } from '../config/resolve';
-import { decodeDocument } from '../document/decode';
+import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument } from '../document/types';
@@ -11,16 +10,17 @@ import { ADOPTION_DEFAULTS, proposeFrontmatter, type FrontmatterProposal } from 
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../workspace/coverage';
 import { checkFiles } from './checkRun';
-import { writeAtomically } from './fix';
+import { writeIfUnchanged } from './fix';
+import { headline } from './format/coverage/common';
 import { displayPath } from './format/paths';
-import { checkToday, inputFiles } from './inputs';
+import { checkToday, inputFiles, positiveInteger } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE]
+const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE]
 
 Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
-from the first heading, type guessed from name and headings, status: draft, owner: TODO,
+from the level-1 heading, type guessed from name and headings, status: draft, owner: TODO,
 version 0.1.0 and the clauses \`clausewise suggest\` finds in the text. Without --write the
 proposals are printed as a unified diff and nothing changes. With --write each file is written
 atomically with the block prepended and its existing text kept byte for byte. Files that already
@@ -42,7 +42,9 @@ const PROJECT_FILE = /^(?:readme|changelog|contributing|license|licence|code_of_
 
 interface Candidate {
   path: string;
-  bytes: Buffer;
+  /** The bytes read, and their text with any byte-order mark; undefined when the file could not be read cleanly. */
+  bytes?: Buffer;
+  text?: string;
   document?: PolicyDocument;
   proposal?: FrontmatterProposal;
   skipped?: string;
@@ -68,8 +70,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   }
   const minScore = Number(values['min-score']);
   if (!/^\s*[\d.]+\s*$/.test(values['min-score']!) || !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score takes a number from 0 to 1, not "${values['min-score']}"`);
-  const top = Number(values.top);
-  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, not "${values.top}"`);
+  const top = positiveInteger('--top', values.top!);
   checkToday(values.today);
   if (positionals.length === 0) throw new UsageError('adopt needs a folder of Markdown policies, for example: clausewise adopt policies/');
 
@@ -92,17 +93,25 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   }
 
   const today = values.today ?? todayString();
+  // Every file read cleanly is checked from the text in hand (with its proposal, if any): read and parsed once.
   const check = () => {
-    const texts = new Map(candidates.flatMap((candidate) => (candidate.proposal ? [[candidate.path, candidate.proposal.text] as const] : [])));
-    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today, configFile: values.config, texts, parallel: false });
+    const texts = new Map(candidates.flatMap((candidate) => {
+      const text = candidate.proposal?.text ?? candidate.text;
+      return text === undefined ? [] : [[candidate.path, text] as const];
+    }));
+    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today, configFile: values.config, resolver, texts, parallel: false });
   };
+  const byPath = new Map(candidates.map((candidate) => [candidate.path, candidate]));
   let checked = await check();
+  // Proposals dropped after that check (rejected here, or not written below) must not count in the coverage.
+  let dropped = 0;
   for (const result of checked.results) {
-    const candidate = candidates.find((entry) => entry.path === result.path)!;
+    const candidate = byPath.get(result.path)!;
     const problem = candidate.proposal && result.findings.find((finding) => FRONTMATTER_RULES.has(finding.ruleId));
     if (!problem) continue;
     candidate.skipped = `the proposed frontmatter would not pass the check (${problem.ruleId}: ${problem.message}); not adopted`;
     candidate.proposal = undefined;
+    dropped++;
   }
 
   let failed = 0;
@@ -116,9 +125,10 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
     failed++;
     candidate.skipped = problem;
     candidate.proposal = undefined;
+    // It may have changed on disk: the check below reads it again.
+    candidate.text = undefined;
   }
-  // A file that could not be written must not count in the coverage: check again without it.
-  if (failed > 0) checked = await check();
+  if (dropped + failed > 0) checked = await check();
   const totals: StateCounts & { total: number } = { covered: 0, partial: 0, excluded: 0, gap: 0, total: 0 };
   for (const set of checked.sets.filter((entry) => entry.index.policies().length > 0)) {
     const report = computeCoverage(set.index, set.catalog, set.config, values.today ?? set.config.today ?? today);
@@ -129,16 +139,10 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
 }
 
 function readCandidate(path: string): Candidate {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { path, bytes: Buffer.alloc(0), skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  const { text, problem } = decodeDocument(bytes);
-  if (problem) return { path, bytes, skipped: `${problem.message}; not adopted` };
+  const { text, problem, bytes } = readDocumentFile(path);
+  if (problem) return { path, skipped: `${problem.message}; not adopted` };
   const document = parsePolicyDocument(path, text);
-  const candidate: Candidate = { path, bytes, document };
+  const candidate: Candidate = { path, bytes, text, document };
   const fields = document.frontmatter ? [...document.frontmatter.fields.keys()] : [];
   if (fields.includes('clauses') || fields.includes('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
   else if (document.frontmatter) candidate.skipped = `has a frontmatter block of its own${fields.length ? ` (${fields.join(', ')})` : ''}; add id, title, type, owner, status, version and clauses to it by hand`;
@@ -149,19 +153,13 @@ function readCandidate(path: string): Candidate {
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */
 function writeProposal(candidate: Candidate): string | undefined {
   const proposal = candidate.proposal!;
+  const bytes = candidate.bytes!;
   const added = Buffer.byteLength((candidate.document!.bom ? '\uFEFF' : '') + proposal.block);
   const next = Buffer.from(proposal.text);
   const bom = candidate.document!.bom ? 3 : 0;
   // The existing bytes must follow the new block unchanged; anything else is a bug, and nothing is written.
-  if (!next.subarray(added).equals(candidate.bytes.subarray(bom))) return 'the body would not stay byte-identical; not written (please report this)';
-  let now: Buffer | undefined;
-  try {
-    now = readFileSync(candidate.path);
-  } catch {
-    now = undefined;
-  }
-  if (!now?.equals(candidate.bytes)) return 'changed on disk while Clausewise worked; not written, run adopt again';
-  writeAtomically(candidate.path, proposal.text);
+  if (!next.subarray(added).equals(bytes.subarray(bom))) return 'the body would not stay byte-identical; not written (please report this)';
+  if (!writeIfUnchanged(candidate.path, bytes, proposal.text)) return 'changed on disk while Clausewise worked; not written, run adopt again';
   return undefined;
 }
 
@@ -179,10 +177,7 @@ function summary(candidates: Candidate[], cwd: string, written: boolean, totals:
   }
   for (const candidate of skipped) lines.push(`  skipped  ${displayPath(candidate.path, cwd).padEnd(width)}  ${candidate.skipped}`);
   if (totals.total > 0) {
-    lines.push(
-      `coverage ${written ? 'of the set now' : 'the set would have'}: ${totals.covered} covered, ${totals.partial} partial, ${totals.excluded} excluded, ${totals.gap} gap of ${totals.total} controls` +
-        (adopted.length ? ' (drafts count as partial until approved)' : ''),
-    );
+    lines.push(`coverage ${written ? 'of the set now' : 'the set would have'}: ${headline(totals)}${adopted.length ? ' (drafts count as partial until approved)' : ''}`);
   }
   if (adopted.length > 0) lines.push(`next: review each draft's clauses and owner, then run clausewise check ${written ? '' : 'after --write '}to see the sections each claimed control still needs`);
   return `${lines.join('\n')}\n`;

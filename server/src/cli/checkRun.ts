@@ -108,7 +108,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
 }
 
 function job(entry: Pending, options: CheckRunOptions, today: string): AnalysisJob {
-  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, explicitConfig: options.configFile !== undefined, cwd: options.cwd, today };
+  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today };
 }
 
 /** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */

@@ -6,16 +6,14 @@ import { computeCoverage, type CoverageState } from '../workspace/coverage';
 import { hasExpiredExclusion } from '../workspace/coverageViews';
 import { checkFiles } from './checkRun';
 import type { CoverageInput } from './format/coverage/common';
-import { formatCoverageCsv } from './format/coverage/csv';
-import { formatCoverageHtml } from './format/coverage/html';
-import { coverageJson, formatCoverageJson } from './format/coverage/json';
-import { formatCoverageMarkdown } from './format/coverage/markdown';
-import { formatCoverageTable } from './format/coverage/table';
+import { displayPath } from './format/paths';
+import { coverageJson } from './format/coverage/json';
+import { renderCoverage } from './format/coverage/render';
 import { checkToday, inputFiles } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const coverageUsage = `Usage: clausewise coverage [paths…] [options]
+const coverageUsage = `Usage: clausewise coverage [paths…] [options]
 
 Reports, for every control of the catalog, whether the policy documents cover it (claimed by an
 approved, current document with every element), partly cover it, validly exclude it, or leave a gap.
@@ -66,9 +64,10 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   const cwd = process.cwd();
   const today = values.today ?? todayString();
   const resolver = new ConfigResolver(cwd, values.config);
-  const { sets } = await checkFiles(inputFiles(positionals, cwd, resolver), { cwd, today, configFile: values.config, resolver });
+  const files = inputFiles(positionals, cwd, resolver);
+  const { sets } = await checkFiles(files, { cwd, today, configFile: values.config, resolver });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
-  if (withPolicies.length === 0) throw new UsageError('no policy documents found (Markdown files with Clausewise frontmatter, or matched by include in .clausewise.yaml)');
+  if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
   const inputs: CoverageInput[] = withPolicies.map((set) => ({
     report: computeCoverage(set.index, set.catalog, set.config, set.config.today && !values.today ? set.config.today : today),
     catalog: set.catalog,
@@ -77,15 +76,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   }));
 
   const outputDir = values.output ? dirname(resolve(cwd, values.output)) : cwd;
-  const render = (input: CoverageInput): string => {
-    switch (format) {
-      case 'markdown': return formatCoverageMarkdown(input);
-      case 'html': return formatCoverageHtml(input, outputDir);
-      case 'csv': return formatCoverageCsv(input);
-      case 'json': return formatCoverageJson(input);
-      default: return formatCoverageTable(input, values.output ? { color: false } : output);
-    }
-  };
+  const render = (input: CoverageInput): string => renderCoverage(format, input, outputDir, values.output ? { color: false } : output);
   let report: string;
   if (inputs.length === 1) report = render(inputs[0]!);
   else if (format === 'json') report = `${JSON.stringify(inputs.map(coverageJson), null, 2)}\n`;
@@ -95,19 +86,34 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   else output.write(report);
 
   let failed = false;
-  for (const input of inputs) {
+  inputs.forEach((input, index) => {
     const { totals } = input.report;
+    const where = inputs.length > 1 ? setName(withPolicies[index]!.config.file, cwd) : '';
     if (min !== undefined && totals.coveredPercent < min) {
-      process.stderr.write(`clausewise: ${totals.coveredPercent.toFixed(1)} % of the applicable controls are covered, below --min ${min} %\n`);
+      process.stderr.write(`clausewise: ${totals.coveredPercent.toFixed(1)} % of the applicable controls are covered, below --min ${min} %${where}\n`);
       failed = true;
     }
     for (const gate of gates) {
-      const hits = input.report.controls.filter((control) => (gate === 'expired-exclusion' ? hasExpiredExclusion(control) : control.state === (gate as CoverageState)));
+      const hits = input.report.controls.filter((control) => (gate === 'expired-exclusion' ? hasExpiredExclusion(control, input.report.today) : control.state === (gate as CoverageState)));
       if (hits.length > 0) {
-        process.stderr.write(`clausewise: ${hits.length} ${gate === 'expired-exclusion' ? 'controls with an expired exclusion' : `controls in state ${gate}`}: ${hits.slice(0, 10).map((control) => control.id).join(', ')}${hits.length > 10 ? ', …' : ''}\n`);
+        process.stderr.write(`clausewise: ${hits.length} ${gate === 'expired-exclusion' ? 'controls with an expired exclusion' : `controls in state ${gate}`}${where}: ${hits.slice(0, 10).map((control) => control.id).join(', ')}${hits.length > 10 ? ', …' : ''}\n`);
         failed = true;
       }
     }
-  }
+  });
   return failed ? 1 : 0;
+}
+
+/** Files were found but none is a policy document: say where, and how to make them ones. */
+function noPolicies(positionals: string[], files: number): UsageError {
+  const searched = positionals.length > 0 ? positionals.join(', ') : 'the current folder';
+  return new UsageError(
+    `no policy documents found in ${searched} (${files} Markdown ${files === 1 ? 'file' : 'files'}, none with Clausewise frontmatter or matched by include in .clausewise.yaml)`,
+    `to draft frontmatter for them, run: clausewise adopt ${positionals.join(' ') || '.'}`,
+  );
+}
+
+/** " (policy set of a/.clausewise.yaml)": with several sets, which one a failed gate is about. */
+function setName(configFile: string | undefined, cwd: string): string {
+  return configFile ? ` (policy set of ${displayPath(configFile, cwd)})` : ' (files with no .clausewise.yaml)';
 }

@@ -50,24 +50,30 @@ export async function fixFiles(paths: string[], options: CheckRunOptions): Promi
   const refused: string[] = [];
   for (const [path, text] of texts) {
     const before = original.get(path);
-    let now: Buffer | undefined;
-    try {
-      now = readFileSync(path);
-    } catch {
-      now = undefined;
-    }
-    if (!before || !now || !now.equals(before)) {
-      refused.push(path);
-      continue;
-    }
-    writeAtomically(path, text);
-    written.push({ path, fixes: counts.get(path) ?? 0 });
+    if (before && writeIfUnchanged(path, before, text)) written.push({ path, fixes: counts.get(path) ?? 0 });
+    else refused.push(path);
   }
   return { results: checked.results, written, refused };
 }
 
+/**
+ * Writes text over a file atomically, unless the file no longer holds the bytes read before (an
+ * editor saved it, or it was removed, while Clausewise worked): false then, and nothing is written.
+ */
+export function writeIfUnchanged(path: string, before: Buffer, text: string): boolean {
+  let now: Buffer;
+  try {
+    now = readFileSync(path);
+  } catch {
+    return false;
+  }
+  if (!now.equals(before)) return false;
+  writeAtomically(path, text);
+  return true;
+}
+
 /** Writes through a temporary file in the same folder and renames it over the original, keeping the mode. */
-export function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string): void {
   const mode = statSync(path).mode;
   const temporary = join(dirname(path), `.${basename(path)}.clausewise-${process.pid}.tmp`);
   writeFileSync(temporary, text, { mode });

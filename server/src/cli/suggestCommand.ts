@@ -7,11 +7,11 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from './format/paths';
-import { inputFiles } from './inputs';
+import { inputFiles, positiveInteger } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE]
+const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE]
 
 Ranks the catalog's controls by how well each document addresses them (headings matching
 elements, citations, shared terms), with the reasons, and marks the controls it already claims.
@@ -76,12 +76,6 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   }
   output.write(format === 'json' ? renderJson(results, cwd) : renderTable(results, cwd, output));
   return 0;
-}
-
-function positiveInteger(option: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} takes a whole number of 1 or more, not "${text}"`);
-  return value;
 }
 
 function renderTable(results: FileSuggestions[], cwd: string, out: Output): string {

@@ -10,7 +10,7 @@ import { checkToday, inputFiles } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE]
+const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE]
 
 For a control: its place in the catalog, its state, and every document that claims, excludes or
 cites it with status, review date and missing elements. For a document: every control it claims or

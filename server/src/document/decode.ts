@@ -29,10 +29,15 @@ export function decodeDocument(bytes: Uint8Array): { text: string; problem?: Rea
   }
 }
 
-/** Reads a file from disk as document text; a file that cannot be read becomes a read problem, not an exception. */
-export function readDocumentFile(path: string): { text: string; problem?: ReadProblem } {
+/**
+ * Reads a file from disk as document text; a file that cannot be read becomes a read problem, not an
+ * exception. The bytes read come back too, so a command that rewrites the file (adopt) can check
+ * that nothing else changed it meanwhile.
+ */
+export function readDocumentFile(path: string): { text: string; problem?: ReadProblem; bytes?: Buffer } {
   try {
-    return decodeDocument(readFileSync(path));
+    const bytes = readFileSync(path);
+    return { ...decodeDocument(bytes), bytes };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { text: '', problem: { kind: 'unreadable', message: `cannot read the file (${reason}); check that it exists and that you may read it, or exclude it in .clausewise.yaml` } };

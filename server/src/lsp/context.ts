@@ -35,7 +35,7 @@ export function guarded<P, R>(context: () => ServerContext, name: string, fallba
 /** Wraps a request handler whose failure must reach the client as an error: it is logged, then answered as InternalError. */
 export function reported<P, R>(context: () => ServerContext, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return logged(context, name, handler, (error): R => {
-    throw new ResponseError(ErrorCodes.InternalError, `Clausewise ${name} failed: ${error.message ?? String(error)}`);
+    throw new ResponseError(ErrorCodes.InternalError, `Clausewise ${name} failed: ${error.message ?? String(error)} (the Clausewise output log has the details; please report this as a bug, with them)`);
   });
 }
 

@@ -1,8 +1,6 @@
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../cli/format/coverage/common';
-import { formatCoverageCsv } from '../cli/format/coverage/csv';
-import { formatCoverageHtml } from '../cli/format/coverage/html';
-import { formatCoverageMarkdown } from '../cli/format/coverage/markdown';
+import { renderCoverage } from '../cli/format/coverage/render';
 import { computeCoverage } from '../workspace/coverage';
 import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
@@ -24,16 +22,12 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
   const outputDir = params.outputUri ? context.workspace.pathOf(params.outputUri) : set.config.root;
-  if (!outputDir) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads file: URIs only, not ${params.outputUri}`);
+  if (!outputDir) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise can render a report only for a folder on this machine's disk (a file: URI), not ${params.outputUri}; save the report to a local folder`);
   const input: CoverageInput = {
     report: computeCoverage(index, set.catalog, set.config, context.workspace.core.today(set)),
     catalog: set.catalog,
     cwd: outputDir,
     documents: index.policies().length,
   };
-  const content =
-    params.format === 'html' ? formatCoverageHtml(input, outputDir)
-    : params.format === 'markdown' ? formatCoverageMarkdown(input)
-    : formatCoverageCsv(input);
-  return { format: params.format, content, fileName: FILE_NAMES[params.format] };
+  return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName: FILE_NAMES[params.format] };
 }

@@ -3,12 +3,21 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import { toDiagnostic, type LineMap } from './conversion';
 
-/** What the client was last sent for a file, kept as the findings it came from (no second copy of every diagnostic). */
-interface Published {
-  uri: string;
-  diagnostics(): Diagnostic[];
-  /** For findings: the text they were computed on, so equal findings on equal text skip the comparison. */
-  source?: { lines: LineMap; findings: WorkspaceDocument['findings'] };
+/** The findings a document's diagnostics were made from, and the text they were computed on. */
+interface FindingsSource {
+  lines: LineMap;
+  findings: WorkspaceDocument['findings'];
+}
+
+/**
+ * What the client was last sent for a file: for a document, the findings it came from (the
+ * workspace keeps those anyway, so no second copy of every diagnostic); else the diagnostics.
+ */
+type Published = { uri: string } & ({ source: FindingsSource } | { diagnostics: Diagnostic[] });
+
+/** The diagnostics the client was last sent, made again from the current source (equal findings on equal text give equal diagnostics). */
+function sentDiagnostics(published: Published): Diagnostic[] {
+  return 'source' in published ? published.source.findings.map((finding) => toDiagnostic(published.source.lines, finding)) : published.diagnostics;
 }
 
 /**
@@ -25,7 +34,8 @@ export class DiagnosticsPublisher {
     const previous = this.published.get(entry.path);
     const { shell, findings } = entry;
     const source = { lines: shell, findings };
-    if (previous?.uri === uri && previous.source?.lines.text === shell.text && isDeepStrictEqual(previous.source.findings, findings)) {
+    if (previous?.uri === uri && 'source' in previous && previous.source.lines.text === shell.text && isDeepStrictEqual(previous.source.findings, findings)) {
+      // The newer source, so the older text and findings can be freed.
       previous.source = source;
       return;
     }
@@ -44,11 +54,11 @@ export class DiagnosticsPublisher {
   }
 
   /** Publishes diagnostics unless the client already has exactly these (also for a config file's problems). */
-  send(path: string, uri: string, diagnostics: Diagnostic[], version?: number, source?: Published['source']): void {
+  send(path: string, uri: string, diagnostics: Diagnostic[], version?: number, source?: FindingsSource): void {
     const previous = this.published.get(path);
-    const unchanged = previous ? previous.uri === uri && isDeepStrictEqual(previous.diagnostics(), diagnostics) : diagnostics.length === 0;
+    const unchanged = previous ? previous.uri === uri && isDeepStrictEqual(sentDiagnostics(previous), diagnostics) : diagnostics.length === 0;
     if (diagnostics.length === 0) this.published.delete(path);
-    else this.published.set(path, { uri, source, diagnostics: source ? () => source.findings.map((finding) => toDiagnostic(source.lines, finding)) : () => diagnostics });
+    else this.published.set(path, source ? { uri, source } : { uri, diagnostics });
     if (!unchanged) void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

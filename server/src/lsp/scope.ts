@@ -18,7 +18,7 @@ export interface RequestScope {
 export function requestScope(context: ServerContext, params: ScopeParams | null | undefined): RequestScope {
   const { workspace } = context;
   const path = params?.uri ? workspace.pathOf(params.uri) : workspace.folders.paths()[0];
-  if (params?.uri && !path) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads file: URIs only, not ${params.uri}`);
+  if (params?.uri && !path) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads only files on this machine's disk (file: URIs), not ${params.uri}; open the folder from a local disk (or a local copy of it) and ask again`);
   const folder = path ?? process.cwd();
   const dir = existsSync(folder) && statSync(folder).isDirectory() ? folder : dirname(folder);
   let set: PolicySet;

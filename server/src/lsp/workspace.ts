@@ -8,6 +8,7 @@ import { readDocumentFile } from '../document/decode';
 import { DataFileError } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
+import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
 import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';
 import { filePathOf, WorkspaceFolders } from './folders';
@@ -84,9 +85,11 @@ export class LiveWorkspace {
     }
     const done = this.markReady;
     this.core.reset();
-    return this.indexAll(generation, done)
-      .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`))
-      .finally(done);
+    // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
+    return this.indexAll(generation)
+      .finally(done)
+      .then((checked) => (checked ? this.publishInSlices(checked, generation) : undefined))
+      .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`));
   }
 
   /** An open document changed (or was opened): check it after the debounce. */
@@ -173,10 +176,15 @@ export class LiveWorkspace {
     if (!document) return;
     this.guard(path, () => {
       if (this.core.isExcluded(path)) return this.forget([path]);
-      const change = this.core.analyze(path, document.getText(), { keepDocument: true });
-      this.versions.set(path, document.version);
-      this.settle([change]);
+      this.settle([this.analyzeOpen(path, document)]);
     });
+  }
+
+  /** Analyses an open document from the editor's text, keeping its full parse and the version it was computed for. */
+  private analyzeOpen(path: string, document: TextDocument): DocumentChange {
+    const change = this.core.analyze(path, document.getText(), { keepDocument: true });
+    this.versions.set(path, document.version);
+    return change;
   }
 
   /** Checks the changed documents' workspace rules and their dependents', and reports them. */
@@ -218,20 +226,21 @@ export class LiveWorkspace {
     return this.core.analyze(path, text, { problem });
   }
 
-  private async indexAll(generation: number, indexed: () => void): Promise<void> {
+  /** Indexes the workspace with work-done progress: the checked documents, or undefined when a newer pass began. */
+  private async indexAll(generation: number): Promise<WorkspaceDocument[] | undefined> {
     const progress = await this.createProgress();
-    if (generation !== this.generation) return progress.done();
+    if (generation !== this.generation) {
+      progress.done();
+      return undefined;
+    }
     progress.begin('Clausewise', 0, 'Finding policy documents', false);
     this.indexing = true;
-    let checked: WorkspaceDocument[] | undefined;
     try {
-      checked = await this.indexFiles(generation, progress);
+      return await this.indexFiles(generation, progress);
     } finally {
       this.indexing = false;
       progress.done();
     }
-    indexed();
-    if (checked) await this.publishInSlices(checked, generation);
   }
 
   /**
@@ -251,12 +260,8 @@ export class LiveWorkspace {
   private indexOne(path: string): void {
     if (this.core.isExcluded(path)) return;
     const document = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
-    if (document) {
-      this.core.analyze(path, document.getText(), { keepDocument: true });
-      this.versions.set(path, document.version);
-    } else {
-      this.analyzeFromDisk(path);
-    }
+    if (document) this.analyzeOpen(path, document);
+    else this.analyzeFromDisk(path);
   }
 
   /**
@@ -268,27 +273,44 @@ export class LiveWorkspace {
     // The threads load while this thread reads the first files.
     const pool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`));
     const jobs: AnalysisJob[] = [];
-    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    let analyzed: AnalyzedDocument[];
     try {
-      for (const path of queue) {
-        this.guard(path, () => {
-          if (this.core.isExcluded(path)) return;
-          if (this.openUris.has(path)) return this.indexOne(path);
-          const set = this.core.setFor(path);
-          const { text, problem } = readDocumentFile(path);
-          const job: AnalysisJob = { path, text, problem, configFile: set.config.file, explicitConfig: false, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
-          jobs.push(job);
-          pool.add(job);
-        });
-      }
-      const analyzed = await pool.analyzed();
-      void pool.close();
-      if (generation !== this.generation) return false;
-      jobs.forEach((job, index) => this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
-      return true;
+      if (!(await this.handOut(queue, pool, jobs, generation))) return false;
+      analyzed = await pool.analyzed();
     } finally {
+      // The threads stop before the results are adopted, so their memory is free by then.
       await pool.close();
     }
+    if (generation !== this.generation) return false;
+    jobs.forEach((job, index) => this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
+    return true;
+  }
+
+  /**
+   * Reads the closed documents and hands them to the pool (open ones are indexed here), yielding
+   * to the event loop every INDEX_SLICE_MS as the single-thread path does, so requests are answered
+   * while files are read. False when a newer indexing began meanwhile.
+   */
+  private async handOut(queue: string[], pool: WorkerPool, jobs: AnalysisJob[], generation: number): Promise<boolean> {
+    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    let sliceStart = Date.now();
+    for (const path of queue) {
+      this.guard(path, () => {
+        if (this.openUris.has(path)) return this.indexOne(path);
+        if (this.core.isExcluded(path)) return;
+        const set = this.core.setFor(path);
+        const { text, problem } = readDocumentFile(path);
+        const job: AnalysisJob = { path, text, problem, configFile: set.config.file, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
+        jobs.push(job);
+        pool.add(job);
+      });
+      if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return false;
+        sliceStart = Date.now();
+      }
+    }
+    return true;
   }
 
   /** Indexes on the checking threads; when they fail, says so in the log and lets this thread do it. */

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { loadCatalog } from '../catalog/load';
-import { defaultConfig, loadConfig } from '../config/load';
+import { ConfigResolver } from '../config/resolve';
 import type { AnalyzedDocument } from './analyzedDocument';
 import { PolicySet } from './policySet';
 import type { AnalysisJob, WorkerRequest, WorkerResponse } from './workerPool';
@@ -13,16 +12,9 @@ function setFor(job: AnalysisJob): PolicySet {
   const key = job.configFile ?? '';
   let set = sets.get(key);
   if (!set) {
-    let loaded;
-    if (job.configFile) loaded = loadConfig(job.configFile);
-    else {
-      // No config file: the defaults, with an editor's default rules and catalog when it sent them.
-      const config = defaultConfig(job.cwd);
-      if (job.defaultRules) config.rules = { ...job.defaultRules };
-      if (job.defaultCatalog) config.catalogPath = job.defaultCatalog;
-      loaded = { config, catalog: loadCatalog(config.catalogPath) };
-    }
-    const { config, catalog } = loaded;
+    // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
+    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog });
+    const { config, catalog } = resolver.forDirectory(job.cwd);
     sets.set(key, (set = new PolicySet(config, catalog)));
   }
   return set;

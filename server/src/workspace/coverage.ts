@@ -59,8 +59,7 @@ export interface CoverageReport {
 
 /** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
 export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
-  const naming = policiesByControl(index.policies());
-  const controls = catalog.controls.map((control) => controlCoverage(control, naming.get(control.id) ?? [], config, today));
+  const controls = catalog.controls.map((control) => computeControlCoverage(index, control, config, today));
   const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, gap: 0 };
   for (const control of controls) counts[control.state]++;
   const applicable = controls.length - counts.excluded;
@@ -72,26 +71,18 @@ export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config:
   };
 }
 
-/** The policies (in path order) that claim or exclude each control: one pass, so coverage never rescans every document per control. */
-function policiesByControl(policies: DocumentSummary[]): Map<string, DocumentSummary[]> {
-  const naming = new Map<string, DocumentSummary[]>();
-  for (const summary of policies) {
-    const ids = new Set([...summary.clauses.map((claim) => claim.source), ...summary.exclusions.flatMap((exclusion) => (exclusion.clause ? [exclusion.clause.source] : []))].map(normalizeClauseId));
-    for (const id of ids) {
-      if (id === undefined) continue;
-      const list = naming.get(id);
-      if (list) list.push(summary);
-      else naming.set(id, [summary]);
-    }
-  }
-  return naming;
+/** Coverage of one control (also for hovers), reading only the documents that name it. */
+export function computeControlCoverage(index: WorkspaceIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
+  return controlCoverage(control, policiesNaming(index, control.id), config, today);
 }
 
-/** Coverage of one control (for hovers): the same decision as computeCoverage, reading only the documents that name it. */
-export function computeControlCoverage(index: WorkspaceIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
-  const involved = new Map([...index.claiming(control.id), ...index.excluding(control.id)].map((summary) => [summary.path, summary]));
-  const policies = [...involved.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return controlCoverage(control, policies, config, today);
+/**
+ * The policies (in path order, each once) that claim or exclude a control, from the index's maps:
+ * coverage never rescans every document, per control or per report.
+ */
+function policiesNaming(index: WorkspaceIndex, controlId: string): DocumentSummary[] {
+  const involved = new Map([...index.claiming(controlId), ...index.excluding(controlId)].map((summary) => [summary.path, summary]));
+  return [...involved.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function controlCoverage(control: Control, policies: DocumentSummary[], config: ResolvedConfig, today: string): ControlCoverage {

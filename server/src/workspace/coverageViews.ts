@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ControlCoverage, CoverageReport, CoverageState, StateCounts } from './coverage';
+import { isExpired } from './exclusionProblems';
 
 /** Counts of each state under one category or objective. */
 export interface Rollup {
@@ -55,7 +56,7 @@ export function documentCoverage(report: CoverageReport): DocumentCoverage[] {
   return [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** True when a control has an exclusion whose `until` date has passed. */
-export function hasExpiredExclusion(control: ControlCoverage): boolean {
-  return control.exclusions.some((exclusion) => exclusion.problems.some((problem) => problem.startsWith('expired on')));
+/** True when a control has an exclusion whose `until` date has passed on `today`. */
+export function hasExpiredExclusion(control: ControlCoverage, today: string): boolean {
+  return control.exclusions.some((exclusion) => isExpired(exclusion.until, today));
 }

@@ -13,6 +13,11 @@ export interface ExclusionProblem {
   text: string;
 }
 
+/** True when an exclusion's `until` is a date before `today` (the one test of "expired" for rules, reports and gates). */
+export function isExpired(until: string | undefined, today: string): boolean {
+  return until !== undefined && isCalendarDate(until) && until < today;
+}
+
 /**
  * Why an exclusion is not valid on a date, if it is not. The exclusion-invalid rule and the
  * coverage model both decide from this, so the editor's findings and the SoA always agree.
@@ -24,7 +29,7 @@ export function exclusionProblems(exclusion: Exclusion, control: Control, config
   else if (words < MIN_JUSTIFICATION_WORDS) problems.push({ kind: 'short-justification', text: 'justification too short' });
   const until = exclusion.until?.value;
   if (until !== undefined && !isCalendarDate(until)) problems.push({ kind: 'not-a-date', text: `until "${until}" is not a date` });
-  else if (until !== undefined && until < today) problems.push({ kind: 'expired', text: `expired on ${until}` });
+  else if (isExpired(until, today)) problems.push({ kind: 'expired', text: `expired on ${until}` });
   if (isEssential(control, config)) problems.push({ kind: 'essential', text: 'essential controls cannot be excluded' });
   return problems;
 }

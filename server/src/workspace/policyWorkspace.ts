@@ -81,20 +81,10 @@ export class PolicyWorkspace {
    * it (and its dependents) afterwards. Throws DataFileError when its config cannot be used.
    */
   analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
-    const set = this.setFor(path);
-    const previous = this.documents.get(path);
-    if (previous && previous.set !== set) this.remove(path);
-    const before = set.index.get(path);
-    const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
-    this.documents.set(path, {
-      path,
-      set,
-      analyzed,
-      shell: documentShell(path, document.text, analyzed, document.lineStarts),
-      document: options.keepDocument ? document : undefined,
-      findings: previous?.findings ?? analyzed.findings,
+    return this.record(path, (set) => {
+      const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
+      return { analyzed, shell: documentShell(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
-    return { path, set, before, after: analyzed.summary };
   }
 
   /** Forgets a document (deleted, or no longer checked). */
@@ -168,12 +158,24 @@ export class PolicyWorkspace {
    * findings. Call checkWorkspace afterwards, as after analyze.
    */
   adopt(path: string, text: string, analyzed: AnalyzedDocument): DocumentChange {
+    return this.record(path, (set) => {
+      set.index.set(analyzed.summary);
+      return { analyzed, shell: documentShell(path, text, analyzed) };
+    });
+  }
+
+  /**
+   * Files a document under its policy set (leaving the set that governed it before, if another),
+   * with `analyse`'s result (which indexes its summary in `set`): the one bookkeeping of analyze and
+   * adopt. The findings stay the previous ones until checkWorkspace computes them again.
+   */
+  private record(path: string, analyse: (set: PolicySet) => Pick<WorkspaceDocument, 'analyzed' | 'shell' | 'document'>): DocumentChange {
     const set = this.setFor(path);
     const previous = this.documents.get(path);
     if (previous && previous.set !== set) this.remove(path);
     const before = set.index.get(path);
-    set.index.set(analyzed.summary);
-    this.documents.set(path, { path, set, analyzed, shell: documentShell(path, text, analyzed), findings: previous?.findings ?? analyzed.findings });
+    const { analyzed, shell, document } = analyse(set);
+    this.documents.set(path, { path, set, analyzed, shell, document, findings: previous?.findings ?? analyzed.findings });
     return { path, set, before, after: analyzed.summary };
   }
 

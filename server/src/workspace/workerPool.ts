@@ -12,7 +12,6 @@ export interface AnalysisJob {
   text: string;
   problem?: ReadProblem;
   configFile?: string;
-  explicitConfig: boolean;
   cwd: string;
   today: string;
   /** For documents without a config file: an editor's default rule severities and catalog. */

@@ -10,7 +10,6 @@ const worker = resolve(__dirname, '../../../dist/worker.js');
 const job = (index: number): AnalysisJob => ({
   path: `/ws/doc-${index}.md`,
   text: `---\nid: DOC-${index}\ntitle: Document ${index}\nclauses: [9.4.2]\n---\n# Document ${index}\n`,
-  explicitConfig: false,
   cwd: '/ws',
   today: '2026-06-01',
 });

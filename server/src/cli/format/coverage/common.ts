@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../catalog/catalog';
-import type { ControlCoverage, CoverageReport } from '../../../workspace/coverage';
+import type { ControlCoverage, CoverageReport, StateCounts } from '../../../workspace/coverage';
 import { displayPath } from '../paths';
 
 /** What every coverage format needs: the report, the catalog behind it, and how to show paths. */
@@ -27,7 +27,11 @@ export function notes(control: ControlCoverage): string {
   return control.reasons.join('; ');
 }
 
-export function headline(input: CoverageInput): string {
-  const { totals } = input.report;
-  return `${totals.covered} covered, ${totals.partial} partial, ${totals.excluded} excluded, ${totals.gap} gap of ${totals.total} controls: ${totals.coveredPercent.toFixed(1)} % of the applicable controls covered`;
+/**
+ * "3 covered, 1 partial, 0 excluded, 2 gap of 6 controls", and the covered percentage when given:
+ * adopt sums several policy sets, where one percentage would mix catalogs, and leaves it out.
+ */
+export function headline(totals: StateCounts & { total: number; coveredPercent?: number }): string {
+  const counts = `${totals.covered} covered, ${totals.partial} partial, ${totals.excluded} excluded, ${totals.gap} gap of ${totals.total} controls`;
+  return totals.coveredPercent === undefined ? counts : `${counts}: ${totals.coveredPercent.toFixed(1)} % of the applicable controls covered`;
 }

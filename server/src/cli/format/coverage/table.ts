@@ -6,7 +6,7 @@ const WIDTH = 20;
 
 /** The terminal view: a bar per category, then every control that is not covered or excluded. */
 export function formatCoverageTable(input: CoverageInput, output: Pick<Output, 'color'>): string {
-  const lines = [paint(output, 'bold', `${input.catalog.info.name} coverage (${input.documents} policy documents, ${input.report.today})`), headline(input), ''];
+  const lines = [paint(output, 'bold', `${input.catalog.info.name} coverage (${input.documents} policy documents, ${input.report.today})`), headline(input.report.totals), ''];
   for (const category of categoryRollups(input.report, input.catalog)) {
     const { covered, partial, excluded, gap } = category.counts;
     const cells = (count: number) => Math.round((count / category.total) * WIDTH);
