@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths';
 import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
 interface CliCase {
   name: string;
@@ -51,5 +52,17 @@ describe('clausewise check (CLI cases)', () => {
     if (stderr) expect(result.stderr).toMatch(stderr);
     // The SARIF base URI is where the checkout lives: the snapshot holds a placeholder.
     if (snapshot) await expect(result.stdout.replaceAll(pathToFileURL(`${repoRoot}/`).href, 'file:///CHECKOUT/')).toMatchFileSnapshot(`__snapshots__/${name}.txt`);
+  });
+});
+
+describe('the config\'s today', () => {
+  // Reviewed 2024-01-01 every 12 months: overdue by the real date, not by the config's today of 2024-06-01.
+  const root = () => tempWorkspace({ '.clausewise.yaml': 'today: 2024-06-01\n', 'a.md': policyText('POL-A', 'last-reviewed: 2024-01-01\nreview-every: 12 months\n') });
+
+  it('is the date check and coverage decide by, unless --today is given', () => {
+    const cwd = root();
+    expect(runCli(['check', '.', '--format', 'json'], { cwd }).stdout).not.toContain('review-overdue');
+    expect(runCli(['check', '.', '--format', 'json', '--today', '2026-06-01'], { cwd }).stdout).toContain('review-overdue');
+    expect(JSON.parse(runCli(['coverage', '.', '--format', 'json'], { cwd }).stdout).today).toBe('2024-06-01');
   });
 });

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
-import { ConfigResolver, todayString } from '../config/resolve';
+import { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
@@ -92,14 +92,13 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
     else candidate.skipped = `no control scored ${minScore} or more (best: ${proposal.suggestions.map((s) => `${s.control.id} at ${s.score.toFixed(2)}`).join(', ') || 'none'}); lower --min-score, or add frontmatter by hand`;
   }
 
-  const today = values.today ?? todayString();
   // Every file read cleanly is checked from the text in hand (with its proposal, if any): read and parsed once.
   const check = () => {
     const texts = new Map(candidates.flatMap((candidate) => {
       const text = candidate.proposal?.text ?? candidate.text;
       return text === undefined ? [] : [[candidate.path, text] as const];
     }));
-    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today, configFile: values.config, resolver, texts, parallel: false });
+    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today: values.today, configFile: values.config, resolver, texts, parallel: false });
   };
   const byPath = new Map(candidates.map((candidate) => [candidate.path, candidate]));
   let checked = await check();
@@ -131,7 +130,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   if (dropped + failed > 0) checked = await check();
   const totals: StateCounts & { total: number } = { covered: 0, partial: 0, excluded: 0, gap: 0, total: 0 };
   for (const set of checked.sets.filter((entry) => entry.index.policies().length > 0)) {
-    const report = computeCoverage(set.index, set.catalog, set.config, values.today ?? set.config.today ?? today);
+    const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
     for (const key of ['covered', 'partial', 'excluded', 'gap', 'total'] as const) totals[key] += report.totals[key];
   }
   output.write(summary(candidates, cwd, values.write === true, totals));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { ConfigResolver, todayString } from '../config/resolve';
+import { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
@@ -62,7 +62,6 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
 
 async function checkWith(streamed: WorkerPool | undefined, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
   const resolver = options.resolver ?? new ConfigResolver(options.cwd, options.configFile);
-  const today = options.today ?? todayString();
   const sets = new Map<string, PolicySet>();
   const pending: Pending[] = [];
   for (const path of paths) {
@@ -75,14 +74,14 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     const { text, problem } = override !== undefined ? { text: override, problem: undefined } : readDocumentFile(path);
     const entry: Pending = { path, set, text, problem };
     if (options.cache) {
-      entry.cacheKey = options.cache.key(set, text, problem, today);
+      entry.cacheKey = options.cache.key(set, text, problem, set.today(options.today));
       entry.analyzed = options.cache.get(path, entry.cacheKey);
     }
     pending.push(entry);
-    streamed?.add(job(entry, options, today));
+    streamed?.add(job(entry, options));
   }
   if (streamed) await collect(streamed, pending);
-  else await analyze(pending.filter((entry) => !entry.analyzed), options, today);
+  else await analyze(pending.filter((entry) => !entry.analyzed), options);
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
@@ -90,7 +89,8 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   // Many documents link to the same few files: ask the filesystem once per path.
   const known = new Map<string, boolean>();
   const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
-  const environment = { today, fileExists };
+  // Each set's rules fall back to its config's `today` when no date was given (PolicySet.today).
+  const environment = { today: options.today, fileExists };
   // With a cache, an unchanged file set reuses the workspace rules' findings too, unless a file they
   // looked for (a linked PDF) has appeared or gone since.
   const workspaceKey = options.cache ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
@@ -107,8 +107,8 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   return { results, sets: [...sets.values()] };
 }
 
-function job(entry: Pending, options: CheckRunOptions, today: string): AnalysisJob {
-  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today };
+function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
+  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today: entry.set.today(options.today) };
 }
 
 /** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */
@@ -120,11 +120,11 @@ async function collect(pool: WorkerPool, entries: Pending[]): Promise<void> {
 }
 
 /** Analyses the files a cache run found changed: on threads when there are enough of them, else here. */
-async function analyze(entries: Pending[], options: CheckRunOptions, today: string): Promise<void> {
+async function analyze(entries: Pending[], options: CheckRunOptions): Promise<void> {
   if (options.parallel !== false && shouldUseWorkers(entries.length)) {
     const pool = new WorkerPool(options.onProgress);
     try {
-      for (const entry of entries) pool.add(job(entry, options, today));
+      for (const entry of entries) pool.add(job(entry, options));
       await collect(pool, entries);
     } finally {
       await pool.close();
@@ -132,7 +132,7 @@ async function analyze(entries: Pending[], options: CheckRunOptions, today: stri
     return;
   }
   entries.forEach((entry, index) => {
-    const { document, analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today, fileExists: existsSync });
+    const { document, analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync });
     entry.document = document;
     entry.analyzed = analyzed;
     options.onProgress?.(index + 1, entries.length);

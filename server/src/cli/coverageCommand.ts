@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver, todayString } from '../config/resolve';
+import { ConfigResolver } from '../config/resolve';
 import { computeCoverage, type CoverageState } from '../workspace/coverage';
 import { hasExpiredExclusion } from '../workspace/coverageViews';
 import { checkFiles } from './checkRun';
@@ -62,14 +62,13 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   }
 
   const cwd = process.cwd();
-  const today = values.today ?? todayString();
   const resolver = new ConfigResolver(cwd, values.config);
   const files = inputFiles(positionals, cwd, resolver);
-  const { sets } = await checkFiles(files, { cwd, today, configFile: values.config, resolver });
+  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, resolver });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
   const inputs: CoverageInput[] = withPolicies.map((set) => ({
-    report: computeCoverage(set.index, set.catalog, set.config, set.config.today && !values.today ? set.config.today : today),
+    report: computeCoverage(set.index, set.catalog, set.config, set.today(values.today)),
     catalog: set.catalog,
     cwd,
     documents: set.index.policies().length,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver, todayString } from '../config/resolve';
+import { ConfigResolver } from '../config/resolve';
 import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
 import { documentCoverage } from '../workspace/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
@@ -31,11 +31,10 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   if (!target) throw new UsageError('trace needs a control id, a document id or a path, for example: clausewise trace 9.4.2');
   checkToday(values.today);
   const cwd = process.cwd();
-  const today = values.today ?? todayString();
   const resolver = new ConfigResolver(cwd, values.config);
-  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today, configFile: values.config, resolver });
+  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today: values.today, configFile: values.config, resolver });
   for (const set of sets) {
-    const report = computeCoverage(set.index, set.catalog, set.config, today);
+    const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
     const control = set.catalog.control(target);
     if (control) {
       output.write(traceControl(report.controls.find((entry) => entry.id === control.id)!, set, cwd, output));

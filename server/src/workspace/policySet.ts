@@ -66,6 +66,11 @@ export class PolicySet {
     return { document, analyzed: { summary, findings, suppressions: document.suppressions, bom: document.bom } };
   }
 
+  /** The date this set's checks use: the explicit one (--today), else the config's `today`, else the real date. */
+  today(explicit?: string): string {
+    return explicit ?? this.config.today ?? todayString();
+  }
+
   /** The findings for a document already added (the index must hold the workspace for cross-document rules). */
   check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment, phase: RulePhase = 'all'): Finding[] {
     return runRules({
@@ -74,7 +79,7 @@ export class PolicySet {
       catalog: this.catalog,
       config: this.config,
       index: this.index,
-      today: environment.today ?? this.config.today ?? todayString(),
+      today: this.today(environment.today),
       fileExists: environment.fileExists,
       onRuleError: environment.onRuleError,
     }, phase);

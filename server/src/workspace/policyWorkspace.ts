@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { ConfigResolver, todayString, type ResolverOptions } from '../config/resolve';
+import { ConfigResolver, type ResolverOptions } from '../config/resolve';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
@@ -138,7 +138,7 @@ export class PolicyWorkspace {
 
   /** The date checks use for a set: the environment's, else the config's `today`, else the real date. */
   today(set: PolicySet): string {
-    return this.environment.today ?? set.config.today ?? todayString();
+    return set.today(this.environment.today);
   }
 
   /** Applies the editor's options (default rules and catalog, where config catalogs may live) and forgets everything. */
