@@ -1,5 +1,5 @@
 import { normalizeClauseId } from './clauseId';
-import { suggestClauses } from './suggest';
+import { nearestClauses } from './suggest';
 import type { CatalogInfo, Category, Clause, Control, Framework, Objective } from './types';
 
 /** A loaded, validated catalog with lookups by the ways people write ids. */
@@ -57,7 +57,7 @@ export class Catalog {
 
   /** Nearest clauses to a mistyped id or to title words, best first. */
   suggest(text: string, limit = 5): Clause[] {
-    return suggestClauses(this, text, limit);
+    return nearestClauses(this, text, limit);
   }
 
   /** The titles of the controls a control corresponds to in another edition (frameworks marked alternateTitles). */

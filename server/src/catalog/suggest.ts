@@ -6,7 +6,7 @@ import { editDistance } from '../text/similar';
 const STOP_WORDS = new Set(['and', 'the', 'for', 'of', 'with', 'from', 'policy', 'policies', 'information', 'security']);
 
 /** Nearest clauses to a mistyped id (same parent first, then nearest number) or to title words. */
-export function suggestClauses(catalog: Catalog, text: string, limit: number): Clause[] {
+export function nearestClauses(catalog: Catalog, text: string, limit: number): Clause[] {
   const id = normalizeClauseId(text) ?? looseId(text);
   return id !== undefined ? byNumber(catalog, id, limit) : byWords(catalog, text, limit);
 }

@@ -67,7 +67,7 @@ export function normalizeWord(word: string): string {
 }
 
 /** The words of a text in phrases (a sentence, a list item, a heading), stop words and noise removed. */
-export function phrasesOf(text: string): Term[][] {
+function phrasesOf(text: string): Term[][] {
   // A removed tag or link ends the phrase: the words either side were not written as a pair.
   let clean = text.replace(NOISE, '\n');
   for (const [pattern, replacement] of PHRASES) clean = clean.replace(pattern, replacement);
