@@ -28,6 +28,8 @@ export interface CheckRunOptions {
   cache?: CheckCache;
   /** The command's resolver, so configs found while listing the files are not read again. */
   resolver?: ConfigResolver;
+  /** Index the documents without running any rule (coverage and trace read only the index); results have no findings. */
+  indexOnly?: boolean;
   /** Use worker threads when there are enough documents (default true). */
   parallel?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -98,7 +100,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
     const document = entry.document ?? documentShell(entry.path, entry.text, entry.analyzed!);
-    const fromWorkspace = cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace');
+    const fromWorkspace = options.indexOnly ? [] : (cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace'));
     workspaceFindings.set(entry.path, fromWorkspace);
     const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
     return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
@@ -108,7 +110,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
 }
 
 function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
-  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today: entry.set.today(options.today) };
+  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today: entry.set.today(options.today), indexOnly: options.indexOnly };
 }
 
 /** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */
@@ -132,9 +134,8 @@ async function analyze(entries: Pending[], options: CheckRunOptions): Promise<vo
     return;
   }
   entries.forEach((entry, index) => {
-    const { document, analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync });
-    entry.document = document;
-    entry.analyzed = analyzed;
+    if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
+    else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync }));
     options.onProgress?.(index + 1, entries.length);
   });
 }

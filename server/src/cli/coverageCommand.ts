@@ -64,7 +64,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   const cwd = process.cwd();
   const resolver = new ConfigResolver(cwd, values.config);
   const files = inputFiles(positionals, cwd, resolver);
-  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, resolver });
+  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
   const inputs: CoverageInput[] = withPolicies.map((set) => ({

@@ -32,7 +32,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   checkToday(values.today);
   const cwd = process.cwd();
   const resolver = new ConfigResolver(cwd, values.config);
-  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today: values.today, configFile: values.config, resolver });
+  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
   for (const set of sets) {
     const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
     const control = set.catalog.control(target);

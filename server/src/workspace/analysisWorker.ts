@@ -22,7 +22,7 @@ function setFor(job: AnalysisJob): PolicySet {
 
 function analyze(job: AnalysisJob): AnalyzedDocument {
   const set = setFor(job);
-  const { analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists: existsSync });
+  const analyzed = job.indexOnly ? set.summarize(job.path, job.text, job.problem) : set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists: existsSync }).analyzed;
   // The worker keeps no documents: the main thread owns the index.
   set.index.delete(job.path);
   return analyzed;

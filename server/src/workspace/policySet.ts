@@ -66,6 +66,12 @@ export class PolicySet {
     return { document, analyzed: { summary, findings, suppressions: document.suppressions, bom: document.bom } };
   }
 
+  /** Parses and indexes a document without running any rule: all that coverage and trace read. */
+  summarize(path: string, text: string, readProblem: ReadProblem | undefined): AnalyzedDocument {
+    const { document, summary } = this.add(path, text, readProblem);
+    return { summary, findings: [], suppressions: document.suppressions, bom: document.bom };
+  }
+
   /** The date this set's checks use: the explicit one (--today), else the config's `today`, else the real date. */
   today(explicit?: string): string {
     return explicit ?? this.config.today ?? todayString();

@@ -17,6 +17,8 @@ export interface AnalysisJob {
   /** For documents without a config file: an editor's default rule severities and catalog. */
   defaultRules?: Record<string, SeveritySetting>;
   defaultCatalog?: string;
+  /** Parse and summarise only, no rules (coverage and trace). */
+  indexOnly?: boolean;
 }
 
 export type WorkerRequest = { batch: number; jobs: AnalysisJob[] };
