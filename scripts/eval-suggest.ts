@@ -5,6 +5,8 @@
 // for two forms of each document: as JupiterOne's builder assembles it (the policy, then a
 // "Controls and Procedures" section holding its procedures: the document an organisation using these
 // templates has) and the policy template alone (harder: the procedures the truth comes from are absent).
+// Each is scored against the truth as defined, as defined without the ids that are not 27002:2013
+// controls (no clause id can match them), and with titles checked.
 // Always exits 0: this is a measurement, not a test.
 //   --tuning-only  show the tuning half only (what tuning looked at; the held-out half stays unseen)
 //   --verbose      show each policy's top 10 (true controls starred) and the ones missed
@@ -26,6 +28,8 @@ interface Case {
   policy: string;
   /** The ids exactly as the standards file maps them (the definition the baseline was measured with). */
   truth: Set<string>;
+  /** The same without the ids that are not 27002:2013 controls at all (6.1.6): no clause id can match them. */
+  valid: Set<string>;
   /** The same, keeping only ids whose title in the file is our control's title, moved to it when only the id differs. */
   checked: Set<string>;
 }
@@ -77,6 +81,7 @@ function loadCases(catalog: Catalog): Case[] {
       policy: read(`policies/${policy.id}.md`),
       assembled: assemble(policy, read(`policies/${policy.id}.md`)),
       truth: truthOf(strict, policy.procedures),
+      valid: new Set([...truthOf(strict, policy.procedures)].filter((id) => catalog.control(id) !== undefined)),
       checked: truthOf(checked, policy.procedures),
     }))
     .filter((entry) => entry.truth.size > 0)
@@ -203,6 +208,16 @@ function printTagged(catalog: Catalog): void {
   console.log(`\nDatica and comply, clauses chosen by hand (test/corpus/CLAUSES.md), ${rows.length} documents: recall@10 ${all.recall10.toFixed(3)}, precision@5 ${all.precision5.toFixed(3)}`);
 }
 
+/** Names the truth ids that are not 27002:2013 controls, and the policies that count them. */
+function printNonControls(cases: Case[]): void {
+  const policies = new Map<string, string[]>();
+  for (const entry of cases) for (const id of entry.truth) if (!entry.valid.has(id)) policies.set(id, [...(policies.get(id) ?? []), entry.id]);
+  if (!policies.size) return;
+  console.log('\nIds in the truth that are not 27002:2013 controls: no suggester that writes clause ids can rank them, so "as defined" counts each');
+  console.log('as a miss; "without non-controls" leaves them out and keeps everything else as defined:');
+  console.log(`  ${[...policies].map(([id, ids]) => `${id} (${ids.join(', ')})`).join(', ')}`);
+}
+
 const FORMS = [
   ['assembled', 'Documents as the builder assembles them (policy + "Controls and Procedures")'],
   ['policy', 'Policy templates alone (no procedures)'],
@@ -229,10 +244,14 @@ function main(): void {
     console.log(`\n=== ${title} ===\n`);
     printPolicies(shown);
     const all = printSummary('Ground truth as defined (ids as the standards file maps them):', shown, (entry) => entry.truth);
+    const valid = printSummary('Ground truth as defined, without ids that are not 27002:2013 controls (see below):', shown, (entry) => entry.valid);
     printSummary('Ground truth with titles checked (ids whose title in the file is not our control\'s moved or dropped):', shown, (entry) => entry.checked);
-    verdicts.push(`${title}, ${tuningOnly ? 'tuning half' : 'all policies'}, as defined: recall@10 ${verdict(all.recall10, 0.7)}, precision@5 ${verdict(all.precision5, 0.5)}`);
+    const scope = tuningOnly ? 'tuning half' : 'all policies';
+    verdicts.push(`${title}, ${scope}, as defined: recall@10 ${verdict(all.recall10, 0.7)}, precision@5 ${verdict(all.precision5, 0.5)}`);
+    verdicts.push(`${title}, ${scope}, as defined without non-controls: recall@10 ${verdict(valid.recall10, 0.7)}, precision@5 ${verdict(valid.precision5, 0.5)}`);
   }
   printTagged(catalog);
+  printNonControls(cases);
   console.log('');
   for (const line of verdicts) console.log(line);
   console.log('Macro-averaged over policies. Baseline measured by others: recall@10 0.36, precision@5 0.26 (the columns above are this script\'s re-implementation).');
