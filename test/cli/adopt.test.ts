@@ -122,4 +122,17 @@ describe('clausewise adopt', () => {
     expect(stderr).toMatch(message);
     expect(readFileSync(join(root, 'policies/password-policy.md'), 'utf8')).toBe(password);
   });
+
+  it("leaves files with a comply header alone, and names the clauses to add to that header", () => {
+    const comply = join(__dirname, '..', 'fixtures', 'comply');
+    const root = tempWorkspace({ 'policies/workstation.md': readFileSync(join(comply, 'workstation.md'), 'utf8') });
+    const before = snapshot(root);
+    const { code, stdout } = runCli(['adopt', 'policies', '--write'], { cwd: root });
+    expect(code).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+    expect(stdout).toContain('clausewise adopt: 0 files adopted, 1 skipped');
+    expect(stdout).toMatch(
+      /skipped +policies\/workstation\.md +has a comply-style header of its own \(name, acronym, satisfies, majorRevisions\); add id, title, type, owner, status, version and clauses to it by hand, above its --- line; suggested clauses: [\d., ]*6\.2\.1/,
+    );
+  });
 });

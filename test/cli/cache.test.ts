@@ -76,7 +76,7 @@ describe('clausewise check --cache', () => {
     writeFileSync(location, '{not json');
     const second = runCli(['check', '.', '--cache', '--cache-location', location, '--today', '2026-06-01'], { cwd: root });
     expect(second.stdout).toBe(first.stdout);
-    expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe(4);
+    expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe(5);
     expect(runCli(['check', '.', '--cache-location', location], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('--cache-location goes with --cache') });
   });
 });

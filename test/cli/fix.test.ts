@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { fixFiles } from '../../server/src/cli/fix';
 import { runCli } from '../helpers/run';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
@@ -63,5 +64,25 @@ describe('clausewise check --fix', () => {
     const root = tempWorkspace({ 'teleworking.md': teleworking });
     runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
     expect(require('node:fs').readdirSync(root)).toEqual(['teleworking.md']);
+  });
+
+  it("adds the missing keys inside a comply header, above its --- line, where comply still reads them", () => {
+    const comply = join(__dirname, '..', 'fixtures', 'comply');
+    const original = readFileSync(join(comply, 'workstation.md'), 'utf8');
+    const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"]\n', 'workstation.md': original });
+    const before = runCli(['check'], { cwd: root });
+    expect(before.stdout).toMatch(/workstation\.md:1:1 +error +frontmatter has no "id"/);
+    // comply's own keys are not unknown keys there.
+    expect(before.stdout).not.toContain('unknown key');
+    runCli(['check', '--fix'], { cwd: root });
+    const fixed = readFileSync(join(root, 'workstation.md'), 'utf8');
+    const end = original.indexOf('---\n');
+    // Only insertions, just above the --- line: comply's lines and the body are kept byte for byte.
+    expect(fixed.slice(0, end)).toBe(original.slice(0, end));
+    expect(fixed.slice(fixed.indexOf('---\n'))).toBe(original.slice(end));
+    expect(fixed.slice(end, fixed.indexOf('---\n'))).toBe('id: WORKSTATION\ntitle: "Workstation Policy"\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses: []\n');
+    // comply reads everything before the first "---" as its YAML.
+    expect(parseYaml(fixed.split('---')[0]!)).toMatchObject({ name: 'Workstation Policy', acronym: 'WP', id: 'WORKSTATION' });
+    expect(runCli(['check'], { cwd: root }).stdout).toContain('no problems');
   });
 });

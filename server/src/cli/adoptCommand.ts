@@ -6,7 +6,8 @@ import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument } from '../document/types';
-import { ADOPTION_DEFAULTS, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
+import { ADOPTION_DEFAULTS, inCatalogOrder, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
+import { suggestClauses } from '../suggest/rank';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../workspace/coverage';
 import { checkFiles } from './checkRun';
@@ -48,6 +49,8 @@ interface Candidate {
   document?: PolicyDocument;
   proposal?: FrontmatterProposal;
   skipped?: string;
+  /** Skipped for frontmatter of its own without Clausewise's keys: the skip line names the clauses to add by hand. */
+  ownFrontmatter?: boolean;
 }
 
 /** `clausewise adopt`: proposes (or with --write adds) draft frontmatter to untagged policies. */
@@ -79,6 +82,13 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   const candidates = inputFiles(positionals, cwd, resolver).map(readCandidate);
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
+    if (candidate.ownFrontmatter) {
+      const { config, catalog } = resolver.forDocument(candidate.path);
+      const suggested = suggestClauses(candidate.document!, catalog, { elementsOf: (control) => elementsFor(control, config) })
+        .filter((suggestion) => suggestion.score >= minScore)
+        .slice(0, top);
+      if (suggested.length) candidate.skipped += `; suggested clauses: ${inCatalogOrder(catalog, suggested.map((suggestion) => suggestion.control.id)).join(', ')}`;
+    }
     if (candidate.skipped || !candidate.document) continue;
     const { config, catalog } = resolver.forDocument(candidate.path);
     const proposal = proposeFrontmatter(candidate.document, catalog, {
@@ -144,7 +154,13 @@ function readCandidate(path: string): Candidate {
   const candidate: Candidate = { path, bytes, text, document };
   const fields = document.frontmatter ? [...document.frontmatter.fields.keys()] : [];
   if (fields.includes('clauses') || fields.includes('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
-  else if (document.frontmatter) candidate.skipped = `has a frontmatter block of its own${fields.length ? ` (${fields.join(', ')})` : ''}; add id, title, type, owner, status, version and clauses to it by hand`;
+  else if (document.frontmatter) {
+    const own = fields.length ? ` (${fields.join(', ')})` : '';
+    candidate.skipped = document.frontmatter.header
+      ? `has a comply-style header of its own${own}; add id, title, type, owner, status, version and clauses to it by hand, above its --- line`
+      : `has a frontmatter block of its own${own}; add id, title, type, owner, status, version and clauses to it by hand`;
+    candidate.ownFrontmatter = true;
+  }
   else if (PROJECT_FILE.test(basename(path))) candidate.skipped = 'a README or project file, not a policy';
   return candidate;
 }

@@ -7,7 +7,8 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-const FORMAT = 4;
+/** Raised whenever a file's analysis can change for the same text (5: comply-style headers are frontmatter). */
+const FORMAT = 5;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];

@@ -5,10 +5,10 @@ const OPEN = /^(---|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
 /** Aliases are never needed in frontmatter; a small cap stops expansion bombs. */
 const MAX_ALIAS_COUNT = 20;
 
-/** Finds and parses a frontmatter block at the very start of the text (YAML `---` or TOML `+++`). */
+/** Finds and parses a frontmatter block at the very start of the text (YAML `---` or TOML `+++`, or a comply-style header). */
 export function readFrontmatter(text: string): Frontmatter | undefined {
   const open = OPEN.exec(text);
-  if (!open) return undefined;
+  if (!open) return readHeader(text);
   const fence = open[1]!;
   const contentStart = open[0].length;
   const close = findClosingFence(text, contentStart, fence);
@@ -23,6 +23,45 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
   };
   if (frontmatter.format === 'yaml' && frontmatter.closed) parseYaml(text.slice(contentStart, contentEnd), contentStart, frontmatter);
   return frontmatter;
+}
+
+/** The keys comply itself reads from a header (its documents and procedures); not Clausewise's to flag. */
+export const COMPLY_KEYS: readonly string[] = ['name', 'acronym', 'satisfies', 'majorRevisions', 'live', 'cron'];
+
+/** A header is short; past this the first `---` line is not looked for. */
+const MAX_HEADER_CHARS = 16384;
+const HEADER_FIRST_LINE = /^[A-Za-z_][\w.-]*:(?:[ \t]|\r?\n|\r|$)/;
+const HEADER_CLOSE = /^---[ \t]*$/m;
+
+/**
+ * strongdm/comply's form: YAML from the first line down to a `---` line, with no opening fence
+ * (comply reads everything before the first `---` as its metadata). Read as frontmatter only when
+ * it cannot be ordinary Markdown: the first line is a `key:`, no line is blank or starts with `#`
+ * (which would be a heading), and the lines form a YAML mapping of two keys or more without
+ * errors (one `Status: Draft` line over `---` is a setext heading).
+ */
+function readHeader(text: string): Frontmatter | undefined {
+  if (!HEADER_FIRST_LINE.test(text)) return undefined;
+  const head = text.slice(0, MAX_HEADER_CHARS);
+  const close = HEADER_CLOSE.exec(head);
+  if (!close) return undefined;
+  const source = head.slice(0, close.index);
+  const lines = source.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+  if (lines.some((line) => /^[ \t]*(?:#|$)/.test(line))) return undefined;
+  let end = close.index + close[0].length;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  const frontmatter: Frontmatter = {
+    format: 'yaml',
+    header: true,
+    range: { start: 0, end },
+    contentRange: { start: 0, end: close.index },
+    closed: true,
+    fields: new Map(),
+    syntaxErrors: [],
+  };
+  parseYaml(source, 0, frontmatter);
+  return frontmatter.syntaxErrors.length === 0 && frontmatter.fields.size >= 2 ? frontmatter : undefined;
 }
 
 function findClosingFence(text: string, from: number, fence: string): Range | undefined {

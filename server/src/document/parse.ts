@@ -16,8 +16,10 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   if (document.readProblem && document.readProblem.kind !== 'encoding') return document;
   const frontmatter = readFrontmatter(text);
   document.frontmatter = frontmatter;
-  // remark-frontmatter knows only the --- closing fence; a block closed with ... is blanked (offsets kept) so its YAML is not read as Markdown.
-  const bodyText = frontmatter?.closed && text.startsWith('...', frontmatter.contentRange.end) ? blank(text, frontmatter.range.end) : text;
+  // remark-frontmatter knows only a block opened and closed with ---; a block closed with ..., or a
+  // comply header with no opening fence, is blanked (offsets kept) so its YAML is not read as Markdown.
+  const foreign = frontmatter?.header || (frontmatter?.closed && text.startsWith('...', frontmatter.contentRange.end));
+  const bodyText = foreign ? blank(text, frontmatter!.range.end) : text;
   Object.assign(document, readBody(bodyText, (offset) => positionAt(lineStarts, offset).line));
   if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;

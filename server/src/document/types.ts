@@ -37,6 +37,11 @@ export interface Frontmatter {
   /** The text between the fences. */
   contentRange: Range;
   closed: boolean;
+  /**
+   * strongdm/comply's header: YAML from the first line to a `---` line, with no opening fence.
+   * Keys added to it go above that line, where comply still reads them.
+   */
+  header?: true;
   /** The parsed data when it is a YAML mapping without syntax errors. */
   data?: Record<string, unknown>;
   /** The YAML document, for features that need node-level ranges. */

@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import type { Node } from 'yaml';
 import frontmatterSchema from '../../../controls/schema/frontmatter.schema.json';
 import { isCalendarDate } from '../config/duration';
-import { exclusionItems, rangeOf } from '../document/frontmatter';
+import { COMPLY_KEYS, exclusionItems, rangeOf } from '../document/frontmatter';
 import type { Frontmatter, Range } from '../document/types';
 import { closestMatches } from '../text/similar';
 import { nodeAt } from '../yaml/locate';
@@ -25,12 +25,12 @@ export const frontmatterSchemaRule: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'The frontmatter follows `controls/schema/frontmatter.schema.json`. Unknown keys are usually typos (`aproved-by`), so they are reported with the nearest known key; keys of your own can start with `x-`. Enum values (`type`, `status`) and dates (YYYY-MM-DD, real calendar dates) are checked. When exactly one correction is close, the fix applies it.',
+    'The frontmatter follows `controls/schema/frontmatter.schema.json`. Unknown keys are usually typos (`aproved-by`), so they are reported with the nearest known key; keys of your own can start with `x-`. In a comply-style header, the keys comply itself reads (`name`, `acronym`, `satisfies`, `majorRevisions`, `live`, `cron`) are allowed. Enum values (`type`, `status`) and dates (YYYY-MM-DD, real calendar dates) are checked. When exactly one correction is close, the fix applies it.',
   check({ document, report }) {
     const frontmatter = document.frontmatter;
     if (!frontmatter?.data || !frontmatter.yaml) return;
     if (!validate()(frontmatter.data)) {
-      const errors = (validate().errors ?? []).filter((error) => !isNoise(error));
+      const errors = (validate().errors ?? []).filter((error) => !isNoise(error) && !(frontmatter.header && isComplyKey(error)));
       for (const error of errors) {
         if (!isExplainedElsewhere(error, errors)) report(findingFor(frontmatter, error));
       }
@@ -49,6 +49,11 @@ export const frontmatterSchemaRule: Rule = {
     }
   },
 };
+
+/** comply's own keys in a comply header (`name`, `acronym`, `satisfies`…) are not unknown there. */
+function isComplyKey(error: ErrorObject): boolean {
+  return error.keyword === 'additionalProperties' && error.instancePath === '' && COMPLY_KEYS.includes((error.params as { additionalProperty: string }).additionalProperty);
+}
 
 /** A missing required key is not reported when an unknown key beside it is its misspelling (one finding, not two). */
 function isExplainedElsewhere(error: ErrorObject, errors: ErrorObject[]): boolean {

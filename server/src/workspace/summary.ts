@@ -53,7 +53,8 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     path: document.path,
     isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || claimsDespiteErrors(document),
     id: scalarField(frontmatter, 'id'),
-    title: text('title') ?? document.title,
+    // comply's header names the document `name`.
+    title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,
     type: text('type'),
     status: text('status'),
     owner: text('owner'),

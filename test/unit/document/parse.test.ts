@@ -122,3 +122,35 @@ describe('awkward input is handled, never thrown', () => {
     expect(document.sections).toEqual([]);
   });
 });
+
+describe("comply's header (YAML down to a --- line, no opening fence)", () => {
+  it('is read as frontmatter, and its lines are not Markdown', () => {
+    const text = 'name: Workstation Policy\r\nacronym: WP\r\nsatisfies:\r\n  TSC:\r\n    - CC6.8\r\n---\r\n\r\n# Purpose and Scope\r\n\r\nText.\r\n';
+    const document = parsePolicyDocument('/p.md', text);
+    const frontmatter = document.frontmatter!;
+    expect(frontmatter).toMatchObject({ header: true, closed: true, format: 'yaml', data: { name: 'Workstation Policy', acronym: 'WP' } });
+    expect(text.slice(frontmatter.range.start, frontmatter.range.end)).toBe(text.slice(0, text.indexOf('\r\n\r\n#') + 2));
+    expect(text.slice(frontmatter.contentRange.end, frontmatter.range.end)).toBe('---\r\n');
+    const field = frontmatter.fields.get('acronym')!;
+    expect(text.slice(field.valueRange.start, field.valueRange.end)).toBe('WP');
+    // Without the header the last key line over --- would be a setext heading.
+    expect(document.sections.map((section) => section.title)).toEqual(['Purpose and Scope']);
+    expect(document.title).toBe('Purpose and Scope');
+  });
+
+  it('is not assumed where the text can be ordinary Markdown', () => {
+    const headings = (text: string) => {
+      const document = parsePolicyDocument('/p.md', text);
+      return [document.frontmatter, document.sections.map((section) => section.title)];
+    };
+    // One line over --- is a setext heading.
+    expect(headings('Status: Draft\n---\n\nText.\n')).toEqual([undefined, ['Status: Draft']]);
+    // A blank line or a # line means Markdown: a # line would be a heading, not a YAML comment.
+    expect(headings('Owner: Jane\nStatus: Draft\n\n# Policy\n---\n')).toEqual([undefined, ['Policy']]);
+    expect(headings('Owner: Jane\n# Policy\nStatus: Draft\n---\n')[0]).toBeUndefined();
+    // Prose that is not a YAML mapping.
+    expect(headings('Note: read this first\nand then the rest.\n---\n')[0]).toBeUndefined();
+    // Not at the very top.
+    expect(headings('\nOwner: Jane\nStatus: Draft\n---\n')[0]).toBeUndefined();
+  });
+});
