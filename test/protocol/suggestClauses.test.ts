@@ -95,6 +95,16 @@ describe('clause suggestions for the editor', () => {
     expect(after.suggestions.map((suggestion) => [suggestion.id, suggestion.score])).toEqual(before.suggestions.map((suggestion) => [suggestion.id, suggestion.score]));
   });
 
+  it("adds the picked ids inside a comply header, above its --- line, where comply still reads them", async () => {
+    const comply = `name: Password Policy\nacronym: PP\nmajorRevisions:\n  - date: Jun 1 2018\n    comment: Initial document\n---\n\n${untagged}`;
+    const uri = await open('comply-password.md', comply);
+    const result = await server.request<SuggestClausesResult>('clausewise/suggestClauses', { uri });
+    expect(result.hasFrontmatter).toBe(true);
+    expect(result.suggestions[0]?.id).toBe('9.4.3');
+    const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3'] });
+    expect(applied(uri, comply, edit)).toBe(comply.replace('---\n', 'clauses: [9.4.3]\n---\n'));
+  });
+
   it('refuses ids the catalog does not have, and documents that are not open, saying what to do', async () => {
     const uri = await open('passwords-tagged.md', tagged);
     await expect(server.request('clausewise/addClausesEdit', { uri, ids: ['9.4.9'] })).rejects.toThrow('9.4.9 is not a control of ISO 27799:2016');
