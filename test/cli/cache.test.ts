@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckCache } from '../../server/src/cli/cache';
@@ -46,7 +46,6 @@ describe('clausewise check --cache', () => {
   it('reports a linked file that has gone since the cached run, and stops reporting it once it is back', async () => {
     const root = workspace();
     writeFileSync(join(root, 'c.md'), policyText('POL-C').replace('Text.', 'See the [signed form](forms/signed.pdf).'));
-    const { mkdirSync, rmSync } = await import('node:fs');
     mkdirSync(join(root, 'forms'));
     writeFileSync(join(root, 'forms', 'signed.pdf'), 'pdf');
     const broken = (results: Awaited<ReturnType<typeof run>>['results']) => results[2]!.findings.filter((finding) => finding.ruleId === 'broken-reference').map((finding) => finding.message);
@@ -55,8 +54,13 @@ describe('clausewise check --cache', () => {
     const gone = await run(root);
     expect([gone.cache.hits, gone.cache.misses]).toEqual([3, 0]);
     expect(broken(gone.results)).toEqual(['the link points to "forms/signed.pdf", which does not exist; fix the path or remove the link']);
+    // The cache now remembers the file as gone: the next run reuses the workspace findings as they are.
+    const probes = () => JSON.parse(readFileSync(join(root, '.clausewise-cache'), 'utf8')).probes;
+    expect(probes()).toEqual({ [join(root, 'forms', 'signed.pdf')]: false });
+    expect(broken((await run(root)).results)).toHaveLength(1);
     writeFileSync(join(root, 'forms', 'signed.pdf'), 'pdf');
     expect(broken((await run(root)).results)).toEqual([]);
+    expect(probes()).toEqual({ [join(root, 'forms', 'signed.pdf')]: true });
   });
 
   it('is invalidated by a changed config', async () => {
@@ -76,7 +80,8 @@ describe('clausewise check --cache', () => {
     writeFileSync(location, '{not json');
     const second = runCli(['check', '.', '--cache', '--cache-location', location, '--today', '2026-06-01'], { cwd: root });
     expect(second.stdout).toBe(first.stdout);
-    expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe(5);
+    // Rebuilt: a cache of this version, with an entry per file.
+    expect(Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries)).toHaveLength(3);
     expect(runCli(['check', '.', '--cache-location', location], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('--cache-location goes with --cache') });
   });
 });

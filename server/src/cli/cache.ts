@@ -7,7 +7,7 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-/** Raised whenever a file's analysis can change for the same text (5: comply-style headers are frontmatter). */
+/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter). */
 const FORMAT = 5;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
@@ -167,7 +167,8 @@ export class CheckCache {
   /** Keeps the workspace rules' findings of this run, with the files they looked for and whether each existed. */
   setWorkspaceFindings(workspaceKey: string, findings: Map<string, Finding[]>, probes: Map<string, boolean>): void {
     this.workspace = { key: workspaceKey, findings, probes };
-    if (workspaceKey !== this.previousWorkspaceKey || probes.size !== Object.keys(this.previousProbes).length) this.changed = true;
+    const sameProbes = probes.size === Object.keys(this.previousProbes).length && [...probes].every(([path, existed]) => this.previousProbes[path] === existed);
+    if (workspaceKey !== this.previousWorkspaceKey || !sameProbes) this.changed = true;
   }
 
   /** Writes the entries of this run (others are dropped), atomically, unless nothing changed. */
