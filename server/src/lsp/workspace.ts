@@ -251,7 +251,8 @@ export class LiveWorkspace {
   private async publishInSlices(checked: WorkspaceDocument[], generation: number): Promise<void> {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
       if (generation !== this.generation) return;
-      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE));
+      // An edit, file event or close between slices has published (or cleared) that document itself.
+      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.core.get(entry.path) === entry));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
