@@ -30,38 +30,43 @@ export const COMPLY_KEYS: readonly string[] = ['name', 'acronym', 'satisfies', '
 
 /** A header is short; past this the first `---` line is not looked for. */
 const MAX_HEADER_CHARS = 16384;
-const HEADER_FIRST_LINE = /^[A-Za-z_][\w.-]*:(?:[ \t]|\r?\n|\r|$)/;
-const HEADER_CLOSE = /^---[ \t]*$/m;
+const HEADER_KEY_LINE = /^[A-Za-z_][\w.-]*:(?:[ \t]|$)/;
 
 /**
  * strongdm/comply's form: YAML from the first line down to a `---` line, with no opening fence
- * (comply reads everything before the first `---` as its metadata). Read as frontmatter only when
- * it cannot be ordinary Markdown: the first line is a `key:`, no line is blank or starts with `#`
- * (which would be a heading), and the lines form a YAML mapping of two keys or more without
- * errors (one `Status: Draft` line over `---` is a setext heading).
+ * (comply reads everything before the first `---` as its metadata). Recognised by the shape of its
+ * lines, so that a YAML error in it is reported like one in any frontmatter, yet never assumed
+ * where the text can be ordinary Markdown: the first line and at least one more start with `key:`
+ * (one `Status: Draft` line over `---` is a setext heading), and no line is blank or starts with
+ * `#` (a heading), except a `# clausewise-…` suppression comment.
  */
 function readHeader(text: string): Frontmatter | undefined {
-  if (!HEADER_FIRST_LINE.test(text)) return undefined;
-  const head = text.slice(0, MAX_HEADER_CHARS);
-  const close = HEADER_CLOSE.exec(head);
-  if (!close) return undefined;
-  const source = head.slice(0, close.index);
-  const lines = source.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
-  if (lines.some((line) => /^[ \t]*(?:#|$)/.test(line))) return undefined;
-  let end = close.index + close[0].length;
-  if (text[end] === '\r') end++;
-  if (text[end] === '\n') end++;
+  const parts = text.slice(0, MAX_HEADER_CHARS).split(/(\r\n|\r|\n)/);
+  if (!HEADER_KEY_LINE.test(parts[0]!)) return undefined;
+  let keys = 0;
+  for (let index = 0, offset = 0; index < parts.length; index += 2) {
+    const line = parts[index]!;
+    const next = offset + line.length + (parts[index + 1]?.length ?? 0);
+    if (/^---[ \t]*$/.test(line)) return keys >= 2 ? headerFrontmatter(text, offset, next) : undefined;
+    if (/^[ \t]*$/.test(line) || (/^ {0,3}#/.test(line) && !/^\s*#\s*clausewise-/.test(line))) return undefined;
+    if (HEADER_KEY_LINE.test(line)) keys++;
+    offset = next;
+  }
+  return undefined;
+}
+
+function headerFrontmatter(text: string, contentEnd: number, end: number): Frontmatter {
   const frontmatter: Frontmatter = {
     format: 'yaml',
     header: true,
     range: { start: 0, end },
-    contentRange: { start: 0, end: close.index },
+    contentRange: { start: 0, end: contentEnd },
     closed: true,
     fields: new Map(),
     syntaxErrors: [],
   };
-  parseYaml(source, 0, frontmatter);
-  return frontmatter.syntaxErrors.length === 0 && frontmatter.fields.size >= 2 ? frontmatter : undefined;
+  parseYaml(text.slice(0, contentEnd), 0, frontmatter);
+  return frontmatter;
 }
 
 function findClosingFence(text: string, from: number, fence: string): Range | undefined {

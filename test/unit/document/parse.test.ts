@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../../server/src/document/decode';
 import { listItems } from '../../../server/src/document/frontmatter';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
+import { completionSiteAt } from '../../../server/src/document/completionSite';
 
 const policy = (body: string, frontmatter = 'id: POL-1\nclauses: [9.4.2]') => `---\n${frontmatter}\n---\n${body}`;
 
@@ -136,6 +137,22 @@ describe("comply's header (YAML down to a --- line, no opening fence)", () => {
     // Without the header the last key line over --- would be a setext heading.
     expect(document.sections.map((section) => section.title)).toEqual(['Purpose and Scope']);
     expect(document.title).toBe('Purpose and Scope');
+  });
+
+  it('keeps a YAML error as a syntax error, and stays a header while a key is half typed', () => {
+    const duplicate = parsePolicyDocument('/p.md', 'name: A\nacronym: A\nname: B\n---\n# Body\n');
+    expect(duplicate.frontmatter).toMatchObject({ header: true, syntaxErrors: [{ message: 'the key "name" appears twice; keep one' }] });
+    expect(duplicate.sections.map((section) => section.title)).toEqual(['Body']);
+    const text = 'name: A\nacronym: A\ncla\n---\n# Body\n';
+    const typing = parsePolicyDocument('/p.md', text);
+    expect(typing.frontmatter?.header).toBe(true);
+    expect(completionSiteAt(typing, text.indexOf('cla') + 3)).toMatchObject({ kind: 'key', prefix: 'cla', present: ['name', 'acronym'] });
+  });
+
+  it('may hold a clausewise suppression comment', () => {
+    const document = parsePolicyDocument('/p.md', 'name: A\n# clausewise-disable-file review-overdue\nacronym: A\n---\n# Body\n');
+    expect(document.frontmatter?.header).toBe(true);
+    expect(document.suppressions).toMatchObject([{ kind: 'disable-file', rules: ['review-overdue'], line: 1 }]);
   });
 
   it('is not assumed where the text can be ordinary Markdown', () => {
