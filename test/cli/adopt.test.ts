@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run';
+import { fixturesDir } from '../helpers/paths';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
 const password = `# {{companyShortName}} Password Policy
@@ -100,12 +101,17 @@ describe('clausewise adopt', () => {
 
   it('does not adopt a proposal the config would reject, and leaves its claims out of the coverage', () => {
     // The config requires a field a draft cannot fill in (effective), so every proposal fails required-field.
-    const root = tempWorkspace({ '.clausewise.yaml': 'required-fields: [id, title, owner, status, effective]\n', 'policies/password-policy.md': password });
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'required-fields: [id, title, owner, status, effective]\n',
+      'policies/password-policy.md': password,
+      'policies/tagged.md': policyText('POL-1', 'effective: 2026-01-01\n'),
+    });
     const { code, stdout } = runCli(['adopt', 'policies'], { cwd: root });
     expect(code).toBe(0);
     expect(stdout).toMatch(/skipped +policies\/password-policy\.md +the proposed frontmatter would not pass the check \(required-field: /);
-    expect(stdout).toContain('clausewise adopt: 0 files to adopt, 1 skipped');
-    expect(stdout).not.toMatch(/coverage the set would have: .*[1-9]\d* partial/);
+    expect(stdout).toContain('clausewise adopt: 0 files to adopt, 2 skipped');
+    // The rejected draft claimed 9.4.3 and others: none of them counts.
+    expect(stdout).toContain('coverage the set would have: 0 covered, 0 partial, 0 excluded, 114 gap of 114 controls');
   });
 
   it.each([
@@ -123,16 +129,20 @@ describe('clausewise adopt', () => {
     expect(readFileSync(join(root, 'policies/password-policy.md'), 'utf8')).toBe(password);
   });
 
-  it("leaves files with a comply header alone, and names the clauses to add to that header", () => {
-    const comply = join(__dirname, '..', 'fixtures', 'comply');
-    const root = tempWorkspace({ 'policies/workstation.md': readFileSync(join(comply, 'workstation.md'), 'utf8') });
+  it('leaves files with a comply header alone, and says how to adopt them by hand; following that works', () => {
+    const original = readFileSync(join(fixturesDir, 'comply', 'workstation.md'), 'utf8');
+    const root = tempWorkspace({ 'policies/workstation.md': original });
     const before = snapshot(root);
     const { code, stdout } = runCli(['adopt', 'policies', '--write'], { cwd: root });
     expect(code).toBe(0);
     expect(snapshot(root)).toEqual(before);
     expect(stdout).toContain('clausewise adopt: 0 files adopted, 1 skipped');
-    expect(stdout).toMatch(
-      /skipped +policies\/workstation\.md +has a comply-style header of its own \(name, acronym, satisfies, majorRevisions\); add id, title, type, owner, status, version and clauses to it by hand, above its --- line; suggested clauses: [\d., ]*6\.2\.1/,
-    );
+    const advice = /skipped +policies\/workstation\.md +has a comply-style header of its own \(name, acronym, satisfies, majorRevisions\); add "(clauses: \[[\d., ]*6\.2\.1[\d., ]*\])" above its --- line, then run clausewise check --fix on it to add the other required keys/.exec(stdout);
+    expect(advice).not.toBeNull();
+    writeFileSync(join(root, 'policies/workstation.md'), original.replace('---\n', `${advice![1]}\n---\n`));
+    runCli(['check', 'policies/workstation.md', '--fix'], { cwd: root });
+    const report = JSON.parse(runCli(['check', 'policies', '--format', 'json'], { cwd: root }).stdout) as { files: { findings: { ruleId: string }[] }[] };
+    expect(report.files[0]!.findings.filter((finding) => FRONTMATTER_RULES.includes(finding.ruleId))).toEqual([]);
+    expect(runCli(['coverage', 'policies', '--format', 'json'], { cwd: root }).stdout).toContain('"6.2.1"');
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { fixFiles } from '../../server/src/cli/fix';
+import { fixturesDir } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -67,8 +68,7 @@ describe('clausewise check --fix', () => {
   });
 
   it("adds the missing keys inside a comply header, above its --- line, where comply still reads them", () => {
-    const comply = join(__dirname, '..', 'fixtures', 'comply');
-    const original = readFileSync(join(comply, 'workstation.md'), 'utf8');
+    const original = readFileSync(join(fixturesDir, 'comply', 'workstation.md'), 'utf8');
     const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"]\n', 'workstation.md': original });
     const before = runCli(['check'], { cwd: root });
     expect(before.stdout).toMatch(/workstation\.md:1:1 +error +frontmatter has no "id"/);

@@ -5,9 +5,9 @@ import { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
-import type { PolicyDocument } from '../document/types';
-import { ADOPTION_DEFAULTS, inCatalogOrder, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
-import { suggestClauses } from '../suggest/rank';
+import type { Frontmatter, PolicyDocument } from '../document/types';
+import type { Control } from '../catalog/types';
+import { ADOPTION_DEFAULTS, chooseClauses, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../workspace/coverage';
 import { checkFiles } from './checkRun';
@@ -49,8 +49,6 @@ interface Candidate {
   document?: PolicyDocument;
   proposal?: FrontmatterProposal;
   skipped?: string;
-  /** Skipped for frontmatter of its own without Clausewise's keys: the skip line names the clauses to add by hand. */
-  ownFrontmatter?: boolean;
 }
 
 /** `clausewise adopt`: proposes (or with --write adds) draft frontmatter to untagged policies. */
@@ -82,45 +80,38 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   const candidates = inputFiles(positionals, cwd, resolver).map(readCandidate);
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
-    if (candidate.ownFrontmatter) {
-      const { config, catalog } = resolver.forDocument(candidate.path);
-      const suggested = suggestClauses(candidate.document!, catalog, { elementsOf: (control) => elementsFor(control, config) })
-        .filter((suggestion) => suggestion.score >= minScore)
-        .slice(0, top);
-      if (suggested.length) candidate.skipped += `; suggested clauses: ${inCatalogOrder(catalog, suggested.map((suggestion) => suggestion.control.id)).join(', ')}`;
-    }
-    if (candidate.skipped || !candidate.document) continue;
+    const document = candidate.document;
+    if (candidate.skipped || !document) continue;
     const { config, catalog } = resolver.forDocument(candidate.path);
-    const proposal = proposeFrontmatter(candidate.document, catalog, {
-      minScore,
-      top,
-      takenIds,
-      requiredFields: config.requiredFields,
-      elementsOf: (control) => elementsFor(control, config),
-    });
+    const choosing = { minScore, top, elementsOf: (control: Control) => elementsFor(control, config) };
+    if (document.frontmatter) {
+      candidate.skipped = ownFrontmatter(document.frontmatter, chooseClauses(document, catalog, choosing).clauses, minScore);
+      continue;
+    }
+    const proposal = proposeFrontmatter(document, catalog, { ...choosing, takenIds, requiredFields: config.requiredFields });
     if (proposal.chosen.length > 0) candidate.proposal = proposal;
     else candidate.skipped = `no control scored ${minScore} or more (best: ${proposal.suggestions.map((s) => `${s.control.id} at ${s.score.toFixed(2)}`).join(', ') || 'none'}); lower --min-score, or add frontmatter by hand`;
   }
 
-  // Every file read cleanly is checked from the text in hand (with its proposal, if any): read and parsed once.
-  const check = () => {
+  // Every file read cleanly is checked from the text in hand (with its proposal, if any): read once.
+  const check = (indexOnly = false) => {
     const texts = new Map(candidates.flatMap((candidate) => {
       const text = candidate.proposal?.text ?? candidate.text;
       return text === undefined ? [] : [[candidate.path, text] as const];
     }));
-    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today: values.today, configFile: values.config, resolver, texts, parallel: false });
+    return checkFiles(candidates.map((candidate) => candidate.path), { cwd, today: values.today, configFile: values.config, resolver, texts, parallel: false, indexOnly });
   };
   const byPath = new Map(candidates.map((candidate) => [candidate.path, candidate]));
   let checked = await check();
   // Proposals dropped after that check (rejected here, or not written below) must not count in the coverage.
-  let dropped = 0;
+  let dropped = false;
   for (const result of checked.results) {
     const candidate = byPath.get(result.path)!;
     const problem = candidate.proposal && result.findings.find((finding) => FRONTMATTER_RULES.has(finding.ruleId));
     if (!problem) continue;
     candidate.skipped = `the proposed frontmatter would not pass the check (${problem.ruleId}: ${problem.message}); not adopted`;
     candidate.proposal = undefined;
-    dropped++;
+    dropped = true;
   }
 
   let failed = 0;
@@ -137,7 +128,8 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
     // It may have changed on disk: the check below reads it again.
     candidate.text = undefined;
   }
-  if (dropped + failed > 0) checked = await check();
+  // Only the coverage below reads this second check: the index is enough.
+  if (dropped || failed > 0) checked = await check(true);
   const totals: StateCounts & { total: number } = { covered: 0, partial: 0, excluded: 0, gap: 0, total: 0 };
   for (const set of checked.sets.filter((entry) => entry.index.policies().length > 0)) {
     const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
@@ -152,17 +144,22 @@ function readCandidate(path: string): Candidate {
   if (problem) return { path, skipped: `${problem.message}; not adopted` };
   const document = parsePolicyDocument(path, text);
   const candidate: Candidate = { path, bytes, text, document };
-  const fields = document.frontmatter ? [...document.frontmatter.fields.keys()] : [];
-  if (fields.includes('clauses') || fields.includes('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
-  else if (document.frontmatter) {
-    const own = fields.length ? ` (${fields.join(', ')})` : '';
-    candidate.skipped = document.frontmatter.header
-      ? `has a comply-style header of its own${own}; add id, title, type, owner, status, version and clauses to it by hand, above its --- line`
-      : `has a frontmatter block of its own${own}; add id, title, type, owner, status, version and clauses to it by hand`;
-    candidate.ownFrontmatter = true;
-  }
-  else if (PROJECT_FILE.test(basename(path))) candidate.skipped = 'a README or project file, not a policy';
+  const fields = document.frontmatter?.fields;
+  if (fields?.has('clauses') || fields?.has('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
+  else if (!document.frontmatter && PROJECT_FILE.test(basename(path))) candidate.skipped = 'a README or project file, not a policy';
   return candidate;
+}
+
+/**
+ * Why a file with frontmatter of its own (a comply header, Jekyll's…) is left alone, and how to
+ * adopt it by hand: `check --fix` adds the other required keys once it claims clauses.
+ */
+function ownFrontmatter(frontmatter: Frontmatter, clauses: string[], minScore: number): string {
+  const keys = frontmatter.fields.size ? ` (${[...frontmatter.fields.keys()].join(', ')})` : '';
+  const what = frontmatter.header ? `a comply-style header of its own${keys}` : `a frontmatter block of its own${keys}`;
+  const where = frontmatter.header ? ' above its --- line' : '';
+  const claim = clauses.length ? `add "clauses: [${clauses.join(', ')}]"${where}` : `add the clauses it implements${where} (no control scored ${minScore} or more)`;
+  return `has ${what}; ${claim}, then run clausewise check --fix on it to add the other required keys`;
 }
 
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */

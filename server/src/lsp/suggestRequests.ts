@@ -2,8 +2,7 @@ import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
-import { freeId, inCatalogOrder } from '../suggest/adoption';
-import { draftFrontmatter, idFromFileName } from '../rules/draftFrontmatter';
+import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';
@@ -41,8 +40,7 @@ export function addClausesEdit(context: ServerContext, params: AddClausesParams)
   const ids = [...new Set(params.ids.map((id) => catalog.control(id)!.id))].filter((id) => !claimed.has(id));
   if (!ids.length) return null;
   if (!document.frontmatter) {
-    const id = freeId(idFromFileName(document.path), new Set(entry.set.index.ids()));
-    const { block } = draftFrontmatter(document, { id, clauses: inCatalogOrder(catalog, ids), requiredFields: entry.set.config.requiredFields });
+    const { block } = draftClaiming(document, inCatalogOrder(catalog, ids), new Set(entry.set.index.ids()), entry.set.config.requiredFields);
     // The block goes first; a byte-order mark is not part of the text the editor holds.
     return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, block)]) } };
   }

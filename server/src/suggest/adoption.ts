@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PolicyDocument } from '../document/types';
-import { draftFrontmatter, idFromFileName } from '../rules/draftFrontmatter';
+import { draftFrontmatter, idFromFileName, type DraftFrontmatter } from '../rules/draftFrontmatter';
 import type { DocumentType } from './documentType';
 import { suggestClauses } from './rank';
 import type { ClauseSuggestion, SuggestOptions } from './types';
@@ -18,18 +18,7 @@ export interface AdoptionOptions extends Pick<SuggestOptions, 'elementsOf'> {
 }
 
 /** Draft frontmatter for a document that has none, and the file text with it prepended. */
-export interface FrontmatterProposal {
-  id: string;
-  title: string;
-  type: DocumentType;
-  /** The suggestions claimed, best first. */
-  chosen: ClauseSuggestion[];
-  /** Their ids in catalog order, as written in `clauses`. */
-  clauses: string[];
-  /** The best suggestions overall (for saying why nothing was chosen). */
-  suggestions: ClauseSuggestion[];
-  /** The frontmatter block, fences and the document's line endings included. */
-  block: string;
+export interface FrontmatterProposal extends DraftFrontmatter, ClauseChoice {
   /** The new file text: the byte-order mark if there was one, the block, then the old text unchanged. */
   text: string;
 }
@@ -37,17 +26,40 @@ export interface FrontmatterProposal {
 /** Default threshold and cap: on half of the JupiterOne policies these kept three claims in four right. */
 export const ADOPTION_DEFAULTS = { minScore: 0.45, top: 8 } as const;
 
+/** What `adopt` would claim for a document: the suggestions at or above the threshold, at most `top`. */
+export interface ClauseChoice {
+  /** The best suggestions overall (for saying why nothing was chosen). */
+  suggestions: ClauseSuggestion[];
+  /** The suggestions claimed, best first. */
+  chosen: ClauseSuggestion[];
+  /** Their ids in catalog order, as written in `clauses`. */
+  clauses: string[];
+}
+
+/** The suggestions `adopt` claims for a document, whether it then writes them or names them. */
+export function chooseClauses(document: PolicyDocument, catalog: Catalog, options: Pick<AdoptionOptions, 'minScore' | 'top' | 'elementsOf'>): ClauseChoice {
+  const suggestions = suggestClauses(document, catalog, { elementsOf: options.elementsOf });
+  const chosen = suggestions.filter((suggestion) => suggestion.score >= options.minScore).slice(0, options.top);
+  return { suggestions: suggestions.slice(0, 3), chosen, clauses: inCatalogOrder(catalog, chosen.map((suggestion) => suggestion.control.id)) };
+}
+
+/**
+ * The draft block claiming these clauses for a document without frontmatter, under an id from its
+ * file name that no other document has (taken into `takenIds`).
+ */
+export function draftClaiming(document: PolicyDocument, clauses: string[], takenIds: Set<string>, requiredFields?: string[]): DraftFrontmatter {
+  return draftFrontmatter(document, { id: freeId(idFromFileName(document.path), takenIds), clauses, requiredFields });
+}
+
 /**
  * Proposes frontmatter for a document without any: id from the file name (made unique), title from
  * the level-1 heading, type guessed, draft status, TODO owner, and the clauses suggested above the
  * threshold. The body is not touched, placeholders included.
  */
 export function proposeFrontmatter(document: PolicyDocument, catalog: Catalog, options: AdoptionOptions): FrontmatterProposal {
-  const suggestions = suggestClauses(document, catalog, { elementsOf: options.elementsOf });
-  const chosen = suggestions.filter((suggestion) => suggestion.score >= options.minScore).slice(0, options.top);
-  const clauses = inCatalogOrder(catalog, chosen.map((suggestion) => suggestion.control.id));
-  const draft = draftFrontmatter(document, { id: freeId(idFromFileName(document.path), options.takenIds), clauses, requiredFields: options.requiredFields });
-  return { ...draft, chosen, clauses, suggestions: suggestions.slice(0, 3), text: (document.bom ? '\uFEFF' : '') + draft.block + document.text };
+  const choice = chooseClauses(document, catalog, options);
+  const draft = draftClaiming(document, choice.clauses, options.takenIds, options.requiredFields);
+  return { ...draft, ...choice, text: (document.bom ? '\uFEFF' : '') + draft.block + document.text };
 }
 
 /** Clause ids in the order the catalog lists them, as `clauses` is written. */
