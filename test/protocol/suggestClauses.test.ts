@@ -108,7 +108,13 @@ describe('clause suggestions for the editor', () => {
   it('refuses ids the catalog does not have, and documents that are not open, saying what to do', async () => {
     const uri = await open('passwords-tagged.md', tagged);
     await expect(server.request('clausewise/addClausesEdit', { uri, ids: ['9.4.9'] })).rejects.toThrow('9.4.9 is not a control of ISO 27799:2016');
+    await expect(server.request('clausewise/addClausesEdit', { uri, ids: ['9.4.9'] })).rejects.toThrow(/pick ids from "Clausewise: Suggest Clauses…" or "Clausewise: Explain Control…"/);
     await expect(server.request('clausewise/suggestClauses', { uri: uriOf(join(root, 'backup-standard.md')) })).rejects.toThrow(/is not open in the editor; open it, then ask again/);
+    const readme = uriOf(join(root, 'README.md'));
+    await server.open(readme, '# About these samples\n');
+    await expect(server.request('clausewise/suggestClauses', { uri: readme })).rejects.toThrow(/README\.md is left out by the `exclude` setting of its \.clausewise\.yaml/);
+    await server.open('untitled:Untitled-1', '# Password Policy\n');
+    await expect(server.request('clausewise/suggestClauses', { uri: 'untitled:Untitled-1' })).rejects.toThrow('untitled:Untitled-1 is not a file on disk; save it in the workspace, then ask again');
   });
 
   it('offers "Suggest clauses…" running the client\'s picker on the first line of an untagged policy and in a frontmatter with few clauses', async () => {

@@ -125,8 +125,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(catalogRequestType, reported(ctx, 'catalog', (params) => catalogTree(ctx(), params)));
   connection.onRequest(documentsRequestType, reported(ctx, 'documents', (params, token) => documentList(ctx(), params, token)));
   connection.onRequest(coverageReportRequestType, reported(ctx, 'coverage report', (params, token) => renderCoverageReport(ctx(), params, token)));
-  connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params) => suggestClausesForRequest(ctx(), params)));
-  connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params) => addClausesEdit(ctx(), params)));
+  connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params, token) => suggestClausesForRequest(ctx(), params, token)));
+  connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

@@ -1,10 +1,11 @@
-import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
+import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
 import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
-import type { ServerContext } from './context';
+import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { suggestionsFor } from './suggestions';
 
@@ -14,8 +15,8 @@ export const addClausesEditRequestType = new RequestType<AddClausesParams, { cha
 const DEFAULT_LIMIT = 15;
 
 /** clausewise/suggestClauses: the ranked suggestions for an open document, with their reasons. */
-export function suggestClausesForRequest(context: ServerContext, params: SuggestClausesParams): SuggestClausesResult {
-  const entry = openEntry(context, params.uri);
+export async function suggestClausesForRequest(context: ServerContext, params: SuggestClausesParams, token?: CancellationToken): Promise<SuggestClausesResult> {
+  const entry = await openEntry(context, params.uri, token);
   const limit = Math.max(1, params.limit ?? DEFAULT_LIMIT);
   return {
     hasFrontmatter: entry.document!.frontmatter !== undefined,
@@ -26,14 +27,15 @@ export function suggestClausesForRequest(context: ServerContext, params: Suggest
 }
 
 /** clausewise/addClausesEdit: add the chosen ids to `clauses`, or prepend a draft frontmatter block claiming them. */
-export function addClausesEdit(context: ServerContext, params: AddClausesParams): { changes: Record<string, PlainTextEdit[]> } | null {
-  const entry = openEntry(context, params.uri);
+export async function addClausesEdit(context: ServerContext, params: AddClausesParams, token?: CancellationToken): Promise<{ changes: Record<string, PlainTextEdit[]> } | null> {
+  // After indexing: the draft's id must differ from every document's.
+  const entry = await openEntry(context, params.uri, token);
   const document = entry.document!;
   const catalog = entry.set.catalog;
   const unknown = params.ids.filter((id) => !catalog.control(id));
   if (unknown.length) {
     const list = `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a control' : 'are not controls'} of ${catalog.info.name}`;
-    throw new ResponseError(ErrorCodes.InvalidParams, `${list}; pick ids from the suggestions (clausewise/suggestClauses) or the catalog (clausewise explain)`);
+    throw new ResponseError(ErrorCodes.InvalidParams, `${list}; pick ids from "Clausewise: Suggest Clauses…" or "Clausewise: Explain Control…" (clausewise explain on the command line)`);
   }
   // Canonical ids ("09.4.3" → 9.4.3), each once, leaving out what the document already claims.
   const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => catalog.control(claim.source)?.id));
@@ -49,8 +51,13 @@ export function addClausesEdit(context: ServerContext, params: AddClausesParams)
   return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };
 }
 
-function openEntry(context: ServerContext, uri: string): WorkspaceDocument {
+/** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
+async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
+  await afterIndexing(context, token);
   const entry = context.workspace.current(uri);
-  if (!entry?.document) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open in the editor; open it, then ask again`);
-  return entry;
+  if (entry?.document) return entry;
+  if (!uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file on disk; save it in the workspace, then ask again`);
+  const path = fileURLToPath(uri);
+  if (context.workspace.core.isExcluded(path)) throw new ResponseError(ErrorCodes.InvalidParams, `${path} is left out by the \`exclude\` setting of its .clausewise.yaml, so Clausewise does not check it`);
+  throw new ResponseError(ErrorCodes.InvalidParams, `${path} is not open in the editor; open it, then ask again`);
 }
