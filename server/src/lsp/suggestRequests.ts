@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
+import { claimedControls } from '../rules/claimedControls';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
 import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
@@ -38,7 +39,7 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
     throw new ResponseError(ErrorCodes.InvalidParams, `${list}; pick ids from "Clausewise: Suggest Clauses…" or "Clausewise: Explain Control…" (clausewise explain on the command line)`);
   }
   // Canonical ids ("09.4.3" → 9.4.3), each once, leaving out what the document already claims.
-  const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => catalog.control(claim.source)?.id));
+  const claimed = new Set(claimedControls(entry.analyzed.summary, catalog).map(({ control }) => control.id));
   const ids = [...new Set(params.ids.map((id) => catalog.control(id)!.id))].filter((id) => !claimed.has(id));
   if (!ids.length) return null;
   if (!document.frontmatter) {

@@ -37,7 +37,8 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
   ranked.set(entry.path, kept);
   if (ranked.size > KEPT) ranked.delete(ranked.keys().next().value!);
   const claimed = new Set(claimedControls(entry.analyzed.summary, entry.set.catalog).map(({ control }) => control.id));
-  return kept.suggestions.map((suggestion) => (suggestion.claimed === claimed.has(suggestion.control.id) ? suggestion : { ...suggestion, claimed: !suggestion.claimed }));
+  // Kept while only the frontmatter changes: what it claims now is read here.
+  return kept.suggestions.map((suggestion) => ({ ...suggestion, claimed: claimed.has(suggestion.control.id) }));
 }
 
 
@@ -52,9 +53,12 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
   if (!document || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
   // An untagged file is offered only when the config names it a policy (a README is not one); the command works anywhere.
   if (!document.frontmatter && !entry.analyzed.summary.isPolicy) return [];
+  const hasPicker = clientCommands.has(SUGGEST_CLAUSES_COMMAND);
+  // Without a picker, only the per-id actions are offered, and they need a frontmatter to edit: nothing to rank for.
+  if (!hasPicker && !document.frontmatter?.data) return [];
   const open = suggestionsFor(entry).filter((suggestion) => !suggestion.claimed);
   if (!open.length) return [];
-  const picker: CodeAction[] = clientCommands.has(SUGGEST_CLAUSES_COMMAND)
+  const picker: CodeAction[] = hasPicker
     ? [{ title: 'Suggest clauses…', kind: SUGGEST_KIND, command: { title: 'Suggest clauses…', command: SUGGEST_CLAUSES_COMMAND, arguments: [uri] } }]
     : [];
   if (!document.frontmatter?.data) return picker;

@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog';
-import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
 import { listItems } from '../document/frontmatter';
 import { headingKey } from '../document/normalize';
@@ -56,7 +55,7 @@ export function suggestClauses(document: PolicyDocument, catalog: Catalog, optio
     addTermEvidence(profile, terms, index.idf, found);
     return found;
   });
-  const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => normalizeClauseId(item.source)));
+  const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => catalog.control(item.source)?.id));
   const suggestions = withNeighbourEvidence(evidence, catalog)
     .filter((entry) => entry.raw > 0)
     .map((entry) => ({ control: entry.control, score: entry.raw / (entry.raw + RANKING.halfScore), claimed: claimed.has(entry.control.id), reasons: entry.reasons }));
