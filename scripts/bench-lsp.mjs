@@ -2,7 +2,8 @@
 // initialize → end of indexing vs the single-thread parse floor, didChange → publishDiagnostics latency on a
 // 30 KB document (debounce 0), hover and completion latency, and the server's RSS after indexing.
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
-// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency.
+// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
+// the server inherits NODE_OPTIONS, for V8 flags.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ function cpuMilliseconds(pid) {
 /** Starts dist/server.js over stdio and sends initialize at once; resolves at the end of indexing. */
 async function startServer(dir, debounce = 0) {
   const start = performance.now();
-  const child = spawn(process.execPath, [...((process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));

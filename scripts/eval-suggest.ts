@@ -76,14 +76,12 @@ function loadCases(catalog: Catalog): Case[] {
     return `${text}\n${heading}${procedures.map((procedure) => `\n${read(procedure!.file)}\n`).join('')}`;
   };
   return config.policies
-    .map((policy) => ({
-      id: policy.id,
-      policy: read(`policies/${policy.id}.md`),
-      assembled: assemble(policy, read(`policies/${policy.id}.md`)),
-      truth: truthOf(strict, policy.procedures),
-      valid: new Set([...truthOf(strict, policy.procedures)].filter((id) => catalog.control(id) !== undefined)),
-      checked: truthOf(checked, policy.procedures),
-    }))
+    .map((policy) => {
+      const text = read(`policies/${policy.id}.md`);
+      const truth = truthOf(strict, policy.procedures);
+      const valid = new Set([...truth].filter((id) => catalog.control(id) !== undefined));
+      return { id: policy.id, policy: text, assembled: assemble(policy, text), truth, valid, checked: truthOf(checked, policy.procedures) };
+    })
     .filter((entry) => entry.truth.size > 0)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }

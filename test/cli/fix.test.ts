@@ -80,7 +80,7 @@ describe('clausewise check --fix', () => {
     // Only insertions, just above the --- line: comply's lines and the body are kept byte for byte.
     expect(fixed.slice(0, end)).toBe(original.slice(0, end));
     expect(fixed.slice(fixed.indexOf('---\n'))).toBe(original.slice(end));
-    expect(fixed.slice(end, fixed.indexOf('---\n'))).toBe('id: WORKSTATION\ntitle: "Workstation Policy"\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses: []\n');
+    expect(fixed.slice(end, fixed.indexOf('---\n'))).toBe('id: WORKSTATION\ntitle: Workstation Policy\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses: []\n');
     // comply reads everything before the first "---" as its YAML.
     expect(parseYaml(fixed.split('---')[0]!)).toMatchObject({ name: 'Workstation Policy', acronym: 'WP', id: 'WORKSTATION' });
     expect(runCli(['check'], { cwd: root }).stdout).toContain('no problems');

@@ -31,7 +31,7 @@ Options:
   --write           write the frontmatter into the files
   --min-score S     claim only controls scoring S or more, from 0 to 1 (default ${ADOPTION_DEFAULTS.minScore})
   --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
-  --today DATE      the date for the coverage summary (default: today)
+  --today DATE      the date for the coverage summary (default: the config's today, else today)
   --config FILE     use this config instead of the nearest .clausewise.yaml
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;

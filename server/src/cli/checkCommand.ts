@@ -25,7 +25,7 @@ Options:
   --format F              stylish (default), json, sarif, junit or github
   --output FILE           write the report to FILE instead of standard output
   --fix                   apply every automatic fix, write the files, report what remains
-  --today YYYY-MM-DD      the date for review and expiry checks (default: today)
+  --today YYYY-MM-DD      the date for review and expiry checks (default: the config's today, else today)
   --max-warnings N        exit 1 when there are more than N warnings
   --quiet                 report errors only
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)

@@ -8,7 +8,7 @@ import { checkFiles } from './checkRun';
 import type { CoverageInput } from './format/coverage/common';
 import { displayPath } from './format/paths';
 import { coverageJson } from './format/coverage/json';
-import { renderCoverage } from './format/coverage/render';
+import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from './format/coverage/render';
 import { checkToday, inputFiles } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
@@ -24,12 +24,11 @@ Options:
   --min PERCENT           exit 1 when less than PERCENT of the applicable controls are covered
   --fail-on STATES        exit 1 when any control is in one of these states:
                           gap, partial, expired-exclusion (comma-separated)
-  --today YYYY-MM-DD      the date for review and expiry decisions (default: today)
+  --today YYYY-MM-DD      the date for review and expiry decisions (default: the config's today, else today)
   --config FILE           use this config instead of the nearest .clausewise.yaml
 
 Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
 
-const FORMATS = ['table', 'markdown', 'html', 'csv', 'json'] as const;
 const GATES = ['gap', 'partial', 'expired-exclusion'] as const;
 
 /** `clausewise coverage`: the coverage report and its gates. */
@@ -51,8 +50,8 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
     output.write(`${coverageUsage}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
+  const format = values.format as CoverageFormat;
+  if (!COVERAGE_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${COVERAGE_FORMATS.join(', ')}`);
   checkToday(values.today);
   const min = values.min === undefined ? undefined : Number(values.min.replace(/%$/, ''));
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) throw new UsageError(`--min takes a percentage from 0 to 100, not "${values.min}"`);

@@ -1,4 +1,5 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { lineRange } from '../rules/edits';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 
@@ -12,5 +13,5 @@ export function codeLenses(context: ServerContext, params: CodeLensParams): Code
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const title = `covers ${plural(claimed.length, 'control')} · ${plural(missing, 'element')} missing`;
   // No command: the lens informs; the quick fixes on each claimed id insert the missing sections.
-  return [{ range: toLspRange(entry.shell, { start: frontmatter.range.start, end: frontmatter.range.start + 3 }), command: { title, command: '' } }];
+  return [{ range: toLspRange(entry.shell, lineRange(entry.document!, 0)), command: { title, command: '' } }];
 }

@@ -1,5 +1,6 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { FrontmatterField, Section } from '../document/types';
+import { lineRange } from '../rules/edits';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { toLspRange, type LineMap } from './conversion';
@@ -12,7 +13,7 @@ export function documentSymbols(context: ServerContext, params: DocumentSymbolPa
   const symbols: DocumentSymbol[] = [];
   const frontmatter = document.frontmatter;
   if (frontmatter) {
-    const firstLine = toLspRange(entry.shell, { start: frontmatter.range.start, end: frontmatter.range.start + 3 });
+    const firstLine = toLspRange(entry.shell, lineRange(document, 0));
     symbols.push({
       name: 'frontmatter',
       kind: SymbolKind.Namespace,

@@ -9,14 +9,33 @@ export function idFromFileName(path: string): string {
   return basename(path, extname(path)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').toUpperCase() || 'DOC-001';
 }
 
-/** Starting values for keys a config may require besides id, title, type, owner, status, version and clauses. */
-const EXTRA_FIELD_DEFAULTS: Record<string, string> = {
-  classification: 'TODO',
+/**
+ * Starting values a draft or a fix writes for a key: valid for the schema, and plainly still to be
+ * completed where a person must decide. Keys with no safe value (dates) have none.
+ */
+const STARTER_VALUES: Record<string, string> = {
+  type: 'policy',
+  owner: 'TODO',
+  status: 'draft',
+  version: '0.1.0',
   'review-every': '12 months',
+  classification: 'TODO',
   'approved-by': 'TODO',
+  clauses: '[]',
   related: '[]',
   excludes: '[]',
+  tags: '[]',
 };
+
+/** The value a draft or the required-field fix writes for `key`; undefined when none is safe. */
+export function starterValue(key: string, path: string, title: string | undefined): string | undefined {
+  if (key === 'id') return idFromFileName(path);
+  if (key === 'title') return yamlString(title ?? fileTitle(path));
+  return STARTER_VALUES[key];
+}
+
+/** The keys every draft writes, in this order; a config's other required keys follow when they have a starter value. */
+const DRAFT_KEYS = ['id', 'title', 'type', 'owner', 'status', 'version'];
 
 export interface DraftOptions {
   /** Default: from the file name. */
@@ -47,8 +66,9 @@ export function draftFrontmatter(document: PolicyDocument, options: DraftOptions
   const title = (document.title ?? opening?.title)?.replace(/\s+/g, ' ').trim() || fileTitle(document.path);
   const type = guessDocumentType(document, title);
   const id = options.id ?? idFromFileName(document.path);
-  const extra = (options.requiredFields ?? []).filter((key) => key in EXTRA_FIELD_DEFAULTS).map((key) => `${key}: ${EXTRA_FIELD_DEFAULTS[key]}`);
-  const fields = [`id: ${id}`, `title: ${yamlString(title)}`, `type: ${type}`, 'owner: TODO', 'status: draft', 'version: 0.1.0', ...extra, `clauses: [${options.clauses.join(', ')}]`];
+  const given: Record<string, string> = { id, title: yamlString(title), type, clauses: `[${options.clauses.join(', ')}]` };
+  const extra = (options.requiredFields ?? []).filter((key) => !DRAFT_KEYS.includes(key) && key !== 'clauses' && STARTER_VALUES[key] !== undefined);
+  const fields = [...DRAFT_KEYS, ...extra, 'clauses'].map((key) => `${key}: ${given[key] ?? STARTER_VALUES[key]}`);
   const newline = eol(document);
   return { id, title, type, block: ['---', ...fields, '---'].map((line) => line + newline).join('') };
 }

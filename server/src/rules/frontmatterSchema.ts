@@ -7,7 +7,7 @@ import type { Frontmatter, Range } from '../document/types';
 import { closestMatches } from '../text/similar';
 import { nodeAt } from '../yaml/locate';
 import { isNoise, schemaErrorPlace, schemaMessage } from '../yaml/schemaMessage';
-import { fix, replaceRange } from './edits';
+import { fix, lineRange, replaceRange } from './edits';
 import type { FindingInput, Rule } from './types';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
@@ -32,7 +32,7 @@ export const frontmatterSchemaRule: Rule = {
     if (!validate()(frontmatter.data)) {
       const errors = (validate().errors ?? []).filter((error) => !isNoise(error) && !(frontmatter.header && isComplyKey(error)));
       for (const error of errors) {
-        if (!isExplainedElsewhere(error, errors)) report(findingFor(frontmatter, error));
+        if (!isExplainedElsewhere(error, errors)) report(findingFor(frontmatter, error, lineRange(document, 0)));
       }
     }
     for (const key of DATE_KEYS) {
@@ -67,12 +67,13 @@ function isExplainedElsewhere(error: ErrorObject, errors: ErrorObject[]): boolea
   );
 }
 
-function findingFor(frontmatter: Frontmatter, error: ErrorObject): FindingInput {
+/** `firstLine`: where an error without a node of its own (a missing key) is shown. */
+function findingFor(frontmatter: Frontmatter, error: ErrorObject, firstLine: Range): FindingInput {
   const place = schemaErrorPlace(error);
   const { node, key } = nodeAt(frontmatter.yaml!, place.path);
   const target = (place.atKey ? key : node) ?? node;
   const base = frontmatter.contentRange.start;
-  const range: Range = target?.range ? rangeOf(target as Node, base) : { start: frontmatter.range.start, end: frontmatter.range.start + 3 };
+  const range: Range = target?.range ? rangeOf(target as Node, base) : firstLine;
   const message = schemaMessage(error, 'frontmatter');
   const finding: FindingInput = { message: message.startsWith('frontmatter') ? message : `frontmatter ${message}`, range };
   if (error.keyword === 'additionalProperties') {

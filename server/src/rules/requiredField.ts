@@ -1,26 +1,6 @@
-import { basename, extname } from 'node:path';
 import { eol, fix, insertAt, lineRange } from './edits';
-import { idFromFileName } from './draftFrontmatter';
+import { starterValue } from './draftFrontmatter';
 import type { Rule } from './types';
-
-/**
- * Values a fix inserts: valid for the schema, obviously still to be completed where a person must
- * decide. Keys with no sensible default (dates) get no fix.
- */
-function defaultValue(key: string, path: string, title: string | undefined): string | undefined {
-  switch (key) {
-    case 'id': return idFromFileName(path);
-    case 'title': return JSON.stringify(title ?? basename(path, extname(path)));
-    case 'type': return 'policy';
-    case 'status': return 'draft';
-    case 'version': return '0.1.0';
-    case 'review-every': return '12 months';
-    case 'classification': return 'internal';
-    case 'clauses': case 'related': case 'excludes': case 'tags': return '[]';
-    case 'owner': case 'approved-by': return 'TODO';
-    default: return undefined;
-  }
-}
 
 export const requiredField: Rule = {
   id: 'required-field',
@@ -38,7 +18,7 @@ export const requiredField: Rule = {
     const newline = eol(document);
     const at = frontmatter.contentRange.end;
     for (const key of missing) {
-      const value = defaultValue(key, document.path, summary.title);
+      const value = starterValue(key, document.path, summary.title);
       report({
         message: `frontmatter has no "${key}"; every policy document needs one (required-fields)`,
         range: lineRange(document, 0),

@@ -26,8 +26,8 @@ export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | un
     // broken-reference suggests the nearest existing ids, so every unresolved reference may read differently now.
     add(index.policies().filter((summary) => summary.related.some((reference) => index.withId(reference.value).length === 0)));
   }
-  const oldClaims = claimedControls(before);
-  const newClaims = claimedControls(after);
+  const oldClaims = claimedIds(before);
+  const newClaims = claimedIds(after);
   for (const clause of new Set([...oldClaims, ...newClaims])) {
     // exclusion-invalid names the claiming documents by id, so an id change touches every claimed control.
     if (idChanged || oldClaims.has(clause) !== newClaims.has(clause)) add(index.excluding(clause));
@@ -43,7 +43,7 @@ function policyId(summary: DocumentSummary | undefined): string | undefined {
   return summary?.isPolicy ? summary.id?.value : undefined;
 }
 
-function claimedControls(summary: DocumentSummary | undefined): Set<string> {
+function claimedIds(summary: DocumentSummary | undefined): Set<string> {
   if (!summary?.isPolicy) return new Set();
   return new Set(summary.clauses.map((claim) => normalizeClauseId(claim.source)).filter((id): id is string => id !== undefined));
 }

@@ -7,7 +7,9 @@ import { formatCoverageMarkdown } from './markdown';
 import { formatCoverageTable } from './table';
 
 /** The formats `clausewise coverage --format` writes (the language server renders html, markdown and csv). */
-export type CoverageFormat = 'table' | 'markdown' | 'html' | 'csv' | 'json';
+/** The formats `clausewise coverage --format` and the editor's export accept. */
+export const COVERAGE_FORMATS = ['table', 'markdown', 'html', 'csv', 'json'] as const;
+export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /**
  * One policy set's coverage in a format: the one choice of formatter behind `clausewise coverage`
