@@ -6,36 +6,39 @@ import type { Ctx } from '../ctx';
 /**
  * "Suggest clauses…": lists the controls the server ranks for a document, with score and reasons,
  * and adds the ones picked to its `clauses` (or prepends a draft frontmatter block claiming them)
- * as one undoable edit. Given `ids`, adds those without asking. Returns the ids added.
+ * as one undoable edit. Given `ids`, adds those without asking. Returns whether the document changed.
  */
 export function suggestClauses(ctx: Ctx) {
-  return async (target?: unknown, ids?: string[]): Promise<string[] | undefined> => {
+  return async (target?: unknown, ids?: string[]): Promise<boolean> => {
     const uri = uriOf(target) ?? markdownEditorUri();
     if (!uri) {
       void window.showInformationMessage('Clausewise: open a Markdown policy document to get clause suggestions for it.');
-      return undefined;
+      return false;
     }
     try {
       await workspace.openTextDocument(uri);
       const chosen = ids ?? (await pick(ctx, uri));
-      if (!chosen?.length) return undefined;
+      if (!chosen?.length) return false;
       const edit = await ctx.request(AddClausesEditRequest, { uri: uri.toString(), ids: chosen });
-      return edit ? await apply(edit, chosen) : [];
+      // No edit: every id picked is claimed already.
+      return edit ? await apply(edit) : false;
     } catch (error) {
       // The server's refusals say what to do ("… is not open in the editor; open it, then ask again").
       void window.showErrorMessage(`Clausewise could not suggest clauses: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      return false;
     }
   };
 }
 
-/** Applies the server's edit as one workspace edit (one undo step); returns the ids when the editor took it. */
-async function apply(edit: { changes: Record<string, PlainTextEdit[]> }, chosen: string[]): Promise<string[] | undefined> {
+/** Applies the server's edit as one workspace edit (one undo step); says so when the editor refuses it. */
+async function apply(edit: { changes: Record<string, PlainTextEdit[]> }): Promise<boolean> {
   const workspaceEdit = new WorkspaceEdit();
   for (const [target, edits] of Object.entries(edit.changes)) {
     for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
   }
-  return (await workspace.applyEdit(workspaceEdit)) ? chosen : undefined;
+  if (await workspace.applyEdit(workspaceEdit)) return true;
+  void window.showWarningMessage('Clausewise: the editor did not take the clauses (the document may have changed meanwhile); run "Clausewise: Suggest Clauses…" again.');
+  return false;
 }
 
 async function pick(ctx: Ctx, uri: Uri): Promise<string[] | undefined> {
