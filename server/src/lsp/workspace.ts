@@ -294,18 +294,27 @@ export class LiveWorkspace {
    */
   private async handOut(queue: string[], pool: WorkerPool, jobs: AnalysisJob[], generation: number): Promise<boolean> {
     const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    return this.inSlices(queue, generation, (path) => {
+      if (this.openUris.has(path)) return this.indexOne(path);
+      if (this.core.isExcluded(path)) return;
+      const set = this.core.setFor(path);
+      const { text, problem } = readDocumentFile(path);
+      const job: AnalysisJob = { path, text, problem, configFile: set.config.file, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
+      jobs.push(job);
+      pool.add(job);
+    });
+  }
+
+  /**
+   * Visits each path (a failure is logged against that document), yielding to the event loop every
+   * INDEX_SLICE_MS so requests are answered meanwhile. False when a newer indexing began.
+   */
+  private async inSlices(queue: string[], generation: number, visit: (path: string) => void, onYield?: (done: number) => void): Promise<boolean> {
     let sliceStart = Date.now();
-    for (const path of queue) {
-      this.guard(path, () => {
-        if (this.openUris.has(path)) return this.indexOne(path);
-        if (this.core.isExcluded(path)) return;
-        const set = this.core.setFor(path);
-        const { text, problem } = readDocumentFile(path);
-        const job: AnalysisJob = { path, text, problem, configFile: set.config.file, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
-        jobs.push(job);
-        pool.add(job);
-      });
+    for (const [index, path] of queue.entries()) {
+      this.guard(path, () => visit(path));
       if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+        onYield?.(index + 1);
         await new Promise((resolve) => setImmediate(resolve));
         if (generation !== this.generation) return false;
         sliceStart = Date.now();
@@ -335,16 +344,8 @@ export class LiveWorkspace {
     const threaded = shouldUseWorkers(closed.length) ? await this.tryThreads(queue, generation, progress) : 'not used';
     if (threaded === 'stale') return undefined;
     if (threaded !== 'done') {
-      let sliceStart = Date.now();
-      for (const [index, path] of queue.entries()) {
-        this.guard(path, () => this.indexOne(path));
-        if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
-          progress.report(Math.floor(((index + 1) * 100) / queue.length), `${index + 1}/${queue.length} documents`);
-          await new Promise((resolve) => setImmediate(resolve));
-          if (generation !== this.generation) return undefined;
-          sliceStart = Date.now();
-        }
-      }
+      const report = (done: number) => progress.report(Math.floor((done * 100) / queue.length), `${done}/${queue.length} documents`);
+      if (!(await this.inSlices(queue, generation, (path) => this.indexOne(path), report))) return undefined;
     }
     const all = this.core.all().map((entry) => entry.path);
     const checked = this.core.checkWorkspace(all);
