@@ -1,3 +1,7 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -33,10 +37,6 @@ describe('machine-readable output', () => {
   });
 
   it('names a file outside the working folder by its absolute path, in the listing and in SARIF', async () => {
-    const { cpSync, mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { pathToFileURL } = await import('node:url');
     const outside = join(mkdtempSync(join(tmpdir(), 'clausewise-outside-')), 'policies');
     cpSync('samples/with-problems', outside, { recursive: true });
     const file = join(outside, 'teleworking-standard.md');
@@ -70,9 +70,6 @@ describe('machine-readable output', () => {
   });
 
   it('--output writes the report to a file and nothing to standard output', async () => {
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const file = join(mkdtempSync(join(tmpdir(), 'clausewise-out-')), 'report.sarif');
     const result = runCli([...problems, '--format', 'sarif', '--output', file]);
     expect(result.code).toBe(1);

@@ -24,6 +24,12 @@ describe('adding several ids to clauses, in the list\'s own style', () => {
     expect(added(front(''), ['9.3.1', '9.4.3'])).toBe(front('clauses: [9.3.1, 9.4.3]\n'));
   });
 
+  it("adds the key to a comply header above its --- line, and extends a list there", () => {
+    const header = (clauses: string) => `name: Passwords\r\nacronym: PW\r\n${clauses}---\r\n# Passwords\r\n`;
+    expect(added(header(''), ['9.4.3'])).toBe(header('clauses: [9.4.3]\r\n'));
+    expect(added(header('clauses:\r\n  - 9.3.1\r\n'), ['9.4.3'])).toBe(header('clauses:\r\n  - 9.3.1\r\n  - 9.4.3\r\n'));
+  });
+
   it('adds one item line per id to a block list, with its indentation', () => {
     expect(added(front('clauses:\n  - 9.4.2\n'), ['9.3.1', '9.4.3'])).toBe(front('clauses:\n  - 9.4.2\n  - 9.3.1\n  - 9.4.3\n'));
   });
