@@ -19,9 +19,10 @@ const OFFERED = 5;
 /**
  * The ranking reads only the body (10–30 ms for a long document), so it is kept per open path while
  * the body and the policy set stay the same: typing in the frontmatter, or asking for code actions
- * and completion after each edit there, ranks nothing again. A few paths are kept, newest last.
+ * and completion after each edit there, ranks nothing again. Kept per policy set (a config change
+ * replaces the set, and its rankings go with it), for a few paths, newest last.
  */
-const ranked = new Map<string, { set: PolicySet; body: string; suggestions: ClauseSuggestion[] }>();
+const ranked = new WeakMap<PolicySet, Map<string, { body: string; suggestions: ClauseSuggestion[] }>>();
 const KEPT = 8;
 
 /** The ranked suggestions for an open document, with the config's elements, `claimed` as of its current frontmatter. */
@@ -29,18 +30,17 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
   const document = entry.document;
   if (!document) return [];
   const body = document.text.slice(document.frontmatter?.range.end ?? 0);
-  let kept = ranked.get(entry.path);
-  if (kept?.set !== entry.set || kept.body !== body) {
-    kept = { set: entry.set, body, suggestions: suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config) }) };
-  }
-  ranked.delete(entry.path);
-  ranked.set(entry.path, kept);
-  if (ranked.size > KEPT) ranked.delete(ranked.keys().next().value!);
+  let paths = ranked.get(entry.set);
+  if (!paths) ranked.set(entry.set, (paths = new Map()));
+  let kept = paths.get(entry.path);
+  if (kept?.body !== body) kept = { body, suggestions: suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config) }) };
+  paths.delete(entry.path);
+  paths.set(entry.path, kept);
+  if (paths.size > KEPT) paths.delete(paths.keys().next().value!);
   const claimed = new Set(claimedControls(entry.analyzed.summary, entry.set.catalog).map(({ control }) => control.id));
   // Kept while only the frontmatter changes: what it claims now is read here.
   return kept.suggestions.map((suggestion) => ({ ...suggestion, claimed: claimed.has(suggestion.control.id) }));
 }
-
 
 /**
  * "Suggest clauses": on a document that claims few controls, or a policy with no frontmatter yet, one
