@@ -9,9 +9,10 @@ import { readDataFile, type DataFile } from '../yaml/dataFile';
 import { nodeAt } from '../yaml/locate';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { Catalog } from './catalog';
+import { termProblem } from '../policy/evidence';
 import type { Category, Control, Framework, Objective } from './types';
 
-interface RawElement { id: string; title: string; aliases?: string[]; prompt: string }
+interface RawElement { id: string; title: string; aliases?: string[]; prompt: string; evidence?: string[][] }
 interface RawControl {
   id: string; title: string; summary: string; health?: string; essential?: boolean; reason?: string;
   elements: RawElement[]; maps?: Record<string, string[]>;
@@ -135,6 +136,12 @@ function checkControl(
 ): void {
   const elementIds = new Set<string>();
   control.elements.forEach((element, index) => {
+    (element.evidence ?? []).forEach((group, g) =>
+      group.forEach((term, t) => {
+        const problem = termProblem(term);
+        if (problem) problems.push(source.problemAt([...path, 'elements', index, 'evidence', g, t], `control ${control.id}, element ${element.id}: ${problem}`));
+      }),
+    );
     if (elementIds.has(element.id)) {
       problems.push(source.problemAt([...path, 'elements', index, 'id'], `control ${control.id} has two elements with id "${element.id}"; element ids must be unique within a control`));
     }
@@ -160,7 +167,7 @@ function toControl(raw: RawControl, objectiveId: string, categoryId: string, lin
     health: raw.health?.trim(),
     essential: raw.essential === true,
     reason: raw.reason,
-    elements: raw.elements.map((element) => ({ ...element, aliases: element.aliases ?? [] })),
+    elements: raw.elements.map((element) => ({ ...element, aliases: element.aliases ?? [], evidence: element.evidence ?? [] })),
     maps: raw.maps ?? {},
     objectiveId,
     categoryId,

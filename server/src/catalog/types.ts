@@ -4,6 +4,14 @@ export interface Element {
   title: string;
   aliases: string[];
   prompt: string;
+  /**
+   * What a block of prose that addresses the element talks about, in Clausewise's words: concept
+   * groups (each a list of words, phrases, word starts or $frequency / $duration / $role), all of
+   * which must be found in one paragraph, list item, table row or short section.
+   */
+  evidence: string[][];
+  /** The organisation's own phrases (from .clausewise.yaml): any one of them in a block addresses the element. */
+  phrases?: string[];
 }
 
 /** A control: the level documents claim in their `clauses`. */

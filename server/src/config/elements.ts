@@ -12,12 +12,15 @@ export function elementsFor(control: Control, config: ResolvedConfig): Element[]
   const override = config.elements[control.id];
   let elements = control.elements;
   if (override) {
-    const fill = (element: Element): Element => ({ ...element, aliases: element.aliases ?? [], prompt: element.prompt ?? `Describe ${element.title.toLowerCase()}.` });
+    const fill = (element: Element): Element => ({ ...element, aliases: element.aliases ?? [], prompt: element.prompt ?? `Describe ${element.title.toLowerCase()}.`, evidence: element.evidence ?? [] });
     elements = override.replace ? override.replace.map(fill) : [...elements, ...(override.add ?? []).map(fill)];
     const waived = new Set(override.waive ?? []);
     elements = elements
       .filter((element) => !waived.has(element.id))
-      .map((element) => ({ ...element, aliases: [...element.aliases, ...(override.aliases?.[element.id] ?? [])] }));
+      .map((element) => {
+        const phrases = override.evidence?.[element.id];
+        return { ...element, aliases: [...element.aliases, ...(override.aliases?.[element.id] ?? [])], ...(phrases ? { phrases: [...(element.phrases ?? []), ...phrases] } : {}) };
+      });
   }
   perConfig.set(control.id, elements);
   return elements;

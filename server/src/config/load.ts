@@ -10,9 +10,10 @@ import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
 import {
-  CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementOverride, type ResolvedConfig,
+  CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
 } from './types';
 import { didYouMean } from '../text/similar';
+import { termProblem } from '../policy/evidence';
 
 interface RawConfig {
   catalog?: string;
@@ -21,7 +22,8 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   'required-fields'?: string[];
   'review-every'?: string;
-  elements?: Record<string, ElementOverride>;
+  /** `match` is the mode; every other key is a control id. */
+  elements?: Record<string, ElementOverride> & { match?: ElementMatchMode };
   essential?: Record<string, boolean>;
   today?: string;
 }
@@ -43,6 +45,7 @@ export function defaultConfig(root: string): ResolvedConfig {
     requiredFields: DEFAULT_REQUIRED_FIELDS,
     reviewEvery: DEFAULT_REVIEW_EVERY,
     elements: {},
+    elementMatch: 'prose',
     essential: {},
   };
 }
@@ -86,23 +89,42 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
     ]);
   }
   const catalog = loadCatalog(catalogPath);
+  const { match: elementMatch = 'prose', ...overrides } = raw.elements ?? {};
   for (const section of ['elements', 'essential'] as const) {
-    for (const id of Object.keys(raw[section] ?? {})) {
+    for (const id of Object.keys((section === 'elements' ? overrides : raw[section]) ?? {})) {
       if (!catalog.control(id)) {
         problems.push(source.problemAt([section, id], `"${id}" is not a control of ${catalog.info.name}${didYouMean(id, catalog.controls.map((c) => c.id))}`, true));
       }
     }
   }
-  for (const [id, override] of Object.entries(raw.elements ?? {})) {
+  for (const [id, override] of Object.entries(overrides as Record<string, ElementOverride>)) {
     const control = catalog.control(id);
     if (!control) continue;
     const known = control.elements.map((element) => element.id);
     for (const [index, waived] of (override.waive ?? []).entries()) {
       if (!known.includes(waived)) problems.push(source.problemAt(['elements', id, 'waive', index], `control ${id} has no element "${waived}"${didYouMean(waived, known)}`));
     }
-    for (const elementId of Object.keys(override.aliases ?? {})) {
-      const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
-      if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, 'aliases', elementId], `control ${id} has no element "${elementId}"${didYouMean(elementId, all)}`, true));
+    const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
+    for (const key of ['aliases', 'evidence'] as const) {
+      for (const elementId of Object.keys(override[key] ?? {})) {
+        if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, key, elementId], `control ${id} has no element "${elementId}"${didYouMean(elementId, all)}`, true));
+      }
+    }
+    for (const [elementId, phrases] of Object.entries(override.evidence ?? {})) {
+      phrases.forEach((phrase, index) => {
+        const problem = termProblem(phrase);
+        if (problem) problems.push(source.problemAt(['elements', id, 'evidence', elementId, index], problem));
+      });
+    }
+    for (const key of ['add', 'replace'] as const) {
+      (override[key] ?? []).forEach((element, index) => {
+        (element.evidence ?? []).forEach((group, g) =>
+          group.forEach((term, t) => {
+            const problem = termProblem(term);
+            if (problem) problems.push(source.problemAt(['elements', id, key, index, 'evidence', g, t], problem));
+          }),
+        );
+      });
     }
   }
   if (problems.length > 0) throw new DataFileError('config', problems);
@@ -115,7 +137,8 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
     rules: raw.rules ?? {},
     requiredFields: raw['required-fields'] ?? DEFAULT_REQUIRED_FIELDS,
     reviewEvery: (raw['review-every'] && parseDuration(raw['review-every'])) || DEFAULT_REVIEW_EVERY,
-    elements: raw.elements ?? {},
+    elements: overrides as Record<string, ElementOverride>,
+    elementMatch,
     essential: raw.essential ?? {},
     today: raw.today,
   };

@@ -6,7 +6,12 @@ export interface ElementOverride {
   replace?: Element[];
   waive?: string[];
   aliases?: Record<string, string[]>;
+  /** Element id → phrases of the organisation's own that address it wherever they are written. */
+  evidence?: Record<string, string[]>;
 }
+
+/** How elements are found: headings and lead-ins only, or also evidence in prose (the default). */
+export type ElementMatchMode = 'prose' | 'headings';
 
 /** A period such as "12 months": amount and unit. */
 export interface Duration {
@@ -27,6 +32,7 @@ export interface ResolvedConfig {
   requiredFields: string[];
   reviewEvery: Duration;
   elements: Record<string, ElementOverride>;
+  elementMatch: ElementMatchMode;
   essential: Record<string, boolean>;
   today?: string;
 }

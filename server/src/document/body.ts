@@ -1,11 +1,12 @@
-import type { Nodes, Paragraph, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { normalizeClauseId } from '../catalog/clauseId';
-import { headingKey, isPlaceholderText } from './normalize';
-import type { ClauseMention, Link, Range, Section, Suppression } from './types';
+import { readBlocks, type RawTitle } from './blocks';
+import { headingKey, isPlaceholderText, looseHeadingKey } from './normalize';
+import type { ClauseMention, Link, Range, Section, Suppression, TextBlock } from './types';
 
 /** One processor per process: building it is not free, parsing with it is reentrant. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -19,6 +20,7 @@ const SUPPRESSION = /<!--\s*clausewise-(disable-next-line|disable-file|disable|e
 
 export interface BodyParts {
   sections: Section[];
+  blocks: TextBlock[];
   title?: string;
   mentions: ClauseMention[];
   links: Link[];
@@ -31,12 +33,11 @@ interface RawHeading {
   titleRange: Range;
 }
 
-/** Walks the Markdown tree once, collecting sections, lead-ins, clause mentions, links and suppressions. */
+/** Walks the Markdown tree once, collecting sections, blocks, lead-ins, clause mentions, links and suppressions. */
 export function readBody(text: string, lineOf: (offset: number) => number): BodyParts {
   const tree = processor.parse(text) as Root;
   const headings: RawHeading[] = [];
-  const leadIns: Section[] = [];
-  const parts: BodyParts = { sections: [], mentions: [], links: [], suppressions: [] };
+  const parts: BodyParts = { sections: [], blocks: [], mentions: [], links: [], suppressions: [] };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -47,11 +48,6 @@ export function readBody(text: string, lineOf: (offset: number) => number): Body
         headings.push({ depth: node.depth, title: toString(node, { includeHtml: false }).trim(), titleRange: { start, end } });
         if (node.depth === 1 && parts.title === undefined) parts.title = toString(node, { includeHtml: false }).trim();
         break;
-      case 'paragraph': {
-        const leadIn = readLeadIn(node, text);
-        if (leadIn) leadIns.push(leadIn);
-        break;
-      }
       case 'text':
         collectMentions(text.slice(start, end), start, parts.mentions);
         break;
@@ -69,32 +65,73 @@ export function readBody(text: string, lineOf: (offset: number) => number): Body
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-  parts.sections = mergeSections(headingSections(headings, text), leadIns);
+  const { blocks, pseudoHeadings, leadIns } = readBlocks(tree.children, text);
+  const titled = titledSections(headings, pseudoHeadings, text);
+  parts.sections = [...titled, ...leadIns.map((leadIn) => section('lead-in', leadIn.title, 7, leadIn.titleRange, leadIn.bodyRange!, text))].sort(
+    (a, b) => a.titleRange.start - b.titleRange.start,
+  );
+  parts.blocks = frameBlocks(blocks, titled, text);
   parts.mentions.sort((a, b) => a.range.start - b.range.start);
   return parts;
 }
 
-function headingSections(headings: RawHeading[], text: string): Section[] {
-  return headings.map((heading, index) => {
+/**
+ * Headings and pseudo-headings with their extent: a heading's section runs to the next heading of the
+ * same or a higher level; a pseudo-heading's to the next heading or pseudo-heading.
+ */
+function titledSections(headings: RawHeading[], pseudoHeadings: RawTitle[], text: string): Section[] {
+  const titles = [...headings, ...pseudoHeadings.map((pseudo) => ({ ...pseudo, depth: 0 }))].sort((a, b) => a.titleRange.start - b.titleRange.start);
+  return titles.map((title, index) => {
     let end = text.length;
-    for (let next = index + 1; next < headings.length; next++) {
-      if (headings[next]!.depth <= heading.depth) {
-        end = headings[next]!.titleRange.start;
+    for (let next = index + 1; next < titles.length; next++) {
+      const other = titles[next]!;
+      if (title.depth === 0 || (other.depth !== 0 && other.depth <= title.depth)) {
+        end = other.titleRange.start;
         break;
       }
     }
-    return section('heading', heading.title, heading.depth, heading.titleRange, { start: heading.titleRange.end, end }, text);
+    return title.depth === 0
+      ? section('pseudo-heading', title.title, 7, title.titleRange, { start: title.titleRange.end, end }, text)
+      : section('heading', title.title, title.depth, title.titleRange, { start: title.titleRange.end, end }, text);
   });
 }
 
-/** `**Session time-out.** text` or `- **Session time-out**: text`: a sub-topic without its own heading. */
-function readLeadIn(paragraph: Paragraph, text: string): Section | undefined {
-  const first = paragraph.children[0];
-  if (first?.type !== 'strong' || !first.position || !paragraph.position) return undefined;
-  const title = toString(first, { includeHtml: false }).trim().replace(/[.:\-–—]+$/, '').trim();
-  if (!title) return undefined;
-  const titleRange = { start: first.position.start.offset!, end: first.position.end.offset! };
-  return section('lead-in', title, 7, titleRange, { start: titleRange.end, end: paragraph.position.end.offset! }, text);
+/** A section this short is one block: its words may sit in different sentences and still be about one thing. */
+const SHORT_SECTION_WORDS = 80;
+
+/**
+ * Gives each block the nearest heading or pseudo-heading before it as context, and adds a block for
+ * each short section (its title and its text up to the next title of any level).
+ */
+function frameBlocks(blocks: TextBlock[], titled: Section[], text: string): TextBlock[] {
+  const framed: TextBlock[] = [];
+  let current = -1;
+  for (const block of blocks) {
+    while (current + 1 < titled.length && titled[current + 1]!.titleRange.start < block.range.start) current++;
+    const heading = titled[current];
+    framed.push(heading ? { ...block, context: [heading.titleRange, ...block.context] } : block);
+  }
+  titled.forEach((title, index) => {
+    const end = Math.min(title.bodyRange.end, titled[index + 1]?.titleRange.start ?? text.length);
+    const body = { start: title.titleRange.end, end };
+    if (countWords(text, body, SHORT_SECTION_WORDS + 1) <= SHORT_SECTION_WORDS && countWords(text, body, 1) > 0) {
+      framed.push({ kind: 'section', range: { start: title.titleRange.start, end }, own: [title.titleRange, body], context: [] });
+    }
+  });
+  return framed.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+}
+
+/** Words in a span, counting no further than `limit`. */
+function countWords(text: string, span: Range, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end && count < limit; i++) {
+    const code = text.charCodeAt(i);
+    const letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
+    if (letter && !inWord) count++;
+    inWord = letter || (inWord && code >= 48 && code <= 57);
+  }
+  return count;
 }
 
 /**
@@ -107,6 +144,7 @@ function section(kind: Section['kind'], title: string, depth: number, titleRange
     kind,
     title,
     key: headingKey(title),
+    looseKey: looseHeadingKey(title),
     depth,
     titleRange,
     bodyRange,
@@ -115,10 +153,6 @@ function section(kind: Section['kind'], title: string, depth: number, titleRange
       return empty;
     },
   };
-}
-
-function mergeSections(headings: Section[], leadIns: Section[]): Section[] {
-  return [...headings, ...leadIns].sort((a, b) => a.titleRange.start - b.titleRange.start);
 }
 
 function collectMentions(source: string, nodeStart: number, mentions: ClauseMention[]): void {

@@ -9,7 +9,7 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   const bom = rawText.charCodeAt(0) === 0xfeff;
   const text = bom ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text);
-  const document: PolicyDocument = { path, text, bom, lineStarts, sections: [], mentions: [], links: [], suppressions: [], readProblem };
+  const document: PolicyDocument = { path, text, bom, lineStarts, sections: [], blocks: [], mentions: [], links: [], suppressions: [], readProblem };
   if (text.length > MAX_DOCUMENT_BYTES) {
     document.readProblem ??= { kind: 'too-large', message: `the document is over ${MAX_DOCUMENT_BYTES / 1048576} MB, more than Clausewise reads; split it` };
   }

@@ -50,13 +50,19 @@ export interface Frontmatter {
   syntaxErrors: { message: string; range: Range }[];
 }
 
-/** A heading with the extent of its section, or a bold lead-in with the paragraph it opens. */
+/**
+ * A heading with the extent of its section; a pseudo-heading (a paragraph that is only bold text)
+ * with the text up to the next heading or pseudo-heading; or a lead-in (a bold opening, a list item's
+ * short label, a table row's first cell) with the text it opens.
+ */
 export interface Section {
-  kind: 'heading' | 'lead-in';
+  kind: 'heading' | 'pseudo-heading' | 'lead-in';
   /** The heading or lead-in text as written. */
   title: string;
   /** Comparison key: lower case, leading numbering, punctuation and spaces removed. */
   key: string;
+  /** Looser key: stemmed words without small words or a trailing "policy"/"procedure", two words in either order. */
+  looseKey: string;
   depth: number;
   /** The heading line or the bold lead-in. */
   titleRange: Range;
@@ -64,6 +70,17 @@ export interface Section {
   bodyRange: Range;
   /** True when the body holds no real text (only TODO/TBD/placeholders). */
   empty: boolean;
+}
+
+/** A unit of text in which prose evidence must co-occur: a paragraph, a list item, a table row or a short section. */
+export interface TextBlock {
+  kind: 'paragraph' | 'list-item' | 'table-row' | 'section';
+  /** The whole block, for locations. */
+  range: Range;
+  /** The block's own text (a list item without its nested lists). */
+  own: Range[];
+  /** Text that frames it: the nearest heading, the sentence introducing a list, the parent item, a table's header row. */
+  context: Range[];
 }
 
 /** A reference to a clause in the body: "ISO 27799 9.4.2", "27799 9.4.2", "§9.4.2". */
@@ -102,8 +119,10 @@ export interface PolicyDocument {
   bom: boolean;
   lineStarts: number[];
   frontmatter?: Frontmatter;
-  /** Headings and bold lead-ins in document order. */
+  /** Headings, pseudo-headings and lead-ins in document order. */
   sections: Section[];
+  /** Paragraphs, list items, table rows and short sections in document order. */
+  blocks: TextBlock[];
   /** The first level-1 heading, if any. */
   title?: string;
   mentions: ClauseMention[];

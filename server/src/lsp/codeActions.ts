@@ -1,3 +1,4 @@
+import { elementIds } from '../workspace/summary';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
 import { targetAt } from '../document/targetAt';
@@ -48,7 +49,7 @@ function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string)
   const target = targetAt(entry.document, offset);
   if (target?.kind !== 'clause' || target.place !== 'clauses') return undefined;
   const control = entry.set.catalog.control(target.source);
-  const missing = control && entry.analyzed.summary.elements[control.id]?.missing;
+  const missing = control && elementIds(entry.analyzed.summary.elements[control.id], 'missing');
   if (!control || !missing?.length) return undefined;
   const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
   const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);

@@ -1,5 +1,6 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { lineRange } from '../rules/edits';
+import { elementIds } from '../workspace/summary';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 
@@ -9,7 +10,7 @@ export function codeLenses(context: ServerContext, params: CodeLensParams): Code
   const frontmatter = entry?.document?.frontmatter;
   if (!entry || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
   const claimed = Object.values(entry.analyzed.summary.elements);
-  const missing = claimed.reduce((sum, states) => sum + states.missing.length, 0);
+  const missing = claimed.reduce((sum, statuses) => sum + elementIds(statuses, 'missing').length, 0);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const title = `covers ${plural(claimed.length, 'control')} · ${plural(missing, 'element')} missing`;
   // No command: the lens informs; the quick fixes on each claimed id insert the missing sections.

@@ -1,3 +1,4 @@
+import { elementIds } from '../workspace/summary';
 import { relative } from 'node:path';
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range as LspRange,
@@ -164,7 +165,7 @@ function headingItems(entry: WorkspaceDocument, range: LspRange, snippets: boole
   for (const [controlId, states] of Object.entries(entry.analyzed.summary.elements)) {
     const control = catalog.control(controlId);
     if (!control) continue;
-    for (const element of elementsFor(control, config).filter((candidate) => states.missing.includes(candidate.id))) {
+    for (const element of elementsFor(control, config).filter((candidate) => elementIds(states, 'missing').includes(candidate.id))) {
       const prompt = `TODO: ${element.prompt}`;
       items.push({
         label: element.title,

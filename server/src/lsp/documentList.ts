@@ -1,3 +1,4 @@
+import { elementIds } from '../workspace/summary';
 import { RequestType, type CancellationToken } from 'vscode-languageserver';
 import { computeCoverage } from '../workspace/coverage';
 import { isOverdue, reviewDue } from '../workspace/review';
@@ -41,8 +42,8 @@ function describe(context: ServerContext, set: PolicySet, index: WorkspaceIndex)
         id: control?.id ?? claim.source,
         title: control?.title,
         state: control ? states.get(control.id) ?? 'gap' : 'unknown',
-        missing: elements?.missing ?? [],
-        empty: elements?.empty ?? [],
+        missing: elementIds(elements, 'missing'),
+        empty: elementIds(elements, 'empty'),
       };
     }),
   }));

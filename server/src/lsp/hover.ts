@@ -1,17 +1,18 @@
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Catalog } from '../catalog/catalog';
-import type { Control } from '../catalog/types';
+import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
 import { computeControlCoverage } from '../workspace/coverage';
-import { matchElements } from '../workspace/elementMatch';
+import { matchElements } from '../policy/elementMatch';
+import { elementStatus, type ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 
-const ELEMENT_MARK = { present: '✓', empty: '✗ (only placeholder text)', missing: '✗' } as const;
 
 /** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
 export function hover(context: ServerContext, params: HoverParams): Hover | null {
@@ -58,8 +59,24 @@ function elementLines(entry: WorkspaceDocument, control: Control): string[] {
   if (!entry.analyzed.summary.elements[control.id]) {
     return ['**Elements** (this document does not claim the control):', ...elements.map((element) => `- ${element.title}`)];
   }
-  const matches = matchElements(entry.document!, elements);
-  return ['**Elements in this document:**', ...matches.map((match) => `- ${ELEMENT_MARK[match.state]} ${match.element.title}${match.state === 'present' ? '' : ` — ${match.element.prompt}`}`)];
+  const uri = pathToFileURL(entry.path).href;
+  const statuses = matchElements(entry.document!, elements, entry.set.config.elementMatch).map((match) => elementStatus(entry.document!, match));
+  return ['**Elements in this document:**', ...statuses.map((status, index) => `- ${elementLine(status, elements[index]!, uri)}`)];
+}
+
+/** "✓ Access review frequency — in prose, line 56: 'review … quarterly …'", the line a link to the place. */
+function elementLine(status: ElementStatus, element: Element, uri: string): string {
+  const at = status.line === undefined ? '' : `[line ${status.line}](${uri}#L${status.line})`;
+  switch (status.state) {
+    case 'heading':
+      return `✓ ${element.title} — under "${status.heading}", ${at}`;
+    case 'prose':
+      return `✓ ${element.title} — in prose, ${at}: '${status.words!.join(' … ')}'`;
+    case 'empty':
+      return `✗ ${element.title} — "${status.heading}" (${at}) holds only placeholder text. *${element.prompt}*`;
+    case 'missing':
+      return `✗ ${element.title} — not found. *${element.prompt}*`;
+  }
 }
 
 function mappingLines(catalog: Catalog, control: Control): string[] {

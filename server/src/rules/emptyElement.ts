@@ -1,5 +1,5 @@
 import { elementsFor } from '../config/elements';
-import { matchElements } from '../workspace/elementMatch';
+import { matchElements } from '../policy/elementMatch';
 import { claimedControls } from './claimedControls';
 import type { Rule } from './types';
 

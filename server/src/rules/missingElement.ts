@@ -3,7 +3,7 @@ import { elementsFor } from '../config/elements';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
-import { matchElements } from '../workspace/elementMatch';
+import { matchElements } from '../policy/elementMatch';
 import { appendToDocument, eol, fix, insertAt } from './edits';
 import { claimedControls } from './claimedControls';
 import type { Rule } from './types';

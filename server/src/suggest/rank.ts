@@ -3,7 +3,7 @@ import type { Control } from '../catalog/types';
 import { listItems } from '../document/frontmatter';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument } from '../document/types';
-import { matchElements } from '../workspace/elementMatch';
+import { matchElements } from '../policy/elementMatch';
 import { profileIndex, type ControlProfile } from './controlProfiles';
 import { documentTerms, type DocumentTerms } from './documentTerms';
 import type { ClauseSuggestion, SuggestionReason, SuggestOptions } from './types';
@@ -71,12 +71,12 @@ function add(evidence: Evidence, amount: number, kind: SuggestionReason['kind'],
 
 function addSectionEvidence(document: PolicyDocument, options: SuggestOptions, evidence: Evidence): void {
   const control = evidence.control;
-  for (const match of matchElements(document, options.elementsOf?.(control) ?? control.elements)) {
+  for (const match of matchElements(document, options.elementsOf?.(control) ?? control.elements, 'headings')) {
     const section = match.sections.find((candidate) => !candidate.empty) ?? match.sections[0];
     if (!section) continue;
     const where = section.kind === 'heading' ? 'heading' : 'lead-in';
     const text = `${where} '${section.title}' matches element ${control.id}/${match.element.id}${match.state === 'empty' ? ' (no text yet)' : ''}`;
-    add(evidence, RANKING.elementHeading * (match.state === 'present' ? 1 : 0.5), 'element-heading', text);
+    add(evidence, RANKING.elementHeading * (match.state === 'heading' ? 1 : 0.5), 'element-heading', text);
   }
 }
 

@@ -1,4 +1,4 @@
-import { stemWord } from './stem';
+import { JOINED_SPELLINGS, normalizeWord } from '../text/words';
 
 /** A term found in text: a stemmed word or a pair of neighbouring words, with how it was written. */
 export interface Term {
@@ -27,50 +27,14 @@ const STOP_WORDS = new Set(
   kept need needs often new way ways get gets give gives given take takes taken one two three first second`.split(/\s+/),
 );
 
-/** British spellings written the American way before stemming, so both meet. */
-const SPELLING: [RegExp, string][] = [
-  [/^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2'],
-  [/^(\w{2,})our$/, '$1or'],
-  [/^(\w{2,})ours$/, '$1ors'],
-  [/^licen[cs]e(s|d)?$/, 'license$1'],
-  [/^(cent|met)re(s)?$/, '$1er$2'],
-  [/^defence$/, 'defense'],
-  [/^programme(s)?$/, 'program$1'],
-  [/^catalogue(s)?$/, 'catalog$1'],
-];
-
-/** Acronyms and split spellings of the same thing, joined before words are read. */
-const PHRASES: [RegExp, string][] = [
-  [/\b(?:e-mail|e mail)/gi, 'email'],
-  [/\b(?:log-on|log-in|sign-in|sign-on|log on|log in)\b/gi, 'login'],
-  [/\b(?:multi[- ]?factor|two[- ]?factor|2fa|mfa)\b/gi, 'multifactor'],
-  [/\b(?:time-out|time out)\b/gi, 'timeout'],
-  [/\bback-?ups?\b/gi, 'backup'],
-  [/\b(?:bring your own device|byod)\b/gi, 'byod'],
-];
-
 /** Template syntax and links carry no topic: `{{companyName}}`, `{{#needHIPAA}}`, URLs, e-mail addresses. */
 const NOISE = /\{\{\{?[^{}]*\}?\}\}|<!--[\s\S]*?-->|https?:\/\/\S+|\b[\w.+-]+@[\w-]+\.[\w.]+/g;
-
-const surfaceStems = new Map<string, string>();
-
-/** A lower-case word as the suggester compares it: American spelling, Porter stem. */
-export function normalizeWord(word: string): string {
-  let stem = surfaceStems.get(word);
-  if (stem === undefined) {
-    let spelled = word;
-    for (const [pattern, replacement] of SPELLING) spelled = spelled.replace(pattern, replacement);
-    stem = stemWord(spelled);
-    if (surfaceStems.size < 50_000) surfaceStems.set(word, stem);
-  }
-  return stem;
-}
 
 /** The words of a text in phrases (a sentence, a list item, a heading), stop words and noise removed. */
 function phrasesOf(text: string): Term[][] {
   // A removed tag or link ends the phrase: the words either side were not written as a pair.
   let clean = text.replace(NOISE, '\n');
-  for (const [pattern, replacement] of PHRASES) clean = clean.replace(pattern, replacement);
+  for (const [pattern, replacement] of JOINED_SPELLINGS) clean = clean.replace(pattern, replacement);
   const phrases: Term[][] = [];
   for (const part of clean.toLowerCase().split(/[.;:!?()[\]{}|\r\n]+|,\s|\s[-–—]\s/)) {
     const words: Term[] = [];

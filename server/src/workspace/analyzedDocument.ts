@@ -20,5 +20,5 @@ export interface AnalyzedDocument {
  */
 export function documentShell(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
   const body = analyzed.bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], mentions: [], links: [], suppressions: analyzed.suppressions };
+  return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], blocks: [], mentions: [], links: [], suppressions: analyzed.suppressions };
 }

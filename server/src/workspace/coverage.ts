@@ -6,7 +6,7 @@ import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { WorkspaceIndex } from './index';
 import { isOverdue, reviewDue } from './review';
-import type { DocumentSummary } from './summary';
+import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 
 export type CoverageState = 'covered' | 'partial' | 'excluded' | 'gap';
 
@@ -20,6 +20,8 @@ export interface Claim {
   overdue: boolean;
   missing: string[];
   empty: string[];
+  /** Every element of the control in this document: its state and where it was found. */
+  elements: ElementStatus[];
   /** Approved, current and complete. */
   complete: boolean;
 }
@@ -91,7 +93,7 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
   const essential = isEssential(control, config);
   for (const summary of policies) {
     if (summary.clauses.some((claim) => normalizeClauseId(claim.source) === control.id)) {
-      const elements = summary.elements[control.id] ?? { missing: [], empty: [] };
+      const elements = summary.elements[control.id] ?? [];
       const overdue = isOverdue(summary, config, today);
       claims.push({
         path: summary.path,
@@ -100,9 +102,10 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
         status: summary.status,
         reviewDue: reviewDue(summary, config)?.due,
         overdue,
-        missing: elements.missing,
-        empty: elements.empty,
-        complete: summary.status === 'approved' && !overdue && elements.missing.length === 0 && elements.empty.length === 0,
+        missing: elementIds(elements, 'missing'),
+        empty: elementIds(elements, 'empty'),
+        elements,
+        complete: summary.status === 'approved' && !overdue && !elements.some((element) => element.state === 'missing' || element.state === 'empty'),
       });
     }
     for (const exclusion of summary.exclusions) {

@@ -2,8 +2,26 @@ import type { Catalog } from '../catalog/catalog';
 import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
+import { positionAt } from '../document/lines';
 import type { ClauseMention, Exclusion, Link, Located, PolicyDocument } from '../document/types';
-import { matchElements } from './elementMatch';
+import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
+
+/** One element of a claimed control, as the document addresses it. */
+export interface ElementStatus {
+  id: string;
+  state: ElementState;
+  /** 1-based line of the heading, lead-in or block where it was found (or of the heading left empty). */
+  line?: number;
+  /** The heading or lead-in, for the heading and empty states. */
+  heading?: string;
+  /** The words that matched, one per concept, for the prose state. */
+  words?: string[];
+}
+
+/** The ids of the elements in one state. */
+export function elementIds(statuses: ElementStatus[] | undefined, state: ElementState): string[] {
+  return (statuses ?? []).filter((status) => status.state === state).map((status) => status.id);
+}
 
 /** What the workspace keeps of one document: small, serialisable, enough for workspace-wide questions. */
 export interface DocumentSummary {
@@ -25,8 +43,8 @@ export interface DocumentSummary {
   related: Located[];
   links: Link[];
   mentions: ClauseMention[];
-  /** Per claimed control id: element ids by state. */
-  elements: Record<string, { present: string[]; empty: string[]; missing: string[] }>;
+  /** Per claimed control id: each element with its state and where it was found. */
+  elements: Record<string, ElementStatus[]>;
   /** Headings in order (depth, title, line) for outlines and symbols. */
   headings: { depth: number; title: string; start: number }[];
 }
@@ -45,9 +63,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   for (const claim of clauses) {
     const control = catalog.control(claim.source);
     if (!control || elements[control.id]) continue;
-    const matches = matchElements(document, elementsFor(control, config));
-    const ids = (state: string) => matches.filter((match) => match.state === state).map((match) => match.element.id);
-    elements[control.id] = { present: ids('present'), empty: ids('empty'), missing: ids('missing') };
+    elements[control.id] = matchElements(document, elementsFor(control, config), config.elementMatch).map((match) => elementStatus(document, match));
   }
   return {
     path: document.path,
@@ -71,6 +87,15 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     elements,
     headings: document.sections.filter((section) => section.kind === 'heading').map((section) => ({ depth: section.depth, title: section.title, start: section.titleRange.start })),
   };
+}
+
+/** What the index keeps of an element match: the state, the line, and the heading or words that showed it. */
+export function elementStatus(document: PolicyDocument, match: ElementMatch): ElementStatus {
+  const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
+  const status: ElementStatus = { id: match.element.id, state: match.state };
+  if (match.state === 'prose' && match.evidence) return { ...status, line: lineOf(match.evidence.block.range.start), words: match.evidence.words };
+  const section = match.sections.find((candidate) => !candidate.empty) ?? match.sections[0];
+  return section ? { ...status, line: lineOf(section.titleRange.start), heading: section.title } : status;
 }
 
 /** Frontmatter that does not parse still says it is a policy when a line starts with clauses: or excludes:. */

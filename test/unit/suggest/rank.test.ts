@@ -139,7 +139,7 @@ Workstations in clinical areas face away from public view and laptops are cable-
     const text = '# Clinic access\n\n## Badge tap-and-go\n\nClinicians switch users by tapping their badge.\n';
     const without = suggest(text, 114).find((suggestion) => suggestion.control.id === '9.4.2');
     const withAlias = suggestClauses(parsePolicyDocument('/ws/doc.md', text), catalog, {
-      elementsOf: (control) => (control.id === '9.4.2' ? [...control.elements, { id: 'badge-tap', title: 'Badge tap-and-go', aliases: [], prompt: '' }] : control.elements),
+      elementsOf: (control) => (control.id === '9.4.2' ? [...control.elements, { id: 'badge-tap', title: 'Badge tap-and-go', aliases: [], prompt: '', evidence: [] }] : control.elements),
     }).find((suggestion) => suggestion.control.id === '9.4.2');
     expect(withAlias!.score).toBeGreaterThan(without?.score ?? 0);
     expect(withAlias!.reasons[0]!.text).toBe("heading 'Badge tap-and-go' matches element 9.4.2/badge-tap");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stemWord } from '../../../server/src/suggest/stem';
-import { normalizeWord, termsOf } from '../../../server/src/suggest/terms';
+import { stemWord } from '../../../server/src/text/stem';
+import { termsOf } from '../../../server/src/suggest/terms';
+import { normalizeWord } from '../../../server/src/text/words';
 
 describe('terms of a text', () => {
   it('stems words so their forms meet', () => {

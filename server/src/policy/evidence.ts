@@ -1,0 +1,62 @@
+import type { Element } from '../catalog/types';
+import { wordsOf } from '../text/words';
+import { CONCEPTS, type Concept } from './concepts';
+
+/** One word of a term: its stem, or (for "recertif*") the start of the word as written. */
+export type WordTest = { stem: string } | { prefix: string };
+
+/** One way of saying a concept: words in a row ("least privilege", "recertif*") or a typed concept ($frequency). */
+export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string } | { kind: 'concept'; concept: Concept; text: string };
+
+/** Alternatives for one concept: any of its terms will do. */
+export type EvidenceGroup = EvidenceTerm[];
+
+/** Concepts that must all be found in one block for the pattern to hold. */
+export interface EvidencePattern {
+  groups: EvidenceGroup[];
+  /** Where it came from: the element's evidence, or a phrase of the organisation's own. */
+  origin: 'evidence' | 'phrase';
+}
+
+/**
+ * What is wrong with one evidence term, in words for a catalog or config author, or undefined. A term
+ * is words ("access review"), words ending in * for a word start ("recertif*", at least 4 letters
+ * before it), or $frequency, $duration or $role.
+ */
+export function termProblem(term: string): string | undefined {
+  const text = term.trim();
+  if (text.startsWith('$')) {
+    return CONCEPTS.includes(text.slice(1) as Concept) ? undefined : `"${term}" is not a typed concept; use ${CONCEPTS.map((concept) => `$${concept}`).join(', ')}`;
+  }
+  if (!/\p{L}/u.test(text)) return `"${term}" has no letters to match`;
+  for (const word of text.split(/\s+/)) {
+    if (word.includes('*') && !/^[\p{L}\p{N}-]{4,}\*$/u.test(word)) return `"${term}": a * may only end a word of at least 4 letters ("recertif*")`;
+  }
+  return undefined;
+}
+
+function compileTerm(term: string): EvidenceTerm {
+  const text = term.trim();
+  if (text.startsWith('$')) return { kind: 'concept', concept: text.slice(1) as Concept, text };
+  const words = text
+    .split(/\s+/)
+    .flatMap((part): WordTest[] => (part.endsWith('*') ? [{ prefix: part.slice(0, -1).toLowerCase() }] : wordsOf(part).map((word) => ({ stem: word.stem }))));
+  return { kind: 'words', words, text };
+}
+
+const compiled = new WeakMap<Element, EvidencePattern[]>();
+
+/**
+ * The patterns that find an element in prose: its evidence (all groups in one block), and each of the
+ * organisation's own phrases (any one is enough). Compiled once per element.
+ */
+export function evidencePatterns(element: Element): EvidencePattern[] {
+  let patterns = compiled.get(element);
+  if (!patterns) {
+    patterns = [];
+    if (element.evidence.length > 0) patterns.push({ groups: element.evidence.map((group) => group.map(compileTerm)), origin: 'evidence' });
+    if (element.phrases?.length) patterns.push({ groups: [element.phrases.map(compileTerm)], origin: 'phrase' });
+    compiled.set(element, patterns);
+  }
+  return patterns;
+}

@@ -1,0 +1,63 @@
+import { stemWord } from './stem';
+
+/** British spellings written the American way before stemming, so both meet. */
+const SPELLING: [RegExp, string][] = [
+  [/^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2'],
+  [/^(\w{2,})our$/, '$1or'],
+  [/^(\w{2,})ours$/, '$1ors'],
+  [/^licen[cs]e(s|d)?$/, 'license$1'],
+  [/^(cent|met)re(s)?$/, '$1er$2'],
+  [/^defence$/, 'defense'],
+  [/^programme(s)?$/, 'program$1'],
+  [/^catalogue(s)?$/, 'catalog$1'],
+];
+
+/** Acronyms and split spellings of the same thing, joined before words are read. */
+export const JOINED_SPELLINGS: [RegExp, string][] = [
+  [/\b(?:e-mail|e mail)/gi, 'email'],
+  [/\b(?:log-on|log-in|sign-in|sign-on|log on|log in)\b/gi, 'login'],
+  [/\b(?:log-off|log-out|sign-out|sign-off|log off|log out|logoff|logout)\b/gi, 'logoff'],
+  [/\b(?:multi[- ]?factor|two[- ]?factor|2fa|mfa)\b/gi, 'multifactor'],
+  [/\b(?:time-out|time out)\b/gi, 'timeout'],
+  [/\bback-?ups?\b/gi, 'backup'],
+  [/\bback(?:ed|ing) up\b/gi, 'backup'],
+  [/\b(?:bring your own device|byod)\b/gi, 'byod'],
+];
+
+const surfaceStems = new Map<string, string>();
+
+/** A lower-case word as Clausewise compares words: American spelling, Porter stem ("organisations" → "organ"). */
+export function normalizeWord(word: string): string {
+  let stem = surfaceStems.get(word);
+  if (stem === undefined) {
+    let spelled = word;
+    for (const [pattern, replacement] of SPELLING) spelled = spelled.replace(pattern, replacement);
+    stem = stemWord(spelled);
+    if (surfaceStems.size < 50_000) surfaceStems.set(word, stem);
+  }
+  return stem;
+}
+
+/** One word of a text: its stem, the lower-case word as written, and where it starts in the text read. */
+export interface Word {
+  stem: string;
+  surface: string;
+  start: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+/**
+ * The words of a text in order, every word kept (phrases need their small words). Joined spellings
+ * ("log-on" → "login") are applied first; `start` is the offset in the text after that rewriting.
+ */
+export function wordsOf(text: string): Word[] {
+  let clean = text;
+  for (const [pattern, replacement] of JOINED_SPELLINGS) if (pattern.test(clean)) clean = clean.replace(pattern, replacement);
+  const words: Word[] = [];
+  for (const match of clean.matchAll(WORD)) {
+    const surface = match[0].toLowerCase().replace(/'s$/, '');
+    words.push({ stem: normalizeWord(surface), surface, start: match.index! });
+  }
+  return words;
+}
