@@ -8,7 +8,7 @@ import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
 /** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter). */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];

@@ -8,7 +8,8 @@ import { UsageError } from './usageError';
 export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--catalog FILE]
 
 Prints a control (or an objective or category) of the catalog: its place, summary,
-health note, Clausewise's baseline elements and its mappings.
+health note, Clausewise's baseline elements (with the evidence that finds each in
+prose) and its mappings.
 Ids may be written 9.4.2, A.9.4.2, "ISO 27799 9.4.2" or §9.4.2.`;
 
 /** `clausewise explain <id>`: returns the exit code. */
@@ -60,6 +61,11 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
   };
 }
 
+/** "[review | recertif*] + [access | account] + [$frequency]": the groups, each a choice of words. */
+export function describeEvidence(groups: string[][]): string {
+  return groups.map((group) => `[${group.join(' | ')}]`).join(' + ');
+}
+
 function renderClause(catalog: Catalog, clause: Clause, out: Output): string {
   const lines: string[] = [];
   const badge = clause.kind === 'control' && clause.essential ? `  ${paint(out, 'yellow', '[essential]')}` : '';
@@ -84,6 +90,10 @@ function renderControl(catalog: Catalog, control: Control, out: Output, lines: s
     lines.push(`  • ${element.title} ${paint(out, 'gray', `(${element.id})`)}`);
     if (element.aliases.length) lines.push(wrap(`also: ${element.aliases.join(', ')}`, width, '      '));
     lines.push(wrap(`hint: ${element.prompt}`, width, '      '));
+    if (element.evidence.length) lines.push(wrap(`in prose: ${describeEvidence(element.evidence)}`, width, '      '));
+  }
+  if (control.elements.some((element) => element.evidence.length)) {
+    lines.push(paint(out, 'dim', '  (in prose: an element is also found when one paragraph, list item, table row or short section holds'), paint(out, 'dim', '   a word of each [group]; $frequency, $duration and $role stand for any frequency, duration or role)'));
   }
   const mapped = Object.entries(control.maps).filter(([, ids]) => ids.length > 0);
   if (mapped.length) {

@@ -4,6 +4,8 @@ import { ConfigResolver } from '../config/resolve';
 import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
 import { documentCoverage } from '../workspace/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
+import type { ElementStatus } from '../workspace/summary';
+import { elementsFor } from '../config/elements';
 import { checkFiles } from './checkRun';
 import { displayPath } from './format/paths';
 import { checkToday, inputFiles } from './inputs';
@@ -47,7 +49,10 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
         paint(output, 'bold', `${document.id?.value ?? displayPath(document.path, cwd)}  ${document.title ?? ''}`),
         `${displayPath(document.path, cwd)} · ${document.type ?? 'no type'} · ${document.status ?? 'no status'} · owner ${document.owner ?? 'none'}`,
         '',
-        ...(view?.controls ?? []).map((entry) => `  ${entry.relation === 'excludes' ? 'excludes' : 'claims  '} ${entry.id.padEnd(8)} ${entry.state.padEnd(8)} ${entry.title}`),
+        ...(view?.controls ?? []).flatMap((entry) => [
+          `  ${entry.relation === 'excludes' ? 'excludes' : 'claims  '} ${entry.id.padEnd(8)} ${entry.state.padEnd(8)} ${entry.title}`,
+          ...(entry.relation === 'claims' ? elementLines(document.elements[entry.id], set, entry.id, '      ') : []),
+        ]),
       ];
       if (document.related.length) lines.push('', `related: ${document.related.map((reference) => reference.value).join(', ')}`);
       output.write(`${lines.join('\n')}\n`);
@@ -56,6 +61,31 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   }
   const suggestions = sets[0]?.catalog.suggest(target, 3) ?? [];
   throw new UsageError(`"${target}" is neither a control nor a policy document here`, suggestions.length ? `controls like it: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}` : undefined);
+}
+
+const MARK: Record<ElementStatus['state'], string> = { heading: '✓', prose: '✓', empty: '✗', missing: '✗' };
+
+/** One line per element of a claimed control: ✓ or ✗, its title, and where it was found (or why not). */
+function elementLines(statuses: ElementStatus[] | undefined, set: PolicySet, controlId: string, indent: string): string[] {
+  const control = set.catalog.control(controlId);
+  if (!statuses || !control) return [];
+  const titles = new Map(elementsFor(control, set.config).map((element) => [element.id, element.title]));
+  const width = Math.max(...statuses.map((status) => (titles.get(status.id) ?? status.id).length));
+  return statuses.map((status) => `${indent}${MARK[status.state]} ${(titles.get(status.id) ?? status.id).padEnd(width)}  ${whereFound(status)}`);
+}
+
+/** "heading "Access Reviews", line 12", "prose, line 56: 'review … quarterly'", "missing". */
+export function whereFound(status: ElementStatus): string {
+  switch (status.state) {
+    case 'heading':
+      return `heading "${status.heading}", line ${status.line}`;
+    case 'prose':
+      return `prose, line ${status.line}: '${status.words!.join(' … ')}'`;
+    case 'empty':
+      return `empty: "${status.heading}", line ${status.line}, holds only placeholder text`;
+    case 'missing':
+      return 'missing';
+  }
 }
 
 function traceControl(control: ControlCoverage, set: PolicySet, cwd: string, output: Output): string {
@@ -69,8 +99,7 @@ function traceControl(control: ControlCoverage, set: PolicySet, cwd: string, out
   for (const claim of control.claims) {
     lines.push(`  claimed by ${claim.documentId ?? '(no id)'}  ${displayPath(claim.path, cwd)}`);
     lines.push(`      ${claim.status ?? 'no status'}${claim.reviewDue ? `, review due ${claim.reviewDue}${claim.overdue ? ' (overdue)' : ''}` : ''}`);
-    if (claim.missing.length) lines.push(`      missing: ${claim.missing.join(', ')}`);
-    if (claim.empty.length) lines.push(`      empty: ${claim.empty.join(', ')}`);
+    lines.push(...elementLines(claim.elements, set, control.id, '      '));
   }
   for (const exclusion of control.exclusions) {
     lines.push(`  excluded by ${exclusion.documentId ?? '(no id)'}  ${displayPath(exclusion.path, cwd)}${exclusion.valid ? '' : `  NOT VALID: ${exclusion.problems.join(', ')}`}`);

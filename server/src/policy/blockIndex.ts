@@ -72,12 +72,17 @@ export class BlockIndex {
     }
   }
 
-  /** The first block (in document order) where every group of the pattern holds, at least one in the block's own words. */
+  /**
+   * The first block where every group of the pattern holds, at least one in the block's own words:
+   * a paragraph, list item or table row before a whole section (the narrower place is the better
+   * explanation), then in document order.
+   */
   find(pattern: EvidencePattern): ProseEvidence | undefined {
     const results = pattern.groups.map((group) => this.group(group)).sort((a, b) => a.size - b.size);
     let best: number | undefined;
+    const rank = (index: number) => (this.entries[index]!.block.kind === 'section' ? this.entries.length : 0) + index;
     for (const [index, first] of results[0] ?? []) {
-      if (best !== undefined && index >= best) continue;
+      if (best !== undefined && rank(index) >= rank(best)) continue;
       let own = first === OWN;
       let all = true;
       for (let g = 1; g < results.length && all; g++) {

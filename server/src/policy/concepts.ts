@@ -19,7 +19,7 @@ const FREQUENCY = new RegExp(
     // "every 90 days", "each quarter", "every other month", "once a year", "twice per month", "at least once every 12 months"
     `\\b(?:every|each|once (?:a|an|per|every)|twice (?:a|an|per|every)|${NUMBER} times (?:a|an|per|every)|per)\\s+(?:other\\s+|${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?)?${UNIT}`,
     // "on a 30-day cycle", "90-day review", "12-month cycle"
-    `\\b${NUMBER}[- ]${UNIT.replace(/s\?/g, '')}\\s+(?:cycle|interval|basis|review|rotation|schedule)`,
+    `(?<![A-Za-z0-9])${NUMBER}[- ]${UNIT.replace(/s\?/g, '')}\\s+(?:cycle|interval|basis|review|rotation|schedule)`,
     // "at least annually" is covered above; "on an annual basis", "at each release"? (not a period)
   ].join('|'),
   'i',
@@ -28,7 +28,7 @@ const FREQUENCY = new RegExp(
 const DURATION = new RegExp(
   [
     // "24 hours", "six years", "90-day", "30 minutes", "[X] days", "within one business day"
-    `\\b${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?(?:-|\\s)?${UNIT}\\b`,
+    `(?<![A-Za-z0-9])${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?(?:-|\\s)?${UNIT}\\b`,
     '\\b(?:immediately|same (?:business |working )?day|next (?:business |working )?day|end of (?:the )?(?:business |working )?day|without delay|forthwith)\\b',
   ].join('|'),
   'i',

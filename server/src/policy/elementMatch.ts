@@ -53,9 +53,8 @@ function matchElement(document: PolicyDocument, element: Element, mode: ElementM
   const sections = document.sections.filter((section) => exact.has(section.key) || loose.has(section.looseKey));
   if (sections.some((section) => !section.empty)) return { element, state: 'heading', sections };
   if (mode === 'prose') {
-    const index = BlockIndex.of(document);
     for (const pattern of evidencePatterns(element)) {
-      const evidence = index.find(pattern);
+      const evidence = BlockIndex.of(document).find(pattern);
       if (evidence) return { element, state: 'prose', sections, evidence };
     }
   }

@@ -43,24 +43,34 @@ export function insertSectionsEdit(document: PolicyDocument, control: Control, e
   return insertAt(home.bodyRange.end, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
 }
 
+/** The element's evidence in a few words: the first term of each group ("review + access + a frequency"). */
+export function lookedFor(element: Element): string {
+  const name = (term: string) => (term.startsWith('$') ? `a ${term.slice(1)}` : term.replace(/\*$/, '…'));
+  return element.evidence.map((group) => name(group[0]!)).join(' + ');
+}
+
 export const missingElement: Rule = {
   id: 'missing-element',
-  description: 'A claimed control’s baseline element has no section in the document',
+  description: 'A claimed control’s baseline element is not addressed anywhere in the document',
   severity: 'error',
   fixable: true,
   workspace: false,
   rationale:
-    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is addressed by a heading that matches its title or an alias (case, punctuation and leading numbering ignored, so `### 7.3 Session Time-out` matches), or by a paragraph or list item opening with a bold lead-in (`**Session time-out.** …`). The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
+    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
   check({ document, summary, catalog, config, report }) {
     for (const { control, claim } of claimedControls(summary, catalog)) {
       let home: Section | null | undefined;
-      for (const match of matchElements(document, elementsFor(control, config))) {
+      for (const match of matchElements(document, elementsFor(control, config), config.elementMatch)) {
         if (match.state !== 'missing') continue;
         if (home === undefined) home = controlHome(document, control);
         const { element } = match;
         const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
+        const sought = config.elementMatch === 'prose' ? lookedFor(element) : '';
         report({
-          message: `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
+          message:
+            config.elementMatch === 'prose'
+              ? `${control.id} ${control.title}: "${element.title}" is not addressed: no heading or lead-in names it${sought ? `, and no paragraph, list item or table row speaks of ${sought}` : ''}. Say it in the text or add a heading "${element.title}"${aliases}. Hint: ${element.prompt}`
+              : `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
           range: claim.range,
           clause: control.id,
           element: element.id,

@@ -31,6 +31,25 @@ describe('loading a custom catalog', () => {
     expect(catalog.info.name).toBe('ACME controls');
   });
 
+  it('reads an element’s evidence, and rejects malformed evidence at its line', () => {
+    const withEvidence = (evidence: string) => small.replace('                prompt: Say when a shared account is allowed, if ever.\n', `                prompt: Say when a shared account is allowed, if ever.\n                evidence: ${evidence}\n`);
+    const good = withEvidence('[[shared account, generic account, group login*], [$role]]');
+    expect(parseCatalog(good, '/org/catalog.yaml').control('1.1.1')!.elements[1]!.evidence).toEqual([['shared account', 'generic account', 'group login*'], ['$role']]);
+    expect(parseCatalog(small, '/org/catalog.yaml').control('1.1.1')!.elements[0]!.evidence).toEqual([]);
+    for (const [evidence, message] of [
+      ['shared account', /"categories\[0\]\.objectives\[0\]\.controls\[0\]\.elements\[1\]\.evidence" must be an array, not string "shared account"/],
+      ['[[]]', /evidence\[0\]" must not be empty/],
+      ['[[shared, $team]]', /has the wrong form: "\$team"/],
+      ['[[sh*]]', /"sh\*": a \* may only end a word of at least 4 letters/],
+    ] as const) {
+      const text = withEvidence(evidence);
+      const problems = problemsOf(text);
+      expect(problems, evidence).toHaveLength(1);
+      expect(problems[0]!.line, evidence).toBe(lineOf(text, 'evidence:'));
+      expect(problems[0]!.message, evidence).toMatch(message);
+    }
+  });
+
   it('names the file and line of a missing required field', () => {
     const text = small.replace(/ {12}summary: .*\n/, '');
     const [problem, ...rest] = problemsOf(text);

@@ -49,6 +49,10 @@ describe('a broken config stops with one clear error naming its file and line', 
     ['an unknown element to waive', 'elements:\n  9.4.2:\n    waive: [session-time-out]\n', 3, /control 9\.4\.2 has no element "session-time-out" \(did you mean "session-timeout"\?\)/],
     ['a catalog that does not exist', 'catalog: ./mine.yaml\n', 1, /catalog file "\.\/mine\.yaml" does not exist/],
     ['a bad review cycle', 'review-every: every year\n', 1, /"review-every" has the wrong form/],
+    ['an unknown way of matching elements', 'elements:\n  match: loose\n', 2, /must be one of prose, headings/],
+    ['evidence for an unknown element', 'elements:\n  9.4.2:\n    evidence:\n      session-time-out: [auto lock]\n', 4, /control 9\.4\.2 has no element "session-time-out" \(did you mean "session-timeout"\?\)/],
+    ['a malformed evidence phrase', 'elements:\n  9.4.2:\n    evidence:\n      session-timeout: ["lo*"]\n', 4, /a \* may only end a word of at least 4 letters/],
+    ['an unknown typed concept in an added element', 'elements:\n  9.4.2:\n    add:\n      - id: x\n        title: X\n        evidence: [[$colour]]\n', 6, /has the wrong form: "\$colour" \(A word, a phrase, a word start ending in \* \(recertif\*\), or \$frequency, \$duration or \$role/],
   ])('%s', (_name, text, line, message) => {
     const root = tempWorkspace({ '.clausewise.yaml': text });
     const [problem, ...rest] = problems(join(root, '.clausewise.yaml'));
@@ -71,6 +75,22 @@ describe('what the config changes', () => {
     expect(elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'session-timeout', 'badge-tap']);
     expect(elements.find((element) => element.id === 'session-timeout')!.aliases).toContain('Auto lock');
     expect(elements.at(-1)!.prompt).toBe('Describe badge tap.');
+  });
+
+  it('adds phrases of the organisation’s own that find an element in prose, and can require headings', () => {
+    const body = '# Log-on\n\nSign-in uses a Badge Tap Plus card at every workstation.\n';
+    const policy = (id: string) => `---\nid: ${id}\ntitle: T\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n${body}`;
+    const missingIds = (config: string) =>
+      checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy('POL-1') }))[0]!
+        .findings.filter((finding) => finding.ruleId === 'missing-element')
+        .map((finding) => finding.element);
+    expect(missingIds('rules: {}\n')).toContain('multi-factor-authentication');
+    const withPhrase = 'elements:\n  9.4.2:\n    evidence:\n      multi-factor-authentication: [badge tap plus]\n';
+    expect(missingIds(withPhrase)).not.toContain('multi-factor-authentication');
+    expect(missingIds(`${withPhrase.replace('elements:\n', 'elements:\n  match: headings\n')}`)).toContain('multi-factor-authentication');
+    const { config } = loadConfig(join(tempWorkspace({ '.clausewise.yaml': withPhrase }), '.clausewise.yaml'));
+    expect(config.elementMatch).toBe('prose');
+    expect(elementsFor(control, config).find((element) => element.id === 'multi-factor-authentication')!.phrases).toEqual(['badge tap plus']);
   });
 
   it('replaces the elements of a control', () => {

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Element } from '../../../server/src/catalog/types';
+import { parsePolicyDocument } from '../../../server/src/document/parse';
+import { matchElements, type ElementMatch } from '../../../server/src/policy/elementMatch';
+
+const element = (evidence: string[][], extra: Partial<Element> = {}): Element => ({
+  id: 'access-review-frequency',
+  title: 'Access review frequency',
+  aliases: ['Access review schedule'],
+  prompt: 'Set how often access is reviewed.',
+  evidence,
+  ...extra,
+});
+const reviewFrequency = element([['review', 'recertif*'], ['access', 'account', 'permission'], ['$frequency']]);
+
+function match(body: string, elements: Element[] = [reviewFrequency], mode: 'prose' | 'headings' = 'prose'): ElementMatch {
+  const document = parsePolicyDocument('/p.md', `---\nid: P\nclauses: [9.2.5]\n---\n# Access control\n\n${body}`);
+  return matchElements(document, elements, mode)[0]!;
+}
+const where = (body: string, elements?: Element[]) => {
+  const found = match(body, elements);
+  return found.state === 'prose' ? { kind: found.evidence!.block.kind, words: found.evidence!.words } : found.state;
+};
+
+describe('finding an element in prose', () => {
+  it('in one paragraph, with stemming: "reviewed" and "accounts" meet "review" and "account"', () => {
+    expect(where('All user accounts are reviewed quarterly by the system owner.')).toEqual({ kind: 'paragraph', words: ['accounts', 'reviewed', 'quarterly'] });
+  });
+
+  it('in one list item of a numbered list, not in its neighbours', () => {
+    const body = '## 7.2 Establishment\n\n1. Access is requested through a ticket.\n2. Each request is approved by the owner.\n3. Review of user access is monitored on a quarterly basis.\n';
+    expect(where(body)).toEqual({ kind: 'list-item', words: ['review', 'access', 'quarterly'] });
+  });
+
+  it('in a table row, with its header row as framing text', () => {
+    const body = '| Access | Review cadence |\n| --- | --- |\n| Production accounts | every 90 days |\n';
+    expect(where(body)).toEqual({ kind: 'table-row', words: ['review', 'accounts', 'every 90 days'] });
+  });
+
+  it('in a grid table row (pandoc)', () => {
+    const body = '+----------+--------------+\n| System   | Review       |\n+==========+==============+\n| Accounts | quarterly    |\n+----------+--------------+\n';
+    expect(match(body).state).toBe('prose');
+  });
+
+  it('in a short section: the words may sit in different sentences under one heading', () => {
+    const body = '## Reviews\n\nWe look at every account.\n\nThis happens monthly.\n';
+    expect(where(body)).toEqual({ kind: 'section', words: ['reviews', 'account', 'monthly'] });
+  });
+
+  it('under a bold-only pseudo-heading, whose title frames the items that follow', () => {
+    const body = '**3.3 Access Reviews**\n\n- Done monthly by the Security Officer.\n- Results go to the board.\n\n## Other\n\nText.\n';
+    const found = match(body, [element([['review'], ['$frequency']])]);
+    expect(found.state).toBe('prose');
+    expect(found.evidence!.words).toEqual(['Access Reviews'.toLowerCase().split(' ')[1], 'monthly']);
+  });
+
+  it('in prose written as indented pandoc-style items ("i." lines under "a." paragraphs)', () => {
+    const body = 'a. *Information Access*\n\n    i. All accounts are reviewed each quarter.\n\n    i. Something else entirely.\n';
+    expect(where(body)).toEqual({ kind: 'list-item', words: ['accounts', 'reviewed', 'each quarter'] });
+  });
+
+  it('with a word start: "recertif*" finds "recertification"', () => {
+    expect(where('Account recertification runs annually.')).toEqual({ kind: 'paragraph', words: ['account', 'recertification', 'annually'] });
+  });
+
+  it('with a phrase: the words in a row, not scattered', () => {
+    const leastPrivilege = element([['least privilege']]);
+    expect(match('Access follows the principle of least privilege.', [leastPrivilege]).state).toBe('prose');
+    expect(match('Grant the least access and a privilege only when needed.', [leastPrivilege]).state).toBe('missing');
+  });
+
+  it('with a typed duration and role', () => {
+    const leaverDeadline = element([['leaver', 'terminat*', 'departure'], ['$duration'], ['$role']]);
+    expect(where('On termination, HR notifies IT and access is removed within 24 hours.', [leaverDeadline])).toEqual({
+      kind: 'paragraph',
+      words: ['termination', 'HR', '24 hours'],
+    });
+  });
+
+  it('with the organisation’s own phrase from the config, alone enough', () => {
+    const withPhrase = element(reviewFrequency.evidence, { phrases: ['ARC attestation'] });
+    expect(match('The ARC attestation closes each cycle.', [withPhrase]).state).toBe('prose');
+    expect(match('The ARC attestation closes each cycle.').state).toBe('missing');
+  });
+});
+
+describe('near misses that must not count', () => {
+  it('the words in two different sections', () => {
+    const body = '## Reviews\n\n' + 'Review of user access happens. '.repeat(30) + '\n\n## Backups\n\nBackups run quarterly.\n';
+    expect(match(body).state).toBe('missing');
+  });
+
+  it('the words in two paragraphs of a long section', () => {
+    const body = '## Access\n\n' + 'Accounts are reviewed by the owner. ' + 'Filler words about other things. '.repeat(30) + '\n\nBackups run quarterly.\n';
+    expect(match(body).state).toBe('missing');
+  });
+
+  it('a vague word where a value is asked for', () => {
+    expect(match('All user accounts are reviewed periodically.').state).toBe('missing');
+  });
+
+  it('a sentence saying the topic does not apply', () => {
+    expect(match('Account reviews are not applicable here; there are quarterly board meetings.').state).toBe('missing');
+  });
+
+  it('the framing text alone: the heading names the topic but the block says nothing of it', () => {
+    expect(match('## Quarterly access review\n\nSee the procedure that applies.\n\n' + 'More words. '.repeat(90)).state).toBe('missing');
+  });
+
+  it('a TODO that repeats the element’s prompt', () => {
+    expect(match('TODO: Set how often accounts are reviewed, quarterly or annually.\n').state).toBe('missing');
+  });
+
+  it('with elements.match: headings, prose does not count', () => {
+    expect(match('All user accounts are reviewed quarterly.', [reviewFrequency], 'headings').state).toBe('missing');
+  });
+});
+
+describe('headings as people write them', () => {
+  it('a bold-only paragraph followed by text is a heading with that text', () => {
+    const found = match('**3.3 Access Review Schedule**\n\nSee the procedure.\n');
+    expect([found.state, found.sections[0]!.kind]).toEqual(['heading', 'pseudo-heading']);
+  });
+
+  it('a bold-only paragraph followed only by TODO is empty', () => {
+    expect(match('**Access review schedule**\n\nTODO\n\n## Next\n\nOther text.\n').state).toBe('empty');
+  });
+
+  it('a numbered list item opening with a short label is a lead-in', () => {
+    expect(match('1. Access review schedule: owners look at it with IT.\n').state).toBe('heading');
+  });
+
+  it('a table row whose first cell is a label is a lead-in', () => {
+    expect(match('| Topic | Rule |\n| --- | --- |\n| Access review schedule | set by IT |\n').state).toBe('heading');
+  });
+
+  it('tolerates plurals, "&", a trailing "policy" and the order of two words', () => {
+    const twoWords = element([], { title: 'Access reviews', aliases: [] });
+    expect(match('## Review of Access\n\nText.\n', [twoWords]).state).toBe('heading');
+    expect(match('## Access Review Policy\n\nText.\n', [twoWords]).state).toBe('heading');
+    const backup = element([], { title: 'Backup and restore', aliases: [] });
+    expect(match('## Restore & Backups\n\nText.\n', [backup]).state).toBe('heading');
+  });
+
+  it('does not match an unrelated heading that shares a word', () => {
+    const twoWords = element([], { title: 'Access reviews', aliases: [] });
+    expect(match('## Access Requests\n\nText.\n', [twoWords]).state).toBe('missing');
+    expect(match('## Review of Remote Access Logs\n\nText.\n', [twoWords]).state).toBe('missing');
+  });
+});
