@@ -38,7 +38,7 @@ describe('hover', () => {
     expect(value).toContain('9 Access control › 9.4 System and application access control');
     expect(value).toMatch(/log-on step itself/);
     expect(value).toContain('*In a health organisation:*');
-    expect(value).toContain('- ✓ Multi-factor authentication');
+    expect(value).toMatch(/- ✓ Multi-factor authentication — under "[^"]+", \[line \d+\]\(file:\/\/\S+authentication-standard\.md#L\d+\)/);
     expect(value).toContain('**ISO/IEC 27002:2022**: 8.5 Secure authentication');
     expect(value).toContain('**Coverage:** covered');
     expect(value).toContain('STD-AU-001 Authentication and Password Standard — approved ✓');
@@ -53,9 +53,20 @@ describe('hover', () => {
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: uncovered }] });
     const value = await hoverAt(positionOf(uncovered, '12.3.1', 1));
     expect(value).toContain('**12.3.1 Information backup** · essential');
-    expect(value).toMatch(/- ✗ Restore testing — Say how often restores are tested/);
+    expect(value).toMatch(/- ✗ Restore testing — not found\. \*Say how often restores are tested/);
     expect(value).toMatch(/HIPAA Security Rule.*\(derived, not official\): 164\.308\(a\)\(7\) Contingency plan/);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  });
+
+  it('lists an element found in prose with its line, a link to it, and the words that matched', async () => {
+    const sentence = 'All user accounts are reviewed quarterly by the system owner, who removes rights no longer needed.';
+    const withReview = `${text.replace('clauses: [9.3.1, 9.4.2, 9.4.3]', 'clauses: [9.3.1, 9.4.2, 9.4.3, 9.2.5]')}\n${sentence}\n`;
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: withReview }] });
+    const value = await hoverAt(positionOf(withReview, '9.2.5', 1));
+    const line = withReview.split('\n').indexOf(sentence) + 1;
+    expect(value).toContain(`- ✓ Access review frequency — in prose, [line ${line}](${uri}#L${line}): '`);
+    expect(value).toMatch(/Access review frequency — in prose, [^\n]*'[^'\n]*quarterly[^'\n]*'/);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text }] });
   });
 
   it('on a frontmatter key shows its schema description', async () => {

@@ -50,7 +50,8 @@ export function matchElements(document: PolicyDocument, elements: Element[], mod
 
 function matchElement(document: PolicyDocument, element: Element, mode: ElementMatchMode): ElementMatch {
   const { exact, loose } = keysOf(element);
-  const sections = document.sections.filter((section) => exact.has(section.key) || loose.has(section.looseKey));
+  // Exact matches first: they make the better explanation ("Password requirements" before "Password Policy").
+  const sections = [...document.sections.filter((section) => exact.has(section.key)), ...document.sections.filter((section) => !exact.has(section.key) && loose.has(section.looseKey))];
   if (sections.some((section) => !section.empty)) return { element, state: 'heading', sections };
   if (mode === 'prose') {
     for (const pattern of evidencePatterns(element)) {

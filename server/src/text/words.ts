@@ -24,6 +24,14 @@ export const JOINED_SPELLINGS: [RegExp, string][] = [
   [/\b(?:bring your own device|byod)\b/gi, 'byod'],
 ];
 
+/** Words Porter's rules fold into an unrelated word ("accountable" into "account", "generic" into "general"). */
+const STEM_EXCEPTIONS = new Map([
+  ['accountable', 'accountabl'],
+  ['accountability', 'accountabl'],
+  ['generic', 'generic'],
+  ['generically', 'generic'],
+]);
+
 const surfaceStems = new Map<string, string>();
 
 /** A lower-case word as Clausewise compares words: American spelling, Porter stem ("organisations" → "organ"). */
@@ -32,7 +40,7 @@ export function normalizeWord(word: string): string {
   if (stem === undefined) {
     let spelled = word;
     for (const [pattern, replacement] of SPELLING) spelled = spelled.replace(pattern, replacement);
-    stem = stemWord(spelled);
+    stem = STEM_EXCEPTIONS.get(spelled) ?? stemWord(spelled);
     if (surfaceStems.size < 50_000) surfaceStems.set(word, stem);
   }
   return stem;
