@@ -82,14 +82,28 @@ describe('clausewise trace', () => {
     const { code, stdout } = runCli(['trace', '12.3.1', 'samples', ...today]);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      '12.3.1  Information backup  [essential]\nISO 27799:2016 › 12 Operations security › 12.3 Backup\nstate: covered\n\n  claimed by PRC-BK-001  samples/backup-procedure.md\n      approved, review due 2027-06-30\n  cited in PRC-BK-001  samples/backup-procedure.md\n',
+      [
+        '12.3.1  Information backup  [essential]',
+        'ISO 27799:2016 › 12 Operations security › 12.3 Backup',
+        'state: covered',
+        '',
+        '  claimed by PRC-BK-001  samples/backup-procedure.md',
+        '      approved, review due 2027-06-30',
+        '      ✓ Backup scope                   heading "Backup scope", line 44',
+        '      ✓ Backup schedule                heading "Backup schedule", line 73',
+        '      ✓ Backup storage and protection  heading "Backup storage and protection", line 104',
+        '      ✓ Backup retention               heading "Backup retention", line 129',
+        '      ✓ Restore testing                heading "Restore testing", line 168',
+        '  cited in PRC-BK-001  samples/backup-procedure.md',
+        '',
+      ].join('\n'),
     );
   });
 
   it('explains why a control is only partial', () => {
     const { stdout } = runCli(['trace', '12.3.1', 'samples/with-problems', ...today]);
     expect(stdout).toContain('state: partial');
-    expect(stdout).toContain('missing: restore-testing');
+    expect(stdout).toMatch(/✗ Restore testing +missing\n/);
     expect(stdout).toContain('why partial: STD-BK-002 misses restore-testing');
   });
 
@@ -98,6 +112,25 @@ describe('clausewise trace', () => {
     expect(byId.stdout).toMatch(/excludes 14\.2\.7 +excluded +Outsourced development/);
     expect(byId.stdout).toMatch(/claims {3}14\.1\.1 +covered/);
     expect(runCli(['trace', 'samples/secure-development-policy.md', 'samples', ...today]).stdout).toBe(byId.stdout);
+  });
+
+  it('shows where each element of a document was found: under a heading, or in a line of prose with the words that matched', () => {
+    const body = '# Access\n\n## Access reviews\n\nEach system owner checks the list of people with access.\n\n## Other duties\n\n' + 'Unrelated words fill this section. '.repeat(30) + '\n\n3. All user accounts are recertified every 90 days.\n';
+    const root = tempWorkspace({ 'a.md': policyText('POL-AR', '', body).replace('clauses: []', 'clauses: [9.2.5]') });
+    const trace = runCli(['trace', 'POL-AR', '.', ...today], { cwd: root });
+    expect(trace.code, trace.stderr).toBe(0);
+    expect(trace.stdout).toMatch(/claims {3}9\.2\.5 +partial +Review of user access rights\n/);
+    expect(trace.stdout).toMatch(/✓ Access review process +heading "Access reviews", line 12\n/);
+    expect(trace.stdout).toMatch(/✓ Access review frequency +prose, line 20: '[^'\n]*every 90 days[^'\n]*'\n/);
+    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout);
+    const elements = json.controls.find((control: { id: string }) => control.id === '9.2.5').claims[0].elements;
+    expect(elements).toEqual(
+      expect.arrayContaining([
+        { id: 'access-review-process', state: 'heading', line: 12, heading: 'Access reviews' },
+        { id: 'access-review-frequency', state: 'prose', line: 20, words: expect.arrayContaining(['every 90 days']) },
+      ]),
+    );
+    expect(elements.map((element: { id: string }) => element.id)).toEqual(['access-review-frequency', 'access-reviewers', 'access-review-process', 'access-review-records']);
   });
 
   it('exits 2 for something that is neither a control nor a document', () => {

@@ -1,4 +1,4 @@
-import { normalizeWord } from '../text/words';
+import { americanSpelling, singular } from '../text/words';
 
 /** Leading numbering such as "7.3", "A.1", "1)", "IV.", "a)" before a heading's words. */
 const NUMBERING = /^\s*(?:(?:[0-9]+|[a-z]|[ivxlc]+)[.)]\s*)*(?:[0-9]+(?:\.[0-9]+)*\s+)?/i;
@@ -36,8 +36,8 @@ const KIND_WORDS = new Set(['policy', 'policies', 'procedure', 'procedures', 'pr
 
 /**
  * The tolerant comparison key of a heading or element title: numbering and case dropped, "&" read as
- * "and", small words and a trailing "policy" / "procedure" left out, each word stemmed ("Reviews" and
- * "Review" meet), and two remaining words sorted so either order matches ("Access Reviews" = "Review
+ * "and", small words and a trailing "policy" / "procedure" left out, each word made singular and
+ * American ("Reviews" meets "Review", not "Reviewers"), and two remaining words sorted so either order matches ("Access Reviews" = "Review
  * of Access"). Longer titles keep their order: reordering them would match unrelated headings.
  */
 export function looseHeadingKey(text: string): string {
@@ -48,7 +48,7 @@ export function looseHeadingKey(text: string): string {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !SMALL_WORDS.has(word));
   while (words.length > 1 && KIND_WORDS.has(words.at(-1)!)) words.pop();
-  const stems = words.map(normalizeWord);
+  const stems = words.map((word) => singular(americanSpelling(word)));
   if (stems.length === 2) stems.sort();
   return stems.join(' ');
 }

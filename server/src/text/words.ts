@@ -32,14 +32,29 @@ const STEM_EXCEPTIONS = new Map([
   ['generically', 'generic'],
 ]);
 
+/** A lower-case word in American spelling ("authorisation" → "authorization"). */
+export function americanSpelling(word: string): string {
+  let spelled = word;
+  for (const [pattern, replacement] of SPELLING) spelled = spelled.replace(pattern, replacement);
+  return spelled;
+}
+
+/** The singular of a lower-case English noun, by its ending only ("reviews" → "review", "policies" → "policy", "access" stays). */
+export function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 const surfaceStems = new Map<string, string>();
 
 /** A lower-case word as Clausewise compares words: American spelling, Porter stem ("organisations" → "organ"). */
 export function normalizeWord(word: string): string {
   let stem = surfaceStems.get(word);
   if (stem === undefined) {
-    let spelled = word;
-    for (const [pattern, replacement] of SPELLING) spelled = spelled.replace(pattern, replacement);
+    const spelled = americanSpelling(word);
     stem = STEM_EXCEPTIONS.get(spelled) ?? stemWord(spelled);
     if (surfaceStems.size < 50_000) surfaceStems.set(word, stem);
   }

@@ -146,5 +146,6 @@ describe('headings as people write them', () => {
     const twoWords = element([], { title: 'Access reviews', aliases: [] });
     expect(match('## Access Requests\n\nText.\n', [twoWords]).state).toBe('missing');
     expect(match('## Review of Remote Access Logs\n\nText.\n', [twoWords]).state).toBe('missing');
+    expect(match('## Access Reviewers\n\nText.\n', [twoWords]).state).toBe('missing');
   });
 });
