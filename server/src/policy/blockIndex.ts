@@ -23,15 +23,18 @@ const OWN = 2;
 const CONTEXT = 1;
 
 /**
- * A sentence that declares the topic does not apply is not evidence that it is handled ("We do not
- * outsource development."). A prohibition still is ("Live data is not used in testing").
+ * A sentence that declares the topic does not apply is not evidence that it is handled ("The company
+ * does not outsource development."). A prohibition still is ("Live data is not used in testing", "Do
+ * not use USB drives", "Developers do not have access to production").
  */
 const NOT_APPLICABLE =
-  /\b(?:not applicable|does not apply|do not apply|out of scope|is not in scope|(?:does|do) not (?:outsource|use|operate|host|have|run|own)\b[^.\n]*)/i;
+  /\b(?:not applicable|does not apply|do not apply|out of scope|is not in scope|do not outsource|does not (?:currently )?(?:use|have|operate|host|outsource|maintain|store|process)\b)/i;
+/** "including but not limited to" says nothing about limits. */
+const NOT_LIMITED = /\b(?:including,? )?but (?:is |are )?not limited to\b/gi;
 const LINK_TARGET = /\]\([^)\n]*\)|<https?:[^>\s]*>|https?:\/\/\S+/g;
 
 function prepare(text: string, own: boolean): string {
-  const clean = (own ? withoutPlaceholders(text) : text).replace(LINK_TARGET, ' ');
+  const clean = (own ? withoutPlaceholders(text) : text).replace(LINK_TARGET, ' ').replace(NOT_LIMITED, ' ');
   if (!own || !NOT_APPLICABLE.test(clean)) return clean;
   return clean
     .split(/(?<=[.!?])\s+|\n/)
@@ -133,8 +136,8 @@ function post(postings: Map<string, number[]>, stem: string, index: number): voi
   else if (list.at(-1) !== index) list.push(index);
 }
 
-function matchesWord(test: WordTest, stem: string, surface: string): boolean {
-  return 'stem' in test ? test.stem === stem : surface.startsWith(test.prefix);
+function matchesWord(test: WordTest, word: Word): boolean {
+  return 'stem' in test ? test.stem === word.stem && word.base.startsWith(test.base) : word.surface.startsWith(test.prefix) || word.american.startsWith(test.prefix);
 }
 
 /** Where the words occur in a row, or -1. */
@@ -142,7 +145,7 @@ function locate(words: Word[], tests: WordTest[]): number {
   outer: for (let i = 0; i + tests.length <= words.length; i++) {
     for (let t = 0; t < tests.length; t++) {
       const word = words[i + t]!;
-      if (!matchesWord(tests[t]!, word.stem, word.surface)) continue outer;
+      if (!matchesWord(tests[t]!, word)) continue outer;
     }
     return i;
   }

@@ -36,13 +36,14 @@ const DURATION = new RegExp(
 
 /** Words that come before a role noun without naming a role ("all staff", "password manager"). */
 const NOT_A_QUALIFIER =
-  'the|a|an|all|any|each|every|our|their|it|its|which|who|whom|also|your|his|her|other|such|this|that|these|those|and|or|of|by|to|for|with|from|is|are|be|new|no|password|passwords|package|secret|secrets|key|task|file|credential|session|window|device|hash|domain|patch|log|resource|memory|certificate|download|connection|ad|network|switch';
+  'the|a|an|all|any|each|every|our|their|it|its|which|who|whom|also|small|whole|entire|same|single|call|your|his|her|other|such|this|that|these|those|and|or|of|by|to|for|with|from|is|are|be|new|no|password|passwords|package|secret|secrets|key|task|file|credential|session|window|device|hash|domain|patch|log|resource|memory|certificate|download|connection|ad|network|switch';
 /** Role nouns, after a qualifier ("Security Officer", "system owner", "line manager", "IT department"). */
 const ROLE_NOUN =
   'officers?|owners?|managers?|administrators?|admins?|custodians?|stewards?|directors?|coordinators?|supervisors?|teams?|departments?|committees?|boards?|councils?|executives?|personnel|staff|auditors?|analysts?|engineers?|representatives?|designees?|delegates?|champions?|guardians?|architects?|specialists?|leads?|heads?';
 const ROLE = new RegExp(
   [
-    `\\b(?!(?:${NOT_A_QUALIFIER})\\b)[\\p{L}][\\p{L}-]* (?:${ROLE_NOUN})\\b`,
+    `\\b(?!(?:${NOT_A_QUALIFIER})\\b)[\\p{L}][\\p{L}-]+ (?:${ROLE_NOUN})\\b`,
+    '(?<!(?:password|package|secrets?|key|task|file|credential|session|window|device|resource|memory|certificate|download|connection|network) )\\bmanager\\b',
     '\\b(?:owner|officer|supervisor|administrator|custodian|steward|executive|board|human resources|head of [\\p{L}]+|(?:senior|executive|line|top) management|management team|(?:help|service|support) desk)\\b',
     '\\{\\{[^}\\n]*(?:officer|owner|manager|team|lead|admin|role)[^}\\n]*\\}\\}',
     '\\[(?:[^\\]\\n]{0,20})(?:officer|owner|manager|team|lead|role|name|title)(?:[^\\]\\n]{0,20})\\]',

@@ -2,8 +2,12 @@ import type { Element } from '../catalog/types';
 import { wordsOf } from '../text/words';
 import { CONCEPTS, type Concept } from './concepts';
 
-/** One word of a term: its stem, or (for "recertif*") the start of the word as written. */
-export type WordTest = { stem: string } | { prefix: string };
+/**
+ * One word of a term: its stem and the start a matching word must have (so "encrypt" finds
+ * "encryption" but "provider" does not find "provide", nor "integrity" "integration", although
+ * Porter gives each pair one stem); or, for "recertif*", the start of the word as written.
+ */
+export type WordTest = { stem: string; base: string } | { prefix: string };
 
 /** One way of saying a concept: words in a row ("least privilege", "recertif*") or a typed concept ($frequency). */
 export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string } | { kind: 'concept'; concept: Concept; text: string };
@@ -20,7 +24,7 @@ export interface EvidencePattern {
 
 /**
  * What is wrong with one evidence term, in words for a catalog or config author, or undefined. A term
- * is words ("access review"), words ending in * for a word start ("recertif*", at least 4 letters
+ * is words ("access review"), words ending in * for a word start ("recertif*", at least 3 letters
  * before it), or $frequency, $duration or $role.
  */
 export function termProblem(term: string): string | undefined {
@@ -28,9 +32,9 @@ export function termProblem(term: string): string | undefined {
   if (text.startsWith('$')) {
     return CONCEPTS.includes(text.slice(1) as Concept) ? undefined : `"${term}" is not a typed concept; use ${CONCEPTS.map((concept) => `$${concept}`).join(', ')}`;
   }
-  if (!/\p{L}/u.test(text)) return `"${term}" has no letters to match`;
+  if (!/[\p{L}\p{N}]/u.test(text)) return `"${term}" has no letters or digits to match`;
   for (const word of text.split(/\s+/)) {
-    if (word.includes('*') && !/^[\p{L}\p{N}-]{4,}\*$/u.test(word)) return `"${term}": a * may only end a word of at least 4 letters ("recertif*")`;
+    if (word.includes('*') && !/^(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]{3,}\*$/u.test(word)) return `"${term}": a * may only end a word of at least 3 letters ("recertif*")`;
   }
   return undefined;
 }
@@ -38,9 +42,27 @@ export function termProblem(term: string): string | undefined {
 function compileTerm(term: string): EvidenceTerm {
   const text = term.trim();
   if (text.startsWith('$')) return { kind: 'concept', concept: text.slice(1) as Concept, text };
-  const words = text
-    .split(/\s+/)
-    .flatMap((part): WordTest[] => (part.endsWith('*') ? [{ prefix: part.slice(0, -1).toLowerCase() }] : wordsOf(part).map((word) => ({ stem: word.stem }))));
+  // Whole runs of plain words are read together, so "log on" and "two-factor" join as in documents.
+  const words: WordTest[] = [];
+  let plain: string[] = [];
+  const flush = () => {
+    words.push(...wordsOf(plain.join(' ')).map((word) => ({ stem: word.stem, base: word.base.length > 3 ? word.base.replace(/e$/, '') : word.base })));
+    plain = [];
+  };
+  for (const whole of text.split(/\s+/)) {
+    if (!whole.endsWith('*')) {
+      plain.push(whole);
+      continue;
+    }
+    // "re-assess*": the text splits words at hyphens, so the words before the last one are plain.
+    const hyphen = whole.lastIndexOf('-');
+    if (hyphen > 0) plain.push(whole.slice(0, hyphen));
+    const part = whole.slice(hyphen + 1);
+    flush();
+    // "authoris*" and "authoriz*" alike: word starts are compared in American spelling.
+    words.push({ prefix: part.slice(0, -1).toLowerCase().replace(/is$/, 'iz').replace(/ys$/, 'yz').replace(/our$/, 'or') });
+  }
+  flush();
   return { kind: 'words', words, text };
 }
 

@@ -97,6 +97,11 @@ function step5(word: string): string {
   return word;
 }
 
+/** A lower-case word without its inflection: Porter's step 1 only ("policies" → "polici", "reviewed" → "review"). */
+export function withoutInflection(word: string): string {
+  return word.length <= 2 || !/^[a-z]+$/.test(word) ? word : step1(word);
+}
+
 /** The Porter stem of a lower-case English word ("passwords" → "password", "rotation" → "rotat"). */
 export function stemWord(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;

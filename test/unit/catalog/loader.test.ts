@@ -40,7 +40,7 @@ describe('loading a custom catalog', () => {
       ['shared account', /"categories\[0\]\.objectives\[0\]\.controls\[0\]\.elements\[1\]\.evidence" must be an array, not string "shared account"/],
       ['[[]]', /evidence\[0\]" must not be empty/],
       ['[[shared, $team]]', /has the wrong form: "\$team"/],
-      ['[[sh*]]', /"sh\*": a \* may only end a word of at least 4 letters/],
+      ['[[sh*]]', /"sh\*": a \* may only end a word of at least 3 letters/],
     ] as const) {
       const text = withEvidence(evidence);
       const problems = problemsOf(text);

@@ -84,6 +84,36 @@ describe('finding an element in prose', () => {
   });
 });
 
+describe('words compared as people mean them', () => {
+  const found = (term: string, text: string) => match(text, [element([[term]])]).state === 'prose';
+
+  it('a word finds its inflections and derived forms that start with it', () => {
+    expect(found('encrypt', 'Laptops use full-disk encryption.')).toBe(true);
+    expect(found('policy', 'All policies apply.')).toBe(true);
+    expect(found('terminate', 'On termination of employment.')).toBe(true);
+    expect(found('authorisation', 'Access needs prior authorization.')).toBe(true);
+  });
+
+  it('but not an unrelated word that Porter gives the same stem', () => {
+    expect(found('provider', 'We provide training.')).toBe(false);
+    expect(found('integrity', 'Integration tests run nightly.')).toBe(false);
+    expect(found('response', 'The owner is responsible.')).toBe(false);
+    expect(found('account', 'Accounting closes the books.')).toBe(false);
+    expect(found('certificate', 'Certification is renewed.')).toBe(false);
+  });
+
+  it('a word start matches the word as written, in either spelling, also after a hyphen', () => {
+    expect(found('authoriz*', 'Access is authorised by the owner.')).toBe(true);
+    expect(found('re-assess*', 'Risks are re-assessed after changes.')).toBe(true);
+  });
+
+  it('joined spellings: "sign in" is a login, but an approval "sign-off" is not a logoff', () => {
+    expect(found('login', 'Users sign in with a badge.')).toBe(true);
+    expect(found('logoff', 'The owner gives the sign-off.')).toBe(false);
+    expect(found('backup', 'Servers are backed up nightly.')).toBe(true);
+  });
+});
+
 describe('near misses that must not count', () => {
   it('the words in two different sections', () => {
     const body = '## Reviews\n\n' + 'Review of user access happens. '.repeat(30) + '\n\n## Backups\n\nBackups run quarterly.\n';
