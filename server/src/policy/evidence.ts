@@ -34,7 +34,7 @@ export function termProblem(term: string): string | undefined {
   }
   if (!/[\p{L}\p{N}]/u.test(text)) return `"${term}" has no letters or digits to match`;
   for (const word of text.split(/\s+/)) {
-    if (word.includes('*') && !/^(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]{3,}\*$/u.test(word)) return `"${term}": a * may only end a word of at least 3 letters ("recertif*")`;
+    if (word.includes('*') && (!/^(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]+\*$/u.test(word) || word.replace(/[-*]/g, '').length < 3)) return `"${term}": a * may only end a word of at least 3 letters ("recertif*")`;
   }
   return undefined;
 }
