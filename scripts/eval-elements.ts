@@ -9,6 +9,7 @@
 //   --set NAME     only this set (datica, comply)
 //   --match MODE   prose (default) or headings: the config's elements.match
 //   --control ID   with --detail: every verdict on this control, agreeing or not
+//   --why          with --detail: for each false alarm, the blocks where all evidence groups but one hold
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { positionAt } from '../server/src/document/lines';
@@ -19,6 +20,9 @@ import { loadCatalog } from '../server/src/catalog/load';
 import { packageRoot } from '../server/src/packageRoot';
 import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
 import { PolicySet } from '../server/src/workspace/policySet';
+import type { PolicyDocument } from '../server/src/document/types';
+import { BlockIndex } from '../server/src/policy/blockIndex';
+import { evidencePatterns } from '../server/src/policy/evidence';
 
 interface LabelFile {
   set: string;
@@ -35,12 +39,14 @@ interface Verdict {
   /** The checker reported missing-element or empty-element for it. */
   flagged: boolean;
   seen: string;
+  nearMisses: string[];
 }
 
 const shared = resolve(packageRoot(), '..', 'shared');
 const args = process.argv.slice(2);
 const detail = args.includes('--detail');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
+const why = args.includes('--why');
 const onlyControl = args.includes('--control') ? args[args.indexOf('--control') + 1] : undefined;
 const mode = (args.includes('--match') ? args[args.indexOf('--match') + 1] : 'prose') as ElementMatchMode;
 
@@ -71,6 +77,17 @@ function describe(match: ElementMatch | undefined, lineOf: (offset: number) => n
   if (match.state === 'heading') return `heading "${match.sections[0]?.title}" (line ${lineOf(match.sections[0]!.titleRange.start)})`;
   if (match.state === 'prose' && match.evidence) return `prose, line ${lineOf(match.evidence.block.range.start)}: '${match.evidence.words.join(' … ')}'`;
   return match.state;
+}
+
+function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, lineOf: (offset: number) => number): string[] {
+  if (!match) return [];
+  const index = BlockIndex.of(document);
+  return evidencePatterns(match.element).flatMap((pattern) =>
+    index.nearMisses(pattern).map(({ block, missing }) => {
+      const text = document.text.slice(block.range.start, block.range.end).replace(/\s+/g, ' ').slice(0, 160);
+      return `line ${lineOf(block.range.start)} ${block.kind}, lacks [${pattern.groups[missing]!.map((term) => term.text).slice(0, 6).join(', ')}…]: ${text}`;
+    }),
+  );
 }
 
 function evaluate(file: string): Verdict[] {
@@ -104,6 +121,7 @@ function evaluate(file: string): Verdict[] {
           where: verdict.where,
           flagged: flagged.has(`${control}/${element}`),
           seen: describe(matches.find((match) => match.element.id === element), lineOf),
+          nearMisses: why ? nearMisses(document, matches.find((match) => match.element.id === element), lineOf) : [],
         });
       }
     }
@@ -149,5 +167,6 @@ if (detail) {
   for (const v of all.filter((v) => (onlyControl ? v.control === onlyControl : v.flagged === v.addressed))) {
     const kind = v.flagged === v.addressed ? (v.addressed ? 'FALSE ALARM' : 'NOT FLAGGED') : 'AGREE';
     console.log(`${kind.padEnd(12)} ${v.set}/${v.path.split('/').pop()} ${v.control} ${v.element}\n    label: ${v.addressed ? `addressed at ${v.where ?? '?'}` : 'not addressed'}\n    tool:  ${v.seen}`);
+    for (const miss of v.nearMisses.slice(0, 4)) console.log(`      near: ${miss}`);
   }
 }

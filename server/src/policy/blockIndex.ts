@@ -100,6 +100,18 @@ export class BlockIndex {
     return { block: entry.block, words: explain(entry, pattern) };
   }
 
+  /** Blocks where all groups but one hold (a near miss), with the index of the group that does not: for tuning and for explanations. */
+  nearMisses(pattern: EvidencePattern): { block: TextBlock; missing: number }[] {
+    if (pattern.groups.length < 2) return [];
+    const results = pattern.groups.map((group) => this.group(group));
+    const misses: { block: TextBlock; missing: number }[] = [];
+    this.entries.forEach((entry, index) => {
+      const failed = results.flatMap((result, g) => (result.has(index) ? [] : [g]));
+      if (failed.length === 1) misses.push({ block: entry.block, missing: failed[0]! });
+    });
+    return misses;
+  }
+
   /** The blocks where a group holds, each with how (OWN or CONTEXT); computed once per group per document. */
   private group(group: EvidenceGroup): Map<number, number> {
     let result = this.groups.get(group);
