@@ -40,7 +40,9 @@ function wordCount(text: string): number {
  * a few words: a heading written by a word processor. Returns its title and the emphasised span.
  */
 function pseudoHeadingTitle(paragraph: Paragraph): RawTitle | undefined {
-  const children = paragraph.children.filter((child) => !(child.type === 'text' && (!child.value.trim() || /^\s*[:.]\s*$/.test(child.value) || MARKER.test(child.value))));
+  const children = paragraph.children.filter(
+    (child) => !(child.type === 'text' && (!child.value.trim() || /^\s*[:.]\s*$/.test(child.value) || MARKER.test(child.value))) && !(child.type === 'html' && child.value.startsWith('<!--')),
+  );
   if (children.length !== 1) return undefined;
   const only = children[0]!;
   if (only.type !== 'strong' && only.type !== 'emphasis') return undefined;
@@ -102,7 +104,7 @@ function walk(nodes: RootContent[], text: string, parts: BlockParts, frame: Rang
         const table = readTable(text, nodeRange);
         if (table) {
           for (const row of table.rows) {
-            parts.blocks.push({ kind: 'table-row', range: row.range, own: [row.range], context: [...frame, ...(table.header ? [table.header] : [])] });
+            parts.blocks.push({ kind: 'table-row', range: row.range, own: [row.range], context: [...frame, ...(table.header ? [table.header] : [])], title: row.label?.titleRange });
             if (row.label) parts.leadIns.push(row.label);
           }
           previous = undefined;
@@ -116,7 +118,7 @@ function walk(nodes: RootContent[], text: string, parts: BlockParts, frame: Rang
         }
         const leadIn = boldLeadIn(node, nodeRange.end);
         if (leadIn) parts.leadIns.push(leadIn);
-        parts.blocks.push({ kind: 'paragraph', range: nodeRange, own: [nodeRange], context: [...frame] });
+        parts.blocks.push({ kind: 'paragraph', range: nodeRange, own: [nodeRange], context: [...frame], title: leadIn?.titleRange });
         previous = nodeRange;
         break;
       }
@@ -147,12 +149,13 @@ function walkItem(item: ListItem, text: string, parts: BlockParts, frame: Range[
   const itemRange = range(item);
   const own = item.children.filter((child) => child.type !== 'list').map(range);
   const first = item.children[0];
+  let leadIn: RawTitle | undefined;
   if (first?.type === 'paragraph') {
     const pseudo = pseudoHeadingTitle(first);
-    const leadIn = pseudo ? { ...pseudo, bodyRange: { start: pseudo.titleRange.end, end: itemRange.end } } : boldLeadIn(first, itemRange.end) ?? labelLeadIn(first, text, itemRange.end);
+    leadIn = pseudo ? { ...pseudo, bodyRange: { start: pseudo.titleRange.end, end: itemRange.end } } : boldLeadIn(first, itemRange.end) ?? labelLeadIn(first, text, itemRange.end);
     if (leadIn) parts.leadIns.push(leadIn);
   }
-  if (own.length > 0) parts.blocks.push({ kind: 'list-item', range: { start: own[0]!.start, end: own.at(-1)!.end }, own, context: [...frame] });
+  if (own.length > 0) parts.blocks.push({ kind: 'list-item', range: { start: own[0]!.start, end: own.at(-1)!.end }, own, context: [...frame], title: leadIn?.titleRange });
   const nested = [...frame.slice(-1), ...own];
   for (const child of item.children) {
     if (child.type === 'list') walkList(child, text, parts, nested, depth + 1);

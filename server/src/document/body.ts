@@ -115,7 +115,7 @@ function frameBlocks(blocks: TextBlock[], titled: Section[], text: string): Text
     const end = Math.min(title.bodyRange.end, titled[index + 1]?.titleRange.start ?? text.length);
     const body = { start: title.titleRange.end, end };
     if (countWords(text, body, SHORT_SECTION_WORDS + 1) <= SHORT_SECTION_WORDS && countWords(text, body, 1) > 0) {
-      framed.push({ kind: 'section', range: { start: title.titleRange.start, end }, own: [title.titleRange, body], context: [] });
+      framed.push({ kind: 'section', range: { start: title.titleRange.start, end }, own: [title.titleRange, body], context: [], title: title.titleRange });
     }
   });
   return framed.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);

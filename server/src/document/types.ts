@@ -81,6 +81,8 @@ export interface TextBlock {
   own: Range[];
   /** Text that frames it: the nearest heading, the sentence introducing a list, the parent item, a table's header row. */
   context: Range[];
+  /** The block's own title (a section's heading, a lead-in): the block is no evidence when the rest is only placeholders. */
+  title?: Range;
 }
 
 /** A reference to a clause in the body: "ISO 27799 9.4.2", "27799 9.4.2", "§9.4.2". */

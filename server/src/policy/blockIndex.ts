@@ -1,4 +1,4 @@
-import { withoutPlaceholders } from '../document/normalize';
+import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, TextBlock } from '../document/types';
 import { wordsOf, type Word } from '../text/words';
 import { findConcept } from './concepts';
@@ -62,8 +62,12 @@ export class BlockIndex {
   }
 
   private constructor(document: PolicyDocument) {
-    const slice = (ranges: TextBlock['own']) => ranges.map((range) => document.text.slice(range.start, range.end)).join('\n');
+    // A title with nothing but placeholders after it is a heading left empty, not evidence: not on its own, nor inside a section.
+    const emptyTitled = document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block)));
+    const holes = emptyTitled.filter((block) => block.kind !== 'section').map((block) => block.range);
+    const slice = (ranges: TextBlock['own']) => ranges.map((range) => withHoles(document.text, range, holes)).join('\n');
     for (const block of document.blocks) {
+      if (emptyTitled.includes(block)) continue;
       const ownText = prepare(slice(block.own), true);
       const own = wordsOf(ownText);
       if (own.length === 0) continue;
@@ -140,6 +144,24 @@ export class BlockIndex {
     for (const index of candidates(this.ownStems)) if (locate(this.entries[index]!.own, term.words) >= 0) found.set(index, OWN);
     return found;
   }
+}
+
+/** The text of a range with the parts inside any hole left out. */
+function withHoles(text: string, range: { start: number; end: number }, holes: { start: number; end: number }[]): string {
+  let result = '';
+  let at = range.start;
+  for (const hole of holes) {
+    if (hole.end <= at || hole.start >= range.end) continue;
+    result += text.slice(at, Math.max(at, hole.start));
+    at = Math.max(at, hole.end);
+  }
+  return result + text.slice(at, range.end);
+}
+
+/** The block's own text without its title. */
+function untitled(text: string, block: TextBlock): string {
+  const title = block.title!;
+  return block.own.map((range) => text.slice(range.start, Math.max(range.start, Math.min(range.end, title.start))) + text.slice(Math.max(range.start, title.end), range.end)).join('\n');
 }
 
 function post(postings: Map<string, number[]>, stem: string, index: number): void {
