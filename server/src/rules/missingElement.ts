@@ -43,10 +43,16 @@ export function insertSectionsEdit(document: PolicyDocument, control: Control, e
   return insertAt(home.bodyRange.end, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
 }
 
-/** The element's evidence in a few words: the first term of each group ("review + access + a frequency"). */
+/** The element's evidence in a few words, one per group: "“review” with “access” and a frequency". */
 export function lookedFor(element: Element): string {
-  const name = (term: string) => (term.startsWith('$') ? `a ${term.slice(1)}` : term.replace(/\*$/, '…'));
-  return element.evidence.map((group) => name(group[0]!)).join(' + ');
+  const name = (group: string[]) => {
+    const typed = group.find((term) => term.startsWith('$'));
+    const plain = group.find((term) => !term.startsWith('$') && !term.endsWith('*')) ?? group.find((term) => !term.startsWith('$'));
+    if (!plain) return `a ${typed!.slice(1)}`;
+    return `“${plain.replace(/\*$/, '…')}”`;
+  };
+  const names = element.evidence.map(name);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} with ${names.at(-1)}`;
 }
 
 export const missingElement: Rule = {
@@ -69,7 +75,7 @@ export const missingElement: Rule = {
         report({
           message:
             config.elementMatch === 'prose'
-              ? `${control.id} ${control.title}: "${element.title}" is not addressed: no heading or lead-in names it${sought ? `, and no paragraph, list item or table row speaks of ${sought}` : ''}. Say it in the text or add a heading "${element.title}"${aliases}. Hint: ${element.prompt}`
+              ? `${control.id} ${control.title}: "${element.title}" is not addressed: no heading or lead-in names it${sought ? `, and no paragraph, list item or table row mentions ${sought}` : ''}. Say it in the text or add a heading "${element.title}"${aliases}. Hint: ${element.prompt}`
               : `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
           range: claim.range,
           clause: control.id,
