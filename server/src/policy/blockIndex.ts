@@ -171,7 +171,8 @@ function post(postings: Map<string, number[]>, stem: string, index: number): voi
 }
 
 function matchesWord(test: WordTest, word: Word): boolean {
-  return 'stem' in test ? test.stem === word.stem && word.base.startsWith(test.base) : word.surface.startsWith(test.prefix) || word.american.startsWith(test.prefix);
+  if (!('stem' in test)) return word.surface.startsWith(test.prefix) || word.american.startsWith(test.prefix);
+  return test.stem === word.stem && (test.exact ? word.base === test.base : word.base.startsWith(test.base));
 }
 
 /** Where the words occur in a row, or -1. */

@@ -5,9 +5,11 @@ import { CONCEPTS, type Concept } from './concepts';
 /**
  * One word of a term: its stem and the start a matching word must have (so "encrypt" finds
  * "encryption" but "provider" does not find "provide", nor "integrity" "integration", although
- * Porter gives each pair one stem); or, for "recertif*", the start of the word as written.
+ * Porter gives each pair one stem); a term word written inflected ("managed") finds only the forms
+ * of that word ("manages", "managing"), not its derivations ("management"). Or, for "recertif*", the
+ * start of the word as written.
  */
-export type WordTest = { stem: string; base: string } | { prefix: string };
+export type WordTest = { stem: string; base: string; exact: boolean } | { prefix: string };
 
 /** One way of saying a concept: words in a row ("least privilege", "recertif*") or a typed concept ($frequency). */
 export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string } | { kind: 'concept'; concept: Concept; text: string };
@@ -46,7 +48,12 @@ function compileTerm(term: string): EvidenceTerm {
   const words: WordTest[] = [];
   let plain: string[] = [];
   const flush = () => {
-    words.push(...wordsOf(plain.join(' ')).map((word) => ({ stem: word.stem, base: word.base.length > 3 ? word.base.replace(/e$/, '') : word.base })));
+    words.push(
+      ...wordsOf(plain.join(' ')).map((word) => {
+        const exact = word.base !== word.american && word.base.replace(/i$/, 'y') !== word.american;
+        return { stem: word.stem, base: exact || word.base.length <= 3 ? word.base : word.base.replace(/e$/, ''), exact };
+      }),
+    );
     plain = [];
   };
   for (const whole of text.split(/\s+/)) {

@@ -102,6 +102,12 @@ describe('words compared as people mean them', () => {
     expect(found('certificate', 'Certification is renewed.')).toBe(false);
   });
 
+  it('a word written inflected finds only the forms of that word, not its derivations', () => {
+    expect(found('managed', 'Keys are managing themselves.')).toBe(true);
+    expect(found('managed', 'Key management is centralised.')).toBe(false);
+    expect(found('manage', 'Key management is centralised.')).toBe(true);
+  });
+
   it('a word start matches the word as written, in either spelling, also after a hyphen', () => {
     expect(found('authoriz*', 'Access is authorised by the owner.')).toBe(true);
     expect(found('re-assess*', 'Risks are re-assessed after changes.')).toBe(true);
