@@ -29,8 +29,8 @@ const CONTEXT = 1;
  */
 const NOT_APPLICABLE =
   /\b(?:not applicable|does not apply|do not apply|out of scope|is not in scope|do not outsource|does not (?:currently )?(?:use|have|operate|host|outsource|maintain|store|process)\b)/i;
-/** "including but not limited to" says nothing about limits. */
-const NOT_LIMITED = /\b(?:including,? )?but (?:is |are )?not limited to\b/gi;
+/** "including but not limited to" says nothing about limits, nor "in order to" about orders. */
+const NOT_LIMITED = /\b(?:including,? )?but (?:is |are )?not limited to\b|\bin order (?:to|for)\b/gi;
 const LINK_TARGET = /\]\([^)\n]*\)|<https?:[^>\s]*>|https?:\/\/\S+/g;
 
 function prepare(text: string, own: boolean): string {

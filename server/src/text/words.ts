@@ -58,6 +58,19 @@ const STEM_EXCEPTIONS = new Map([
   ['designated', 'designat'],
   ['designation', 'designat'],
   ['news', 'news'],
+  ['information', 'information'],
+  ['informational', 'information'],
+  ['acceptable', 'acceptabl'],
+  ['unacceptable', 'unacceptabl'],
+  ['dos', 'dos'],
+  ['several', 'several'],
+  ['executive', 'executive'],
+  ['executives', 'executive'],
+  ['customer', 'customer'],
+  ['customers', 'customer'],
+  ['customs', 'customs'],
+  ['security', 'security'],
+  ['securities', 'security'],
 ]);
 
 /** A lower-case word in American spelling ("authorisation" → "authorization"). */
