@@ -1,7 +1,7 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, TextBlock } from '../document/types';
-import { wordsOf, type Word } from '../text/words';
-import { findConcept } from './concepts';
+import { wordStarts, wordsOf, type Word } from '../text/words';
+import { findConcept, type Concept } from './concepts';
 import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
 
 /** Where prose evidence for an element was found: the block, and the words that matched, one per concept group. */
@@ -51,9 +51,12 @@ const indexes = new WeakMap<PolicyDocument, BlockIndex>();
  */
 export class BlockIndex {
   private readonly entries: IndexedBlock[] = [];
-  private readonly ownStems = new Map<string, number[]>();
-  private readonly contextStems = new Map<string, number[]>();
+  /** Where each stem occurs: block, position, and whether in the block's own words or its framing text. */
+  private readonly byStem = new Map<string, Occurrence[]>();
+  /** Every written form (as written and in American spelling), sorted, for word starts; built on first use. */
+  private forms?: { keys: string[]; occurrences: Map<string, Occurrence[]> };
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
+  private readonly concepts = new Map<Concept, Uint8Array>();
 
   static of(document: PolicyDocument): BlockIndex {
     let index = indexes.get(document);
@@ -63,38 +66,45 @@ export class BlockIndex {
 
   private constructor(document: PolicyDocument) {
     // A title with nothing but placeholders after it is a heading left empty, not evidence: not on its own, nor inside a section.
-    const emptyTitled = document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block)));
-    const holes = emptyTitled.filter((block) => block.kind !== 'section').map((block) => block.range);
+    const emptyTitled = new Set(document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block))));
+    const holes = [...emptyTitled].filter((block) => block.kind !== 'section').map((block) => block.range);
     const slice = (ranges: TextBlock['own']) => ranges.map((range) => withHoles(document.text, range, holes)).join('\n');
+    // Many blocks share their framing text (the heading above a list): read each once.
+    const framings = new Map<string, Word[]>();
     for (const block of document.blocks) {
-      if (emptyTitled.includes(block)) continue;
+      if (emptyTitled.has(block)) continue;
       const ownText = prepare(slice(block.own), true);
       const own = wordsOf(ownText);
       if (own.length === 0) continue;
       const contextText = prepare(slice(block.context), false);
-      const index = this.entries.length;
-      this.entries.push({ block, ownText, contextText, own, context: wordsOf(contextText) });
-      for (const word of own) post(this.ownStems, word.stem, index);
-      for (const word of this.entries[index]!.context) post(this.contextStems, word.stem, index);
+      let context = framings.get(contextText);
+      if (!context) framings.set(contextText, (context = wordsOf(contextText)));
+      const entry = this.entries.length;
+      this.entries.push({ block, ownText, contextText, own, context });
+      own.forEach((word, at) => post(this.byStem, word.stem, occurrence(entry, at, true)));
+      context.forEach((word, at) => post(this.byStem, word.stem, occurrence(entry, at, false)));
     }
   }
 
   /**
    * The first block where every group of the pattern holds, at least one in the block's own words:
    * a paragraph, list item or table row before a whole section (the narrower place is the better
-   * explanation), then in document order.
+   * explanation), then in document order. Typed concepts (regular expressions) are tried only on the
+   * blocks the words already allow.
    */
   find(pattern: EvidencePattern): ProseEvidence | undefined {
-    const results = pattern.groups.map((group) => this.group(group)).sort((a, b) => a.size - b.size);
+    const { groups } = pattern;
+    const plain = groups.filter((group) => !group.some((term) => term.kind === 'concept'));
+    const seed = plain.length ? plain.map((group) => this.words(group)).reduce((a, b) => (b.size < a.size ? b : a)) : this.everywhere(groups[0]!);
     let best: number | undefined;
     const rank = (index: number) => (this.entries[index]!.block.kind === 'section' ? this.entries.length : 0) + index;
-    for (const [index, first] of results[0] ?? []) {
+    for (const index of seed.keys()) {
       if (best !== undefined && rank(index) >= rank(best)) continue;
-      let own = first === OWN;
+      let own = false;
       let all = true;
-      for (let g = 1; g < results.length && all; g++) {
-        const how = results[g]!.get(index);
-        if (how === undefined) all = false;
+      for (let g = 0; g < groups.length && all; g++) {
+        const how = this.holds(groups[g]!, index);
+        if (how === 0) all = false;
         else if (how === OWN) own = true;
       }
       if (all && own) best = index;
@@ -107,43 +117,110 @@ export class BlockIndex {
   /** Blocks where all groups but one hold (a near miss), with the index of the group that does not: for tuning and for explanations. */
   nearMisses(pattern: EvidencePattern): { block: TextBlock; missing: number }[] {
     if (pattern.groups.length < 2) return [];
-    const results = pattern.groups.map((group) => this.group(group));
     const misses: { block: TextBlock; missing: number }[] = [];
     this.entries.forEach((entry, index) => {
-      const failed = results.flatMap((result, g) => (result.has(index) ? [] : [g]));
+      const failed = pattern.groups.flatMap((group, g) => (this.holds(group, index) ? [] : [g]));
       if (failed.length === 1) misses.push({ block: entry.block, missing: failed[0]! });
     });
     return misses;
   }
 
-  /** The blocks where a group holds, each with how (OWN or CONTEXT); computed once per group per document. */
-  private group(group: EvidenceGroup): Map<number, number> {
+  /** How a group holds in one block: OWN, CONTEXT or 0. */
+  private holds(group: EvidenceGroup, index: number): number {
+    let how = this.words(group).get(index) ?? 0;
+    if (how === OWN) return how;
+    for (const term of group) {
+      if (term.kind === 'concept') how = Math.max(how, this.concept(term.concept, index));
+      if (how === OWN) break;
+    }
+    return how;
+  }
+
+  /** Every block where a group holds, concepts included (when no group of a pattern is made of words alone). */
+  private everywhere(group: EvidenceGroup): Map<number, number> {
+    const result = new Map<number, number>();
+    this.entries.forEach((_entry, index) => {
+      const how = this.holds(group, index);
+      if (how) result.set(index, how);
+    });
+    return result;
+  }
+
+  /** Whether a typed concept occurs in a block's own words (OWN), only in its framing text (CONTEXT), or not (0); once per block. */
+  private concept(concept: Concept, index: number): number {
+    let known = this.concepts.get(concept);
+    if (!known) this.concepts.set(concept, (known = new Uint8Array(this.entries.length)));
+    if (known[index] === 0) {
+      const entry = this.entries[index]!;
+      known[index] = findConcept(concept, entry.ownText) ? OWN + 1 : entry.contextText && findConcept(concept, entry.contextText) ? CONTEXT + 1 : 1;
+    }
+    return known[index]! - 1;
+  }
+
+  /** The blocks where a group's words (not its typed concepts) occur, each with how; once per group per document. */
+  private words(group: EvidenceGroup): Map<number, number> {
     let result = this.groups.get(group);
     if (result) return result;
     result = new Map();
-    for (const term of group) {
-      for (const [index, how] of this.term(term)) if ((result.get(index) ?? 0) < how) result.set(index, how);
-    }
+    for (const term of group) if (term.kind === 'words') this.term(term, result);
     this.groups.set(group, result);
     return result;
   }
 
-  private term(term: EvidenceTerm): Map<number, number> {
-    const found = new Map<number, number>();
-    if (term.kind === 'concept') {
-      this.entries.forEach((entry, index) => {
-        if (findConcept(term.concept, entry.ownText)) found.set(index, OWN);
-        else if (entry.contextText && findConcept(term.concept, entry.contextText)) found.set(index, CONTEXT);
-      });
-      return found;
+  /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
+  private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
+    const [first, ...rest] = term.words;
+    const starts = 'stem' in first! ? (this.byStem.get(first.stem) ?? []) : this.startingWith(first!.prefix);
+    for (const occurrence of starts) {
+      const own = occurrence % 2 === 1;
+      const at = Math.floor(occurrence / 2) % POSITIONS;
+      const index = Math.floor(occurrence / (2 * POSITIONS));
+      const how = own ? OWN : CONTEXT;
+      if ((found.get(index) ?? 0) >= how) continue;
+      const entry = this.entries[index]!;
+      const words = own ? entry.own : entry.context;
+      if (!matchesWord(first!, words[at]!)) continue;
+      if (rest.every((test, k) => words[at + 1 + k] !== undefined && matchesWord(test, words[at + 1 + k]!))) found.set(index, how);
     }
-    const first = term.words[0]!;
-    // A word start ("recertif*") is tested against the words as written, in every block.
-    const candidates = (postings: Map<string, number[]>) => ('stem' in first ? (postings.get(first.stem) ?? []) : this.entries.keys());
-    for (const index of candidates(this.contextStems)) if (locate(this.entries[index]!.context, term.words) >= 0) found.set(index, CONTEXT);
-    for (const index of candidates(this.ownStems)) if (locate(this.entries[index]!.own, term.words) >= 0) found.set(index, OWN);
-    return found;
   }
+
+  /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
+  private startingWith(prefix: string): Occurrence[] {
+    if (!this.forms) {
+      const occurrences = new Map<string, Occurrence[]>();
+      this.entries.forEach((entry, index) => {
+        for (const own of [true, false]) {
+          (own ? entry.own : entry.context).forEach((word, at) => {
+            post(occurrences, word.surface, occurrence(index, at, own));
+            if (word.american !== word.surface) post(occurrences, word.american, occurrence(index, at, own));
+          });
+        }
+      });
+      this.forms = { keys: [...occurrences.keys()].sort(), occurrences };
+    }
+    const { keys, occurrences } = this.forms;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (keys[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const result: Occurrence[] = [];
+    for (let i = low; i < keys.length && keys[i]!.startsWith(prefix); i++) result.push(...occurrences.get(keys[i]!)!);
+    return result;
+  }
+}
+
+/**
+ * One place a word occurs, packed in a number (millions of them are made, so no objects): the block,
+ * the word's position in it, and whether it is the block's own word or its framing text's.
+ */
+type Occurrence = number;
+const POSITIONS = 2 ** 20;
+
+function occurrence(entry: number, at: number, own: boolean): Occurrence {
+  return (entry * POSITIONS + Math.min(at, POSITIONS - 1)) * 2 + (own ? 1 : 0);
 }
 
 /** The text of a range with the parts inside any hole left out. */
@@ -164,10 +241,10 @@ function untitled(text: string, block: TextBlock): string {
   return block.own.map((range) => text.slice(range.start, Math.max(range.start, Math.min(range.end, title.start))) + text.slice(Math.max(range.start, title.end), range.end)).join('\n');
 }
 
-function post(postings: Map<string, number[]>, stem: string, index: number): void {
-  const list = postings.get(stem);
-  if (!list) postings.set(stem, [index]);
-  else if (list.at(-1) !== index) list.push(index);
+function post<T>(postings: Map<string, T[]>, key: string, value: T): void {
+  const list = postings.get(key);
+  if (list) list.push(value);
+  else postings.set(key, [value]);
 }
 
 function matchesWord(test: WordTest, word: Word): boolean {
@@ -213,5 +290,5 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
   const words = own ? entry.own : entry.context;
   const at = locate(words, term.words);
   if (at < 0) return undefined;
-  return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: words[at]!.start };
+  return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: wordStarts(text)[at] ?? 0 };
 }

@@ -28,7 +28,8 @@ const FREQUENCY = new RegExp(
 const DURATION = new RegExp(
   [
     // "24 hours", "six years", "90-day", "30 minutes", "[X] days", "within one business day"
-    `(?<![A-Za-z0-9])${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?(?:-|\\s)?${UNIT}\\b`,
+    // "a second factor" is not a duration: "a"/"an" count only before a longer unit.
+    `(?<![A-Za-z0-9])(?!an?\\s+seconds?\\b)${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?(?:-|\\s)?${UNIT}\\b`,
     '\\b(?:immediately|same (?:business |working )?day|next (?:business |working )?day|end of (?:the )?(?:business |working )?day|without delay|forthwith)\\b',
   ].join('|'),
   'i',
@@ -54,9 +55,16 @@ const ROLE = new RegExp(
 const ROLE_ACRONYM = /\b(?:CISO|CIO|CTO|CEO|CSO|CPO|CMIO|CCO|CFO|COO|DPO|SIRO|HR|IT (?:department|team|staff|personnel|manager|director|lead)|ISSO|ISSM)\b/;
 
 const PATTERNS: Record<Concept, RegExp[]> = { frequency: [FREQUENCY], duration: [DURATION], role: [ROLE, ROLE_ACRONYM] };
+/** A cheap test that must pass before the full patterns are tried (most text has no role noun and no number). */
+const HINTS: Record<Concept, RegExp> = {
+  frequency: /ly\b|annual|every|each|once|twice|times|per |\d|cycle|\[|_|\{|</i,
+  duration: /\d|immediate|same |next |end of|without delay|forthwith|an? (?:day|week|month|year|hour|minute)|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|\[|_|\{|<|\b[xn]\b/i,
+  role: /officer|owner|manag|admin|custodian|steward|director|coordinator|supervisor|team|department|committee|board|council|executive|personnel|staff|auditor|analyst|engineer|representative|designee|delegate|champion|guardian|architect|specialist|lead|head|human resources|desk|\{\{|\[|\b[A-Z]{2,5}\b/i,
+};
 
-/** The first place a concept occurs in a text, as [start, end), or undefined. */
-export function findConcept(concept: Concept, text: string): { start: number; end: number } | undefined {
+/** The first place a concept occurs in a text, as [start, end), or undefined (`hinted: false` skips the cheap pre-test, for tests). */
+export function findConcept(concept: Concept, text: string, hinted = true): { start: number; end: number } | undefined {
+  if (hinted && !HINTS[concept].test(text)) return undefined;
   let first: RegExpExecArray | null = null;
   for (const pattern of PATTERNS[concept]) {
     const match = pattern.exec(text);

@@ -102,7 +102,7 @@ export function normalizeWord(word: string): string {
   return stem;
 }
 
-/** One word of a text: its stem, the lower-case word as written, and where it starts in the text read. */
+/** One word of a text: its stem and the lower-case word as written (one shared object per distinct word). */
 export interface Word {
   stem: string;
   /** The word as written, in lower case (American spelling too, for word starts: see `american`). */
@@ -111,23 +111,42 @@ export interface Word {
   american: string;
   /** The American spelling without its inflection ("authorised" → "authorize", "policies" → "polici"). */
   base: string;
-  start: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+/** Whether any joined spelling occurs (one test instead of one per spelling; not global, so no lastIndex state). */
+const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source).join('|'), 'i');
 
-/**
- * The words of a text in order, every word kept (phrases need their small words). Joined spellings
- * ("log-on" → "login") are applied first; `start` is the offset in the text after that rewriting.
- */
-export function wordsOf(text: string): Word[] {
-  let clean = text;
-  for (const [pattern, replacement] of JOINED_SPELLINGS) if (pattern.test(clean)) clean = clean.replace(pattern, replacement);
-  const words: Word[] = [];
-  for (const match of clean.matchAll(WORD)) {
-    const surface = match[0].toLowerCase().replace(/'s$/, '');
+const forms = new Map<string, Word>();
+
+/** Stem, American spelling and base of a lower-case word, computed once per process (bounded). */
+function formsOf(surface: string): Word {
+  let known = forms.get(surface);
+  if (!known) {
     const american = americanSpelling(surface);
-    words.push({ stem: STEM_EXCEPTIONS.get(american) ?? normalizeWord(surface), surface, american, base: withoutInflection(american), start: match.index! });
+    known = { stem: STEM_EXCEPTIONS.get(american) ?? normalizeWord(surface), surface, american, base: withoutInflection(american) };
+    if (forms.size < 100_000) forms.set(surface, known);
+  }
+  return known;
+}
+
+function joined(text: string): string {
+  let clean = text;
+  if (ANY_JOINED.test(clean)) for (const [pattern, replacement] of JOINED_SPELLINGS) clean = clean.replace(pattern, replacement);
+  return clean;
+}
+
+/** The words of a text in order, every word kept (phrases need their small words); joined spellings ("log-on" → "login") applied first. */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of joined(text).matchAll(WORD)) {
+    const lower = match[0].toLowerCase();
+    words.push(formsOf(lower.includes("'") ? lower.replace(/'s$/, '') : lower));
   }
   return words;
+}
+
+/** Where each word of wordsOf(text) starts, as offsets in the text after joined spellings are applied (for ordering explanations). */
+export function wordStarts(text: string): number[] {
+  return [...joined(text).matchAll(WORD)].map((match) => match.index!);
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findConcept, type Concept } from '../../../server/src/policy/concepts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONCEPTS, findConcept, type Concept } from '../../../server/src/policy/concepts';
+import { parsePolicyDocument } from '../../../server/src/document/parse';
+import { repoRoot } from '../../helpers/paths';
 
 const found = (concept: Concept, text: string) => {
   const span = findConcept(concept, text);
@@ -31,6 +35,7 @@ describe('typed concepts', () => {
     expect(found('duration', 'The account is disabled immediately.')).toBe('immediately');
     expect(found('duration', 'within [X] business days')).toBe('[X] business days');
     expect(found('duration', 'Incidents are reported without undue delay.')).toBeUndefined();
+    expect(found('duration', 'Remote access needs a second factor.')).toBeUndefined();
     expect(found('duration', 'Access is removed promptly.')).toBeUndefined();
   });
 
@@ -48,5 +53,21 @@ describe('typed concepts', () => {
     expect(found('role', 'Passwords are kept in a password manager.')).toBeUndefined();
     expect(found('role', 'All staff must lock it when they leave.')).toBeUndefined();
     expect(found('role', 'it is reviewed')).toBeUndefined();
+  });
+
+  it('the cheap pre-test never hides a match the full pattern finds, on every block of the samples and the test corpus', () => {
+    const folders = ['samples', 'samples/with-problems', 'test/corpus/datica', 'test/corpus/comply'].map((folder) => join(repoRoot, folder));
+    let blocks = 0;
+    for (const folder of folders) {
+      for (const name of readdirSync(folder).filter((file) => file.endsWith('.md'))) {
+        const document = parsePolicyDocument(name, readFileSync(join(folder, name), 'utf8'));
+        for (const block of document.blocks) {
+          const text = document.text.slice(block.range.start, block.range.end);
+          blocks++;
+          for (const concept of CONCEPTS) expect(findConcept(concept, text), `${concept} in ${name}`).toEqual(findConcept(concept, text, false));
+        }
+      }
+    }
+    expect(blocks).toBeGreaterThan(1000);
   });
 });
