@@ -101,20 +101,24 @@ const SHORT_SECTION_WORDS = 80;
 
 /**
  * Gives each block the nearest heading or pseudo-heading before it as context, and adds a block for
- * each short section (its title and its text up to the next title of any level).
+ * each short section (its title and its text up to the next title of any level) that holds more than
+ * one block: a section of one block says nothing that block and its heading do not.
  */
 function frameBlocks(blocks: TextBlock[], titled: Section[], text: string): TextBlock[] {
   const framed: TextBlock[] = [];
+  const blocksUnder = new Array<number>(titled.length).fill(0);
   let current = -1;
   for (const block of blocks) {
     while (current + 1 < titled.length && titled[current + 1]!.titleRange.start < block.range.start) current++;
     const heading = titled[current];
+    if (current >= 0) blocksUnder[current]!++;
     framed.push(heading ? { ...block, context: [heading.titleRange, ...block.context] } : block);
   }
   titled.forEach((title, index) => {
+    if (blocksUnder[index]! < 2) return;
     const end = Math.min(title.bodyRange.end, titled[index + 1]?.titleRange.start ?? text.length);
     const body = { start: title.titleRange.end, end };
-    if (countWords(text, body, SHORT_SECTION_WORDS + 1) <= SHORT_SECTION_WORDS && countWords(text, body, 1) > 0) {
+    if (countWords(text, body, SHORT_SECTION_WORDS + 1) <= SHORT_SECTION_WORDS) {
       framed.push({ kind: 'section', range: { start: title.titleRange.start, end }, own: [title.titleRange, body], context: [], title: title.titleRange });
     }
   });

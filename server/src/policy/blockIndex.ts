@@ -51,7 +51,9 @@ const indexes = new WeakMap<PolicyDocument, BlockIndex>();
  */
 export class BlockIndex {
   private readonly entries: IndexedBlock[] = [];
-  /** Where each stem occurs: block, position, and whether in the block's own words or its framing text. */
+  /** Every distinct word sequence: each block's own words, and each framing text once (many blocks share one). */
+  private readonly texts: IndexedText[] = [];
+  /** Where each stem occurs: text and position. */
   private readonly byStem = new Map<string, Occurrence[]>();
   /** Every written form (as written and in American spelling), sorted, for word starts; built on first use. */
   private forms?: { keys: string[]; occurrences: Map<string, Occurrence[]> };
@@ -69,21 +71,28 @@ export class BlockIndex {
     const emptyTitled = new Set(document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block))));
     const holes = [...emptyTitled].filter((block) => block.kind !== 'section').map((block) => block.range);
     const slice = (ranges: TextBlock['own']) => ranges.map((range) => withHoles(document.text, range, holes)).join('\n');
-    // Many blocks share their framing text (the heading above a list): read each once.
-    const framings = new Map<string, Word[]>();
+    // Many blocks share their framing text (the heading above a list): read and index each once.
+    const framings = new Map<string, IndexedText>();
     for (const block of document.blocks) {
       if (emptyTitled.has(block)) continue;
       const ownText = prepare(slice(block.own), true);
       const own = wordsOf(ownText);
       if (own.length === 0) continue;
-      const contextText = prepare(slice(block.context), false);
-      let context = framings.get(contextText);
-      if (!context) framings.set(contextText, (context = wordsOf(contextText)));
       const entry = this.entries.length;
-      this.entries.push({ block, ownText, contextText, own, context });
-      own.forEach((word, at) => post(this.byStem, word.stem, occurrence(entry, at, true)));
-      context.forEach((word, at) => post(this.byStem, word.stem, occurrence(entry, at, false)));
+      this.add({ words: own, own: true, entries: [entry] });
+      const contextText = prepare(slice(block.context), false);
+      let framing = framings.get(contextText);
+      if (!framing) framings.set(contextText, (framing = this.add({ words: wordsOf(contextText), own: false, entries: [] })));
+      framing.entries.push(entry);
+      this.entries.push({ block, ownText, contextText, own, context: framing.words });
     }
+  }
+
+  private add(text: IndexedText): IndexedText {
+    const index = this.texts.length;
+    this.texts.push(text);
+    text.words.forEach((word, at) => post(this.byStem, word.stem, index * POSITIONS + Math.min(at, POSITIONS - 1)));
+    return text;
   }
 
   /**
@@ -94,8 +103,15 @@ export class BlockIndex {
    */
   find(pattern: EvidencePattern): ProseEvidence | undefined {
     const { groups } = pattern;
-    const plain = groups.filter((group) => !group.some((term) => term.kind === 'concept'));
-    const seed = plain.length ? plain.map((group) => this.words(group)).reduce((a, b) => (b.size < a.size ? b : a)) : this.everywhere(groups[0]!);
+    // Groups of words alone are looked up first, and the first one found nowhere ends the search.
+    let seed: Map<number, number> | undefined;
+    for (const group of groups) {
+      if (group.some((term) => term.kind === 'concept')) continue;
+      const blocks = this.words(group);
+      if (blocks.size === 0) return undefined;
+      if (!seed || blocks.size < seed.size) seed = blocks;
+    }
+    seed ??= this.everywhere(groups[0]!);
     let best: number | undefined;
     const rank = (index: number) => (this.entries[index]!.block.kind === 'section' ? this.entries.length : 0) + index;
     for (const index of seed.keys()) {
@@ -171,16 +187,19 @@ export class BlockIndex {
   private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
     const [first, ...rest] = term.words;
     const starts = 'stem' in first! ? (this.byStem.get(first.stem) ?? []) : this.startingWith(first!.prefix);
+    let previous = -1;
     for (const occurrence of starts) {
-      const own = occurrence % 2 === 1;
-      const at = Math.floor(occurrence / 2) % POSITIONS;
-      const index = Math.floor(occurrence / (2 * POSITIONS));
-      const how = own ? OWN : CONTEXT;
-      if ((found.get(index) ?? 0) >= how) continue;
-      const entry = this.entries[index]!;
-      const words = own ? entry.own : entry.context;
+      const at = occurrence % POSITIONS;
+      const textIndex = (occurrence - at) / POSITIONS;
+      if (textIndex === previous) continue;
+      const { words, own, entries } = this.texts[textIndex]!;
       if (!matchesWord(first!, words[at]!)) continue;
-      if (rest.every((test, k) => words[at + 1 + k] !== undefined && matchesWord(test, words[at + 1 + k]!))) found.set(index, how);
+      let row = true;
+      for (let k = 0; k < rest.length && row; k++) row = words[at + 1 + k] !== undefined && matchesWord(rest[k]!, words[at + 1 + k]!);
+      if (!row) continue;
+      previous = textIndex;
+      const how = own ? OWN : CONTEXT;
+      for (const entry of entries) if ((found.get(entry) ?? 0) < how) found.set(entry, how);
     }
   }
 
@@ -188,13 +207,11 @@ export class BlockIndex {
   private startingWith(prefix: string): Occurrence[] {
     if (!this.forms) {
       const occurrences = new Map<string, Occurrence[]>();
-      this.entries.forEach((entry, index) => {
-        for (const own of [true, false]) {
-          (own ? entry.own : entry.context).forEach((word, at) => {
-            post(occurrences, word.surface, occurrence(index, at, own));
-            if (word.american !== word.surface) post(occurrences, word.american, occurrence(index, at, own));
-          });
-        }
+      this.texts.forEach((text, index) => {
+        text.words.forEach((word, at) => {
+          post(occurrences, word.surface, index * POSITIONS + Math.min(at, POSITIONS - 1));
+          if (word.american !== word.surface) post(occurrences, word.american, index * POSITIONS + Math.min(at, POSITIONS - 1));
+        });
       });
       this.forms = { keys: [...occurrences.keys()].sort(), occurrences };
     }
@@ -206,22 +223,23 @@ export class BlockIndex {
       if (keys[middle]! < prefix) low = middle + 1;
       else high = middle;
     }
+    if (low < keys.length && keys[low]!.startsWith(prefix) && !(low + 1 < keys.length && keys[low + 1]!.startsWith(prefix))) return occurrences.get(keys[low]!)!;
     const result: Occurrence[] = [];
-    for (let i = low; i < keys.length && keys[i]!.startsWith(prefix); i++) result.push(...occurrences.get(keys[i]!)!);
+    for (let i = low; i < keys.length && keys[i]!.startsWith(prefix); i++) for (const occurrence of occurrences.get(keys[i]!)!) result.push(occurrence);
     return result;
   }
 }
 
-/**
- * One place a word occurs, packed in a number (millions of them are made, so no objects): the block,
- * the word's position in it, and whether it is the block's own word or its framing text's.
- */
+/** A block's own words, or a framing text shared by the blocks it frames. */
+interface IndexedText {
+  words: Word[];
+  own: boolean;
+  entries: number[];
+}
+
+/** One place a word occurs, packed in a number (millions are made, so no objects): text index × POSITIONS + position. */
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
-
-function occurrence(entry: number, at: number, own: boolean): Occurrence {
-  return (entry * POSITIONS + Math.min(at, POSITIONS - 1)) * 2 + (own ? 1 : 0);
-}
 
 /** The text of a range with the parts inside any hole left out. */
 function withHoles(text: string, range: { start: number; end: number }, holes: { start: number; end: number }[]): string {
@@ -252,18 +270,6 @@ function matchesWord(test: WordTest, word: Word): boolean {
   return test.stem === word.stem && (test.exact ? word.base === test.base : word.base.startsWith(test.base));
 }
 
-/** Where the words occur in a row, or -1. */
-function locate(words: Word[], tests: WordTest[]): number {
-  outer: for (let i = 0; i + tests.length <= words.length; i++) {
-    for (let t = 0; t < tests.length; t++) {
-      const word = words[i + t]!;
-      if (!matchesWord(tests[t]!, word)) continue outer;
-    }
-    return i;
-  }
-  return -1;
-}
-
 /** The words that made each group hold, as written: the framing text's first, then the block's in order. */
 function explain(entry: IndexedBlock, pattern: EvidencePattern): string[] {
   const hits: { text: string; own: boolean; at: number }[] = [];
@@ -281,6 +287,19 @@ function explain(entry: IndexedBlock, pattern: EvidencePattern): string[] {
   return hits.sort((a, b) => Number(a.own) - Number(b.own) || a.at - b.at).map((hit) => hit.text);
 }
 
+/** A block's words by stem, and where each word starts in its text: only for the blocks an explanation is asked of. */
+const layouts = new WeakMap<Word[], { byStem: Map<string, number[]>; starts?: number[] }>();
+
+function layoutOf(words: Word[]): { byStem: Map<string, number[]>; starts?: number[] } {
+  let layout = layouts.get(words);
+  if (!layout) {
+    const byStem = new Map<string, number[]>();
+    words.forEach((word, at) => post(byStem, word.stem, at));
+    layouts.set(words, (layout = { byStem }));
+  }
+  return layout;
+}
+
 function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text: string; own: boolean; at: number } | undefined {
   const text = own ? entry.ownText : entry.contextText;
   if (term.kind === 'concept') {
@@ -288,7 +307,13 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
     return span && { text: text.slice(span.start, span.end), own, at: span.start };
   }
   const words = own ? entry.own : entry.context;
-  const at = locate(words, term.words);
-  if (at < 0) return undefined;
-  return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: wordStarts(text)[at] ?? 0 };
+  const layout = layoutOf(words);
+  const first = term.words[0]!;
+  const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
+  for (const at of candidates) {
+    if (!term.words.every((test, k) => words[at + k] !== undefined && matchesWord(test, words[at + k]!))) continue;
+    layout.starts ??= wordStarts(text);
+    return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
+  }
+  return undefined;
 }

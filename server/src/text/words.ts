@@ -113,7 +113,6 @@ export interface Word {
   base: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 /** Whether any joined spelling occurs (one test instead of one per spelling; not global, so no lastIndex state). */
 const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source).join('|'), 'i');
 
@@ -136,17 +135,51 @@ function joined(text: string): string {
   return clean;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+/** Calls `found(start, end)` for each word of a text: letters and digits, with an apostrophe and letters after it ("employee's"). */
+function scanWords(text: string, found: (start: number, end: number) => void): void {
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    if (!isWordCode(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isWordCode(text, i)) i++;
+    if (i + 1 < length && (text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1]!)) {
+      i++;
+      while (i < length && LETTER.test(text[i]!)) i++;
+    }
+    found(start, i);
+  }
+}
+
 /** The words of a text in order, every word kept (phrases need their small words); joined spellings ("log-on" → "login") applied first. */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of joined(text).matchAll(WORD)) {
-    const lower = match[0].toLowerCase();
-    words.push(formsOf(lower.includes("'") ? lower.replace(/'s$/, '') : lower));
-  }
+  const clean = joined(text);
+  // Lower-case the text once; a few characters change length when lower-cased, then each word is.
+  const lowered = clean.toLowerCase();
+  const lower = lowered.length === clean.length ? (start: number, end: number) => lowered.slice(start, end) : (start: number, end: number) => clean.slice(start, end).toLowerCase();
+  scanWords(clean, (start, end) => {
+    const word = lower(start, end);
+    words.push(formsOf(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '') : word));
+  });
   return words;
 }
 
 /** Where each word of wordsOf(text) starts, as offsets in the text after joined spellings are applied (for ordering explanations). */
 export function wordStarts(text: string): number[] {
-  return [...joined(text).matchAll(WORD)].map((match) => match.index!);
+  const starts: number[] = [];
+  scanWords(joined(text), (start) => starts.push(start));
+  return starts;
 }
