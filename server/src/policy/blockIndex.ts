@@ -185,23 +185,25 @@ export class BlockIndex {
 
   /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
   private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
-    const [first, ...rest] = term.words;
-    const starts = 'stem' in first! ? (this.byStem.get(first.stem) ?? []) : this.startingWith(first!.prefix);
+    const tests = term.words;
+    const first = tests[0]!;
+    const starts = 'stem' in first ? (this.byStem.get(first.stem) ?? NONE) : this.startingWith(first.prefix);
     let previous = -1;
-    for (const occurrence of starts) {
+    for (let o = 0; o < starts.length; o++) {
+      const occurrence = starts[o]!;
       const at = occurrence % POSITIONS;
       const textIndex = (occurrence - at) / POSITIONS;
       if (textIndex === previous) continue;
       const { words, own, entries } = this.texts[textIndex]!;
-      if (!matchesWord(first!, words[at]!)) continue;
       let row = true;
-      for (let k = 0; k < rest.length && row; k++) row = words[at + 1 + k] !== undefined && matchesWord(rest[k]!, words[at + 1 + k]!);
+      for (let k = 0; k < tests.length && row; k++) row = at + k < words.length && matchesWord(tests[k]!, words[at + k]!);
       if (!row) continue;
       previous = textIndex;
       const how = own ? OWN : CONTEXT;
       for (const entry of entries) if ((found.get(entry) ?? 0) < how) found.set(entry, how);
     }
   }
+
 
   /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
   private startingWith(prefix: string): Occurrence[] {
@@ -240,6 +242,7 @@ interface IndexedText {
 /** One place a word occurs, packed in a number (millions are made, so no objects): text index × POSITIONS + position. */
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
+const NONE: Occurrence[] = [];
 
 /** The text of a range with the parts inside any hole left out. */
 function withHoles(text: string, range: { start: number; end: number }, holes: { start: number; end: number }[]): string {
