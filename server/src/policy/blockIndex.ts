@@ -1,5 +1,5 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
-import type { PolicyDocument, TextBlock } from '../document/types';
+import type { PolicyDocument, Range, TextBlock } from '../document/types';
 import { wordStarts, wordsOf, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
 import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
@@ -70,21 +70,38 @@ export class BlockIndex {
     // A title with nothing but placeholders after it is a heading left empty, not evidence: not on its own, nor inside a section.
     const emptyTitled = new Set(document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block))));
     const holes = [...emptyTitled].filter((block) => block.kind !== 'section').map((block) => block.range);
-    const slice = (ranges: TextBlock['own']) => ranges.map((range) => withHoles(document.text, range, holes)).join('\n');
-    // Many blocks share their framing text (the heading above a list): read and index each once.
+    // Each range of text is read once, however many blocks it belongs to (a paragraph, the section around
+    // it, the list items it introduces).
+    const readings = new Map<string, { text: string; words: Word[] }>();
+    const read = (ranges: Range[], own: boolean) => {
+      const parts = ranges.map((range) => {
+        const key = `${own ? 'o' : 'c'}${range.start}:${range.end}`;
+        let reading = readings.get(key);
+        if (!reading) {
+          const text = prepare(withHoles(document.text, range, holes), own);
+          readings.set(key, (reading = { text, words: wordsOf(text) }));
+        }
+        return reading;
+      });
+      return parts.length === 1 ? parts[0]! : { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words) };
+    };
+    const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
+    // Many blocks share their framing text (the heading above a list): index each once.
     const framings = new Map<string, IndexedText>();
     for (const block of document.blocks) {
       if (emptyTitled.has(block)) continue;
-      const ownText = prepare(slice(block.own), true);
-      const own = wordsOf(ownText);
+      // A section's own words are its title's and those of the blocks inside it.
+      const ownRanges = block.kind === 'section' ? [block.own[0]!, ...leavesWithin(leaves, block.range).flatMap((leaf) => leaf.own)] : block.own;
+      const { text: ownText, words: own } = read(ownRanges, true);
       if (own.length === 0) continue;
       const entry = this.entries.length;
       this.add({ words: own, own: true, entries: [entry] });
-      const contextText = prepare(slice(block.context), false);
-      let framing = framings.get(contextText);
-      if (!framing) framings.set(contextText, (framing = this.add({ words: wordsOf(contextText), own: false, entries: [] })));
+      const framingKey = block.context.map((range) => `${range.start}:${range.end}`).join(',');
+      let framing = framings.get(framingKey);
+      const context = read(block.context, false);
+      if (!framing) framings.set(framingKey, (framing = this.add({ words: context.words, own: false, entries: [] })));
       framing.entries.push(entry);
-      this.entries.push({ block, ownText, contextText, own, context: framing.words });
+      this.entries.push({ block, ownText, contextText: context.text, own, context: framing.words });
     }
   }
 
@@ -243,6 +260,20 @@ interface IndexedText {
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
 const NONE: Occurrence[] = [];
+
+/** The blocks (sorted by start) that lie within a range, found by binary search. */
+function leavesWithin(leaves: TextBlock[], range: Range): TextBlock[] {
+  let low = 0;
+  let high = leaves.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (leaves[middle]!.range.start < range.start) low = middle + 1;
+    else high = middle;
+  }
+  const within: TextBlock[] = [];
+  for (let i = low; i < leaves.length && leaves[i]!.range.start < range.end; i++) if (leaves[i]!.range.end <= range.end) within.push(leaves[i]!);
+  return within;
+}
 
 /** The text of a range with the parts inside any hole left out. */
 function withHoles(text: string, range: { start: number; end: number }, holes: { start: number; end: number }[]): string {
