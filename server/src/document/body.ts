@@ -144,11 +144,15 @@ function countWords(text: string, span: Range, limit: number): number {
  */
 function section(kind: Section['kind'], title: string, depth: number, titleRange: Range, bodyRange: Range, text: string): Section {
   let empty: boolean | undefined;
+  let looseKey: string | undefined;
   return {
     kind,
     title,
     key: headingKey(title),
-    looseKey: looseHeadingKey(title),
+    get looseKey() {
+      looseKey ??= looseHeadingKey(title);
+      return looseKey;
+    },
     depth,
     titleRange,
     bodyRange,

@@ -1,4 +1,4 @@
-import { americanSpelling, singular } from '../text/words';
+import { americanWord, singular } from '../text/words';
 
 /** Leading numbering such as "7.3", "A.1", "1)", "IV.", "a)" before a heading's words. */
 const NUMBERING = /^\s*(?:(?:[0-9]+|[a-z]|[ivxlc]+)[.)]\s*)*(?:[0-9]+(?:\.[0-9]+)*\s+)?/i;
@@ -48,7 +48,7 @@ export function looseHeadingKey(text: string): string {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !SMALL_WORDS.has(word));
   while (words.length > 1 && KIND_WORDS.has(words.at(-1)!)) words.pop();
-  const stems = words.map((word) => singular(americanSpelling(word)));
+  const stems = words.map((word) => singular(americanWord(word)));
   if (stems.length === 2) stems.sort();
   return stems.join(' ');
 }

@@ -163,6 +163,11 @@ function scanWords(text: string, found: (start: number, end: number) => void): v
   }
 }
 
+/** The American spelling of a lower-case word, remembered with its other forms. */
+export function americanWord(word: string): string {
+  return formsOf(word).american;
+}
+
 /** The words of a text in order, every word kept (phrases need their small words); joined spellings ("log-on" → "login") applied first. */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
