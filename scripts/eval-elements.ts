@@ -10,13 +10,16 @@
 //   --match MODE   prose (default) or headings: the config's elements.match
 //   --control ID   with --detail: every verdict on this control, agreeing or not
 //   --why          with --detail: for each false alarm, the blocks where all evidence groups but one hold
+//   --loso         also score each set with the vocabulary its own disagreements added taken out again
+//                  (scripts/eval-elements.tuning.json lists it): the leave-one-set-out figure
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { positionAt } from '../server/src/document/lines';
 import { elementsFor } from '../server/src/config/elements';
 import { defaultConfig } from '../server/src/config/load';
 import type { ElementMatchMode } from '../server/src/config/types';
-import { loadCatalog } from '../server/src/catalog/load';
+import type { Catalog } from '../server/src/catalog/catalog';
+import { bundledCatalogPath, loadCatalog, parseCatalog } from '../server/src/catalog/load';
 import { packageRoot } from '../server/src/packageRoot';
 import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
 import { PolicySet } from '../server/src/workspace/policySet';
@@ -90,9 +93,26 @@ function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, l
   );
 }
 
-function evaluate(file: string): Verdict[] {
+interface Tuning {
+  /** Per set: per "control/element", the terms tuning on that set's disagreements added, and groups it removed. */
+  [set: string]: Record<string, { terms: string[]; restore: string[][] }>;
+}
+
+/** The bundled catalog as it would be had one set's labels never been looked at. */
+function catalogWithout(set: string): Catalog {
+  const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
+  const catalog = parseCatalog(readFileSync(bundledCatalogPath(), 'utf8'), bundledCatalogPath());
+  for (const [key, change] of Object.entries(tuning[set] ?? {})) {
+    const [controlId, elementId] = key.split('/');
+    const element = catalog.control(controlId!)!.elements.find((candidate) => candidate.id === elementId)!;
+    const added = new Set(change.terms);
+    element.evidence = [...element.evidence.map((group) => group.filter((term) => !added.has(term))), ...change.restore].filter((group) => group.length > 0);
+  }
+  return catalog;
+}
+
+function evaluate(file: string, catalog: Catalog = loadCatalog()): Verdict[] {
   const labels = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
-  const catalog = loadCatalog();
   const folder = join(shared, 'corpus', labels.set);
   const config = { ...defaultConfig(folder), elementMatch: mode };
   const set = new PolicySet(config, catalog);
@@ -149,7 +169,7 @@ const labelFiles = readdirSync(join(shared, 'labels'))
   .sort()
   .map((name) => join(shared, 'labels', name))
   .filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
-const all = labelFiles.flatMap(evaluate);
+const all = labelFiles.flatMap((file) => evaluate(file));
 const sets = [...new Set(all.map((v) => v.set))];
 const fmt = (n: number) => n.toFixed(3);
 console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported`);
@@ -162,6 +182,15 @@ for (const name of [...sets, 'overall']) {
 }
 console.log('');
 console.log('targets on each visible set: precision >= 0.85, recall >= 0.80 (baseline before prose evidence: 0.37 / 0.99, 7 % found)');
+if (args.includes('--loso')) {
+  console.log('');
+  console.log('leave-one-set-out: each set scored without the vocabulary its own disagreements added (the other set\'s kept)');
+  for (const file of labelFiles) {
+    const name = (JSON.parse(readFileSync(file, 'utf8')) as LabelFile).set;
+    const s = score(evaluate(file, catalogWithout(name)));
+    console.log(`${name.padEnd(10)} ${String(s.elements).padStart(8)} ${fmt(s.precision).padStart(10)} ${fmt(s.recall).padStart(8)} ${fmt(s.found).padStart(7)}   ${s.counts}`);
+  }
+}
 if (detail) {
   console.log('');
   for (const v of all.filter((v) => (onlyControl ? v.control === onlyControl : v.flagged === v.addressed))) {
