@@ -38,6 +38,16 @@ describe('clausewise explain', () => {
     expect(json.elements.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows the evidence that finds each element in prose: a few words per group in the text, every word in JSON', () => {
+    const text = runCli(['explain', '9.2.5']).stdout;
+    expect(text).toMatch(/in prose: \[review\* \| [^\]]*… \d+ more\] \+ \[access \| [^\]]*\] \+ \[\$frequency\]/);
+    expect(text).toContain('a word of each [group]; $frequency, $duration and $role stand for any frequency, duration or role;');
+    const json = JSON.parse(runCli(['explain', '9.2.5', '--json']).stdout);
+    const frequency = json.elements.find((element: { id: string }) => element.id === 'access-review-frequency');
+    expect(frequency.evidence.at(-1)).toEqual(['$frequency']);
+    expect(frequency.evidence[0].length).toBeGreaterThan(8);
+  });
+
   it('exits 2 with suggestions for an unknown id', () => {
     const { code, stdout, stderr } = runCli(['explain', '9.4.7']);
     expect(code).toBe(2);

@@ -61,9 +61,10 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
   };
 }
 
-/** "[review | recertif*] + [access | account] + [$frequency]": the groups, each a choice of words. */
-export function describeEvidence(groups: string[][]): string {
-  return groups.map((group) => `[${group.join(' | ')}]`).join(' + ');
+/** "[review | recertif* | … 12 more] + [$frequency]": the groups, each a choice of words, the longest cut short. */
+export function describeEvidence(groups: string[][], perGroup = 8): string {
+  const shown = (group: string[]) => (group.length > perGroup ? [...group.slice(0, perGroup), `… ${group.length - perGroup} more`] : group);
+  return groups.map((group) => `[${shown(group).join(' | ')}]`).join(' + ');
 }
 
 function renderClause(catalog: Catalog, clause: Clause, out: Output): string {
@@ -93,7 +94,11 @@ function renderControl(catalog: Catalog, control: Control, out: Output, lines: s
     if (element.evidence.length) lines.push(wrap(`in prose: ${describeEvidence(element.evidence)}`, width, '      '));
   }
   if (control.elements.some((element) => element.evidence.length)) {
-    lines.push(paint(out, 'dim', '  (in prose: an element is also found when one paragraph, list item, table row or short section holds'), paint(out, 'dim', '   a word of each [group]; $frequency, $duration and $role stand for any frequency, duration or role)'));
+    lines.push(
+      paint(out, 'dim', '  (in prose: an element is also found when one paragraph, list item, table row or short section holds'),
+      paint(out, 'dim', '   a word of each [group]; $frequency, $duration and $role stand for any frequency, duration or role;'),
+      paint(out, 'dim', '   --json lists every word)'),
+    );
   }
   const mapped = Object.entries(control.maps).filter(([, ids]) => ids.length > 0);
   if (mapped.length) {
