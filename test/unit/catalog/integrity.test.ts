@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledCatalogPath, loadCatalog } from '../../../server/src/catalog/load';
+import { termProblem } from '../../../server/src/policy/evidence';
 import { clauseTable, readReference } from '../../helpers/paths';
 
 const catalog = loadCatalog();
@@ -40,6 +41,21 @@ describe('the ISO 27799:2016 catalog', () => {
       for (const element of control.elements) {
         expect(element.id, control.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
         for (const text of [element.title, element.prompt, ...element.aliases]) expect(text.trim(), `${control.id}/${element.id}`).not.toBe('');
+      }
+    }
+  });
+
+  it('gives every element evidence: one to five groups of valid terms, and no two elements of a control the same', () => {
+    for (const control of catalog.controls) {
+      const seen = new Set<string>();
+      for (const element of control.elements) {
+        const where = `${control.id}/${element.id}`;
+        expect(element.evidence.length, where).toBeGreaterThanOrEqual(1);
+        expect(element.evidence.length, where).toBeLessThanOrEqual(5);
+        for (const term of element.evidence.flat()) expect(termProblem(term), `${where}: ${term}`).toBeUndefined();
+        const signature = JSON.stringify(element.evidence);
+        expect(seen.has(signature), where).toBe(false);
+        seen.add(signature);
       }
     }
   });
