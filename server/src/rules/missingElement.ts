@@ -75,7 +75,7 @@ export const missingElement: Rule = {
         report({
           message:
             config.elementMatch === 'prose'
-              ? `${control.id} ${control.title}: "${element.title}" is not addressed: no heading or lead-in names it${sought ? `, and no paragraph, list item or table row mentions ${sought}` : ''}. Say it in the text or add a heading "${element.title}"${aliases}. Hint: ${element.prompt}`
+              ? `${control.id} ${control.title}: "${element.title}" is not addressed, under a heading or in the text${sought ? ` (looked for ${sought} in one paragraph, list item or table row)` : ''}. Hint: ${element.prompt}`
               : `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
           range: claim.range,
           clause: control.id,
