@@ -62,7 +62,7 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
 }
 
 /** "[review | recertif* | … 12 more] + [$frequency]": the groups, each a choice of words, the longest cut short. */
-export function describeEvidence(groups: string[][], perGroup = 8): string {
+function describeEvidence(groups: string[][], perGroup = 8): string {
   const shown = (group: string[]) => (group.length > perGroup ? [...group.slice(0, perGroup), `… ${group.length - perGroup} more`] : group);
   return groups.map((group) => `[${shown(group).join(' | ')}]`).join(' + ');
 }

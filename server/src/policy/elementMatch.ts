@@ -61,8 +61,3 @@ function matchElement(document: PolicyDocument, element: Element, mode: ElementM
   }
   return { element, state: sections.length > 0 ? 'empty' : 'missing', sections };
 }
-
-/** True for the states in which an element counts as addressed. */
-export function isAddressed(match: ElementMatch): boolean {
-  return match.state === 'heading' || match.state === 'prose';
-}

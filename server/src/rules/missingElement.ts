@@ -44,7 +44,7 @@ export function insertSectionsEdit(document: PolicyDocument, control: Control, e
 }
 
 /** The element's evidence in a few words, one per group: "“review” with “access” and a frequency". */
-export function lookedFor(element: Element): string {
+function lookedFor(element: Element): string {
   const name = (group: string[]) => {
     const typed = group.find((term) => term.startsWith('$'));
     const plain = group.find((term) => !term.startsWith('$') && !term.endsWith('*')) ?? group.find((term) => !term.startsWith('$'));
