@@ -7,12 +7,10 @@ import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
 import { computeControlCoverage } from '../workspace/coverage';
-import { matchElements } from '../policy/elementMatch';
-import { elementStatus, type ElementStatus } from '../workspace/summary';
+import type { ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
-
 
 /** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
 export function hover(context: ServerContext, params: HoverParams): Hover | null {
@@ -56,12 +54,12 @@ function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: s
 
 function elementLines(entry: WorkspaceDocument, control: Control): string[] {
   const elements = elementsFor(control, entry.set.config);
-  if (!entry.analyzed.summary.elements[control.id]) {
-    return ['**Elements** (this document does not claim the control):', ...elements.map((element) => `- ${element.title}`)];
-  }
+  // The summary already says where each claimed element was found: no matching again per hover.
+  const statuses = entry.analyzed.summary.elements[control.id];
+  if (!statuses) return ['**Elements** (this document does not claim the control):', ...elements.map((element) => `- ${element.title}`)];
   const uri = pathToFileURL(entry.path).href;
-  const statuses = matchElements(entry.document!, elements, entry.set.config.elementMatch).map((match) => elementStatus(entry.document!, match));
-  return ['**Elements in this document:**', ...statuses.map((status, index) => `- ${elementLine(status, elements[index]!, uri)}`)];
+  const byId = new Map(elements.map((element) => [element.id, element]));
+  return ['**Elements in this document:**', ...statuses.map((status) => `- ${elementLine(status, byId.get(status.id)!, uri)}`)];
 }
 
 /** "✓ Access review frequency — in prose, line 56: 'review … quarterly …'", the line a link to the place. */

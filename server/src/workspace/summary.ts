@@ -90,7 +90,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
 }
 
 /** What the index keeps of an element match: the state, the line, and the heading or words that showed it. */
-export function elementStatus(document: PolicyDocument, match: ElementMatch): ElementStatus {
+function elementStatus(document: PolicyDocument, match: ElementMatch): ElementStatus {
   const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
   const status: ElementStatus = { id: match.element.id, state: match.state };
   if (match.state === 'prose' && match.evidence) return { ...status, line: lineOf(match.evidence.block.range.start), words: match.evidence.words };
