@@ -40,7 +40,7 @@ const matchesByDocument = new WeakMap<PolicyDocument, WeakMap<Element[], Partial
  * matching its title or an alias with real text under it; else (in `prose` mode) its evidence in
  * one block of text. The summary, the rules and the hover ask this of one parse: it is answered once.
  */
-export function matchElements(document: PolicyDocument, elements: Element[], mode: ElementMatchMode = 'prose'): ElementMatch[] {
+export function matchElements(document: PolicyDocument, elements: Element[], mode: ElementMatchMode): ElementMatch[] {
   let byElements = matchesByDocument.get(document);
   if (!byElements) matchesByDocument.set(document, (byElements = new WeakMap()));
   let byMode = byElements.get(elements);

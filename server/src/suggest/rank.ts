@@ -14,8 +14,6 @@ export const RANKING = {
   saturation: 3,
   /** Evidence for each element whose title or alias is a heading or lead-in with text (half when empty). */
   elementHeading: 3,
-  /** Evidence for each element found in prose by its evidence (0: prose is not used for ranking). */
-  elementProse: 0,
   /** Evidence when a heading is the control's own title. */
   titleHeading: 3,
   /** Evidence when the body cites the control ("ISO 27799 9.4.3"). */
@@ -73,14 +71,10 @@ function add(evidence: Evidence, amount: number, kind: SuggestionReason['kind'],
 
 function addSectionEvidence(document: PolicyDocument, options: SuggestOptions, evidence: Evidence): void {
   const control = evidence.control;
-  for (const match of matchElements(document, options.elementsOf?.(control) ?? control.elements, RANKING.elementProse > 0 ? 'prose' : 'headings')) {
-    if (match.state === 'prose') {
-      add(evidence, RANKING.elementProse, 'element-prose', `'${match.evidence!.words.join(' … ')}' addresses element ${control.id}/${match.element.id}`);
-      continue;
-    }
+  for (const match of matchElements(document, options.elementsOf?.(control) ?? control.elements, 'headings')) {
     const section = match.sections.find((candidate) => !candidate.empty) ?? match.sections[0];
     if (!section) continue;
-    const where = section.kind === 'heading' ? 'heading' : 'lead-in';
+    const where = section.kind === 'lead-in' ? 'lead-in' : 'heading';
     const text = `${where} '${section.title}' matches element ${control.id}/${match.element.id}${match.state === 'empty' ? ' (no text yet)' : ''}`;
     add(evidence, RANKING.elementHeading * (match.state === 'heading' ? 1 : 0.5), 'element-heading', text);
   }

@@ -2,7 +2,7 @@ import type { Control, Element } from '../catalog/types';
 
 /** Why a control was suggested, in words a policy author can check against the document. */
 export interface SuggestionReason {
-  kind: 'element-heading' | 'element-prose' | 'title-heading' | 'mention' | 'terms' | 'objective' | 'category';
+  kind: 'element-heading' | 'title-heading' | 'mention' | 'terms' | 'objective' | 'category';
   /** "heading 'Password requirements' matches element 9.4.3/password-requirements". */
   text: string;
 }
