@@ -13,7 +13,7 @@ import { parsePolicyDocument } from '../server/src/document/parse';
 import type { PolicyDocument } from '../server/src/document/types';
 import { packageRoot } from '../server/src/packageRoot';
 import { BlockIndex } from '../server/src/policy/blockIndex';
-import { evidencePatterns, termProblem } from '../server/src/policy/evidence';
+import { evidencePatterns, evidenceProblems } from '../server/src/policy/evidence';
 import { normalizeWord, wordsOf } from '../server/src/text/words';
 
 const args = process.argv.slice(2);
@@ -33,10 +33,8 @@ if (fragment) {
     for (const [elementId, groups] of Object.entries(elements)) {
       const element = control.elements.find((candidate) => candidate.id === elementId);
       if (!element) throw new Error(`${fragment}: ${controlId} has no element ${elementId}`);
-      for (const term of groups.flat()) {
-        const problem = termProblem(term);
-        if (problem) throw new Error(`${fragment}: ${controlId}/${elementId}: ${problem}`);
-      }
+      const [first] = evidenceProblems(groups);
+      if (first) throw new Error(`${fragment}: ${controlId}/${elementId}: ${first.problem}`);
       element.evidence = groups;
     }
   }

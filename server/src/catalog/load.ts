@@ -9,7 +9,7 @@ import { readDataFile, type DataFile } from '../yaml/dataFile';
 import { nodeAt } from '../yaml/locate';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { Catalog } from './catalog';
-import { termProblem } from '../policy/evidence';
+import { evidenceProblems } from '../policy/evidence';
 import type { Category, Control, Framework, Objective } from './types';
 
 interface RawElement { id: string; title: string; aliases?: string[]; prompt: string; evidence?: string[][] }
@@ -136,12 +136,9 @@ function checkControl(
 ): void {
   const elementIds = new Set<string>();
   control.elements.forEach((element, index) => {
-    (element.evidence ?? []).forEach((group, g) =>
-      group.forEach((term, t) => {
-        const problem = termProblem(term);
-        if (problem) problems.push(source.problemAt([...path, 'elements', index, 'evidence', g, t], `control ${control.id}, element ${element.id}: ${problem}`));
-      }),
-    );
+    for (const { path: at, problem } of evidenceProblems(element.evidence ?? [])) {
+      problems.push(source.problemAt([...path, 'elements', index, 'evidence', ...at], `control ${control.id}, element ${element.id}: ${problem}`));
+    }
     if (elementIds.has(element.id)) {
       problems.push(source.problemAt([...path, 'elements', index, 'id'], `control ${control.id} has two elements with id "${element.id}"; element ids must be unique within a control`));
     }

@@ -13,7 +13,7 @@ import {
   CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
 } from './types';
 import { didYouMean } from '../text/similar';
-import { termProblem } from '../policy/evidence';
+import { evidenceProblems } from '../policy/evidence';
 
 interface RawConfig {
   catalog?: string;
@@ -110,20 +110,13 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
         if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, key, elementId], `control ${id} has no element "${elementId}"${didYouMean(elementId, all)}`, true));
       }
     }
+    // An element's own phrases are one group of alternatives; added elements carry groups of their own.
     for (const [elementId, phrases] of Object.entries(override.evidence ?? {})) {
-      phrases.forEach((phrase, index) => {
-        const problem = termProblem(phrase);
-        if (problem) problems.push(source.problemAt(['elements', id, 'evidence', elementId, index], problem));
-      });
+      for (const { path: [, t], problem } of evidenceProblems([phrases])) problems.push(source.problemAt(['elements', id, 'evidence', elementId, t], problem));
     }
     for (const key of ['add', 'replace'] as const) {
       (override[key] ?? []).forEach((element, index) => {
-        (element.evidence ?? []).forEach((group, g) =>
-          group.forEach((term, t) => {
-            const problem = termProblem(term);
-            if (problem) problems.push(source.problemAt(['elements', id, key, index, 'evidence', g, t], problem));
-          }),
-        );
+        for (const { path: at, problem } of evidenceProblems(element.evidence ?? [])) problems.push(source.problemAt(['elements', id, key, index, 'evidence', ...at], problem));
       });
     }
   }

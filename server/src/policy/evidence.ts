@@ -41,6 +41,16 @@ export function termProblem(term: string): string | undefined {
   return undefined;
 }
 
+/** Every malformed term of an element's evidence groups, with its place: [group, term] indexes. */
+export function evidenceProblems(groups: string[][]): { path: [number, number]; problem: string }[] {
+  return groups.flatMap((group, g) =>
+    group.flatMap((term, t) => {
+      const problem = termProblem(term);
+      return problem ? [{ path: [g, t] as [number, number], problem }] : [];
+    }),
+  );
+}
+
 function compileTerm(term: string): EvidenceTerm {
   const text = term.trim();
   if (text.startsWith('$')) return { kind: 'concept', concept: text.slice(1) as Concept, text };
