@@ -1,5 +1,7 @@
 import type { Code, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { linesIn } from './lines';
+import { wordCount } from './normalize';
 import { readTable } from './tables';
 import type { Range, TextBlock } from './types';
 
@@ -31,10 +33,6 @@ function range(node: Nodes): Range {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
-}
-
 /**
  * The paragraph is only bold text (after optional numbering such as "a."), or only italic text of
  * a few words: a heading written by a word processor. Returns its title and the emphasised span.
@@ -49,7 +47,6 @@ function pseudoHeadingTitle(paragraph: Paragraph): RawTitle | undefined {
   const title = toString(only, { includeHtml: false }).trim().replace(/[:\-–—]+$/, '').trim();
   const words = wordCount(title);
   if (words === 0 || words > MAX_TITLE_WORDS || (only.type === 'emphasis' && /[.!?]$/.test(title))) return undefined;
-  if (paragraph.children.indexOf(only) > 0 && paragraph.children.slice(0, paragraph.children.indexOf(only)).some((child) => child.type !== 'text')) return undefined;
   return { title, titleRange: range(only) };
 }
 
@@ -166,14 +163,12 @@ function walkItem(item: ListItem, text: string, parts: BlockParts, frame: Range[
 /** The items of an indented block written as a list: each "i." line and its continuation lines; deeper items are framed by their parent. */
 function indentedItems(block: Range, text: string, parts: BlockParts, frame: Range[]): void {
   const items: { indent: number; range: Range }[] = [];
-  let offset = block.start;
-  for (const line of text.slice(block.start, block.end).split('\n')) {
-    const lineRange = { start: offset, end: offset + line.replace(/\r$/, '').length };
-    offset += line.length + 1;
-    if (!line.trim()) continue;
-    const marker = ITEM_MARKER.exec(line);
-    if (marker || items.length === 0) items.push({ indent: marker ? marker[1]!.length : line.search(/\S/), range: { start: lineRange.start + line.search(/\S/), end: lineRange.end } });
-    else items.at(-1)!.range.end = lineRange.end;
+  for (const line of linesIn(text, block)) {
+    if (!line.text.trim()) continue;
+    const end = line.start + line.text.length;
+    const marker = ITEM_MARKER.exec(line.text);
+    if (marker || items.length === 0) items.push({ indent: marker ? marker[1]!.length : line.text.search(/\S/), range: { start: line.start + line.text.search(/\S/), end } });
+    else items.at(-1)!.range.end = end;
   }
   items.forEach((item, index) => {
     let parent: Range | undefined;

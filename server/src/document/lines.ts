@@ -36,3 +36,20 @@ export function offsetAt(lineStarts: number[], textLength: number, line: number,
   if (line < 0) return 0;
   return Math.min(lineStarts[line]! + Math.max(0, character), lineStarts[line + 1] ?? textLength);
 }
+
+/** One line of a span of text: its text without the line ending, and the offset where it starts. */
+export interface SpanLine {
+  text: string;
+  start: number;
+}
+
+/** The lines of a span of the text, each with its start offset. */
+export function linesIn(text: string, span: { start: number; end: number }): SpanLine[] {
+  const lines: SpanLine[] = [];
+  let offset = span.start;
+  for (const line of text.slice(span.start, span.end).split('\n')) {
+    lines.push({ text: line.replace(/\r$/, ''), start: offset });
+    offset += line.length + 1;
+  }
+  return lines;
+}

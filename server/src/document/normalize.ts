@@ -37,8 +37,9 @@ const KIND_WORDS = new Set(['policy', 'policies', 'procedure', 'procedures', 'pr
 /**
  * The tolerant comparison key of a heading or element title: numbering and case dropped, "&" read as
  * "and", small words and a trailing "policy" / "procedure" left out, each word made singular and
- * American ("Reviews" meets "Review", not "Reviewers"), and two remaining words sorted so either order matches ("Access Reviews" = "Review
- * of Access"). Longer titles keep their order: reordering them would match unrelated headings.
+ * American ("Reviews" meets "Review", not "Reviewers"), and two remaining words sorted so either
+ * order matches ("Access Reviews" = "Review of Access"). Longer titles keep their order: reordering
+ * them would match unrelated headings.
  */
 export function looseHeadingKey(text: string): string {
   const words = text
@@ -51,4 +52,9 @@ export function looseHeadingKey(text: string): string {
   const stems = words.map((word) => singular(americanWord(word)));
   if (stems.length === 2) stems.sort();
   return stems.join(' ');
+}
+
+/** How many words of a short text (a title, a label, a table cell) hold a letter. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 }

@@ -1,9 +1,12 @@
+import type { RawTitle } from './blocks';
+import { linesIn, type SpanLine as Line } from './lines';
+import { wordCount } from './normalize';
 import type { Range } from './types';
 
 /** A table row: its text, and its first cell as a label when that cell is a short title and other cells hold text. */
 export interface TableRow {
   range: Range;
-  label?: { title: string; titleRange: Range; bodyRange: Range };
+  label?: RawTitle;
 }
 
 export interface Table {
@@ -14,26 +17,11 @@ export interface Table {
 const PIPE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const GRID_RULE = /^\s*\+(?:[-=:]+\+)+\s*$/;
 
-interface Line {
-  text: string;
-  start: number;
-}
-
-function linesOf(text: string, span: Range): Line[] {
-  const lines: Line[] = [];
-  let offset = span.start;
-  for (const line of text.slice(span.start, span.end).split('\n')) {
-    lines.push({ text: line.replace(/\r$/, ''), start: offset });
-    offset += line.length + 1;
-  }
-  return lines;
-}
-
 const cellText = (cell: string) => cell.replace(/[*_`]+/g, '').trim();
 
 function labelOf(cells: string[], firstCell: Range, row: Range): TableRow['label'] {
   const title = cellText(cells[0] ?? '');
-  const words = title.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+  const words = wordCount(title);
   if (words === 0 || words > 8 || !cells.slice(1).some((cell) => /\p{L}{2,}/u.test(cell))) return undefined;
   return { title, titleRange: firstCell, bodyRange: { start: firstCell.end, end: row.end } };
 }
@@ -43,7 +31,11 @@ function labelOf(cells: string[], firstCell: Range, row: Range): TableRow['label
  * a `|---|` line, body rows) or a grid table (`+----+` rules, `|` rows that may span lines).
  */
 export function readTable(text: string, span: Range): Table | undefined {
-  const lines = linesOf(text, span);
+  // Every paragraph is asked: most are not tables, and their first line says so without splitting them.
+  const firstLineEnd = text.indexOf('\n', span.start);
+  const firstLine = text.slice(span.start, firstLineEnd === -1 || firstLineEnd > span.end ? span.end : firstLineEnd);
+  if (!firstLine.includes('|') && !firstLine.trimStart().startsWith('+')) return undefined;
+  const lines = linesIn(text, span);
   if (lines.length >= 2 && lines[0]!.text.includes('|') && PIPE_DELIMITER.test(lines[1]!.text) && lines[1]!.text.includes('-')) return pipeTable(lines);
   if (GRID_RULE.test(lines[0]!.text)) return gridTable(lines);
   return undefined;

@@ -61,7 +61,7 @@ export interface Section {
   title: string;
   /** Comparison key: lower case, leading numbering, punctuation and spaces removed. */
   key: string;
-  /** Looser key: stemmed words without small words or a trailing "policy"/"procedure", two words in either order. */
+  /** Looser key: singular American words without small words or a trailing "policy"/"procedure", two words in either order. */
   looseKey: string;
   depth: number;
   /** The heading line or the bold lead-in. */
