@@ -95,13 +95,12 @@ export class BlockIndex {
       const { text: ownText, words: own } = read(ownRanges, true);
       if (own.length === 0) continue;
       const entry = this.entries.length;
-      this.add({ words: own, own: true, entries: [entry] });
+      this.add({ text: ownText, words: own, own: true, entries: [entry] });
       const framingKey = block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
-      const context = read(block.context, false);
-      if (!framing) framings.set(framingKey, (framing = this.add({ words: context.words, own: false, entries: [] })));
+      if (!framing) framings.set(framingKey, (framing = this.add({ ...read(block.context, false), own: false, entries: [] })));
       framing.entries.push(entry);
-      this.entries.push({ block, ownText, contextText: context.text, own, context: framing.words });
+      this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words });
     }
   }
 
@@ -221,7 +220,6 @@ export class BlockIndex {
     }
   }
 
-
   /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
   private startingWith(prefix: string): Occurrence[] {
     if (!this.forms) {
@@ -251,6 +249,7 @@ export class BlockIndex {
 
 /** A block's own words, or a framing text shared by the blocks it frames. */
 interface IndexedText {
+  text: string;
   words: Word[];
   own: boolean;
   entries: number[];
