@@ -23,6 +23,7 @@ import { bundledCatalogPath, loadCatalog, parseCatalog } from '../server/src/cat
 import { packageRoot } from '../server/src/packageRoot';
 import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
 import { PolicySet } from '../server/src/workspace/policySet';
+import { whereFound } from '../server/src/cli/traceCommand';
 import type { PolicyDocument } from '../server/src/document/types';
 import { BlockIndex } from '../server/src/policy/blockIndex';
 import { evidencePatterns } from '../server/src/policy/evidence';
@@ -75,13 +76,6 @@ function tagged(text: string, clauses: string[], name: string): string {
   return frontmatter + (header >= 0 ? text.slice(header + 5) : text);
 }
 
-function describe(match: ElementMatch | undefined, lineOf: (offset: number) => number): string {
-  if (!match) return 'not checked';
-  if (match.state === 'heading') return `heading "${match.sections[0]?.title}" (line ${lineOf(match.sections[0]!.titleRange.start)})`;
-  if (match.state === 'prose' && match.evidence) return `prose, line ${lineOf(match.evidence.block.range.start)}: '${match.evidence.words.join(' … ')}'`;
-  return match.state;
-}
-
 function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, lineOf: (offset: number) => number): string[] {
   if (!match) return [];
   const index = BlockIndex.of(document);
@@ -130,8 +124,10 @@ function evaluate(file: string, catalog: Catalog = loadCatalog()): Verdict[] {
     const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
     for (const [control, elements] of Object.entries(label.elements)) {
       const catalogControl = catalog.control(control);
-      const matches = catalogControl ? matchElements(document, elementsFor(catalogControl, config), config.elementMatch) : [];
+      const matches = catalogControl && why ? matchElements(document, elementsFor(catalogControl, config), config.elementMatch) : [];
       for (const [element, verdict] of Object.entries(elements)) {
+        // What `clausewise trace` would say of it (the summary keeps each claimed element's state and place).
+        const status = summary.elements[control]?.find((candidate) => candidate.id === element);
         verdicts.push({
           set: labels.set,
           path,
@@ -140,7 +136,7 @@ function evaluate(file: string, catalog: Catalog = loadCatalog()): Verdict[] {
           addressed: verdict.addressed,
           where: verdict.where,
           flagged: flagged.has(`${control}/${element}`),
-          seen: describe(matches.find((match) => match.element.id === element), lineOf),
+          seen: status ? whereFound(status) : 'not checked',
           nearMisses: why ? nearMisses(document, matches.find((match) => match.element.id === element), lineOf) : [],
         });
       }
