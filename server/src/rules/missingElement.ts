@@ -1,5 +1,6 @@
 import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
+import type { ElementMatchMode } from '../config/types';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
@@ -55,6 +56,16 @@ function lookedFor(element: Element): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} with ${names.at(-1)}`;
 }
 
+/** What was not found and where Clausewise looked, as the mode decides. */
+function notFound(element: Element, mode: ElementMatchMode): string {
+  if (mode === 'headings') {
+    const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
+    return `no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}.`;
+  }
+  const sought = lookedFor(element);
+  return `"${element.title}" is not addressed, under a heading or in the text${sought ? ` (looked for ${sought} in one paragraph, list item or table row)` : ''}.`;
+}
+
 export const missingElement: Rule = {
   id: 'missing-element',
   description: 'A claimed control’s baseline element is not addressed anywhere in the document',
@@ -70,13 +81,8 @@ export const missingElement: Rule = {
         if (match.state !== 'missing') continue;
         if (home === undefined) home = controlHome(document, control);
         const { element } = match;
-        const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
-        const sought = config.elementMatch === 'prose' ? lookedFor(element) : '';
         report({
-          message:
-            config.elementMatch === 'prose'
-              ? `${control.id} ${control.title}: "${element.title}" is not addressed, under a heading or in the text${sought ? ` (looked for ${sought} in one paragraph, list item or table row)` : ''}. Hint: ${element.prompt}`
-              : `${control.id} ${control.title}: no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}. Hint: ${element.prompt}`,
+          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}`,
           range: claim.range,
           clause: control.id,
           element: element.id,
