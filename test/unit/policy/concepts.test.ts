@@ -10,49 +10,47 @@ const found = (concept: Concept, text: string) => {
   return span && text.slice(span.start, span.end);
 };
 
+/** Each text and the part of it the concept must find (undefined: nothing). */
+const cases: [Concept, string, string | undefined][] = [
+  // A frequency: period words, "every N units", "once a year", cycles, template blanks.
+  ['frequency', 'Access is reviewed quarterly by the owner.', 'quarterly'],
+  ['frequency', 'reviewed on a bi-annual basis', 'bi-annual'],
+  ['frequency', 'Accounts are reviewed every 90 days.', 'every 90 days'],
+  ['frequency', 'at least once a year', 'once a year'],
+  ['frequency', 'Restores are tested every six months.', 'every six months'],
+  ['frequency', 'keys rotate on a 30-day cycle', '30-day cycle'],
+  ['frequency', 'tested every [number] months', 'every [number] months'],
+  ['frequency', 'Semi-annually, the board meets.', 'Semi-annually'],
+  // Not a frequency: vague words, a duration.
+  ['frequency', 'Access is reviewed regularly and periodically, in a timely manner.', undefined],
+  ['frequency', 'Logs are kept for six years.', undefined],
+  // A duration: amounts of time, deadlines, "immediately"; not vague words, not "a second factor".
+  ['duration', 'Access is removed within 24 hours of leaving.', '24 hours'],
+  ['duration', 'Records are kept for six years.', 'six years'],
+  ['duration', 'a 90-day password expiration', '90-day'],
+  ['duration', 'Sessions lock after 15 minutes of inactivity.', '15 minutes'],
+  ['duration', 'The account is disabled immediately.', 'immediately'],
+  ['duration', 'within [X] business days', '[X] business days'],
+  ['duration', 'Incidents are reported without undue delay.', undefined],
+  ['duration', 'Remote access needs a second factor.', undefined],
+  ['duration', 'Access is removed promptly.', undefined],
+  // A role: titles, owners, managers, teams, acronyms in capitals, template roles.
+  ['role', 'reviewed by the Security Officer', 'Security Officer'],
+  ['role', 'the system owner signs off', 'system owner'],
+  ['role', 'approved by their line manager', 'line manager'],
+  ['role', 'The IT department disables it.', 'IT department'],
+  ['role', 'HR notifies IT.', 'HR'],
+  ['role', 'approved by the CISO', 'CISO'],
+  ['role', 'the {{securityOfficer}} decides', '{{securityOfficer}}'],
+  // Not a role: a tool, generic staff, the word "it".
+  ['role', 'Passwords are kept in a password manager.', undefined],
+  ['role', 'All staff must lock it when they leave.', undefined],
+  ['role', 'it is reviewed', undefined],
+];
+
 describe('typed concepts', () => {
-  it('a frequency: period words, "every N units", "once a year", cycles', () => {
-    expect(found('frequency', 'Access is reviewed quarterly by the owner.')).toBe('quarterly');
-    expect(found('frequency', 'reviewed on a bi-annual basis')).toBe('bi-annual');
-    expect(found('frequency', 'Accounts are reviewed every 90 days.')).toBe('every 90 days');
-    expect(found('frequency', 'at least once a year')).toBe('once a year');
-    expect(found('frequency', 'Restores are tested every six months.')).toBe('every six months');
-    expect(found('frequency', 'keys rotate on a 30-day cycle')).toBe('30-day cycle');
-    expect(found('frequency', 'tested every [number] months')).toBe('every [number] months');
-    expect(found('frequency', 'Semi-annually, the board meets.')).toBe('Semi-annually');
-  });
-
-  it('not a frequency: vague words and durations', () => {
-    expect(found('frequency', 'Access is reviewed regularly and periodically, in a timely manner.')).toBeUndefined();
-    expect(found('frequency', 'Logs are kept for six years.')).toBeUndefined();
-  });
-
-  it('a duration: amounts of time, deadlines and "immediately"', () => {
-    expect(found('duration', 'Access is removed within 24 hours of leaving.')).toBe('24 hours');
-    expect(found('duration', 'Records are kept for six years.')).toBe('six years');
-    expect(found('duration', 'a 90-day password expiration')).toBe('90-day');
-    expect(found('duration', 'Sessions lock after 15 minutes of inactivity.')).toBe('15 minutes');
-    expect(found('duration', 'The account is disabled immediately.')).toBe('immediately');
-    expect(found('duration', 'within [X] business days')).toBe('[X] business days');
-    expect(found('duration', 'Incidents are reported without undue delay.')).toBeUndefined();
-    expect(found('duration', 'Remote access needs a second factor.')).toBeUndefined();
-    expect(found('duration', 'Access is removed promptly.')).toBeUndefined();
-  });
-
-  it('a role: titles, owners, managers, teams, acronyms in capitals, template roles', () => {
-    expect(found('role', 'reviewed by the Security Officer')).toBe('Security Officer');
-    expect(found('role', 'the system owner signs off')).toBe('system owner');
-    expect(found('role', 'approved by their line manager')).toBe('line manager');
-    expect(found('role', 'The IT department disables it.')).toBe('IT department');
-    expect(found('role', 'HR notifies IT.')).toBe('HR');
-    expect(found('role', 'approved by the CISO')).toBe('CISO');
-    expect(found('role', 'the {{securityOfficer}} decides')).toBe('{{securityOfficer}}');
-  });
-
-  it('not a role: tools, generic staff, the word "it"', () => {
-    expect(found('role', 'Passwords are kept in a password manager.')).toBeUndefined();
-    expect(found('role', 'All staff must lock it when they leave.')).toBeUndefined();
-    expect(found('role', 'it is reviewed')).toBeUndefined();
+  it.each(cases)('%s in "%s" is %j', (concept, text, expected) => {
+    expect(found(concept, text)).toBe(expected);
   });
 
   it('the cheap pre-test never hides a match the full pattern finds, on every block of the samples and the test corpus', () => {
