@@ -315,9 +315,15 @@ function explain(entry: IndexedBlock, pattern: EvidencePattern): string[] {
       }
       if (hit) break;
     }
-    if (hit && !hits.some((other) => other.text === hit.text)) hits.push(hit);
+    if (hit) hits.push(hit);
   }
-  return hits.sort((a, b) => Number(a.own) - Number(b.own) || a.at - b.at).map((hit) => hit.text);
+  // Two groups may be met by overlapping words ("review" and "review accounts"): say the longer once.
+  const within = (inner: (typeof hits)[number], outer: (typeof hits)[number]) =>
+    inner !== outer && inner.own === outer.own && outer.at <= inner.at && inner.at + inner.text.length <= outer.at + outer.text.length;
+  return hits
+    .filter((hit, index) => !hits.some((other, o) => within(hit, other) && !(within(other, hit) && o > index)))
+    .sort((a, b) => Number(a.own) - Number(b.own) || a.at - b.at)
+    .map((hit) => hit.text);
 }
 
 /** A block's words by stem, and where each word starts in its text: only for the blocks an explanation is asked of. */

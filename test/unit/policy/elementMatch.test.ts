@@ -63,6 +63,11 @@ describe('finding an element in prose', () => {
     expect(where('Account recertification runs annually.')).toEqual({ kind: 'paragraph', words: ['account', 'recertification', 'annually'] });
   });
 
+  it('says words that met two groups once ("review" inside "review accounts")', () => {
+    const overlapping = element([['review'], ['review account*', 'access'], ['$frequency']]);
+    expect(where('Each month, IT will review accounts for accuracy.', [overlapping])).toEqual({ kind: 'paragraph', words: ['Each month', 'review accounts'] });
+  });
+
   it('with a phrase: the words in a row, not scattered', () => {
     const leastPrivilege = element([['least privilege']]);
     expect(match('Access follows the principle of least privilege.', [leastPrivilege]).state).toBe('prose');
