@@ -123,7 +123,7 @@ function formsOf(surface: string): Word {
   let known = forms.get(surface);
   if (!known) {
     const american = americanSpelling(surface);
-    known = { stem: STEM_EXCEPTIONS.get(american) ?? normalizeWord(surface), surface, american, base: withoutInflection(american) };
+    known = { stem: STEM_EXCEPTIONS.get(american) ?? stemWord(american), surface, american, base: withoutInflection(american) };
     if (forms.size < 100_000) forms.set(surface, known);
   }
   return known;
