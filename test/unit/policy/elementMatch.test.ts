@@ -51,7 +51,7 @@ describe('finding an element in prose', () => {
     const body = '**3.3 Access Reviews**\n\n- Done monthly by the Security Officer.\n- Results go to the board.\n\n## Other\n\nText.\n';
     const found = match(body, [element([['review'], ['$frequency']])]);
     expect(found.state).toBe('prose');
-    expect(found.evidence!.words).toEqual(['Access Reviews'.toLowerCase().split(' ')[1], 'monthly']);
+    expect(found.evidence!.words).toEqual(['reviews', 'monthly']);
   });
 
   it('in prose written as indented pandoc-style items ("i." lines under "a." paragraphs)', () => {
