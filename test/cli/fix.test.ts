@@ -55,8 +55,8 @@ describe('clausewise check --fix', () => {
         changed = true;
         writeFileSync(path, `${teleworking}\nEdited by someone else.\n`);
       },
-    });
-    expect(outcome.refused).toEqual([path]);
+    }, [root]);
+    expect(outcome.refused).toEqual([{ path, reason: expect.stringMatching(/changed on disk/) }]);
     expect(outcome.written).toEqual([]);
     expect(readFileSync(path, 'utf8')).toBe(`${teleworking}\nEdited by someone else.\n`);
   });

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../files/readFile';
 import { basename, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import catalogSchema from '../../../controls/schema/catalog.schema.json';
@@ -38,6 +39,9 @@ export function bundledCatalogPath(): string {
 
 const loaded = new Map<string, Catalog>();
 
+/** The bundled catalog is under 1 MB; a catalog of every ISO control with rich evidence stays well below this. */
+export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
+
 /** Loads (once per process per path) and validates a catalog file; throws DataFileError naming file and line. */
 export function loadCatalog(file = bundledCatalogPath()): Catalog {
   const path = resolve(file);
@@ -45,7 +49,7 @@ export function loadCatalog(file = bundledCatalogPath()): Catalog {
   if (cached) return cached;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CATALOG_BYTES).toString('utf8');
   } catch (error) {
     throw new DataFileError('catalog', [{ file: path, line: 1, column: 1, message: `cannot read the catalog: ${(error as Error).message}` }]);
   }

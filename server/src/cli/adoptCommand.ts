@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
-import { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
@@ -11,14 +10,14 @@ import { ADOPTION_DEFAULTS, chooseClauses, proposeFrontmatter, type FrontmatterP
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../workspace/coverage';
 import { checkFiles } from './checkRun';
-import { writeIfUnchanged } from './fix';
+import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from './format/coverage/common';
 import { displayPath } from './format/paths';
-import { checkToday, inputFiles, positiveInteger } from './inputs';
+import { checkToday, inputFiles, inputRoots, positiveInteger, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE]
+const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE] [--catalog FILE]
 
 Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
 from the level-1 heading, type guessed from name and headings, status: draft, owner: TODO,
@@ -33,6 +32,7 @@ Options:
   --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
   --today DATE      the date for the coverage summary (default: the config's today, else today)
   --config FILE     use this config instead of the nearest .clausewise.yaml
+  --catalog FILE    use this catalog, whatever the configs name
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
 
@@ -61,7 +61,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
       'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
       top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' },
+      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,8 +76,9 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   if (positionals.length === 0) throw new UsageError('adopt needs a folder of Markdown policies, for example: clausewise adopt policies/');
 
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
+  const resolver = commandResolver(cwd, values);
   const candidates = inputFiles(positionals, cwd, resolver).map(readCandidate);
+  const roots = inputRoots(positionals, cwd, resolver);
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
     const document = candidate.document;
@@ -120,7 +121,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
       output.write(prependDiff(displayPath(candidate.path, cwd), candidate.proposal!.block, candidate.document!.text));
       continue;
     }
-    const problem = writeProposal(candidate);
+    const problem = writeProposal(candidate, roots);
     if (!problem) continue;
     failed++;
     candidate.skipped = problem;
@@ -163,7 +164,7 @@ function ownFrontmatter(frontmatter: Frontmatter, clauses: string[], minScore: n
 }
 
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */
-function writeProposal(candidate: Candidate): string | undefined {
+function writeProposal(candidate: Candidate, roots: string[]): string | undefined {
   const proposal = candidate.proposal!;
   const bytes = candidate.bytes!;
   const added = Buffer.byteLength((candidate.document!.bom ? '\uFEFF' : '') + proposal.block);
@@ -171,8 +172,13 @@ function writeProposal(candidate: Candidate): string | undefined {
   const bom = candidate.document!.bom ? 3 : 0;
   // The existing bytes must follow the new block unchanged; anything else is a bug, and nothing is written.
   if (!next.subarray(added).equals(bytes.subarray(bom))) return 'the body would not stay byte-identical; not written (please report this)';
-  if (!writeIfUnchanged(candidate.path, bytes, proposal.text)) return 'changed on disk while Clausewise worked; not written, run adopt again';
-  return undefined;
+  try {
+    replaceFile(candidate.path, bytes, proposal.text, roots);
+    return undefined;
+  } catch (error) {
+    if (error instanceof FileWriteError) return error.message;
+    throw error;
+  }
 }
 
 function summary(candidates: Candidate[], cwd: string, written: boolean, totals: StateCounts & { total: number }): string {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { MAX_CATALOG_BYTES } from '../catalog/load';
+import { readRegularFile } from '../files/readFile';
+import { writeOwnFile } from '../files/replaceFile';
+import { isCacheFile } from './cacheSchema';
 import { version } from '../../../package.json';
 import type { ReadProblem } from '../document/types';
 import type { Finding, Severity } from '../findings/types';
@@ -35,6 +38,9 @@ interface CacheFile {
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** Far above the cache of 10,000 documents; a bigger (or endless) file is not read. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** Builds a string table while encoding. */
 class StringTable {
@@ -115,11 +121,11 @@ export class CheckCache {
     private readonly previousProbes: Record<string, boolean> = {},
   ) {}
 
-  /** Reads the cache file; a missing, corrupt or outdated one starts empty (and is rewritten). */
+  /** Reads the cache file; a missing, corrupt, forged or outdated one starts empty (and is rewritten). */
   static load(file: string): CheckCache {
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.format === FORMAT && data.version === version && Array.isArray(data.strings) && data.entries && typeof data.entries === 'object') {
+      const data = JSON.parse(readRegularFile(file, MAX_CACHE_BYTES).toString('utf8')) as CacheFile;
+      if (data.format === FORMAT && data.version === version && isCacheFile(data)) {
         return new CheckCache(file, data.entries, data.strings, data.workspaceKey, data.probes);
       }
     } catch {
@@ -133,9 +139,13 @@ export class CheckCache {
     return createHash('sha1').update(`${this.fingerprint(set)}\0${today}\0${problem?.kind ?? ''}\0`).update(text).digest('hex');
   }
 
-  get(path: string, key: string): AnalyzedDocument | undefined {
+  /** A file's stored analysis for a key; with `withoutFixes`, a miss when it carries automatic fixes (--fix recomputes them). */
+  get(path: string, key: string, textLength: number, options: { withoutFixes?: boolean } = {}): AnalyzedDocument | undefined {
     const entry = this.previous[path];
-    if (entry?.key === key) {
+    const hasFixes = options.withoutFixes && entry?.findings.some((finding) => finding[7].some((fix) => fix[1] === 1));
+    // The key hashes the text, but a forged entry can still place findings past its end.
+    const fits = entry?.findings.every((finding) => finding[4] <= textLength + 1);
+    if (entry?.key === key && !hasFixes && fits) {
       this.hits++;
       return decode(entry, path, this.strings);
     }
@@ -177,17 +187,15 @@ export class CheckCache {
     const table = new StringTable();
     const entries: CacheFile['entries'] = {};
     for (const [path, { key, analyzed }] of this.kept) entries[path] = encode(analyzed, key, table, this.workspace?.findings.get(path));
-    const temporary = `${this.file}.${process.pid}.tmp`;
     const workspace = this.workspace ? { workspaceKey: this.workspace.key, probes: Object.fromEntries(this.workspace.probes) } : {};
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, version, strings: table.strings, ...workspace, entries } satisfies CacheFile));
-    renameSync(temporary, this.file);
+    writeOwnFile(this.file, JSON.stringify({ format: FORMAT, version, strings: table.strings, ...workspace, entries } satisfies CacheFile));
   }
 
   private fingerprint(set: PolicySet): string {
     let fingerprint = this.fingerprints.get(set);
     if (!fingerprint) {
       const hash = createHash('sha1').update(version);
-      for (const file of [set.config.file, set.config.catalogPath]) hash.update('\0').update(file ? readFileSync(file) : '');
+      for (const file of [set.config.file, set.config.catalogPath]) hash.update('\0').update(file ? readRegularFile(file, MAX_CATALOG_BYTES) : '');
       hash.update(JSON.stringify(set.config.rules));
       this.fingerprints.set(set, (fingerprint = hash.digest('hex')));
     }

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '../config/resolve';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
-import { checkToday, inputFiles } from './inputs';
+import { checkToday, inputFiles, inputRoots, commandResolver } from './inputs';
 import { displayPath } from './format/paths';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -31,6 +30,7 @@ Options:
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)
   --cache-location P      where the cache file lives
   --config FILE           use this config instead of the nearest .clausewise.yaml
+  --catalog FILE          use this catalog, whatever the configs name
   --debug                 show stack traces of internal errors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
@@ -49,7 +49,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' },
+      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'boolean' },
@@ -69,7 +69,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   if (values['cache-location'] && !values.cache) throw new UsageError('--cache-location goes with --cache');
 
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
+  const resolver = commandResolver(cwd, values);
   const files = inputFiles(positionals, cwd, resolver);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
@@ -77,11 +77,11 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   const options = { cwd, today: values.today, configFile: values.config, resolver, cache, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
-    const outcome = await fixFiles(files, options);
+    const outcome = await fixFiles(files, options, inputRoots(positionals, cwd, resolver));
     progress?.done();
     results = outcome.results;
     for (const written of outcome.written) process.stderr.write(`clausewise: fixed ${displayPath(written.path, cwd)} (${written.fixes} ${written.fixes === 1 ? 'fix' : 'fixes'})\n`);
-    for (const path of outcome.refused) process.stderr.write(`clausewise: ${displayPath(path, cwd)} changed on disk while it was being fixed; not written, run --fix again\n`);
+    for (const { path, reason } of outcome.refused) process.stderr.write(`clausewise: ${displayPath(path, cwd)}: not fixed: ${reason}\n`);
     if (outcome.refused.length) process.exitCode = 1;
   } else {
     results = (await checkFiles(files, options)).results;

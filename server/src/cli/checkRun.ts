@@ -26,6 +26,8 @@ export interface CheckRunOptions {
   /** Text to use instead of the file on disk (path → text), for --fix passes. */
   texts?: Map<string, string>;
   cache?: CheckCache;
+  /** Analyse again the cached files whose findings carry automatic fixes (for --fix: fixes never come from the cache). */
+  cacheWithoutFixes?: boolean;
   /** The command's resolver, so configs found while listing the files are not read again. */
   resolver?: ConfigResolver;
   /** Index the documents without running any rule (coverage and trace read only the index); results have no findings. */
@@ -63,7 +65,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
 }
 
 async function checkWith(streamed: WorkerPool | undefined, paths: string[], options: CheckRunOptions): Promise<{ results: FileResult[]; sets: PolicySet[] }> {
-  const resolver = options.resolver ?? new ConfigResolver(options.cwd, options.configFile);
+  const resolver = options.resolver ?? new ConfigResolver(options.cwd, options.configFile, { confineToRepository: true });
   const sets = new Map<string, PolicySet>();
   const pending: Pending[] = [];
   for (const path of paths) {
@@ -77,7 +79,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     const entry: Pending = { path, set, text, problem };
     if (options.cache) {
       entry.cacheKey = options.cache.key(set, text, problem, set.today(options.today));
-      entry.analyzed = options.cache.get(path, entry.cacheKey);
+      entry.analyzed = options.cache.get(path, entry.cacheKey, text.length, { withoutFixes: options.cacheWithoutFixes });
     }
     pending.push(entry);
     streamed?.add(job(entry, options));
@@ -110,7 +112,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
 }
 
 function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
-  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, cwd: options.cwd, today: entry.set.today(options.today), indexOnly: options.indexOnly };
+  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, catalog: entry.set.config.catalogPath, cwd: options.cwd, today: entry.set.today(options.today), indexOnly: options.indexOnly };
 }
 
 /** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */

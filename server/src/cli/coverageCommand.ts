@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '../config/resolve';
 import { computeCoverage, type CoverageState } from '../workspace/coverage';
 import { hasExpiredExclusion } from '../workspace/coverageViews';
 import { checkFiles } from './checkRun';
@@ -9,7 +8,7 @@ import type { CoverageInput } from './format/coverage/common';
 import { displayPath } from './format/paths';
 import { coverageJson } from './format/coverage/json';
 import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from './format/coverage/render';
-import { checkToday, inputFiles } from './inputs';
+import { checkToday, inputFiles, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -26,6 +25,7 @@ Options:
                           gap, partial, expired-exclusion (comma-separated)
   --today YYYY-MM-DD      the date for review and expiry decisions (default: the config's today, else today)
   --config FILE           use this config instead of the nearest .clausewise.yaml
+  --catalog FILE          use this catalog, whatever the configs name
 
 Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
 
@@ -42,7 +42,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
       min: { type: 'string' },
       'fail-on': { type: 'string' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' },
+      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,7 +61,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   }
 
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
+  const resolver = commandResolver(cwd, values);
   const files = inputFiles(positionals, cwd, resolver);
   const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);

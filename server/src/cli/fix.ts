@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../document/decode';
+import { readRegularFile } from '../files/readFile';
+import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { applyFixes, automaticFixes } from '../findings/applyFixes';
 import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
 
@@ -10,27 +11,29 @@ export interface FixOutcome {
   results: FileResult[];
   /** Files written, with the number of fixes applied to each. */
   written: { path: string; fixes: number }[];
-  /** Files not written because they changed on disk while Clausewise was working. */
-  refused: string[];
+  /** Files not written, each with the reason (changed meanwhile, a link, read-only, a write error). */
+  refused: { path: string; reason: string }[];
 }
 
 /**
  * `--fix`: applies every automatic fix in memory, re-checks, repeats until nothing changes, then
- * writes each changed file atomically (temporary file and rename, keeping its mode) unless the
- * file changed on disk since it was read. Returns the findings that remain.
+ * writes each changed file safely (see replaceFile), never outside `roots`. A file that cannot be
+ * written is reported and the others are still written; the findings returned then describe the
+ * files as they are on disk.
  */
-export async function fixFiles(paths: string[], options: CheckRunOptions): Promise<FixOutcome> {
+export async function fixFiles(paths: string[], options: CheckRunOptions, roots: string[]): Promise<FixOutcome> {
   const original = new Map<string, Buffer>();
   for (const path of paths) {
     try {
-      original.set(path, readFileSync(path));
+      original.set(path, readRegularFile(path, MAX_DOCUMENT_BYTES));
     } catch {
       // Unreadable files are reported by the check itself.
     }
   }
   const texts = new Map<string, string>();
   const counts = new Map<string, number>();
-  let checked = await checkFiles(paths, { ...options, texts });
+  // Fixes are never taken from the cache: a forged entry could carry any edit. Cached files with fixes are analysed again.
+  let checked = await checkFiles(paths, { ...options, texts, cacheWithoutFixes: true });
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const result of checked.results) {
@@ -47,36 +50,19 @@ export async function fixFiles(paths: string[], options: CheckRunOptions): Promi
     checked = await checkFiles(paths, { ...options, texts, cache: undefined });
   }
   const written: FixOutcome['written'] = [];
-  const refused: string[] = [];
+  const refused: FixOutcome['refused'] = [];
   for (const [path, text] of texts) {
     const before = original.get(path);
-    if (before && writeIfUnchanged(path, before, text)) written.push({ path, fixes: counts.get(path) ?? 0 });
-    else refused.push(path);
+    try {
+      if (!before) throw new FileWriteError('changed', 'it could not be read; not written');
+      replaceFile(path, before, text, roots);
+      written.push({ path, fixes: counts.get(path) ?? 0 });
+    } catch (error) {
+      if (!(error instanceof FileWriteError)) throw error;
+      refused.push({ path, reason: error.message });
+    }
   }
+  // What was not written is on disk as it was (or as someone else left it): report that.
+  if (refused.length > 0) checked = await checkFiles(paths, { ...options, cache: undefined });
   return { results: checked.results, written, refused };
-}
-
-/**
- * Writes text over a file atomically, unless the file no longer holds the bytes read before (an
- * editor saved it, or it was removed, while Clausewise worked): false then, and nothing is written.
- */
-export function writeIfUnchanged(path: string, before: Buffer, text: string): boolean {
-  let now: Buffer;
-  try {
-    now = readFileSync(path);
-  } catch {
-    return false;
-  }
-  if (!now.equals(before)) return false;
-  writeAtomically(path, text);
-  return true;
-}
-
-/** Writes through a temporary file in the same folder and renames it over the original, keeping the mode. */
-function writeAtomically(path: string, text: string): void {
-  const mode = statSync(path).mode;
-  const temporary = join(dirname(path), `.${basename(path)}.clausewise-${process.pid}.tmp`);
-  writeFileSync(temporary, text, { mode });
-  chmodSync(temporary, mode);
-  renameSync(temporary, path);
 }

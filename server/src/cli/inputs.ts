@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { isReallyInside, repositoryRoot } from '../files/confine';
 import { isCalendarDate } from '../config/duration';
 import { ConfigResolver } from '../config/resolve';
 import { PolicySet } from '../workspace/policySet';
@@ -24,11 +27,42 @@ export function inputFiles(positionals: string[], cwd: string, resolver: ConfigR
   return discovery.files;
 }
 
+/**
+ * The config resolver of a command: a config's `catalog` must lie inside the repository holding the
+ * config (a cloned repository must not make Clausewise read /proc/self/environ), unless the user
+ * named a catalog with --catalog, which then serves every document.
+ */
+export function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
+  if (values.catalog !== undefined && !existsSync(resolve(cwd, values.catalog))) throw new UsageError(`no such catalog file: ${values.catalog}`);
+  return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) });
+}
+
+/**
+ * The folders a command may write in: each path or glob base the user named, else the config's
+ * include bases (inside its repository), else the current folder.
+ */
+export function inputRoots(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
+  const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
+  return inputs.map((input) => {
+    const root = resolve(cwd, picomatch.scan(input).base || '.');
+    return existsSync(root) && statSync(root).isFile() ? dirname(root) : root;
+  });
+}
+
+/** The config's include globs, less those reaching outside the config's repository (said on stderr once). */
 function defaultInputs(resolver: ConfigResolver, cwd: string): string[] {
   const { config } = resolver.forDirectory(cwd);
   if (config.include.length === 0) return ['.'];
-  return config.include.map((glob) => resolve(config.root, glob));
+  const repository = repositoryRoot(config.root);
+  const inside = config.include.filter((glob) => {
+    if (isReallyInside(resolve(config.root, picomatch.scan(glob).base || '.'), [repository])) return true;
+    if (!warned.has(glob)) process.stderr.write(`clausewise: ${config.file}: include "${glob}" reaches outside the repository (${repository}); skipped. Name such files on the command line instead\n`);
+    warned.add(glob);
+    return false;
+  });
+  return inside.length > 0 ? inside.map((glob) => resolve(config.root, glob)) : ['.'];
 }
+const warned = new Set<string>();
 
 /** Validates a --today value: a real calendar day, so 2026-02-31 is refused, not used for review dates. */
 export function checkToday(today: string | undefined): void {

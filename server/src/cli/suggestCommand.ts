@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '../config/resolve';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { listItems } from '../document/frontmatter';
@@ -7,11 +6,11 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from './format/paths';
-import { inputFiles, positiveInteger } from './inputs';
+import { inputFiles, positiveInteger, commandResolver } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE]
+const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog FILE]
 
 Ranks the catalog's controls by how well each document addresses them (headings matching
 elements, citations, shared terms), with the reasons, and marks the controls it already claims.
@@ -20,7 +19,8 @@ Offline and deterministic.
 Options:
   --top N            show the N best controls per document (default 10)
   --format F         table (default) or json
-  --config FILE      use this config (its element aliases) instead of the nearest .clausewise.yaml`;
+  --config FILE      use this config (its element aliases) instead of the nearest .clausewise.yaml
+  --catalog FILE     use this catalog, whatever the configs name`;
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -39,7 +39,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
     options: {
       top: { type: 'string', default: '10' },
       format: { type: 'string', short: 'f', default: 'table' },
-      config: { type: 'string', short: 'c' },
+      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +52,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   const top = positiveInteger('--top', values.top!);
   if (positionals.length === 0) throw new UsageError('suggest needs at least one Markdown file, for example: clausewise suggest policies/access.md');
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
+  const resolver = commandResolver(cwd, values);
   const results: FileSuggestions[] = [];
   for (const path of inputFiles(positionals, cwd, resolver)) {
     const { text, problem } = readDocumentFile(path);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '../config/resolve';
 import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
 import { documentCoverage } from '../workspace/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
@@ -8,11 +7,11 @@ import type { ElementStatus } from '../workspace/summary';
 import { elementsFor } from '../config/elements';
 import { checkFiles } from './checkRun';
 import { displayPath } from './format/paths';
-import { checkToday, inputFiles } from './inputs';
+import { checkToday, inputFiles, commandResolver } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE]
+const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE] [--catalog FILE]
 
 For a control: its place in the catalog, its state, and every document that claims, excludes or
 cites it with status, review date and missing elements. For a document: every control it claims or
@@ -23,7 +22,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { today: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    options: { today: { type: 'string' }, config: { type: 'string', short: 'c' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     output.write(`${traceUsage}\n`);
@@ -33,7 +32,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   if (!target) throw new UsageError('trace needs a control id, a document id or a path, for example: clausewise trace 9.4.2');
   checkToday(values.today);
   const cwd = process.cwd();
-  const resolver = new ConfigResolver(cwd, values.config);
+  const resolver = commandResolver(cwd, values);
   const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
   for (const set of sets) {
     const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));

@@ -1,11 +1,12 @@
 import Ajv from 'ajv';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import configSchema from '../../../controls/schema/config.schema.json';
 import type { Catalog } from '../catalog/catalog';
 import { bundledCatalogPath, loadCatalog } from '../catalog/load';
 import type { SeveritySetting } from '../findings/types';
-import { isInside } from '../paths';
+import { readRegularFile } from '../files/readFile';
+import { isReallyInside, repositoryRoot } from '../files/confine';
 import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
@@ -14,6 +15,9 @@ import {
 } from './types';
 import { didYouMean } from '../text/similar';
 import { evidenceProblems } from '../policy/evidence';
+
+/** A config is a page or two; the cap keeps a hostile one from costing seconds and gigabytes to read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 interface RawConfig {
   catalog?: string;
@@ -68,10 +72,10 @@ export function findConfigFile(startDir: string): string | undefined {
  * Reads and validates a config file, and the catalog it names. Throws DataFileError naming the
  * file and line of every problem: a broken config never silently falls back to defaults.
  */
-export function loadConfig(file: string, options: { confineCatalogTo?: string[] } = {}): { config: ResolvedConfig; catalog: Catalog } {
+export function loadConfig(file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
     throw new DataFileError('config', [{ file, line: 1, column: 1, message: `cannot read the config: ${(error as Error).message}` }]);
   }
@@ -79,14 +83,18 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
   const raw = source.data ?? {};
   const root = dirname(file);
   const problems: SourceProblem[] = [];
-  const catalogPath = raw.catalog ? (isAbsolute(raw.catalog) ? raw.catalog : resolve(root, raw.catalog)) : bundledCatalogPath();
-  if (raw.catalog && !existsSync(catalogPath)) {
-    throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${raw.catalog}" does not exist (looked for ${catalogPath})`)]);
-  }
-  if (raw.catalog && options.confineCatalogTo && !isInsideAny(catalogPath, options.confineCatalogTo)) {
+  const named = options.catalog === undefined ? raw.catalog : undefined;
+  const catalogPath = options.catalog ?? (named ? (isAbsolute(named) ? named : resolve(root, named)) : bundledCatalogPath());
+  // Confinement comes first: a config must not even learn whether a file outside exists.
+  const confinedTo = options.confineCatalogTo ?? (options.confineToRepository ? [repositoryRoot(root)] : undefined);
+  if (named && confinedTo && !isReallyInside(catalogPath, confinedTo)) {
+    const where = options.confineCatalogTo ? 'the workspace folders' : `the repository that holds the config (${confinedTo[0]})`;
     throw new DataFileError('config', [
-      source.problemAt(['catalog'], `catalog "${raw.catalog}" is outside the workspace (${catalogPath}); in the editor Clausewise reads catalogs only from inside the workspace folders`),
+      source.problemAt(['catalog'], `catalog "${named}" is outside ${where}; Clausewise reads a config's catalog only from inside it. Move the catalog there${options.confineCatalogTo ? '' : ', or pass --catalog FILE to use a catalog you trust'}`),
     ]);
+  }
+  if (named && !existsSync(catalogPath)) {
+    throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${named}" does not exist (looked for ${catalogPath})`)]);
   }
   const catalog = loadCatalog(catalogPath);
   const { match: elementMatch = 'prose', ...overrides } = raw.elements ?? {};
@@ -138,15 +146,13 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
   return { config, catalog };
 }
 
-/** True when a path (symbolic links followed) lies inside one of the folders. */
-function isInsideAny(path: string, folders: string[]): boolean {
-  const real = (candidate: string) => {
-    try {
-      return realpathSync(candidate);
-    } catch {
-      return resolve(candidate);
-    }
-  };
-  const target = real(path);
-  return folders.map(real).some((folder) => isInside(target, folder));
+/** Where a config may take its catalog from, and a catalog that overrides the config's. */
+export interface CatalogPolicy {
+  /** Folders a config's `catalog` must stay inside (the editor's workspace folders). */
+  confineCatalogTo?: string[];
+  /** Keep a config's `catalog` inside the git repository holding the config (else its folder): the CLI's rule. */
+  confineToRepository?: boolean;
+  /** A catalog the user named (`--catalog`): used for every document, whatever the config says. */
+  catalog?: string;
 }
+

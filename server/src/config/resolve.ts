@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { loadCatalog } from '../catalog/load';
-import { defaultConfig, findConfigFile, loadConfig } from './load';
+import { defaultConfig, findConfigFile, loadConfig, type CatalogPolicy } from './load';
 import type { SeveritySetting } from '../findings/types';
 import type { ResolvedConfig } from './types';
 
@@ -11,13 +11,11 @@ export interface ConfigAndCatalog {
 }
 
 /** What an editor may set for the documents no config file governs, and where config catalogs may live. */
-export interface ResolverOptions {
+export interface ResolverOptions extends CatalogPolicy {
   /** Rule severities for documents without a config file (a config file always wins). */
   defaultRules?: Record<string, SeveritySetting>;
   /** A catalog for documents without a config file. */
   defaultCatalog?: string;
-  /** Folders a config's `catalog` must stay inside (the editor's workspace folders). */
-  confineCatalogTo?: string[];
 }
 
 /**
@@ -49,14 +47,14 @@ export class ConfigResolver {
     const file = this.explicitFile ? resolve(this.explicitFile) : this.configFileFor(dir);
     if (!file) return (this.fallback ??= this.defaults());
     let loaded = this.byFile.get(file);
-    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, { confineCatalogTo: this.options.confineCatalogTo })));
+    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, this.options)));
     return loaded;
   }
 
   private defaults(): ConfigAndCatalog {
     const config = defaultConfig(this.defaultRoot);
     if (this.options.defaultRules) config.rules = { ...this.options.defaultRules };
-    if (this.options.defaultCatalog) config.catalogPath = this.options.defaultCatalog;
+    if (this.options.catalog ?? this.options.defaultCatalog) config.catalogPath = (this.options.catalog ?? this.options.defaultCatalog)!;
     return { config, catalog: loadCatalog(config.catalogPath) };
   }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile, type FileReadError } from '../files/readFile';
 import type { ReadProblem } from './types';
 
 /** Larger files are not parsed: a policy is tens of kilobytes, and parsing time grows with size. */
@@ -36,10 +36,12 @@ export function decodeDocument(bytes: Uint8Array): { text: string; problem?: Rea
  */
 export function readDocumentFile(path: string): { text: string; problem?: ReadProblem; bytes?: Buffer } {
   try {
-    const bytes = readFileSync(path);
+    const bytes = readRegularFile(path, MAX_DOCUMENT_BYTES);
     return { ...decodeDocument(bytes), bytes };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { text: '', problem: { kind: 'unreadable', message: `cannot read the file (${reason}); check that it exists and that you may read it, or exclude it in .clausewise.yaml` } };
+    const { code, message } = error as FileReadError;
+    if (code === 'EFBIG') return { text: '', problem: { kind: 'too-large', message: `${message}; split it or exclude it in .clausewise.yaml` } };
+    if (code === 'ENOTREG') return { text: '', problem: { kind: 'unreadable', message: `cannot read the file: ${message}; remove it or exclude it in .clausewise.yaml` } };
+    return { text: '', problem: { kind: 'unreadable', message: `cannot read the file (${code ?? message}); check that it exists and that you may read it, or exclude it in .clausewise.yaml` } };
   }
 }

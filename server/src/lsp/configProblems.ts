@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { DataFileError, SourceProblem } from '../yaml/problem';
 import type { DiagnosticsPublisher } from './diagnostics';
+import { MAX_CATALOG_BYTES } from '../catalog/load';
+import { readRegularFile } from '../files/readFile';
 
 /**
  * Config and catalog files that cannot be used: each problem becomes a diagnostic on that file,
@@ -60,7 +61,7 @@ function toDiagnostic(problem: SourceProblem, line: string): Diagnostic {
 
 function lineOf(file: string, line: number): string {
   try {
-    return readFileSync(file, 'utf8').split(/\r?\n/)[line - 1] ?? '';
+    return readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8').split(/\r?\n/)[line - 1] ?? '';
   } catch {
     // The file may be gone by now; the diagnostic then spans one character.
     return '';

@@ -13,7 +13,7 @@ function setFor(job: AnalysisJob): PolicySet {
   let set = sets.get(key);
   if (!set) {
     // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
-    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog });
+    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog });
     const { config, catalog } = resolver.forDirectory(job.cwd);
     sets.set(key, (set = new PolicySet(config, catalog)));
   }

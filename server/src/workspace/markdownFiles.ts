@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isReallyInside, realPath } from '../files/confine';
+import { readRegularFile } from '../files/readFile';
 import { isInside } from '../paths';
 
 /** The file names Clausewise reads as Markdown. */
@@ -9,12 +11,17 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 type IgnoreChain = { root: string; rules: Ignore }[];
 
+/** .gitignore files are small; a bigger one (or a FIFO by that name) is not read. */
+const MAX_IGNORE_BYTES = 1024 * 1024;
+
 /**
  * Adds the Markdown files below a folder that `accept` takes to `found`, honouring `.gitignore`
- * files (inherited from above the folder too); unreadable folders and symlink loops go to `problems`.
+ * files (inherited from above the folder too). Symbolic links are followed only while they stay
+ * inside the folder (`ln -s / docs/root` must not make a check walk the whole disk); links that
+ * lead out, unreadable folders and link loops go to `problems`.
  */
 export function walkMarkdownFiles(dir: string, found: Set<string>, problems: string[], accept: (path: string) => boolean): void {
-  walk(dir, inheritedIgnores(dir), found, problems, accept);
+  walk(dir, inheritedIgnores(dir), found, problems, accept, realPath(dir));
 }
 
 /**
@@ -23,7 +30,7 @@ export function walkMarkdownFiles(dir: string, found: Set<string>, problems: str
  */
 export function isWalkedMarkdownFile(root: string, path: string): boolean {
   const rel = relative(root, path);
-  if (rel === '' || !isInside(path, root) || !MARKDOWN_FILE.test(path)) return false;
+  if (rel === '' || !isInside(path, root) || !MARKDOWN_FILE.test(path) || !isReallyInside(path, [root])) return false;
   let chain = inheritedIgnores(root);
   let dir = root;
   const parts = rel.split(sep);
@@ -55,14 +62,14 @@ function readIgnore(dir: string): Ignore | undefined {
   const file = join(dir, '.gitignore');
   if (!existsSync(file)) return undefined;
   try {
-    return ignore().add(readFileSync(file, 'utf8'));
+    return ignore().add(readRegularFile(file, MAX_IGNORE_BYTES).toString('utf8'));
   } catch {
     // An unreadable .gitignore ignores nothing, as git itself treats it.
     return undefined;
   }
 }
 
-function walk(dir: string, ignores: IgnoreChain, found: Set<string>, problems: string[], accept: (path: string) => boolean, visited = new Set<string>()): void {
+function walk(dir: string, ignores: IgnoreChain, found: Set<string>, problems: string[], accept: (path: string) => boolean, top: string, visited = new Set<string>()): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -89,18 +96,24 @@ function walk(dir: string, ignores: IgnoreChain, found: Set<string>, problems: s
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
+      let target: string;
       try {
-        const stat = statSync(path);
+        target = realpathSync(path);
+        const stat = statSync(target);
         isDir = stat.isDirectory();
         isFile = stat.isFile();
       } catch {
         problems.push(`${path}: broken symbolic link`);
         continue;
       }
+      if (!isInside(target, top) && (isDir || MARKDOWN_FILE.test(entry.name))) {
+        problems.push(`${path}: symbolic link to ${target}, outside ${top}; not followed`);
+        continue;
+      }
     }
     if (isIgnored(chain, path, isDir)) continue;
     if (isDir) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, chain, found, problems, accept, visited);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, chain, found, problems, accept, top, visited);
     } else if (isFile && MARKDOWN_FILE.test(entry.name) && accept(path)) {
       found.add(path);
     }

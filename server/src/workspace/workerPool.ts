@@ -17,6 +17,8 @@ export interface AnalysisJob {
   /** For documents without a config file: an editor's default rule severities and catalog. */
   defaultRules?: Record<string, SeveritySetting>;
   defaultCatalog?: string;
+  /** The catalog the main thread resolved for the document's set, whatever its config names (the config was vetted there). */
+  catalog?: string;
   /** Parse and summarise only, no rules (coverage and trace). */
   indexOnly?: boolean;
 }

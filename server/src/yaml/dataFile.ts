@@ -45,15 +45,19 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
   if (!validate(data)) {
     const problems = (validate.errors ?? []).filter((error) => !isNoise(error)).map((error) => {
       const place = schemaErrorPlace(error);
-      return problemAt(place.path, schemaMessage(error), place.atKey);
+      return problemAt(place.path, schemaMessage(error, 'the file', 'keys'), place.atKey);
     });
     throw new DataFileError(kind, dedupe(problems));
   }
   return { file, doc, counter, data: data as T, problemAt };
 }
 
+/** The parser's first line, with any quoted text that is not key-like left out (the file may not be ours). */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/"([^"]*)"/g, (quoted, inner: string) => (/^[\w.-]{1,40}$/.test(inner) ? quoted : '"…"'));
 }
 
 function dedupe(problems: SourceProblem[]): SourceProblem[] {
