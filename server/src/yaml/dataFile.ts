@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { didYouMean } from '../text/similar';
 import { nodeAt, lineColumn } from './locate';
 import { DataFileError, type SourceProblem } from './problem';
 import { isNoise, schemaErrorPlace, schemaMessage } from './schemaMessage';
@@ -43,6 +44,10 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
     throw new DataFileError(kind, [{ file, line: 1, column: 1, message: `cannot read the ${kind}: ${(error as Error).message}` }]);
   }
   if (!validate(data)) {
+    const known = Object.keys((validate.schema as { properties?: Record<string, unknown> }).properties ?? {});
+    if (isForeign(data, known)) {
+      throw new DataFileError(kind, [{ file, line: 1, column: 1, message: `this is not a Clausewise ${kind}: none of its keys is one a ${kind} has (${known.join(', ')}); check the path that names it` }]);
+    }
     const problems = (validate.errors ?? []).filter((error) => !isNoise(error)).map((error) => {
       const place = schemaErrorPlace(error);
       return problemAt(place.path, schemaMessage(error, 'the file', 'keys'), place.atKey);
@@ -58,6 +63,16 @@ function firstLine(message: string): string {
     .split('\n')[0]!
     .replace(/ at line \d+, column \d+:?$/, '')
     .replace(/"([^"]*)"/g, (quoted, inner: string) => (/^[\w.-]{1,40}$/.test(inner) ? quoted : '"…"'));
+}
+
+/**
+ * A mapping with none of the schema's keys (nor a near miss) is some other file (a secrets file, /etc/shadow): its
+ * problems are not listed one by one, since that would repeat its keys.
+ */
+function isForeign(data: unknown, known: string[]): boolean {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || known.length === 0) return false;
+  const keys = Object.keys(data);
+  return keys.length > 0 && !keys.some((key) => known.includes(key) || didYouMean(key, known) !== '');
 }
 
 function dedupe(problems: SourceProblem[]): SourceProblem[] {
