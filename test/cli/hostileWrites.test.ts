@@ -1,6 +1,8 @@
 import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { cliPath } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -146,5 +148,33 @@ describe('writes stay inside the repository and never follow a planted link', ()
     const result = runCli(['check', '.', '--cache', '--today', '2026-12-01'], { cwd: root });
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.stdout).toMatch(/missing-element/);
+  });
+
+  it('a cache location that cannot be written is a warning: the findings are still printed', () => {
+    const root = tempWorkspace({ 'backup.md': backup, '.clausewise-cache/inside': 'a folder, not a file\n' });
+    const result = runCli(['check', '.', '--cache', '--today', '2026-12-01'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/clausewise: cannot write the cache \.clausewise-cache \(\w+\); the next run starts without it/);
+    expect(result.stdout).toMatch(/missing-element/);
+  });
+
+  it('two --fix runs at once never both write a file: each file is fixed once, by one of them', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `backup-${String(i).padStart(2, '0')}.md`);
+    const root = tempWorkspace(Object.fromEntries(names.map((name) => [name, backup])));
+    const run = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [cliPath, ...FIX], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', () => resolve(stderr));
+      });
+    const outputs = await Promise.all([run(), run()]);
+    const fixedOnce = readFileSync(join(root, names[0]!), 'utf8');
+    expect(fixedOnce.startsWith(backup) && fixedOnce.length > backup.length).toBe(true);
+    for (const name of names) {
+      expect(readFileSync(join(root, name), 'utf8')).toBe(fixedOnce);
+      expect(outputs.join('').split(`clausewise: fixed ${name} `).length - 1, name).toBe(1);
+    }
+    expect(readdirSync(root).filter((entry) => entry.endsWith('.tmp') || entry.endsWith('.lock'))).toEqual([]);
   });
 });

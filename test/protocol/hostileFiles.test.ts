@@ -33,7 +33,7 @@ describe('files the watcher reports that are not regular files', () => {
     execFileSync('mkfifo', [catalog]);
     const config = join(root, '.clausewise.yaml');
     writeFileSync(config, 'catalog: catalog.yaml\n');
-    const problem = server.waitForDiagnostics(uriOf(catalog), (list) => list.some((d) => /not a regular file/.test(d.message)));
+    const problem = server.waitForDiagnostics(uriOf(catalog), (list) => list.some((d) => /not a regular file/.test(String(d.message))));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: CHANGED }] });
     await problem;
     expect(await server.request('textDocument/hover', { textDocument: { uri: uriOf(join(root, 'backup-standard.md')) }, position: { line: 0, character: 0 } })).toBeDefined();

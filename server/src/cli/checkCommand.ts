@@ -87,7 +87,12 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
     results = (await checkFiles(files, options)).results;
     progress?.done();
   }
-  cache?.save();
+  try {
+    cache?.save();
+  } catch (error) {
+    // The findings stand without it; the next run simply parses everything again.
+    process.stderr.write(`clausewise: cannot write the cache ${displayPath(cache!.file, cwd)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts without it\n`);
+  }
 
   const shown = values.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
   const report = render(format, shown, cwd, values.output ? { color: false } : output);
