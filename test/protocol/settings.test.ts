@@ -49,9 +49,11 @@ describe('editor settings and workspace limits', () => {
     const configDiagnostics = await server.waitForDiagnostics(uriOf(join(root, '.clausewise.yaml')), (list) => list.length > 0);
     expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', range: { start: { line: 1 } } });
     expect(configDiagnostics[0]!.message).toMatch(/catalog ".*catalog\.yaml" is outside the workspace/);
-    // The CLI, run by the user on purpose, reads it: the coverage is of the ACME catalog's one control, not ISO 27799's.
-    const cli = runCli(['coverage', root, '--format', 'json']);
-    expect(cli.stderr).not.toMatch(/outside/);
+    // The CLI refuses it too (a cloned repository must not point it at any file), unless the user names the catalog.
+    const refused = runCli(['coverage', root, '--format', 'json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/catalog ".*catalog\.yaml" is outside the repository that holds the config .*pass --catalog FILE/);
+    const cli = runCli(['coverage', root, '--format', 'json', '--catalog', join(outside, 'catalog.yaml')]);
     expect(cli.code).toBe(0);
     const coverage = JSON.parse(cli.stdout) as { catalog: { id: string }; controls: { id: string; title: string }[]; totals: { total: number } };
     expect(coverage.catalog.id).toBe('acme-controls');
