@@ -37,8 +37,11 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
     if (!stat.isFile()) throw new FileReadError('ENOTREG', `it is ${kindOf(stat)}, not a regular file`);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The size stat gives is a hint for the first read (one read for most files), never a limit.
+    let want = stat.size > 0 ? stat.size + 1 : CHUNK;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      want = CHUNK;
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
