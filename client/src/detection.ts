@@ -1,11 +1,11 @@
 import { workspace, type Disposable, type TextDocument } from 'vscode';
+import { anyPolicyFile, hasPolicyFrontmatter } from './policyProbe';
 
 const CONFIG_GLOB = '**/.clausewise.{yaml,yml,json}';
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const SKIPPED = '**/{node_modules,.git}/**';
 /** Markdown files read when looking for a policy document (only their first bytes). */
 const FILES_TO_PROBE = 200;
-const CLAUSEWISE_KEY = /^(clauses|excludes)\s*:/m;
 
 /**
  * Whether the workspace holds a policy set: a Clausewise config, or a Markdown file whose frontmatter
@@ -15,11 +15,7 @@ const CLAUSEWISE_KEY = /^(clauses|excludes)\s*:/m;
 export async function hasPolicySet(): Promise<boolean> {
   if ((await workspace.findFiles(CONFIG_GLOB, SKIPPED, 1)).length > 0) return true;
   if (workspace.textDocuments.some(isPolicyDocument)) return true;
-  for (const uri of await workspace.findFiles(MARKDOWN_GLOB, SKIPPED, FILES_TO_PROBE)) {
-    const bytes = await workspace.fs.readFile(uri);
-    if (hasPolicyFrontmatter(new TextDecoder().decode(bytes.subarray(0, 8192)))) return true;
-  }
-  return false;
+  return anyPolicyFile(await workspace.findFiles(MARKDOWN_GLOB, SKIPPED, FILES_TO_PROBE), workspace.fs);
 }
 
 /** Calls `start` once, as soon as a config is created or a policy document is opened. */
@@ -40,9 +36,4 @@ export function whenPolicySetAppears(start: () => void): Disposable {
 
 function isPolicyDocument(document: TextDocument): boolean {
   return document.uri.scheme === 'file' && document.languageId === 'markdown' && hasPolicyFrontmatter(document.getText().slice(0, 8192));
-}
-
-function hasPolicyFrontmatter(text: string): boolean {
-  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
-  return frontmatter !== null && CLAUSEWISE_KEY.test(frontmatter[1] ?? '');
 }
