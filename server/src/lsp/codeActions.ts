@@ -52,12 +52,14 @@ function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string)
   const missing = control && elementIds(entry.analyzed.summary.elements[control.id], 'missing');
   if (!control || !missing?.length) return undefined;
   const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
+  const edit = insertSectionsEdit(entry.document, control, elements);
+  if (!edit) return undefined;
   const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);
   return {
     title: `Insert all missing sections for ${control.id}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: related.map((finding) => toDiagnostic(entry.shell, finding)),
-    edit: { changes: { [uri]: toLspEdits(entry.shell, [insertSectionsEdit(entry.document, control, elements)]) } },
+    edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
   };
 }
 

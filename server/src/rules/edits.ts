@@ -18,8 +18,13 @@ export function eol(document: PolicyDocument): string {
   return document.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** Appends text at the end of the document, starting on a fresh line after one blank line. */
-export function appendToDocument(document: PolicyDocument, block: string): TextEdit {
+/**
+ * Appends text at the end of the document, starting on a fresh line after one blank line; none when
+ * the document ends inside an unclosed code fence or HTML comment, where the text would become part
+ * of it (closing the user's block would change what their text means).
+ */
+export function appendToDocument(document: PolicyDocument, block: string): TextEdit | undefined {
+  if (document.unclosed) return undefined;
   const newline = eol(document);
   const text = document.text;
   let start = text.length;

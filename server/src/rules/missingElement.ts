@@ -1,6 +1,7 @@
 import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import type { ElementMatchMode } from '../config/types';
+import { positionAt } from '../document/lines';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
@@ -28,20 +29,23 @@ export function controlHome(document: PolicyDocument, control: Control): Section
  * Where a missing element's section goes: at the end of the section about its control when the
  * document has one, otherwise at the end of the document.
  */
-export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element, home = controlHome(document, control)): TextEdit {
+export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element, home = controlHome(document, control)): TextEdit | undefined {
   return insertSectionsEdit(document, control, [element], home);
 }
 
-/** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one. */
-export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[], home = controlHome(document, control)): TextEdit {
+/** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one (none where appending is not safe). */
+export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[], home = controlHome(document, control)): TextEdit | undefined {
   const skeletons = (depth: number) => elements.map((element) => sectionSkeleton(element, depth)).join('\n');
   if (!home) return appendToDocument(document, skeletons(2));
   const depth = Math.min(home.depth + 1, 6);
   if (home.bodyRange.end >= document.text.length) return appendToDocument(document, skeletons(depth));
   const newline = eol(document);
-  const before = document.text.slice(0, home.bodyRange.end);
+  // At the start of the line of the heading that ends the section: that heading can sit in a quote
+  // or list item (`> ## Next`), and text inserted after its marker would move into the quote.
+  const at = document.lineStarts[positionAt(document.lineStarts, home.bodyRange.end).line]!;
+  const before = document.text.slice(0, at);
   const lead = before.endsWith(newline + newline) ? '' : before.endsWith(newline) ? newline : newline + newline;
-  return insertAt(home.bodyRange.end, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
+  return insertAt(at, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
 }
 
 /** The element's evidence in a few words, one per group: "“review” with “access” and a frequency". */
@@ -81,12 +85,13 @@ export const missingElement: Rule = {
         if (match.state !== 'missing') continue;
         if (home === undefined) home = controlHome(document, control);
         const { element } = match;
+        const edit = insertSectionEdit(document, control, element, home);
         report({
           message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}`,
           range: claim.range,
           clause: control.id,
           element: element.id,
-          fixes: [fix(`Insert section "${element.title}" for ${control.id}`, [insertSectionEdit(document, control, element, home)])],
+          fixes: edit ? [fix(`Insert section "${element.title}" for ${control.id}`, [edit])] : [],
         });
       }
     }

@@ -1,4 +1,5 @@
-import { eol, fix, insertAt, lineRange } from './edits';
+import { fix, lineRange } from './edits';
+import { addKeyEdit } from './frontmatterKeyEdit';
 import { starterValue } from './draftFrontmatter';
 import type { Rule } from './types';
 
@@ -15,14 +16,13 @@ export const requiredField: Rule = {
     if (!frontmatter?.data || !summary.isPolicy) return;
     const missing = config.requiredFields.filter((key) => !frontmatter.fields.has(key));
     if (missing.length === 0) return;
-    const newline = eol(document);
-    const at = frontmatter.contentRange.end;
     for (const key of missing) {
       const value = starterValue(key, document.path, summary.title);
+      const edit = value === undefined ? undefined : addKeyEdit(document, key, value);
       report({
         message: `frontmatter has no "${key}"; every policy document needs one (required-fields)`,
         range: lineRange(document, 0),
-        fixes: value === undefined ? [] : [fix(`Add "${key}"`, [insertAt(at, `${key}: ${value}${newline}`)])],
+        fixes: edit ? [fix(`Add "${key}"`, [edit])] : [],
       });
     }
   },
