@@ -135,6 +135,18 @@ describe('clausewise check --fix', () => {
       expect(second.stdout).toBe(first.stdout);
     });
 
+    it('writes clauses once when two fixes would each add it (the key is missing, and the body cites a clause)', () => {
+      const original = '---\nid: D1\ntitle: D\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\n---\n# D\n\nSee ISO 27799 9.2.5.\n';
+      const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"]\n', 'd.md': original });
+      runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      const fixed = readFileSync(join(root, 'd.md'), 'utf8');
+      // One round adds the required key, the next adds the cited clause to it.
+      expect(fixed.startsWith(original.replace('version: 1.0.0\n', 'version: 1.0.0\nclauses: [9.2.5]\n').replace(/\n$/, '\n\n## Access review frequency\n'))).toBe(true);
+      const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(second.stderr).not.toContain('fixed');
+      expect(second.stdout).not.toContain('frontmatter-syntax');
+    });
+
     it('still checks a document whose flow or JSON frontmatter no longer parses, instead of reporting no problems', () => {
       const root = tempWorkspace({
         'flow.md': '---\n{id: F1, title: Flow, clauses: [9.2.5]}\nowner: TODO\n---\n# Flow\n',

@@ -1,10 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { applyFixes, automaticFixes } from '../findings/applyFixes';
-import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
-
-/** Rounds of fixing: a fix can reveal another (a claimed clause whose sections are then missing). */
-const MAX_PASSES = 5;
+import type { CheckRunOptions, FileResult } from './checkRun';
+import { fixInMemory } from './fixPasses';
 
 export interface FixOutcome {
   results: FileResult[];
@@ -15,7 +12,7 @@ export interface FixOutcome {
 }
 
 /**
- * `--fix`: applies every automatic fix in memory, re-checks, repeats until nothing changes, then
+ * `--fix`: applies every automatic fix in memory, each checked before it is kept (fixInMemory), then
  * writes each changed file atomically (temporary file and rename, keeping its mode) unless the
  * file changed on disk since it was read. Returns the findings that remain.
  */
@@ -30,22 +27,7 @@ export async function fixFiles(paths: string[], options: CheckRunOptions): Promi
   }
   const texts = new Map<string, string>();
   const counts = new Map<string, number>();
-  let checked = await checkFiles(paths, { ...options, texts });
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let changed = false;
-    for (const result of checked.results) {
-      if (result.document.readProblem) continue;
-      const fixes = automaticFixes(result.findings);
-      if (fixes.length === 0) continue;
-      const { text, applied } = applyFixes(result.document.text, fixes);
-      if (applied.length === 0 || text === result.document.text) continue;
-      texts.set(result.path, (result.document.bom ? '\uFEFF' : '') + text);
-      counts.set(result.path, (counts.get(result.path) ?? 0) + applied.length);
-      changed = true;
-    }
-    if (!changed) break;
-    checked = await checkFiles(paths, { ...options, texts, cache: undefined });
-  }
+  const checked = await fixInMemory(paths, options, texts, counts);
   const written: FixOutcome['written'] = [];
   const refused: string[] = [];
   for (const [path, text] of texts) {
