@@ -147,6 +147,14 @@ describe('clausewise check --fix', () => {
       expect(second.stdout).not.toContain('frontmatter-syntax');
     });
 
+    it('renames a misspelt required key instead of adding it a second time', () => {
+      const original = policyText('POL-1').replace('status: draft', 'stauts: draft');
+      const root = tempWorkspace({ 'p.md': original });
+      const first = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(readFileSync(join(root, 'p.md'), 'utf8')).toBe(policyText('POL-1'));
+      expect(first.stdout).toContain('no problems');
+    });
+
     it('still checks a document whose flow or JSON frontmatter no longer parses, instead of reporting no problems', () => {
       const root = tempWorkspace({
         'flow.md': '---\n{id: F1, title: Flow, clauses: [9.2.5]}\nowner: TODO\n---\n# Flow\n',

@@ -13,6 +13,12 @@ export function fix(title: string, edits: TextEdit[], automatic = true): Fix {
   return { title, edits, automatic };
 }
 
+/** Replaces a frontmatter scalar with a new value, quoted as the old one was (`"aproved"` → `"approved"`, so JSON stays JSON). */
+export function replaceScalar(document: PolicyDocument, range: Range, value: string): TextEdit {
+  const quote = document.text[range.start];
+  return { range, newText: quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : value };
+}
+
 /** The line ending the document uses, so inserted text matches it. */
 export function eol(document: PolicyDocument): string {
   return document.text.includes('\r\n') ? '\r\n' : '\n';

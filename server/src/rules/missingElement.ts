@@ -48,6 +48,13 @@ export function insertSectionsEdit(document: PolicyDocument, control: Control, e
   return insertAt(at, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
 }
 
+/** Why a missing section has no fix: the document ends inside a block never closed, where it would land. */
+function unclosedNote(document: PolicyDocument): string {
+  const block = document.unclosed;
+  if (!block) return '';
+  return ` (No fix: the document ends inside the ${block.kind} opened on line ${positionAt(document.lineStarts, block.range.start).line + 1}, never closed; close it and a section can be added after it.)`;
+}
+
 /** The element's evidence in a few words, one per group: "“review” with “access” and a frequency". */
 function lookedFor(element: Element): string {
   const name = (group: string[]) => {
@@ -77,7 +84,7 @@ export const missingElement: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
+    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text. When the document ends inside a code fence or an HTML comment that is never closed, there is no fix: the section would land inside it; close the block first.',
   check({ document, summary, catalog, config, report }) {
     for (const { control, claim } of claimedControls(summary, catalog)) {
       let home: Section | null | undefined;
@@ -87,7 +94,7 @@ export const missingElement: Rule = {
         const { element } = match;
         const edit = insertSectionEdit(document, control, element, home);
         report({
-          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}`,
+          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}${edit ? '' : unclosedNote(document)}`,
           range: claim.range,
           clause: control.id,
           element: element.id,
