@@ -85,4 +85,86 @@ describe('clausewise check --fix', () => {
     expect(parseYaml(fixed.split('---')[0]!)).toMatchObject({ name: 'Workstation Policy', acronym: 'WP', id: 'WORKSTATION' });
     expect(runCli(['check'], { cwd: root }).stdout).toContain('no problems');
   });
+
+  describe('is checked before it is written', () => {
+    // A policy claiming 9.2.5 with one required key missing: the key can be added; where the body
+    // ends inside an unclosed block, a section appended at the end would land inside it.
+    const unclosed = (name: string, ending: string) =>
+      `---\nid: ${name.toUpperCase()}\ntitle: ${name}\ntype: policy\nstatus: draft\nversion: 1.0.0\nclauses: [9.2.5]\n---\n# ${name}\n\nSome text.\n\n${ending}`;
+
+    it.each([
+      ['an unclosed code fence', 'fence.md', '```\ncode, never closed\n'],
+      ['an unclosed HTML comment', 'comment.md', '<!-- a note\nstill the note\n'],
+    ])('leaves a body that ends in %s as it is, and a second run changes nothing', (_what, name, ending) => {
+      const original = unclosed(name.replace('.md', ''), ending);
+      const root = tempWorkspace({ [name]: original });
+      const first = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      const fixed = readFileSync(join(root, name), 'utf8');
+      // The frontmatter fix is applied; nothing is appended inside the block the user left open.
+      expect(fixed).toBe(original.replace('clauses: [9.2.5]\n', 'clauses: [9.2.5]\nowner: TODO\n'));
+      expect(first.stderr).toContain(`clausewise: fixed ${name} (1 fix)`);
+      // The missing sections remain findings, and are not offered as fixes that would do nothing.
+      expect(first.stdout).toMatch(/error +9\.2\.5 Review of user access rights: "Access reviewers" is not addressed/);
+      expect(first.stdout).not.toContain('fixable with --fix');
+      const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(second.stderr).not.toContain('fixed');
+      expect(readFileSync(join(root, name), 'utf8')).toBe(fixed);
+      expect(second.stdout).toBe(first.stdout);
+    });
+
+    it.each([
+      ['flow-style', '{id: F1, title: Flow, clauses: [9.2.5]}', /^\{id: F1, title: Flow, clauses: \[9\.2\.5\], type: policy, owner: TODO, status: draft, version: 0\.1\.0\}$/],
+      ['JSON', '{"id": "F2", "title": "Json", "clauses": ["9.2.5"]}', /^\{"id": "F2", "title": "Json", "clauses": \["9\.2\.5"\], "type": "policy", "owner": "TODO", "status": "draft", "version": "0\.1\.0"\}$/],
+    ])('adds keys to %s frontmatter in its own style; fixed twice, the second run changes nothing and it stays a valid policy', (_style, mapping, expected) => {
+      const original = `---\n${mapping}\n---\n# Policy\n\nText.\n`;
+      const root = tempWorkspace({ 'p.md': original });
+      const first = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(first.stderr).toContain('clausewise: fixed p.md');
+      const fixed = readFileSync(join(root, 'p.md'), 'utf8');
+      const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(fixed)!;
+      expect(frontmatter).toMatch(expected);
+      // Every value the author wrote is still there, and the added keys parse.
+      expect(parseYaml(frontmatter!)).toMatchObject({ ...parseYaml(mapping), type: 'policy', owner: 'TODO', status: 'draft', version: '0.1.0' });
+      // The missing sections of 9.2.5 were inserted after the author's text.
+      expect(body!.startsWith('# Policy\n\nText.\n\n## Access review frequency\n')).toBe(true);
+      // Still a policy: its remaining findings (the sections to write) are reported, not "no problems".
+      expect(first.stdout).toMatch(/p\.md:\d+:1 +error +"Access review frequency" \(9\.2\.5 Review of user access rights, element access-review-frequency\) has no real text yet/);
+      const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(second.stderr).not.toContain('fixed');
+      expect(readFileSync(join(root, 'p.md'), 'utf8')).toBe(fixed);
+      expect(second.stdout).toBe(first.stdout);
+    });
+
+    it('writes clauses once when two fixes would each add it (the key is missing, and the body cites a clause)', () => {
+      const original = '---\nid: D1\ntitle: D\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\n---\n# D\n\nSee ISO 27799 9.2.5.\n';
+      const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"]\n', 'd.md': original });
+      runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      const fixed = readFileSync(join(root, 'd.md'), 'utf8');
+      // One round adds the required key, the next adds the cited clause to it.
+      expect(fixed.startsWith(original.replace('version: 1.0.0\n', 'version: 1.0.0\nclauses: [9.2.5]\n').replace(/\n$/, '\n\n## Access review frequency\n'))).toBe(true);
+      const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(second.stderr).not.toContain('fixed');
+      expect(second.stdout).not.toContain('frontmatter-syntax');
+    });
+
+    it('renames a misspelt required key instead of adding it a second time', () => {
+      const original = policyText('POL-1').replace('status: draft', 'stauts: draft');
+      const root = tempWorkspace({ 'p.md': original });
+      const first = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+      expect(readFileSync(join(root, 'p.md'), 'utf8')).toBe(policyText('POL-1'));
+      expect(first.stdout).toContain('no problems');
+    });
+
+    it('still checks a document whose flow or JSON frontmatter no longer parses, instead of reporting no problems', () => {
+      const root = tempWorkspace({
+        'flow.md': '---\n{id: F1, title: Flow, clauses: [9.2.5]}\nowner: TODO\n---\n# Flow\n',
+        'json.md': '---\n{"id": "F2",\n "clauses": ["9.2.5"]\nowner: TODO\n---\n# Json\n',
+      });
+      const result = runCli(['check', '.', '--today', '2026-12-01'], { cwd: root });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/flow\.md:\d+:\d+ +error +frontmatter YAML: .*frontmatter-syntax/);
+      expect(result.stdout).toMatch(/json\.md:\d+:\d+ +error +frontmatter YAML: .*frontmatter-syntax/);
+    });
+  });
 });
+

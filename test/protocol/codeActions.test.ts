@@ -61,6 +61,18 @@ describe('code actions', () => {
     // Asking only for quick fixes leaves the source action out.
     expect((await actions(uri, whole, [], ['quickfix'])).some((action) => action.kind === 'source.fixAll.clausewise')).toBe(false);
   });
+
+  it('fix all checks its fixes as --fix does: of two fixes that would each add clauses, only one is in it', async () => {
+    const uri = uriOf(join(root, 'no-clauses.md'));
+    const text = '---\nid: POL-NC-1\ntitle: No clauses\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\n---\n# No clauses\n\nSee ISO 27799 9.2.5.\n';
+    await server.open(uri, text);
+    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'untagged-mention'));
+    expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['required-field', 'untagged-mention']));
+    const [fixAll] = await actions(uri, { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, [], ['source.fixAll']);
+    const fixed = applied(text, uri, fixAll!);
+    expect(fixed.match(/^clauses:/gm)).toHaveLength(1);
+    expect(fixed).toContain('version: 1.0.0\nclauses: []\n---\n');
+  });
 });
 
 describe('clause suggestions in the editor', () => {

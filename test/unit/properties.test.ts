@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../server/src/catalog/load';
 import { defaultConfig } from '../../server/src/config/load';
+import { readFrontmatter } from '../../server/src/document/frontmatter';
 import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes';
+import { checkedFixRound, type CheckedText } from '../../server/src/findings/checkedFixes';
+import { frontmatterKept } from '../../server/src/findings/frontmatterKept';
 import { PolicySet } from '../../server/src/workspace/policySet';
 
 const catalog = loadCatalog();
@@ -33,10 +36,42 @@ const damaged = fc.oneof(
   fc.tuple(documentText, fc.nat(), fc.string({ maxLength: 10 })).map(([text, at, junk]) => text.slice(0, at % (text.length + 1)) + junk + text.slice(at % (text.length + 1))),
 );
 
+/** A policy whose frontmatter is written block, flow or JSON style, with keys missing, and a body that may end inside an open block. */
+const styledPolicy = fc
+  .tuple(
+    fc.subarray([['id', 'POL-1'], ['title', 'Access, and more'], ['type', 'policy'], ['owner', 'CISO'], ['status', 'draft'], ['version', '1.0.0']] as const),
+    fc.subarray(controlIds, { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('block', 'flow', 'json', 'json-lines'),
+    fc.array(bodyBlock, { maxLength: 8 }),
+    fc.constantFrom('', '```\ncode', '<!-- a note\nstill the note', '~~~~\ncode\n~~~', '<pre>\nx'),
+  )
+  .map(([pairs, ids, style, blocks, ending]) => {
+    const data: Record<string, unknown> = { ...Object.fromEntries(pairs), clauses: ids };
+    const frontmatter =
+      style === 'block' ? Object.entries(data).map(([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.join(', ')}]` : JSON.stringify(value)}`).join('\n')
+      : style === 'flow' ? `{${Object.entries(data).map(([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.join(', ')}]` : JSON.stringify(value)}`).join(', ')}}`
+      : JSON.stringify(data, null, style === 'json' ? undefined : 2);
+    return `---\n${frontmatter}\n---\n# Policy\n\n${[...blocks, ending].join('\n\n')}\n`;
+  });
+
+/** The body's lines (after the frontmatter), for checking that fixes only add to them. */
+function bodyLines(text: string): string[] {
+  return text.slice(readFrontmatter(text)?.range.end ?? 0).split('\n');
+}
+
+function isSubsequence(lines: string[], of: string[]): boolean {
+  let position = 0;
+  for (const line of lines) {
+    while (position < of.length && of[position] !== line) position++;
+    if (position++ === of.length) return false;
+  }
+  return true;
+}
+
 function checkText(text: string) {
   const set = new PolicySet(config, catalog);
   const { document, summary } = set.add('/ws/doc.md', text);
-  return { document, findings: set.check(document, summary, { today: '2026-06-01', fileExists: () => false }) };
+  return { document, summary, findings: set.check(document, summary, { today: '2026-06-01', fileExists: () => false }) };
 }
 
 describe('properties of the analysis over generated and damaged documents', () => {
@@ -66,6 +101,32 @@ describe('properties of the analysis over generated and damaged documents', () =
         expect(automaticFixes(second.findings).length).toBeLessThanOrEqual(automaticFixes(first.findings).length);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('checked fixes, applied round after round as --fix does, settle; they keep every body line, the frontmatter and the policy, and a further round changes nothing', () => {
+    const checked = (text: string): CheckedText => {
+      const { document, summary, findings } = checkText(text);
+      return { text: document.text, findings, isPolicy: summary.isPolicy };
+    };
+    fc.assert(
+      fc.property(styledPolicy, (text) => {
+        const original = checked(text);
+        let current = original;
+        let settled = false;
+        for (let round = 0; round < 8 && !settled; round++) {
+          const fixed = checkedFixRound(current, checked);
+          settled = fixed.applied.length === 0;
+          if (!settled) current = fixed.after!;
+        }
+        expect(settled).toBe(true);
+        expect(isSubsequence(bodyLines(original.text), bodyLines(current.text))).toBe(true);
+        expect(frontmatterKept(readFrontmatter(original.text), readFrontmatter(current.text), [])).toBe(true);
+        expect(current.isPolicy).toBe(original.isPolicy);
+        // Like a second --fix: a fresh check of the result finds nothing left to fix.
+        expect(checkedFixRound(checked(current.text), checked).applied).toEqual([]);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -1,11 +1,8 @@
 import { MAX_DOCUMENT_BYTES } from '../document/decode';
 import { readRegularFile } from '../files/readFile';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
-import { applyFixes, automaticFixes } from '../findings/applyFixes';
 import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
-
-/** Rounds of fixing: a fix can reveal another (a claimed clause whose sections are then missing). */
-const MAX_PASSES = 5;
+import { fixInMemory } from './fixPasses';
 
 export interface FixOutcome {
   results: FileResult[];
@@ -16,7 +13,7 @@ export interface FixOutcome {
 }
 
 /**
- * `--fix`: applies every automatic fix in memory, re-checks, repeats until nothing changes, then
+ * `--fix`: applies every automatic fix in memory, each checked before it is kept (fixInMemory), then
  * writes each changed file safely (see replaceFile), never outside `roots`. A file that cannot be
  * written is reported and the others are still written; the findings returned then describe the
  * files as they are on disk.
@@ -33,22 +30,7 @@ export async function fixFiles(paths: string[], options: CheckRunOptions, roots:
   const texts = new Map<string, string>();
   const counts = new Map<string, number>();
   // Fixes are never taken from the cache: a forged entry could carry any edit. Cached files with fixes are analysed again.
-  let checked = await checkFiles(paths, { ...options, texts, cacheWithoutFixes: true });
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let changed = false;
-    for (const result of checked.results) {
-      if (result.document.readProblem) continue;
-      const fixes = automaticFixes(result.findings);
-      if (fixes.length === 0) continue;
-      const { text, applied } = applyFixes(result.document.text, fixes);
-      if (applied.length === 0 || text === result.document.text) continue;
-      texts.set(result.path, (result.document.bom ? '\uFEFF' : '') + text);
-      counts.set(result.path, (counts.get(result.path) ?? 0) + applied.length);
-      changed = true;
-    }
-    if (!changed) break;
-    checked = await checkFiles(paths, { ...options, texts, cache: undefined });
-  }
+  let checked = await fixInMemory(paths, { ...options, cacheWithoutFixes: true }, texts, counts);
   const written: FixOutcome['written'] = [];
   const refused: FixOutcome['refused'] = [];
   for (const [path, text] of texts) {

@@ -7,6 +7,7 @@ import { normalizeClauseId } from '../catalog/clauseId';
 import { readBlocks, type RawTitle } from './blocks';
 import { headingKey, isPlaceholderText, looseHeadingKey } from './normalize';
 import type { ClauseMention, Link, Range, Section, Suppression, TextBlock } from './types';
+import { unclosedBlockAtEnd, type UnclosedBlock } from './unclosedBlock';
 
 /** One processor per process: building it is not free, parsing with it is reentrant. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -25,6 +26,7 @@ export interface BodyParts {
   mentions: ClauseMention[];
   links: Link[];
   suppressions: Suppression[];
+  unclosed?: UnclosedBlock;
 }
 
 interface RawHeading {
@@ -72,6 +74,8 @@ export function readBody(text: string, lineOf: (offset: number) => number): Body
   );
   parts.blocks = frameBlocks(blocks, titled, text);
   parts.mentions.sort((a, b) => a.range.start - b.range.start);
+  const unclosed = unclosedBlockAtEnd(tree.children.at(-1), text);
+  if (unclosed) parts.unclosed = unclosed;
   return parts;
 }
 

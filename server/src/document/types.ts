@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import type { UnclosedBlock } from './unclosedBlock';
 
 /** A span of the document text as [start, end) UTF-16 offsets (the core's unit; edges convert). */
 export interface Range {
@@ -130,5 +131,7 @@ export interface PolicyDocument {
   mentions: ClauseMention[];
   links: Link[];
   suppressions: Suppression[];
+  /** The code fence or HTML block the text ends inside of: text appended at the end would land in it. */
+  unclosed?: UnclosedBlock;
   readProblem?: ReadProblem;
 }

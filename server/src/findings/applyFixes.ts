@@ -32,11 +32,16 @@ export function applyFixes(text: string, fixes: Fix[]): AppliedFixes {
   return { text: result + text.slice(cursor), applied, skipped };
 }
 
-/** Edits in the order they apply: by position, insertions at one point in the order given (as an LSP client expects them). */
+/**
+ * Edits in the order they apply: by position, insertions at one point in the order given (as an LSP
+ * client expects them), and before a replacement starting there (text inserted at a point goes in
+ * front of what is replaced after it, not behind the replacement).
+ */
 export function orderedEdits(edits: TextEdit[]): TextEdit[] {
+  const isInsertion = (edit: TextEdit) => (edit.range.start === edit.range.end ? 0 : 1);
   return edits
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.range.start - b.edit.range.start || a.order - b.order)
+    .sort((a, b) => a.edit.range.start - b.edit.range.start || isInsertion(a.edit) - isInsertion(b.edit) || a.order - b.order)
     .map(({ edit }) => edit);
 }
 

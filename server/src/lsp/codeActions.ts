@@ -2,7 +2,8 @@ import { elementIds } from '../workspace/summary';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
 import { targetAt } from '../document/targetAt';
-import { applyFixes, automaticFixes, orderedEdits } from '../findings/applyFixes';
+import { orderedEdits } from '../findings/applyFixes';
+import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import { insertSectionsEdit } from '../rules/missingElement';
@@ -34,7 +35,7 @@ export function codeActions(context: ServerContext, params: CodeActionParams): C
     if (insertAll) actions.push(insertAll);
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(entry, uri);
+    const fixAll = fixAllAction(context, entry, uri);
     if (fixAll) actions.push(fixAll);
   }
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
@@ -52,22 +53,39 @@ function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string)
   const missing = control && elementIds(entry.analyzed.summary.elements[control.id], 'missing');
   if (!control || !missing?.length) return undefined;
   const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
+  const edit = insertSectionsEdit(entry.document, control, elements);
+  if (!edit) return undefined;
   const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);
   return {
     title: `Insert all missing sections for ${control.id}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: related.map((finding) => toDiagnostic(entry.shell, finding)),
-    edit: { changes: { [uri]: toLspEdits(entry.shell, [insertSectionsEdit(entry.document, control, elements)]) } },
+    edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
   };
 }
 
-/** Every automatic fix at once, with applyFixes' rule: a fix overlapping one already taken waits for the next run. */
-function fixAllAction(entry: WorkspaceDocument, uri: string): CodeAction | undefined {
-  const { applied } = applyFixes(entry.shell.text, automaticFixes(entry.findings));
-  if (applied.length === 0) return undefined;
+/** The checked fix-all of each analysis (its findings array is new each time), so moving the cursor does not check again. */
+const fixAllRounds = new WeakMap<Finding[], CheckedRound>();
+
+/**
+ * Every automatic fix at once, with applyFixes' rule (a fix overlapping one already taken waits for
+ * the next run), each checked as --fix checks it: one that would leave its finding or break the
+ * frontmatter is left out.
+ */
+function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string): CodeAction | undefined {
+  let round = fixAllRounds.get(entry.findings);
+  if (!round) {
+    const recheck = (text: string) => {
+      const { summary, findings } = context.workspace.core.preview(entry.path, text);
+      return { text, findings, isPolicy: summary.isPolicy };
+    };
+    round = checkedFixRound({ text: entry.shell.text, findings: entry.findings, isPolicy: entry.analyzed.summary.isPolicy }, recheck);
+    fixAllRounds.set(entry.findings, round);
+  }
+  if (round.applied.length === 0) return undefined;
   return {
     title: 'Fix all Clausewise problems',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: toLspEdits(entry.shell, orderedEdits(applied.flatMap((fix) => fix.edits))) } },
+    edit: { changes: { [uri]: toLspEdits(entry.shell, orderedEdits(round.applied.flatMap(({ fix }) => fix.edits))) } },
   };
 }

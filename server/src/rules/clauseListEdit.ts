@@ -1,9 +1,10 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { rangeOf } from '../document/frontmatter';
 import { positionAt } from '../document/lines';
 import type { PolicyDocument } from '../document/types';
 import type { TextEdit } from '../findings/types';
 import { eol, insertAt, replaceRange } from './edits';
+import { addKeyEdit } from './frontmatterKeyEdit';
 
 /**
  * The edit that adds ids to a list key (`clauses`), in the list's own style. Flow lists and
@@ -18,11 +19,8 @@ export function addToListEdit(document: PolicyDocument, key: string, ids: string
   const base = frontmatter.contentRange.start;
   const added = ids.join(', ');
   const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key) as Pair<Node, Node | null> | undefined;
-  if (!pair) {
-    // Replace the closing fence itself, so that a second added key overlaps this edit instead of duplicating the key.
-    const fence = { start: frontmatter.contentRange.end, end: frontmatter.contentRange.end + 3 };
-    return replaceRange(fence, `${key}: [${added}]${newline}${document.text.slice(fence.start, fence.end)}`);
-  }
+  // Exclusive, so that a second added key overlaps this edit instead of duplicating the key.
+  if (!pair) return addKeyEdit(document, key, `[${added}]`, true);
   const node = pair.value;
   const keyRange = rangeOf(pair.key, base);
   const lineEnd = endOfLine(document, keyRange.end);
@@ -30,20 +28,29 @@ export function addToListEdit(document: PolicyDocument, key: string, ids: string
     // `clauses:`, `clauses: ~` or `clauses :`: what follows the colon on its line becomes the list; a comment stays.
     const colon = document.text.indexOf(':', keyRange.end);
     const rest = document.text.slice(colon + 1, lineEnd);
+    // The colon is replaced too, so that two such edits overlap even where nothing follows it.
+    if (contents.flow) {
+      // The rest of the line holds the mapping's other entries: only `~` or `""` and the spaces go.
+      const value = node ? rangeOf(node, base) : { start: colon + 1, end: colon + 1 };
+      return replaceRange({ start: colon, end: Math.max(value.end, colon + 1 + /^[ \t]*/.exec(rest)![0].length) }, `: [${added}]`);
+    }
     const comment = /(^|\s)#/.exec(rest);
     const end = comment ? colon + 1 + comment.index : lineEnd;
-    return replaceRange({ start: colon + 1, end }, ` [${added}]`);
+    return replaceRange({ start: colon, end }, `: [${added}]`);
   }
   const range = rangeOf(node, base);
   if (isScalar(node)) return replaceRange(range, `[${document.text.slice(range.start, range.end)}, ${added}]`);
   if (!isSeq(node)) return undefined;
   if (node.flow || node.items.length === 0) {
-    const items = node.items.filter((item): item is Node => isScalar(item) && item.value !== null).map((item) => {
+    const scalars = node.items.filter((item): item is Scalar => isScalar(item) && item.value !== null);
+    const items = scalars.map((item) => {
       const itemRange = rangeOf(item, base);
       return document.text.slice(itemRange.start, itemRange.end);
     });
+    // A JSON list (`["9.4.2"]`) gets its new ids quoted like the others.
+    const json = scalars.length > 0 && scalars.every((item) => item.type === 'QUOTE_DOUBLE');
     const close = document.text.lastIndexOf(']', range.end);
-    return replaceRange({ start: range.start, end: close >= range.start ? close + 1 : range.end }, `[${[...items, ...ids].join(', ')}]`);
+    return replaceRange({ start: range.start, end: close >= range.start ? close + 1 : range.end }, `[${[...items, ...ids.map((id) => (json ? JSON.stringify(id) : id))].join(', ')}]`);
   }
   const lastRange = rangeOf(node.items.at(-1) as Node, base);
   const line = positionAt(document.lineStarts, lastRange.start).line;

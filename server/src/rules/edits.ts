@@ -13,13 +13,24 @@ export function fix(title: string, edits: TextEdit[], automatic = true): Fix {
   return { title, edits, automatic };
 }
 
+/** Replaces a frontmatter scalar with a new value, quoted as the old one was (`"aproved"` → `"approved"`, so JSON stays JSON). */
+export function replaceScalar(document: PolicyDocument, range: Range, value: string): TextEdit {
+  const quote = document.text[range.start];
+  return { range, newText: quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : value };
+}
+
 /** The line ending the document uses, so inserted text matches it. */
 export function eol(document: PolicyDocument): string {
   return document.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** Appends text at the end of the document, starting on a fresh line after one blank line. */
-export function appendToDocument(document: PolicyDocument, block: string): TextEdit {
+/**
+ * Appends text at the end of the document, starting on a fresh line after one blank line; none when
+ * the document ends inside an unclosed code fence or HTML comment, where the text would become part
+ * of it (closing the user's block would change what their text means).
+ */
+export function appendToDocument(document: PolicyDocument, block: string): TextEdit | undefined {
+  if (document.unclosed) return undefined;
   const newline = eol(document);
   const text = document.text;
   let start = text.length;

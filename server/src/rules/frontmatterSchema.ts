@@ -3,11 +3,11 @@ import type { Node } from 'yaml';
 import frontmatterSchema from '../../../controls/schema/frontmatter.schema.json';
 import { isCalendarDate } from '../config/duration';
 import { COMPLY_KEYS, exclusionItems, rangeOf } from '../document/frontmatter';
-import type { Frontmatter, Range } from '../document/types';
+import type { Frontmatter, PolicyDocument, Range } from '../document/types';
 import { closestMatches } from '../text/similar';
 import { nodeAt } from '../yaml/locate';
 import { isNoise, schemaErrorPlace, schemaMessage } from '../yaml/schemaMessage';
-import { fix, lineRange, replaceRange } from './edits';
+import { fix, lineRange, replaceScalar } from './edits';
 import type { FindingInput, Rule } from './types';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
@@ -32,7 +32,7 @@ export const frontmatterSchemaRule: Rule = {
     if (!validate()(frontmatter.data)) {
       const errors = (validate().errors ?? []).filter((error) => !isNoise(error) && !(frontmatter.header && isComplyKey(error)));
       for (const error of errors) {
-        if (!isExplainedElsewhere(error, errors)) report(findingFor(frontmatter, error, lineRange(document, 0)));
+        if (!isExplainedElsewhere(error, errors)) report(findingFor(document, frontmatter, error, lineRange(document, 0)));
       }
     }
     for (const key of DATE_KEYS) {
@@ -68,7 +68,7 @@ function isExplainedElsewhere(error: ErrorObject, errors: ErrorObject[]): boolea
 }
 
 /** `firstLine`: where an error without a node of its own (a missing key) is shown. */
-function findingFor(frontmatter: Frontmatter, error: ErrorObject, firstLine: Range): FindingInput {
+function findingFor(document: PolicyDocument, frontmatter: Frontmatter, error: ErrorObject, firstLine: Range): FindingInput {
   const place = schemaErrorPlace(error);
   const { node, key } = nodeAt(frontmatter.yaml!, place.path);
   const target = (place.atKey ? key : node) ?? node;
@@ -82,14 +82,14 @@ function findingFor(frontmatter: Frontmatter, error: ErrorObject, firstLine: Ran
     const siblings = Object.keys((error.data ?? {}) as object);
     const matches = closestMatches(unknown, known);
     // Renaming onto a key that is already there would make a duplicate key: offer nothing then.
-    finding.fixes = matches.filter((match) => !siblings.includes(match)).map((match) => fix(`Rename "${unknown}" to "${match}"`, [replaceRange(range, match)], matches.length === 1));
+    finding.fixes = matches.filter((match) => !siblings.includes(match)).map((match) => fix(`Rename "${unknown}" to "${match}"`, [replaceScalar(document, range, match)], matches.length === 1));
     if (matches.length === 0) finding.message += '; remove it, or start your own keys with x-';
   } else if (error.keyword === 'type' && /^\/excludes\/\d+$/.test(error.instancePath)) {
     finding.message = 'frontmatter: each excludes entry needs a clause and a justification, e.g. "- clause: 11.1.6" with "justification: <why it does not apply>" on the next line';
   } else if (error.keyword === 'enum' && typeof error.data === 'string') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
     const matches = closestMatches(error.data, allowed);
-    finding.fixes = matches.map((match) => fix(`Change to "${match}"`, [replaceRange(range, match)], matches.length === 1));
+    finding.fixes = matches.map((match) => fix(`Change to "${match}"`, [replaceScalar(document, range, match)], matches.length === 1));
   }
   return finding;
 }

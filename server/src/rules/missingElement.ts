@@ -1,6 +1,7 @@
 import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import type { ElementMatchMode } from '../config/types';
+import { positionAt } from '../document/lines';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument, Section } from '../document/types';
 import type { TextEdit } from '../findings/types';
@@ -28,20 +29,30 @@ export function controlHome(document: PolicyDocument, control: Control): Section
  * Where a missing element's section goes: at the end of the section about its control when the
  * document has one, otherwise at the end of the document.
  */
-export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element, home = controlHome(document, control)): TextEdit {
+export function insertSectionEdit(document: PolicyDocument, control: Control, element: Element, home = controlHome(document, control)): TextEdit | undefined {
   return insertSectionsEdit(document, control, [element], home);
 }
 
-/** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one. */
-export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[], home = controlHome(document, control)): TextEdit {
+/** One edit inserting the sections of several missing elements of a control, in order, where insertSectionEdit puts one (none where appending is not safe). */
+export function insertSectionsEdit(document: PolicyDocument, control: Control, elements: Element[], home = controlHome(document, control)): TextEdit | undefined {
   const skeletons = (depth: number) => elements.map((element) => sectionSkeleton(element, depth)).join('\n');
   if (!home) return appendToDocument(document, skeletons(2));
   const depth = Math.min(home.depth + 1, 6);
   if (home.bodyRange.end >= document.text.length) return appendToDocument(document, skeletons(depth));
   const newline = eol(document);
-  const before = document.text.slice(0, home.bodyRange.end);
+  // At the start of the line of the heading that ends the section: that heading can sit in a quote
+  // or list item (`> ## Next`), and text inserted after its marker would move into the quote.
+  const at = document.lineStarts[positionAt(document.lineStarts, home.bodyRange.end).line]!;
+  const before = document.text.slice(0, at);
   const lead = before.endsWith(newline + newline) ? '' : before.endsWith(newline) ? newline : newline + newline;
-  return insertAt(home.bodyRange.end, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
+  return insertAt(at, `${lead}${skeletons(depth).replace(/\n/g, newline)}${newline}`);
+}
+
+/** Why a missing section has no fix: the document ends inside a block never closed, where it would land. */
+function unclosedNote(document: PolicyDocument): string {
+  const block = document.unclosed;
+  if (!block) return '';
+  return ` (No fix: the document ends inside the ${block.kind} opened on line ${positionAt(document.lineStarts, block.range.start).line + 1}, never closed; close it and a section can be added after it.)`;
 }
 
 /** The element's evidence in a few words, one per group: "“review” with “access” and a frequency". */
@@ -73,7 +84,7 @@ export const missingElement: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text.',
+    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text. When the document ends inside a code fence or an HTML comment that is never closed, there is no fix: the section would land inside it; close the block first.',
   check({ document, summary, catalog, config, report }) {
     for (const { control, claim } of claimedControls(summary, catalog)) {
       let home: Section | null | undefined;
@@ -81,12 +92,13 @@ export const missingElement: Rule = {
         if (match.state !== 'missing') continue;
         if (home === undefined) home = controlHome(document, control);
         const { element } = match;
+        const edit = insertSectionEdit(document, control, element, home);
         report({
-          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}`,
+          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}${edit ? '' : unclosedNote(document)}`,
           range: claim.range,
           clause: control.id,
           element: element.id,
-          fixes: [fix(`Insert section "${element.title}" for ${control.id}`, [insertSectionEdit(document, control, element, home)])],
+          fixes: edit ? [fix(`Insert section "${element.title}" for ${control.id}`, [edit])] : [],
         });
       }
     }

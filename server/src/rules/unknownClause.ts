@@ -1,6 +1,6 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
 import type { Located } from '../document/types';
-import { fix, replaceRange } from './edits';
+import { fix, replaceScalar } from './edits';
 import type { RuleContext, Rule } from './types';
 
 export const unknownClause: Rule = {
@@ -29,7 +29,7 @@ export const unknownClause: Rule = {
   },
 };
 
-function checkId({ catalog, report }: RuleContext, located: Located, key: string): void {
+function checkId({ catalog, document, report }: RuleContext, located: Located, key: string): void {
   const clause = catalog.lookup(located.source);
   if (clause?.kind === 'control') return;
   if (clause) {
@@ -49,6 +49,6 @@ function checkId({ catalog, report }: RuleContext, located: Located, key: string
     message: `${key} names "${located.source}", which is not a control of ${catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : valid ? '' : '; write a control id such as 9.4.2'}`,
     range: located.range,
     clause: located.source,
-    fixes: suggestions.map((candidate) => fix(`Change to ${candidate.id} ${candidate.title}`, [replaceRange(located.range, candidate.id)], exact.length === 1 && exact[0] === candidate)),
+    fixes: suggestions.map((candidate) => fix(`Change to ${candidate.id} ${candidate.title}`, [replaceScalar(document, located.range, candidate.id)], exact.length === 1 && exact[0] === candidate)),
   });
 }

@@ -72,6 +72,16 @@ export class PolicySet {
     return { summary, findings: [], suppressions: document.suppressions, bom: document.bom };
   }
 
+  /**
+   * Checks a text as the document would read with it (what a fix would leave), without indexing it:
+   * the workspace rules see the index as it is. The language server's fix-all checks its fixes so.
+   */
+  preview(path: string, text: string, environment: CheckEnvironment): { document: PolicyDocument; summary: DocumentSummary; findings: Finding[] } {
+    const document = parsePolicyDocument(path, text);
+    const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
+    return { document, summary, findings: this.check(document, summary, environment) };
+  }
+
   /** The date this set's checks use: the explicit one (--today), else the config's `today`, else the real date. */
   today(explicit?: string): string {
     return explicit ?? this.config.today ?? todayString();

@@ -115,6 +115,11 @@ export class PolicyWorkspace {
     return checked;
   }
 
+  /** What the rules would find in a document if it held this text; the workspace is left as it is. */
+  preview(path: string, text: string): { summary: DocumentSummary; findings: Finding[] } {
+    return this.setFor(path).preview(path, text, this.environment);
+  }
+
   /** A document as last analysed, if the workspace has it. */
   get(path: string): WorkspaceDocument | undefined {
     return this.documents.get(path);

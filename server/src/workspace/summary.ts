@@ -98,10 +98,14 @@ function elementStatus(document: PolicyDocument, match: ElementMatch): ElementSt
   return section ? { ...status, line: lineOf(section.titleRange.start), heading: section.title } : status;
 }
 
-/** Frontmatter that does not parse still says it is a policy when a line starts with clauses: or excludes:. */
+/**
+ * Frontmatter that does not parse still says it is a policy when it names clauses or excludes as a
+ * key, in any YAML style: a block key at the start of a line, or a flow or JSON key after `{` or `,`
+ * (`{id: F1, clauses: [9.2.5]}`, `{"clauses": ["9.2.5"]}`).
+ */
 function claimsDespiteErrors(document: PolicyDocument): boolean {
   const frontmatter = document.frontmatter;
   if (!frontmatter || frontmatter.data) return false;
   const content = document.text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
-  return /^(?:clauses|excludes)\s*:/m.test(content);
+  return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes)\1[ \t]*:/m.test(content);
 }

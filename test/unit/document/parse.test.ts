@@ -19,6 +19,38 @@ describe('parsing a policy document', () => {
     ]);
   });
 
+  it('reads flow-style and JSON frontmatter, with exact ranges for the clause ids', () => {
+    for (const frontmatter of ['{id: POL-1, clauses: [9.4.2, 12.1.10]}', '{\n  "id": "POL-1",\n  "clauses": ["9.4.2", "12.1.10"]\n}']) {
+      const text = policy('# T\n', frontmatter);
+      const document = parsePolicyDocument('/p.md', text);
+      expect(document.frontmatter!.data).toEqual({ id: 'POL-1', clauses: ['9.4.2', '12.1.10'] });
+      expect(listItems(document.frontmatter, 'clauses').map((item) => text.slice(item.range.start, item.range.end).replace(/"/g, ''))).toEqual(['9.4.2', '12.1.10']);
+    }
+  });
+
+  it.each([
+    ['a code fence never closed', '```\ncode\n', 'code fence'],
+    ['a tilde fence closed by a shorter one', '~~~~\ncode\n~~~\n', 'code fence'],
+    ['a fence with only its opening line', 'Text.\n\n```', 'code fence'],
+    ['an HTML comment never closed', '<!-- note\nmore\n', 'HTML comment'],
+    ['a <pre> block never closed', '<pre>\ncode\n', 'HTML block'],
+  ])('knows when the text ends inside a block: %s', (_what, body, kind) => {
+    expect(parsePolicyDocument('/p.md', policy(`# T\n\n${body}`)).unclosed?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['a closed fence', '```\ncode\n```\n'],
+    ['a fence closed by a longer one', '```\ncode\n`````\n'],
+    ['a closed comment', '<!-- note\n-->\n'],
+    ['a comment on one line', '<!-- note -->'],
+    ['an HTML block that a blank line ends', '<div>\nx\n'],
+    ['an indented code block', '    code\n'],
+    ['a fence left open inside a list item', '- item\n\n  ```\n  code\n'],
+    ['a fence left open earlier, not at the end', '```\ncode\n```\n\nText.\n'],
+  ])('and when it does not: %s', (_what, body) => {
+    expect(parsePolicyDocument('/p.md', policy(`# T\n\n${body}`)).unclosed).toBeUndefined();
+  });
+
   it('builds sections from headings and bold lead-ins, with their extent', () => {
     const text = policy('# Title\n\n## 7.3 Session Time-out:\n\nLocks after 5 minutes.\n\n### Detail\n\nMore.\n\n## Next\n\n- **Password length**: 14 characters.\n\n**Lockout.** After 10 tries.\n');
     const document = parsePolicyDocument('/p.md', text);
