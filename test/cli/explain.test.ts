@@ -34,7 +34,7 @@ describe('clausewise explain', () => {
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ id: '9.4.2', kind: 'control', title: 'Secure log-on procedures', essential: false });
     expect(json.path.map((step: { id: string }) => step.id)).toEqual(['9', '9.4', '9.4.2']);
-    expect(json.maps.iso27002_2022).toEqual([{ id: '8.5', title: 'Secure authentication' }]);
+    expect(json.maps.iso27002_2022).toEqual([{ id: '8.5', title: 'Secure authentication', origin: 'derived' }]);
     expect(json.elements.length).toBeGreaterThanOrEqual(2);
   });
 
