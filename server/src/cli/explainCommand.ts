@@ -47,11 +47,11 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
   }
   const title = (framework: string, id: string) => catalog.frameworkTitle(framework, id) ?? null;
   const maps = Object.fromEntries(
-    Object.keys(clause.maps).map((framework) => [framework, catalog.mapLinks(clause, framework).map((link) => ({ ...link, title: title(framework, link.id) }))]),
+    Object.keys(clause.maps).map((framework) => [framework, catalog.mapLinks(clause, framework).map((link) => ({ id: link.id, title: title(framework, link.id), origin: link.origin, reason: link.reason }))]),
   );
   const mapsRemoved = Object.fromEntries(
     Object.keys(clause.mapReview)
-      .map((framework) => [framework, catalog.removedLinks(clause, framework).map((link) => ({ ...link, title: title(framework, link.id) }))] as const)
+      .map((framework) => [framework, catalog.removedLinks(clause, framework).map((link) => ({ id: link.id, title: title(framework, link.id), reason: link.reason }))] as const)
       .filter(([, links]) => links.length > 0),
   );
   return {
