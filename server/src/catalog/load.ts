@@ -174,7 +174,7 @@ function checkMapReview(
     const at = [...path, 'mapReview', name];
     const framework = frameworks[name];
     if (!framework) {
-      problems.push(source.problemAt(at, `control ${control.id} reviews its links to "${name}", which frameworks does not list; add frameworks.${name} or correct the name`));
+      problems.push(source.problemAt(at, `control ${control.id} reviews its links to "${name}", which frameworks does not list; add frameworks.${name} or correct the name`, true));
       continue;
     }
     const derived = new Set(control.maps?.[name] ?? []);

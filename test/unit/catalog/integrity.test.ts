@@ -132,7 +132,7 @@ describe('the ISO 27799:2016 catalog', () => {
       for (const link of catalog.mapLinks(control, 'hipaa')) expect(link.origin, `${control.id} ${link.id}`).toBe(review.added.some((a) => a.id === link.id) ? 'added' : 'confirmed');
     }
     // The review counts in the README and the commit history; change them together.
-    expect({ added, removed }).toEqual({ added: 97, removed: 148 });
+    expect({ added, removed }).toEqual({ added: 98, removed: 148 });
   });
 
   it('reaches every Required HIPAA implementation specification, and every standard without specifications, from at least one control', () => {
