@@ -34,7 +34,7 @@ describe('clausewise explain', () => {
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ id: '9.4.2', kind: 'control', title: 'Secure log-on procedures', essential: false });
     expect(json.path.map((step: { id: string }) => step.id)).toEqual(['9', '9.4', '9.4.2']);
-    expect(json.maps.iso27002_2022).toEqual([{ id: '8.5', title: 'Secure authentication' }]);
+    expect(json.maps.iso27002_2022).toEqual([{ id: '8.5', title: 'Secure authentication', origin: 'derived' }]);
     expect(json.elements.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -46,6 +46,34 @@ describe('clausewise explain', () => {
     const frequency = json.elements.find((element: { id: string }) => element.id === 'access-review-frequency');
     expect(frequency.evidence.at(-1)).toEqual(['$frequency']);
     expect(frequency.evidence[0].length).toBeGreaterThan(8);
+  });
+
+  it('shows the curated HIPAA links, marks those added in review and counts what review kept, added and removed', async () => {
+    const { code, stdout } = runCli(['explain', '17.1.2']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n {4}164\.312\(a\)\(2\)\(ii\) +Emergency access procedure {2}\[added in review\]\n/);
+    expect(stdout).not.toContain('164.310(a)(1) ');
+    expect(stdout).toContain('    reviewed: 5 derived kept, 1 added, 2 removed (--json gives the reasons)');
+    await expect(stdout).toMatchFileSnapshot('__snapshots__/explain-17.1.2.txt');
+    const emptied = runCli(['explain', '18.1.5']).stdout;
+    expect(emptied).toContain('  HIPAA Security Rule (45 CFR 164 Subpart C)\n    (no link left after review)\n    reviewed: 0 derived kept, 0 added, 17 removed');
+  });
+
+  it('gives each link its origin and each removed link its reason in --json', () => {
+    const json = JSON.parse(runCli(['explain', '17.1.2', '--json']).stdout);
+    expect(json.maps.hipaa).toContainEqual({ id: '164.308(a)(7)', title: 'Contingency plan', origin: 'confirmed' });
+    expect(json.maps.hipaa).toContainEqual({
+      id: '164.312(a)(2)(ii)',
+      title: 'Emergency access procedure',
+      origin: 'added',
+      reason: expect.stringMatching(/emergency access procedure/),
+    });
+    expect(json.mapsRemoved.hipaa.map((link: { id: string }) => link.id)).toEqual(['164.308(a)(7)(ii)(D)', '164.310(a)(1)']);
+    for (const link of json.mapsRemoved.hipaa) expect(link.reason).toMatch(/^\S.*\.$/);
+    expect(json.mapsRemoved.iso27002_2022).toBeUndefined();
+    const essential = JSON.parse(runCli(['explain', '15.1.2', '--json']).stdout);
+    expect(essential).toMatchObject({ essential: true, reason: expect.stringMatching(/business associate/) });
+    expect(essential.maps.hipaa.map((link: { id: string }) => link.id)).toContain('164.308(b)(3)');
   });
 
   it('exits 2 with suggestions for an unknown id', () => {

@@ -54,7 +54,7 @@ describe('hover', () => {
     const value = await hoverAt(positionOf(uncovered, '12.3.1', 1));
     expect(value).toContain('**12.3.1 Information backup** · essential');
     expect(value).toMatch(/- ✗ Restore testing — not found\. \*Say how often restores are tested/);
-    expect(value).toMatch(/HIPAA Security Rule.*\(derived, not official\): 164\.308\(a\)\(7\) Contingency plan/);
+    expect(value).toMatch(/HIPAA Security Rule.*\(derived, not official; reviewed\): 164\.308\(a\)\(7\) Contingency plan; 164\.308\(a\)\(7\)\(ii\)\(A\) Data backup plan \*\(added in review\)\*/);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
   });
 

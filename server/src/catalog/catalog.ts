@@ -1,6 +1,6 @@
 import { normalizeClauseId } from './clauseId';
 import { nearestClauses } from './suggest';
-import type { CatalogInfo, Category, Clause, Control, Framework, Objective } from './types';
+import type { CatalogInfo, Category, Clause, Control, Framework, MapLink, Objective, ReviewedLink } from './types';
 
 /** A loaded, validated catalog with lookups by the ways people write ids. */
 export class Catalog {
@@ -66,6 +66,18 @@ export class Catalog {
       const framework = this.frameworks[name];
       return framework?.alternateTitles ? ids.flatMap((id) => framework.items[id] ?? []) : [];
     });
+  }
+
+  /** A control's curated links to a framework, each marked derived, confirmed by the framework's review, or added in review. */
+  mapLinks(control: Control, framework: string): MapLink[] {
+    const added = new Map((control.mapReview[framework]?.added ?? []).map((link) => [link.id, link.reason]));
+    const kept = this.frameworks[framework]?.reviewed === undefined ? 'derived' : 'confirmed';
+    return (control.maps[framework] ?? []).map((id) => (added.has(id) ? { id, origin: 'added', reason: added.get(id) } : { id, origin: kept }));
+  }
+
+  /** The derived links a review removed from a control's mapping, with the reasons. */
+  removedLinks(control: Control, framework: string): ReviewedLink[] {
+    return control.mapReview[framework]?.removed ?? [];
   }
 
   /** The title of an id in a mapped framework, when the catalog lists it. */

@@ -11,12 +11,14 @@ import { nodeAt } from '../yaml/locate';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { Catalog } from './catalog';
 import { evidenceProblems } from '../policy/evidence';
-import type { Category, Control, Framework, Objective } from './types';
+import type { Category, Control, Framework, MapReview, Objective, ReviewedLink } from './types';
 
 interface RawElement { id: string; title: string; aliases?: string[]; prompt: string; evidence?: string[][] }
+interface RawReviewedLinks { items: string[]; reason: string }
+interface RawMapReview { remove?: RawReviewedLinks[]; add?: RawReviewedLinks[] }
 interface RawControl {
   id: string; title: string; summary: string; health?: string; essential?: boolean; reason?: string;
-  elements: RawElement[]; maps?: Record<string, string[]>;
+  elements: RawElement[]; maps?: Record<string, string[]>; mapReview?: Record<string, RawMapReview>;
 }
 interface RawObjective { id: string; title: string; controls: RawControl[] }
 interface RawCategory { id: string; title: string; objectives: RawObjective[] }
@@ -120,7 +122,7 @@ export function parseCatalog(text: string, file: string): Catalog {
         const controlPath = [...objectivePath, 'controls', ki];
         claimId(rawControl.id, controlPath, rawObjective.id);
         checkControl(source, rawControl, controlPath, raw.frameworks ?? {}, problems);
-        return toControl(rawControl, rawObjective.id, rawCategory.id, lineOf(controlPath));
+        return toControl(rawControl, rawObjective.id, rawCategory.id, lineOf(controlPath), raw.frameworks ?? {});
       });
       return objective;
     });
@@ -157,9 +159,61 @@ function checkControl(
       }
     });
   }
+  checkMapReview(source, control, path, frameworks, problems);
 }
 
-function toControl(raw: RawControl, objectiveId: string, categoryId: string, line: number): Control {
+/** A review may remove only derived links and add only links the derivation lacks, each once, all known to the framework. */
+function checkMapReview(
+  source: DataFile<RawCatalog>,
+  control: RawControl,
+  path: (string | number)[],
+  frameworks: Record<string, Framework>,
+  problems: SourceProblem[],
+): void {
+  for (const [name, review] of Object.entries(control.mapReview ?? {})) {
+    const at = [...path, 'mapReview', name];
+    const framework = frameworks[name];
+    if (!framework) {
+      problems.push(source.problemAt(at, `control ${control.id} reviews its links to "${name}", which frameworks does not list; add frameworks.${name} or correct the name`, true));
+      continue;
+    }
+    const derived = new Set(control.maps?.[name] ?? []);
+    const named = new Set<string>();
+    for (const change of ['remove', 'add'] as const) {
+      review[change]?.forEach((entry, entryIndex) => {
+        entry.items.forEach((id, itemIndex) => {
+          const where = `control ${control.id}, mapReview.${name}.${change}: "${id}"`;
+          let problem: string | undefined;
+          if (!(id in framework.items)) problem = `${where} is not in frameworks.${name}.items; correct the identifier`;
+          else if (named.has(id)) problem = `${where} is named twice in this review; keep one entry`;
+          else if (change === 'remove' && !derived.has(id)) problem = `${where} is not a derived link (maps.${name} does not list it), so there is nothing to remove`;
+          else if (change === 'add' && derived.has(id)) problem = `${where} is already a derived link (maps.${name} lists it); drop it from add`;
+          named.add(id);
+          if (problem) problems.push(source.problemAt([...at, change, entryIndex, 'items', itemIndex], problem));
+        });
+      });
+    }
+  }
+}
+
+/** The curated maps (derived minus removed plus added, in the order of the framework's items) and the review behind them. */
+function curateMaps(raw: RawControl, frameworks: Record<string, Framework>): Pick<Control, 'maps' | 'mapReview'> {
+  const maps = { ...(raw.maps ?? {}) };
+  const mapReview: Record<string, MapReview> = {};
+  const flatten = (entries: RawReviewedLinks[] = []): ReviewedLink[] => entries.flatMap(({ items, reason }) => items.map((id) => ({ id, reason })));
+  for (const [name, review] of Object.entries(raw.mapReview ?? {})) {
+    const derived = raw.maps?.[name] ?? [];
+    const added = flatten(review.add);
+    const removed = flatten(review.remove);
+    const gone = new Set(removed.map((link) => link.id));
+    const order = Object.keys(frameworks[name]?.items ?? {});
+    maps[name] = [...derived.filter((id) => !gone.has(id)), ...added.map((link) => link.id)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    mapReview[name] = { derived, added, removed };
+  }
+  return { maps, mapReview };
+}
+
+function toControl(raw: RawControl, objectiveId: string, categoryId: string, line: number, frameworks: Record<string, Framework>): Control {
   return {
     kind: 'control',
     id: raw.id,
@@ -169,7 +223,7 @@ function toControl(raw: RawControl, objectiveId: string, categoryId: string, lin
     essential: raw.essential === true,
     reason: raw.reason,
     elements: raw.elements.map((element) => ({ ...element, aliases: element.aliases ?? [], evidence: element.evidence ?? [] })),
-    maps: raw.maps ?? {},
+    ...curateMaps(raw, frameworks),
     objectiveId,
     categoryId,
     line,

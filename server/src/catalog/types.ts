@@ -24,12 +24,45 @@ export interface Control {
   essential: boolean;
   reason?: string;
   elements: Element[];
-  /** Framework name → identifiers in that framework (e.g. iso27002_2022 → ['8.5']). */
+  /**
+   * Framework name → identifiers in that framework (e.g. iso27002_2022 → ['8.5']): the curated links,
+   * that is the derived links minus those a review removed, plus those it added.
+   */
   maps: Record<string, string[]>;
+  /** Framework name → the derived layer and what review changed, for each framework reviewed on this control. */
+  mapReview: Record<string, MapReview>;
   objectiveId: string;
   categoryId: string;
   /** 1-based line of the control in its catalog file. */
   line: number;
+}
+
+/** A link a review added to or removed from a derived mapping, and why. */
+export interface ReviewedLink {
+  id: string;
+  /** One line, in the reviewer's own words. */
+  reason: string;
+}
+
+/** A control's links to one framework: the derived starting layer and the review on top of it. */
+export interface MapReview {
+  /** The links as derived, before review (the control's `maps` entry in the catalog file). */
+  derived: string[];
+  added: ReviewedLink[];
+  removed: ReviewedLink[];
+}
+
+/**
+ * Where a link of a control's mapping comes from: the derivation alone, the derivation confirmed by
+ * the framework's review, or the review itself.
+ */
+export type LinkOrigin = 'derived' | 'confirmed' | 'added';
+
+/** One curated link, with its origin (and the reason, for a link the review added). */
+export interface MapLink {
+  id: string;
+  origin: LinkOrigin;
+  reason?: string;
 }
 
 export interface Objective {
@@ -54,6 +87,8 @@ export type Clause = Category | Objective | Control;
 export interface Framework {
   title: string;
   derivation?: string;
+  /** How the derived links were reviewed; when set, every derived link a control keeps counts as confirmed. */
+  reviewed?: string;
   /** A short label for column headings (default: the title). */
   short?: string;
   /** Items are the corresponding controls of another edition: their titles are other names for mapped controls. */

@@ -9,7 +9,8 @@ export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--c
 
 Prints a control (or an objective or category) of the catalog: its place, summary,
 health note, Clausewise's baseline elements (with the evidence that finds each in
-prose) and its mappings.
+prose) and its mappings: the curated links, marking those added in review and counting
+the derived links review removed (--json gives every reason).
 Ids may be written 9.4.2, A.9.4.2, "ISO 27799 9.4.2" or §9.4.2.`;
 
 /** `clausewise explain <id>`: returns the exit code. */
@@ -44,8 +45,14 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
   if (clause.kind !== 'control') {
     return { id: clause.id, kind: clause.kind, title: clause.title, path, controls: catalog.controlsUnder(clause.id).map((c) => ({ id: c.id, title: c.title })) };
   }
+  const title = (framework: string, id: string) => catalog.frameworkTitle(framework, id) ?? null;
   const maps = Object.fromEntries(
-    Object.entries(clause.maps).map(([framework, ids]) => [framework, ids.map((id) => ({ id, title: catalog.frameworkTitle(framework, id) ?? null }))]),
+    Object.keys(clause.maps).map((framework) => [framework, catalog.mapLinks(clause, framework).map((link) => ({ id: link.id, title: title(framework, link.id), origin: link.origin, reason: link.reason }))]),
+  );
+  const mapsRemoved = Object.fromEntries(
+    Object.keys(clause.mapReview)
+      .map((framework) => [framework, catalog.removedLinks(clause, framework).map((link) => ({ id: link.id, title: title(framework, link.id), reason: link.reason }))] as const)
+      .filter(([, links]) => links.length > 0),
   );
   return {
     id: clause.id,
@@ -58,6 +65,7 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
     health: clause.health ?? null,
     elements: clause.elements,
     maps,
+    mapsRemoved,
   };
 }
 
@@ -100,14 +108,28 @@ function renderControl(catalog: Catalog, control: Control, out: Output, lines: s
       paint(out, 'dim', '   --json lists every word)'),
     );
   }
-  const mapped = Object.entries(control.maps).filter(([, ids]) => ids.length > 0);
-  if (mapped.length) {
-    lines.push('', paint(out, 'bold', 'Mappings'));
-    for (const [framework, ids] of mapped) {
-      const title = catalog.frameworks[framework]?.title ?? framework;
-      lines.push(`  ${title}`);
-      for (const id of ids) lines.push(`    ${id.padEnd(22)} ${catalog.frameworkTitle(framework, id) ?? ''}`.trimEnd());
+  renderMappings(catalog, control, out, lines);
+}
+
+/** The curated links per framework, additions marked, and for a reviewed framework what the review kept, added and removed. */
+function renderMappings(catalog: Catalog, control: Control, out: Output, lines: string[]): void {
+  const frameworks = [...new Set([...Object.keys(control.maps), ...Object.keys(control.mapReview)])];
+  const shown = frameworks.filter((framework) => (control.maps[framework]?.length ?? 0) + catalog.removedLinks(control, framework).length > 0);
+  if (shown.length === 0) return;
+  lines.push('', paint(out, 'bold', 'Mappings'));
+  for (const framework of shown) {
+    const links = catalog.mapLinks(control, framework);
+    const removed = catalog.removedLinks(control, framework);
+    lines.push(`  ${catalog.frameworks[framework]?.title ?? framework}`);
+    for (const link of links) {
+      const added = link.origin === 'added' ? `  ${paint(out, 'yellow', '[added in review]')}` : '';
+      lines.push(`    ${link.id.padEnd(22)} ${catalog.frameworkTitle(framework, link.id) ?? ''}`.trimEnd() + added);
     }
-    if (control.maps.hipaa?.length) lines.push(paint(out, 'dim', '  (HIPAA mapping is derived, not official: see the catalog file header)'));
+    if (links.length === 0) lines.push(paint(out, 'dim', '    (no link left after review)'));
+    if (catalog.frameworks[framework]?.reviewed !== undefined || control.mapReview[framework]) {
+      const added = links.filter((link) => link.origin === 'added').length;
+      lines.push(paint(out, 'dim', `    reviewed: ${links.length - added} derived kept, ${added} added, ${removed.length} removed (--json gives the reasons)`));
+    }
   }
+  if (shown.includes('hipaa')) lines.push(paint(out, 'dim', '  (HIPAA mapping is derived, not official, then reviewed: see the catalog file header)'));
 }

@@ -79,11 +79,14 @@ function elementLine(status: ElementStatus, element: Element, uri: string): stri
 
 function mappingLines(catalog: Catalog, control: Control): string[] {
   const lines: string[] = [];
-  for (const [framework, ids] of Object.entries(control.maps)) {
-    if (ids.length === 0) continue;
+  for (const framework of Object.keys(control.maps)) {
+    const links = catalog.mapLinks(control, framework);
+    if (links.length === 0) continue;
     const title = catalog.frameworks[framework]?.title ?? framework;
-    const derived = framework === 'hipaa' ? ' (derived, not official)' : '';
-    lines.push('', `**${title}**${derived}: ${ids.map((id) => `${id}${catalog.frameworkTitle(framework, id) ? ` ${catalog.frameworkTitle(framework, id)}` : ''}`).join('; ')}`);
+    const notes = [framework === 'hipaa' ? 'derived, not official' : '', catalog.frameworks[framework]?.reviewed !== undefined ? 'reviewed' : ''].filter(Boolean);
+    const label = notes.length ? ` (${notes.join('; ')})` : '';
+    const name = (id: string) => `${id}${catalog.frameworkTitle(framework, id) ? ` ${catalog.frameworkTitle(framework, id)}` : ''}`;
+    lines.push('', `**${title}**${label}: ${links.map((link) => `${name(link.id)}${link.origin === 'added' ? ' *(added in review)*' : ''}`).join('; ')}`);
   }
   return lines;
 }

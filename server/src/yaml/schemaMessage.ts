@@ -56,6 +56,7 @@ export function schemaMessage(error: ErrorObject, root = 'the file', quote: Quot
       return `${where} has the wrong form${quote === 'values' ? `: ${JSON.stringify(error.data)}` : ''}${schema.description ? ` (${schema.description})` : ''}`;
     case 'minLength':
     case 'minItems':
+    case 'minProperties':
       return `${where} must not be empty`;
     case 'maxItems':
     case 'maxLength':

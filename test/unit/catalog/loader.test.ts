@@ -90,6 +90,89 @@ describe('loading a custom catalog', () => {
     expect(messages).toContainEqual(expect.stringContaining('maps to "5.99"'));
   });
 
+  describe('a reviewed mapping (mapReview)', () => {
+    /** The small catalog with a derived mapping to an example regulation and the given review of it. */
+    const withReview = (review: string, reviewed = '') =>
+      small
+        .replace('frameworks:\n', `frameworks:\n  regs:\n    title: Example regulation\n${reviewed}    items:\n      R1: First rule\n      R2: Second rule\n      R3: Third rule\n      R4: Fourth rule\n`)
+        .replace('              iso27002_2022: ["5.15"]\n', `              iso27002_2022: ["5.15"]\n              regs: [R1, R3]\n${review}`);
+    const good = [
+      '            mapReview:',
+      '              regs:',
+      '                remove:',
+      '                  - items: [R3]',
+      '                    reason: Only inherited through a shared row.',
+      '                add:',
+      '                  - items: [R4, R2]',
+      '                    reason: The obvious home of these rules.',
+      '',
+    ].join('\n');
+
+    it('exposes the curated links in item order, the derived layer and each link\'s origin', () => {
+      const catalog = parseCatalog(withReview(good), '/org/catalog.yaml');
+      const control = catalog.control('1.1.1')!;
+      expect(control.maps.regs).toEqual(['R1', 'R2', 'R4']);
+      expect(control.maps.iso27002_2022).toEqual(['5.15']);
+      expect(control.mapReview.regs).toEqual({
+        derived: ['R1', 'R3'],
+        added: [{ id: 'R4', reason: 'The obvious home of these rules.' }, { id: 'R2', reason: 'The obvious home of these rules.' }],
+        removed: [{ id: 'R3', reason: 'Only inherited through a shared row.' }],
+      });
+      expect(control.mapReview.iso27002_2022).toBeUndefined();
+      expect(catalog.mapLinks(control, 'regs')).toEqual([
+        { id: 'R1', origin: 'derived' },
+        { id: 'R2', origin: 'added', reason: 'The obvious home of these rules.' },
+        { id: 'R4', origin: 'added', reason: 'The obvious home of these rules.' },
+      ]);
+      expect(catalog.removedLinks(control, 'regs')).toEqual([{ id: 'R3', reason: 'Only inherited through a shared row.' }]);
+      expect(catalog.mapLinks(control, 'iso27002_2022')).toEqual([{ id: '5.15', origin: 'derived' }]);
+    });
+
+    it('counts the derived links a control keeps as confirmed once the framework says how it was reviewed', () => {
+      const catalog = parseCatalog(withReview(good, '    reviewed: Every control checked by the compliance team in 2026.\n'), '/org/catalog.yaml');
+      expect(catalog.frameworks.regs?.reviewed).toBe('Every control checked by the compliance team in 2026.');
+      expect(catalog.mapLinks(catalog.control('1.1.1')!, 'regs').map((link) => `${link.id} ${link.origin}`)).toEqual(['R1 confirmed', 'R2 added', 'R4 added']);
+    });
+
+    it('rejects, at the line of the identifier, a review that names an unknown item, removes a link not derived, adds a derived one or names one twice', () => {
+      const text = withReview(good.replace('items: [R3]', 'items: [R9, R2]').replace('items: [R4, R2]', 'items: [R1, R4, R4]'));
+      const problems = problemsOf(text);
+      expect(problems.map((problem) => problem.message)).toEqual([
+        'control 1.1.1, mapReview.regs.remove: "R9" is not in frameworks.regs.items; correct the identifier',
+        'control 1.1.1, mapReview.regs.remove: "R2" is not a derived link (maps.regs does not list it), so there is nothing to remove',
+        'control 1.1.1, mapReview.regs.add: "R1" is already a derived link (maps.regs lists it); drop it from add',
+        'control 1.1.1, mapReview.regs.add: "R4" is named twice in this review; keep one entry',
+      ]);
+      expect(problems.map((problem) => problem.line)).toEqual([lineOf(text, '[R9, R2]'), lineOf(text, '[R9, R2]'), lineOf(text, '[R1, R4, R4]'), lineOf(text, '[R1, R4, R4]')]);
+      expect(problems.every((problem) => problem.file === '/org/catalog.yaml')).toBe(true);
+    });
+
+    it('rejects a review of a framework the catalog does not list', () => {
+      const text = withReview(good.replace('              regs:', '              rgs:'));
+      const problems = problemsOf(text);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ line: lineOf(text, 'rgs:') });
+      expect(problems[0]!.message).toContain('control 1.1.1 reviews its links to "rgs", which frameworks does not list');
+    });
+
+    it('validates the shape of the new keys against the schema: reasons required and on one line, known keys, no empty review', () => {
+      const cases: [string, RegExp, string][] = [
+        [good.replace('                    reason: Only inherited through a shared row.\n', ''), /missing the required key "reason"/, '- items: [R3]'],
+        [good.replace('reason: Only inherited through a shared row.', 'reason: |\n                      Only inherited\n                      through a shared row.'), /has the wrong form/, 'reason: |'],
+        [good.replace('- items: [R3]', '- item: [R3]'), /unknown key "item" \(did you mean "items"\?\)/, '- item: [R3]'],
+        [good.replace('                remove:', '                removed:'), /unknown key "removed" \(did you mean "remove"\?\)/, 'removed:'],
+        ['            mapReview:\n              regs: {}\n', /must not be empty|at least 1/, 'regs: {}'],
+        [good.replace('items: [R3]', 'items: []'), /must not be empty|at least 1/, 'items: []'],
+      ];
+      for (const [review, message, needle] of cases) {
+        const text = withReview(review);
+        const problems = problemsOf(text);
+        expect(problems.map((problem) => problem.message), needle).toContainEqual(expect.stringMatching(message));
+        expect(problems.find((problem) => message.test(problem.message))?.line, needle).toBe(lineOf(text, needle));
+      }
+    });
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const text = small.replace('title: Accounts', 'title: [Accounts');
     const [problem] = problemsOf(text);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { categoryRollups, STATES } from '../../../workspace/coverageViews';
 import type { ControlCoverage } from '../../../workspace/coverage';
+import type { Catalog } from '../../../catalog/catalog';
+import type { MapLink } from '../../../catalog/types';
 import { headline, notes, type CoverageInput } from './common';
 
 const COLOURS = { covered: '#2e7d32', partial: '#f9a825', excluded: '#757575', gap: '#c62828' } as const;
@@ -44,6 +46,21 @@ details { margin: .3rem 0; } summary { cursor: pointer; }
 .muted { color: #666; }
 `;
 
+/** One id of a mapping column: its title on hover, and a + with the reason when review added it. */
+function mapLink(catalog: Catalog, framework: string, link: MapLink): string {
+  const title = catalog.frameworkTitle(framework, link.id) ?? '';
+  if (link.origin !== 'added') return `<span title="${escape(title)}">${escape(link.id)}</span>`;
+  return `<span title="${escape(`${title} — added in review: ${link.reason ?? ''}`)}">${escape(link.id)}<sup>+</sup></span>`;
+}
+
+/** Under the table: what a reviewed mapping column holds, so a reader can tell reviewed links from derived ones. */
+function mappingNotes(catalog: Catalog): string {
+  return Object.values(catalog.frameworks)
+    .filter((framework) => framework.reviewed !== undefined)
+    .map((framework) => `<p class="muted">${escape(framework.short ?? framework.title)}: derived links reviewed, those a review removed left out; <sup>+</sup> marks a link added in review (hover it for the reason). ${escape(framework.reviewed!)}</p>\n`)
+    .join('');
+}
+
 /** The self-contained HTML report: heat map, searchable Statement of Applicability, per-control detail. No remote resources. */
 export function formatCoverageHtml(input: CoverageInput, outputDir: string): string {
   const { report, catalog } = input;
@@ -66,7 +83,7 @@ export function formatCoverageHtml(input: CoverageInput, outputDir: string): str
       ...control.claims.map((claim) => `${link(claim.path, claim.documentId ?? claim.path)} <span class="muted">${escape(claim.status ?? '')}</span>`),
       ...control.exclusions.map((exclusion) => `${link(exclusion.path, exclusion.documentId ?? exclusion.path)} <span class="muted">excludes</span>`),
     ];
-    const maps = frameworks.map((name) => `<td>${(catalogControl.maps[name] ?? []).map((id) => `<span title="${escape(catalog.frameworkTitle(name, id) ?? '')}">${escape(id)}</span>`).join(', ')}</td>`);
+    const maps = frameworks.map((name) => `<td>${catalog.mapLinks(catalogControl, name).map((link) => mapLink(catalog, name, link)).join(', ')}</td>`);
     return `<tr data-state="${control.state}"><td><a href="#c-${control.id}">${control.id}</a></td><td>${escape(control.title)}${control.essential ? ' <span class="muted">(essential)</span>' : ''}</td><td>${control.state === 'excluded' ? 'No' : 'Yes'}</td><td>${badge(control)}</td><td>${by.join('<br>') || '—'}</td><td>${escape(notes(control))}</td>${maps.join('')}</tr>`;
   });
   const details = report.controls.map((control) => {
@@ -103,7 +120,7 @@ ${heat.join('\n')}
 <table id="soa"><thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>State</th><th>Covered by</th><th>Justification / notes</th>${frameworks.map((name) => `<th>${escape(catalog.frameworks[name]!.short ?? catalog.frameworks[name]!.title)}</th>`).join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
-<h2>Control detail</h2>
+${mappingNotes(catalog)}<h2>Control detail</h2>
 ${details.join('\n')}
 <script>${SCRIPT}</script>
 </body>
