@@ -115,9 +115,10 @@ export class BlockIndex {
    * The first block where every group of the pattern holds, at least one in the block's own words:
    * a paragraph, list item or table row before a whole section (the narrower place is the better
    * explanation), then in document order. Typed concepts (regular expressions) are tried only on the
-   * blocks the words already allow.
+   * blocks the words already allow. `accept`, when given, must also agree: it is told which groups
+   * hold in the block's own words (the others hold only in its framing text).
    */
-  find(pattern: EvidencePattern): ProseEvidence | undefined {
+  find(pattern: EvidencePattern, accept?: (block: TextBlock, own: readonly boolean[]) => boolean): ProseEvidence | undefined {
     const { groups } = pattern;
     // Groups of words alone are looked up first, and the first one found nowhere ends the search.
     let seed: Map<number, number> | undefined;
@@ -134,12 +135,14 @@ export class BlockIndex {
       if (best !== undefined && rank(index) >= rank(best)) continue;
       let own = false;
       let all = true;
+      const owned: boolean[] = [];
       for (let g = 0; g < groups.length && all; g++) {
         const how = this.holds(groups[g]!, index);
         if (how === 0) all = false;
         else if (how === OWN) own = true;
+        owned.push(how === OWN);
       }
-      if (all && own) best = index;
+      if (all && own && (!accept || accept(this.entries[index]!.block, owned))) best = index;
     }
     if (best === undefined) return undefined;
     const entry = this.entries[best]!;

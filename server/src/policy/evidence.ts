@@ -83,6 +83,14 @@ function compileTerm(term: string): EvidenceTerm {
   return { kind: 'words', words, text };
 }
 
+/**
+ * A pattern from concept groups written the way an element's evidence is (all groups in one block),
+ * for a rule that looks for concepts of its own. Compile it once, not per document.
+ */
+export function evidencePattern(groups: string[][]): EvidencePattern {
+  return { groups: groups.map((group) => group.map(compileTerm)), origin: 'evidence' };
+}
+
 const compiled = new WeakMap<Element, EvidencePattern[]>();
 
 /**
@@ -93,7 +101,7 @@ export function evidencePatterns(element: Element): EvidencePattern[] {
   let patterns = compiled.get(element);
   if (!patterns) {
     patterns = [];
-    if (element.evidence.length > 0) patterns.push({ groups: element.evidence.map((group) => group.map(compileTerm)), origin: 'evidence' });
+    if (element.evidence.length > 0) patterns.push(evidencePattern(element.evidence));
     if (element.phrases?.length) patterns.push({ groups: [element.phrases.map(compileTerm)], origin: 'phrase' });
     compiled.set(element, patterns);
   }

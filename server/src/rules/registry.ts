@@ -1,4 +1,5 @@
 import { approvalIncomplete } from './approvalIncomplete';
+import { auditRecordFields } from './auditRecordFields';
 import { brokenReference } from './brokenReference';
 import { duplicateId } from './duplicateId';
 import { emptyElement } from './emptyElement';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   unknownClause,
   missingElement,
   emptyElement,
+  auditRecordFields,
   untaggedMention,
   exclusionInvalid,
   duplicateId,
