@@ -12,6 +12,10 @@
 //   --why          with --detail: for each false alarm, the blocks where all evidence groups but one hold
 //   --loso         also score each set with the vocabulary its own disagreements added taken out again
 //                  (scripts/eval-elements.tuning.json lists it): the leave-one-set-out figure
+//   --catalog FILE score another catalog (an older one, to compare): verdicts count only on elements
+//                  both it and the bundled catalog have
+// A label names an element by id. When the catalog replaced an element (a new id: see retiredElements in
+// the catalog), its verdicts no longer apply to anything and are left out; the run says how many.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { positionAt } from '../server/src/document/lines';
@@ -53,6 +57,13 @@ const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undef
 const why = args.includes('--why');
 const onlyControl = args.includes('--control') ? args[args.indexOf('--control') + 1] : undefined;
 const mode = (args.includes('--match') ? args[args.indexOf('--match') + 1] : 'prose') as ElementMatchMode;
+const otherCatalog = args.includes('--catalog') ? resolve(args[args.indexOf('--catalog') + 1]!) : undefined;
+const evaluated = otherCatalog ? parseCatalog(readFileSync(otherCatalog, 'utf8'), otherCatalog) : loadCatalog();
+/** Whether a labelled element is still an element of both catalogs in play (bundled, and --catalog if given). */
+const stillThere = (controlId: string, elementId: string) =>
+  [loadCatalog(), evaluated].every((catalog) => catalog.control(controlId)?.elements.some((element) => element.id === elementId));
+/** Labelled elements left out because a catalog no longer has them, per set. */
+const leftOut = new Map<string, Set<string>>();
 
 /** The document as an adopting organisation would tag it: its own header replaced by Clausewise frontmatter. */
 function tagged(text: string, clauses: string[], name: string): string {
@@ -95,17 +106,19 @@ interface Tuning {
 /** The bundled catalog as it would be had one set's labels never been looked at. */
 function catalogWithout(set: string): Catalog {
   const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
-  const catalog = parseCatalog(readFileSync(bundledCatalogPath(), 'utf8'), bundledCatalogPath());
+  const file = otherCatalog ?? bundledCatalogPath();
+  const catalog = parseCatalog(readFileSync(file, 'utf8'), file);
   for (const [key, change] of Object.entries(tuning[set] ?? {})) {
     const [controlId, elementId] = key.split('/');
-    const element = catalog.control(controlId!)!.elements.find((candidate) => candidate.id === elementId)!;
+    const element = catalog.control(controlId!)!.elements.find((candidate) => candidate.id === elementId);
+    if (!element) continue; // replaced since the tuning: its vocabulary went with it
     const added = new Set(change.terms);
     element.evidence = [...element.evidence.map((group) => group.filter((term) => !added.has(term))), ...change.restore].filter((group) => group.length > 0);
   }
   return catalog;
 }
 
-function evaluate(file: string, catalog: Catalog = loadCatalog()): Verdict[] {
+function evaluate(file: string, catalog: Catalog = evaluated): Verdict[] {
   const labels = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
   const folder = join(shared, 'corpus', labels.set);
   const config = { ...defaultConfig(folder), elementMatch: mode };
@@ -126,6 +139,11 @@ function evaluate(file: string, catalog: Catalog = loadCatalog()): Verdict[] {
       const catalogControl = catalog.control(control);
       const matches = catalogControl && why ? matchElements(document, elementsFor(catalogControl, config), config.elementMatch) : [];
       for (const [element, verdict] of Object.entries(elements)) {
+        if (!stillThere(control, element)) {
+          if (!leftOut.has(labels.set)) leftOut.set(labels.set, new Set());
+          leftOut.get(labels.set)!.add(`${control}/${element}`);
+          continue;
+        }
         // What `clausewise trace` would say of it (the summary keeps each claimed element's state and place).
         const status = summary.elements[control]?.find((candidate) => candidate.id === element);
         verdicts.push({
@@ -175,6 +193,10 @@ for (const name of [...sets, 'overall']) {
   const part = name === 'overall' ? all : all.filter((v) => v.set === name);
   const s = score(part);
   console.log(`${name.padEnd(10)} ${String(s.elements).padStart(8)} ${fmt(s.precision).padStart(10)} ${fmt(s.recall).padStart(8)} ${fmt(s.found).padStart(7)}   ${s.counts}`);
+}
+for (const [set, elements] of leftOut) {
+  const count = elements.size;
+  console.log(`${set}: verdicts on ${count} labelled element${count === 1 ? '' : 's'} the catalog no longer has (replaced) left out: ${[...elements].sort().join(', ')}`);
 }
 console.log('');
 console.log('targets on each visible set: precision >= 0.85, recall >= 0.80 (baseline before prose evidence: 0.37 / 0.99, 7 % found)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run';
+import { tempWorkspace } from '../helpers/tempWorkspace';
 
 describe('clausewise explain', () => {
   it('prints a control readably: title, path, summary, health note, elements and mappings', () => {
@@ -57,6 +58,27 @@ describe('clausewise explain', () => {
     await expect(stdout).toMatchFileSnapshot('__snapshots__/explain-17.1.2.txt');
     const emptied = runCli(['explain', '18.1.5']).stdout;
     expect(emptied).toContain('  HIPAA Security Rule (45 CFR 164 Subpart C)\n    (no link left after review)\n    reviewed: 0 derived kept, 0 added, 17 removed');
+  });
+
+  it('marks the elements meant for care providers only, and says when the organisation-type of the config does not expect them', () => {
+    const provider = runCli(['explain', '13.1.3']).stdout;
+    expect(provider).toContain('  • Medical device network (medical-device-network)  [care providers only]\n      also:');
+    expect(provider).not.toContain('not expected here');
+    const vendor = tempWorkspace({ '.clausewise.yaml': 'organisation-type: health-technology\n' });
+    const text = runCli(['explain', '13.1.3'], { cwd: vendor }).stdout;
+    expect(text).toMatch(/• Medical device network \(medical-device-network\) {2}\[care providers only\]\n {6}not expected here\s+\(organisation-type:\s+health-technology\s+in\s+\S*\.clausewise\.yaml\):\s+missing-element\s+does\s+not\s+report\s+it/);
+    expect(text).toMatch(/• Network segmentation \(network-segmentation\)\n {6}also:/);
+    const json = JSON.parse(runCli(['explain', '13.1.3', '--json'], { cwd: vendor }).stdout);
+    expect(json.organisationType).toBe('health-technology');
+    expect(json.elements.map((element: { id: string; expected: boolean }) => [element.id, element.expected])).toEqual([
+      ['network-segmentation', true], ['medical-device-network', false], ['guest-network', false], ['wireless-networks', true],
+    ]);
+    expect(JSON.parse(runCli(['explain', '13.1.3', '--json']).stdout).elements[1]).toMatchObject({ appliesTo: ['care-provider'], expected: true });
+  });
+
+  it('lists the element ids a control retired and what replaced them', () => {
+    expect(runCli(['explain', '9.4.3']).stdout).toMatch(/\n {2}formerly single-sign-on: replaced by password-rule-exceptions\. Single sign-on/);
+    expect(JSON.parse(runCli(['explain', '15.2.1', '--json']).stdout).retiredElements).toEqual([{ id: 'supplier-register', movedTo: '15.1.1', reason: expect.any(String) }]);
   });
 
   it('gives each link its origin and each removed link its reason in --json', () => {

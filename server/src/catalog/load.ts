@@ -11,14 +11,14 @@ import { nodeAt } from '../yaml/locate';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { Catalog } from './catalog';
 import { evidenceProblems } from '../policy/evidence';
-import type { Category, Control, Framework, MapReview, Objective, ReviewedLink } from './types';
+import type { Category, Control, Framework, MapReview, Objective, OrganisationType, RetiredElement, ReviewedLink } from './types';
 
-interface RawElement { id: string; title: string; aliases?: string[]; prompt: string; evidence?: string[][] }
+interface RawElement { id: string; title: string; aliases?: string[]; prompt: string; 'applies-to'?: OrganisationType[]; evidence?: string[][] }
 interface RawReviewedLinks { items: string[]; reason: string }
 interface RawMapReview { remove?: RawReviewedLinks[]; add?: RawReviewedLinks[] }
 interface RawControl {
   id: string; title: string; summary: string; health?: string; essential?: boolean; reason?: string;
-  elements: RawElement[]; maps?: Record<string, string[]>; mapReview?: Record<string, RawMapReview>;
+  elements: RawElement[]; retiredElements?: RetiredElement[]; maps?: Record<string, string[]>; mapReview?: Record<string, RawMapReview>;
 }
 interface RawObjective { id: string; title: string; controls: RawControl[] }
 interface RawCategory { id: string; title: string; objectives: RawObjective[] }
@@ -128,6 +128,7 @@ export function parseCatalog(text: string, file: string): Catalog {
     });
     return category;
   });
+  checkMovedElements(source, raw, categories, problems);
   if (problems.length > 0) throw new DataFileError('catalog', problems);
   const info = { ...raw.catalog, name: raw.catalog.name ?? raw.catalog.title, short: raw.catalog.short ?? raw.catalog.id, file };
   return new Catalog(info, categories, raw.frameworks ?? {});
@@ -150,6 +151,15 @@ function checkControl(
     }
     elementIds.add(element.id);
   });
+  (control.retiredElements ?? []).forEach((retired, index) => {
+    const at = [...path, 'retiredElements', index];
+    if (elementIds.has(retired.id)) {
+      problems.push(source.problemAt([...at, 'id'], `control ${control.id}: "${retired.id}" is listed as retired but is still one of its elements; a retired id may not be reused`));
+    }
+    if (retired.replacedBy !== undefined && !elementIds.has(retired.replacedBy)) {
+      problems.push(source.problemAt([...at, 'replacedBy'], `control ${control.id}: "${retired.id}" is replaced by "${retired.replacedBy}", which is not one of its elements`));
+    }
+  });
   for (const [name, ids] of Object.entries(control.maps ?? {})) {
     const framework = frameworks[name];
     if (!framework) continue;
@@ -160,6 +170,24 @@ function checkControl(
     });
   }
   checkMapReview(source, control, path, frameworks, problems);
+}
+
+/** An element retired as moved must exist, under the same id, in the control it moved to. */
+function checkMovedElements(source: DataFile<RawCatalog>, raw: RawCatalog, categories: Category[], problems: SourceProblem[]): void {
+  const controls = new Map(categories.flatMap((category) => category.objectives.flatMap((objective) => objective.controls)).map((control) => [control.id, control]));
+  raw.categories.forEach((category, ci) =>
+    category.objectives.forEach((objective, oi) =>
+      objective.controls.forEach((control, ki) =>
+        (control.retiredElements ?? []).forEach((retired, ri) => {
+          if (retired.movedTo === undefined) return;
+          if (!controls.get(retired.movedTo)?.elements.some((element) => element.id === retired.id)) {
+            const at = ['categories', ci, 'objectives', oi, 'controls', ki, 'retiredElements', ri, 'movedTo'];
+            problems.push(source.problemAt(at, `control ${control.id}: "${retired.id}" moved to ${retired.movedTo}, which has no element "${retired.id}"`));
+          }
+        }),
+      ),
+    ),
+  );
 }
 
 /** A review may remove only derived links and add only links the derivation lacks, each once, all known to the framework. */
@@ -222,7 +250,13 @@ function toControl(raw: RawControl, objectiveId: string, categoryId: string, lin
     health: raw.health?.trim(),
     essential: raw.essential === true,
     reason: raw.reason,
-    elements: raw.elements.map((element) => ({ ...element, aliases: element.aliases ?? [], evidence: element.evidence ?? [] })),
+    elements: raw.elements.map(({ 'applies-to': appliesTo, ...element }) => ({
+      ...element,
+      aliases: element.aliases ?? [],
+      evidence: element.evidence ?? [],
+      ...(appliesTo ? { appliesTo } : {}),
+    })),
+    retiredElements: raw.retiredElements ?? [],
     ...curateMaps(raw, frameworks),
     objectiveId,
     categoryId,

@@ -1,9 +1,20 @@
+/**
+ * What kind of organisation a policy set belongs to (the config's `organisation-type`): one that runs
+ * care premises or patient record systems itself, one that builds or hosts health technology for
+ * others (vendors, business associates), or neither.
+ */
+export type OrganisationType = 'care-provider' | 'health-technology' | 'other';
+
+export const ORGANISATION_TYPES: readonly OrganisationType[] = ['care-provider', 'health-technology', 'other'];
+
 /** An element: one topic a document claiming a control is expected to address (Clausewise's baseline). */
 export interface Element {
   id: string;
   title: string;
   aliases: string[];
   prompt: string;
+  /** The kinds of organisation expected to address it; absent: every kind. */
+  appliesTo?: OrganisationType[];
   /**
    * What a block of prose that addresses the element talks about, in Clausewise's words: concept
    * groups (each a list of words, phrases, word starts or $frequency / $duration / $role), all of
@@ -24,6 +35,8 @@ export interface Control {
   essential: boolean;
   reason?: string;
   elements: Element[];
+  /** Element ids the control no longer has, and where each went (so a config naming one can be told). */
+  retiredElements: RetiredElement[];
   /**
    * Framework name → identifiers in that framework (e.g. iso27002_2022 → ['8.5']): the curated links,
    * that is the derived links minus those a review removed, plus those it added.
@@ -35,6 +48,14 @@ export interface Control {
   categoryId: string;
   /** 1-based line of the control in its catalog file. */
   line: number;
+}
+
+/** An element id a control no longer has: replaced by another of its elements, or moved to another control. */
+export interface RetiredElement {
+  id: string;
+  replacedBy?: string;
+  movedTo?: string;
+  reason: string;
 }
 
 /** A link a review added to or removed from a derived mapping, and why. */

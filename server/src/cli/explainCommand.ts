@@ -1,31 +1,41 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../catalog/catalog';
-import type { Clause, Control } from '../catalog/types';
-import { loadCatalog } from '../catalog/load';
+import type { Clause, Control, Element } from '../catalog/types';
+import { isExpectedOf } from '../config/elements';
+import { ConfigResolver } from '../config/resolve';
+import type { ResolvedConfig } from '../config/types';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--catalog FILE]
+export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--config FILE] [--catalog FILE]
 
 Prints a control (or an objective or category) of the catalog: its place, summary,
 health note, Clausewise's baseline elements (with the evidence that finds each in
 prose) and its mappings: the curated links, marking those added in review and counting
 the derived links review removed (--json gives every reason).
+The nearest .clausewise.yaml (or --config) decides the catalog and organisation-type:
+elements meant only for care providers are marked not expected for other organisations.
 Ids may be written 9.4.2, A.9.4.2, "ISO 27799 9.4.2" or §9.4.2.`;
 
 /** `clausewise explain <id>`: returns the exit code. */
-export function explainCommand(args: string[], output: Output = stdoutOutput()): number {
+export function explainCommand(args: string[], output: Output = stdoutOutput(), cwd = process.cwd()): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, config: { type: 'string', short: 'c' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     output.write(`${explainUsage}\n`);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('explain needs a clause id, for example: clausewise explain 9.4.2');
-  const catalog = loadCatalog(values.catalog);
+  // As check does: the nearest config (its catalog unless --catalog names one, and its organisation-type).
+  const resolver = new ConfigResolver(cwd, values.config && resolve(cwd, values.config), {
+    confineToRepository: true,
+    catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog),
+  });
+  const { config, catalog } = resolver.forDirectory(cwd);
   const text = positionals.join(' ');
   const clause = catalog.lookup(text);
   if (!clause) {
@@ -35,12 +45,15 @@ export function explainCommand(args: string[], output: Output = stdoutOutput()):
       : `ids run from ${catalog.categories[0]?.id} to ${catalog.categories.at(-1)?.id}; try clausewise explain ${catalog.controls[0]?.id}`;
     throw new UsageError(`"${text}" is not a clause of ${catalog.info.name}`, hint);
   }
-  output.write(values.json ? `${JSON.stringify(clauseJson(catalog, clause), null, 2)}\n` : renderClause(catalog, clause, output));
+  output.write(values.json ? `${JSON.stringify(clauseJson(catalog, clause, config), null, 2)}\n` : renderClause(catalog, clause, output, config));
   return 0;
 }
 
-/** The JSON shape of `explain --json`: the clause, its path, and for controls everything the catalog knows. */
-export function clauseJson(catalog: Catalog, clause: Clause): object {
+/**
+ * The JSON shape of `explain --json`: the clause, its path, and for controls everything the catalog
+ * knows, each element marked `expected` for the config's organisation-type.
+ */
+export function clauseJson(catalog: Catalog, clause: Clause, config: Pick<ResolvedConfig, 'organisationType'> = { organisationType: 'care-provider' }): object {
   const path = catalog.path(clause).map((step) => ({ id: step.id, kind: step.kind, title: step.title }));
   if (clause.kind !== 'control') {
     return { id: clause.id, kind: clause.kind, title: clause.title, path, controls: catalog.controlsUnder(clause.id).map((c) => ({ id: c.id, title: c.title })) };
@@ -63,7 +76,9 @@ export function clauseJson(catalog: Catalog, clause: Clause): object {
     reason: clause.reason ?? null,
     summary: clause.summary,
     health: clause.health ?? null,
-    elements: clause.elements,
+    organisationType: config.organisationType,
+    elements: clause.elements.map((element) => ({ ...element, expected: isExpectedOf(element, config) })),
+    retiredElements: clause.retiredElements,
     maps,
     mapsRemoved,
   };
@@ -75,7 +90,7 @@ function describeEvidence(groups: string[][], perGroup = 8): string {
   return groups.map((group) => `[${shown(group).join(' | ')}]`).join(' + ');
 }
 
-function renderClause(catalog: Catalog, clause: Clause, out: Output): string {
+function renderClause(catalog: Catalog, clause: Clause, out: Output, config: ResolvedConfig): string {
   const lines: string[] = [];
   const badge = clause.kind === 'control' && clause.essential ? `  ${paint(out, 'yellow', '[essential]')}` : '';
   lines.push(`${paint(out, 'bold', `${clause.id}  ${clause.title}`)}${badge}`);
@@ -85,18 +100,19 @@ function renderClause(catalog: Catalog, clause: Clause, out: Output): string {
     for (const control of catalog.controlsUnder(clause.id)) lines.push(`  ${control.id.padEnd(8)} ${control.title}`);
     return `${lines.join('\n')}\n`;
   }
-  renderControl(catalog, clause, out, lines);
+  renderControl(catalog, clause, out, lines, config);
   return `${lines.join('\n')}\n`;
 }
 
-function renderControl(catalog: Catalog, control: Control, out: Output, lines: string[]): void {
+function renderControl(catalog: Catalog, control: Control, out: Output, lines: string[], config: ResolvedConfig): void {
   const width = out.width;
   lines.push('', paint(out, 'bold', 'Summary'), wrap(control.summary, width, '  '));
   if (control.health) lines.push('', paint(out, 'bold', 'In a health organisation'), wrap(control.health, width, '  '));
   if (control.essential && control.reason) lines.push('', paint(out, 'bold', 'Essential'), wrap(control.reason, width, '  '));
   lines.push('', `${paint(out, 'bold', 'Elements')} ${paint(out, 'dim', "(Clausewise's baseline, not the standard's text)")}`);
   for (const element of control.elements) {
-    lines.push(`  • ${element.title} ${paint(out, 'gray', `(${element.id})`)}`);
+    lines.push(`  • ${element.title} ${paint(out, 'gray', `(${element.id})`)}${appliesToBadge(element, out)}`);
+    if (!isExpectedOf(element, config)) lines.push(wrap(notExpected(config), width, '      '));
     if (element.aliases.length) lines.push(wrap(`also: ${element.aliases.join(', ')}`, width, '      '));
     lines.push(wrap(`hint: ${element.prompt}`, width, '      '));
     if (element.evidence.length) lines.push(wrap(`in prose: ${describeEvidence(element.evidence)}`, width, '      '));
@@ -108,7 +124,24 @@ function renderControl(catalog: Catalog, control: Control, out: Output, lines: s
       paint(out, 'dim', '   --json lists every word)'),
     );
   }
+  for (const retired of control.retiredElements) {
+    const where = retired.movedTo ? `moved to ${retired.movedTo}` : retired.replacedBy ? `replaced by ${retired.replacedBy}` : 'retired';
+    lines.push(paint(out, 'dim', wrap(`formerly ${retired.id}: ${where}. ${retired.reason}`, width, '  ')));
+  }
   renderMappings(catalog, control, out, lines);
+}
+
+/** "[care providers only]" after an element only some kinds of organisation are expected to address. */
+function appliesToBadge(element: Element, out: Output): string {
+  if (!element.appliesTo) return '';
+  const names = element.appliesTo.map((type) => ({ 'care-provider': 'care providers', 'health-technology': 'health-technology organisations', other: 'other organisations' })[type]);
+  return `  ${paint(out, 'yellow', `[${names.join(' and ')} only]`)}`;
+}
+
+/** Why an element is not expected of this organisation, naming where its organisation-type comes from. */
+function notExpected(config: ResolvedConfig): string {
+  const source = config.file ? `organisation-type: ${config.organisationType} in ${config.file}` : `organisation-type: ${config.organisationType}`;
+  return `not expected here (${source}): missing-element does not report it`;
 }
 
 /** The curated links per framework, additions marked, and for a reviewed framework what the review kept, added and removed. */

@@ -10,7 +10,7 @@ export function elementsFor(control: Control, config: ResolvedConfig): Element[]
   const cached = perConfig.get(control.id);
   if (cached) return cached;
   const override = config.elements[control.id];
-  let elements = control.elements;
+  let elements = control.elements.filter((element) => isExpectedOf(element, config));
   if (override) {
     const fill = (element: Element): Element => ({ ...element, aliases: element.aliases ?? [], prompt: element.prompt ?? `Describe ${element.title.toLowerCase()}.`, evidence: element.evidence ?? [] });
     elements = override.replace ? override.replace.map(fill) : [...elements, ...(override.add ?? []).map(fill)];
@@ -24,6 +24,11 @@ export function elementsFor(control: Control, config: ResolvedConfig): Element[]
   }
   perConfig.set(control.id, elements);
   return elements;
+}
+
+/** Whether the organisation is expected to address a baseline element: its `applies-to` lists the config's organisation-type. */
+export function isExpectedOf(element: Element, config: Pick<ResolvedConfig, 'organisationType'>): boolean {
+  return !element.appliesTo || element.appliesTo.includes(config.organisationType);
 }
 
 /** Whether a control may never be excluded, after the config's `essential` overrides. */

@@ -11,8 +11,9 @@ import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
 import {
-  CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
+  CONFIG_FILE_NAMES, DEFAULT_ORGANISATION_TYPE, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
 } from './types';
+import type { Control, OrganisationType } from '../catalog/types';
 import { didYouMean } from '../text/similar';
 import { evidenceProblems } from '../policy/evidence';
 
@@ -26,6 +27,7 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   'required-fields'?: string[];
   'review-every'?: string;
+  'organisation-type'?: OrganisationType;
   /** `match` is the mode; every other key is a control id. */
   elements?: Record<string, ElementOverride> & { match?: ElementMatchMode };
   essential?: Record<string, boolean>;
@@ -50,6 +52,7 @@ export function defaultConfig(root: string): ResolvedConfig {
     reviewEvery: DEFAULT_REVIEW_EVERY,
     elements: {},
     elementMatch: 'prose',
+    organisationType: DEFAULT_ORGANISATION_TYPE,
     essential: {},
   };
 }
@@ -110,12 +113,12 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     if (!control) continue;
     const known = control.elements.map((element) => element.id);
     for (const [index, waived] of (override.waive ?? []).entries()) {
-      if (!known.includes(waived)) problems.push(source.problemAt(['elements', id, 'waive', index], `control ${id} has no element "${waived}"${didYouMean(waived, known)}`));
+      if (!known.includes(waived)) problems.push(source.problemAt(['elements', id, 'waive', index], unknownElement(control, waived, known)));
     }
     const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
     for (const key of ['aliases', 'evidence'] as const) {
       for (const elementId of Object.keys(override[key] ?? {})) {
-        if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, key, elementId], `control ${id} has no element "${elementId}"${didYouMean(elementId, all)}`, true));
+        if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, key, elementId], unknownElement(control, elementId, all), true));
       }
     }
     // An element's own phrases are one group of alternatives; added elements carry groups of their own.
@@ -140,10 +143,26 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     reviewEvery: (raw['review-every'] && parseDuration(raw['review-every'])) || DEFAULT_REVIEW_EVERY,
     elements: overrides as Record<string, ElementOverride>,
     elementMatch,
+    organisationType: raw['organisation-type'] ?? DEFAULT_ORGANISATION_TYPE,
     essential: raw.essential ?? {},
     today: raw.today,
   };
   return { config, catalog };
+}
+
+/**
+ * Why a control has no element of this id: one the baseline retired (replaced, or moved to another
+ * control: say where it went, since the config was right before) or a plain typo (did you mean).
+ */
+function unknownElement(control: Control, elementId: string, known: string[]): string {
+  const retired = control.retiredElements.find((entry) => entry.id === elementId);
+  if (!retired) return `control ${control.id} has no element "${elementId}"${didYouMean(elementId, known)}`;
+  const where = retired.movedTo
+    ? `moved to control ${retired.movedTo} under the same id; put this entry under elements.${retired.movedTo}`
+    : retired.replacedBy
+      ? `was replaced by "${retired.replacedBy}" (${retired.reason.replace(/\.$/, '')}); name "${retired.replacedBy}" if it should apply to that element, or remove this entry`
+      : `was retired (${retired.reason.replace(/\.$/, '')}); remove this entry`;
+  return `control ${control.id} no longer has element "${elementId}": Clausewise's baseline changed and it ${where}`;
 }
 
 /** Where a config may take its catalog from, and a catalog that overrides the config's. */

@@ -1,4 +1,4 @@
-import type { Element } from '../catalog/types';
+import type { Element, OrganisationType } from '../catalog/types';
 import type { SeveritySetting } from '../findings/types';
 
 export interface ElementOverride {
@@ -33,10 +33,13 @@ export interface ResolvedConfig {
   reviewEvery: Duration;
   elements: Record<string, ElementOverride>;
   elementMatch: ElementMatchMode;
+  /** Which baseline elements with `applies-to` are expected: those that list this type (default care-provider). */
+  organisationType: OrganisationType;
   essential: Record<string, boolean>;
   today?: string;
 }
 
 export const DEFAULT_REQUIRED_FIELDS = ['id', 'title', 'type', 'owner', 'status', 'version', 'clauses'];
+export const DEFAULT_ORGANISATION_TYPE: OrganisationType = 'care-provider';
 export const DEFAULT_REVIEW_EVERY: Duration = { amount: 12, unit: 'month' };
 export const CONFIG_FILE_NAMES = ['.clausewise.yaml', '.clausewise.yml', '.clausewise.json'];

@@ -50,6 +50,45 @@ describe('loading a custom catalog', () => {
     }
   });
 
+  it('reads which kinds of organisation an element applies to, and rejects an unknown kind or an empty list at its line', () => {
+    const withAppliesTo = (value: string) => small.replace('                prompt: Say when a shared account is allowed, if ever.\n', `                prompt: Say when a shared account is allowed, if ever.\n                applies-to: ${value}\n`);
+    const catalog = parseCatalog(withAppliesTo('[care-provider]'), '/org/catalog.yaml');
+    expect(catalog.control('1.1.1')!.elements.map((element) => element.appliesTo)).toEqual([undefined, ['care-provider']]);
+    expect(catalog.control('1.1.1')!.elements[1]).not.toHaveProperty('applies-to');
+    for (const [value, message] of [
+      ['[hospital]', /must be one of care-provider, health-technology, other/],
+      ['[]', /must not be empty|at least 1/],
+      ['[other, other]', /duplicate|unique/],
+      ['care-provider', /must be an array/],
+    ] as const) {
+      const text = withAppliesTo(value);
+      const problems = problemsOf(text);
+      expect(problems.map((problem) => problem.message), value).toContainEqual(expect.stringMatching(message));
+      expect(problems[0]!.line, value).toBe(lineOf(text, 'applies-to:'));
+    }
+  });
+
+  it('reads the elements a control retired, and rejects a retired id still in use, a replacement that is not an element and a move to a control without it', () => {
+    const withRetired = (entries: string) => small.replace('            maps:\n', `            retiredElements:\n${entries}            maps:\n`);
+    const good = withRetired('              - id: generic-accounts\n                replacedBy: shared-accounts\n                reason: Renamed to say what is meant.\n');
+    expect(parseCatalog(good, '/org/catalog.yaml').control('1.1.1')!.retiredElements).toEqual([{ id: 'generic-accounts', replacedBy: 'shared-accounts', reason: 'Renamed to say what is meant.' }]);
+    expect(parseCatalog(small, '/org/catalog.yaml').control('1.1.1')!.retiredElements).toEqual([]);
+    const cases: [string, RegExp, string][] = [
+      ['              - id: shared-accounts\n                reason: Gone.\n', /"shared-accounts" is listed as retired but is still one of its elements/, '- id: shared-accounts'],
+      ['              - id: old\n                replacedBy: nothing-here\n                reason: Gone.\n', /"old" is replaced by "nothing-here", which is not one of its elements/, 'replacedBy: nothing-here'],
+      ['              - id: old\n                movedTo: "1.1.1"\n                reason: Moved.\n', /"old" moved to 1\.1\.1, which has no element "old"/, 'movedTo:'],
+      ['              - id: old\n', /missing the required key "reason"/, '- id: old'],
+    ];
+    for (const [entries, message, needle] of cases) {
+      const text = withRetired(entries);
+      const problems = problemsOf(text);
+      expect(problems.map((problem) => problem.message), needle).toContainEqual(expect.stringMatching(message));
+      // The retired entry, not the element of the same id above it.
+      const line = text.split('\n').findLastIndex((candidate) => candidate.includes(needle)) + 1;
+      expect(problems.find((problem) => message.test(problem.message))?.line, needle).toBe(line);
+    }
+  });
+
   it('names the file and line of a missing required field', () => {
     const text = small.replace(/ {12}summary: .*\n/, '');
     const [problem, ...rest] = problemsOf(text);

@@ -52,6 +52,10 @@ describe('a broken config stops with one clear error naming its file and line', 
     ['an unknown way of matching elements', 'elements:\n  match: loose\n', 2, /must be one of prose, headings/],
     ['evidence for an unknown element', 'elements:\n  9.4.2:\n    evidence:\n      session-time-out: [auto lock]\n', 4, /control 9\.4\.2 has no element "session-time-out" \(did you mean "session-timeout"\?\)/],
     ['a malformed evidence phrase', 'elements:\n  9.4.2:\n    evidence:\n      session-timeout: ["lo*"]\n', 4, /a \* may only end a word of at least 3 letters/],
+    ['an unknown organisation type', 'organisation-type: hospital\n', 1, /"organisation-type" must be one of care-provider, health-technology, other/],
+    ['the American spelling of organisation-type', 'organization-type: other\n', 1, /unknown key "organization-type" \(did you mean "organisation-type"\?\)/],
+    ['a waived element the baseline replaced, naming its replacement', 'elements:\n  9.4.3:\n    waive: [single-sign-on]\n', 3, /control 9\.4\.3 no longer has element "single-sign-on": Clausewise's baseline changed and it was replaced by "password-rule-exceptions" \(Single sign-on is authentication architecture, not password management\); name "password-rule-exceptions" if it should apply to that element, or remove this entry/],
+    ['evidence for an element that moved to another control', 'elements:\n  15.2.1:\n    evidence:\n      supplier-register: [vendor list]\n', 4, /control 15\.2\.1 no longer has element "supplier-register": Clausewise's baseline changed and it moved to control 15\.1\.1 under the same id; put this entry under elements\.15\.1\.1/],
     ['an unknown typed concept in an added element', 'elements:\n  9.4.2:\n    add:\n      - id: x\n        title: X\n        evidence: [[$colour]]\n', 6, /has the wrong form \(A word, a phrase, a word start ending in \* \(recertif\*\), or \$frequency, \$duration or \$role/],
   ])('%s', (_name, text, line, message) => {
     const root = tempWorkspace({ '.clausewise.yaml': text });
@@ -97,6 +101,24 @@ describe('what the config changes', () => {
     const root = tempWorkspace({ '.clausewise.yaml': 'elements:\n  9.4.2:\n    replace:\n      - id: sign-in\n        title: Sign-in\n        prompt: Say how people sign in.\n' });
     const { config } = loadConfig(join(root, '.clausewise.yaml'));
     expect(elementsFor(control, config).map((element) => element.title)).toEqual(['Sign-in']);
+  });
+
+  it('expects the elements meant for care providers only of a care provider, by default and when set; not of other organisations', () => {
+    const policy = `---\nid: POL-NET\ntitle: Network\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [13.1.3]\n---\n# Network\n\n## Network segmentation\n\nZones: office, server, management; traffic between zones passes the firewall.\n\n## Wireless networks\n\nStaff Wi-Fi admits managed laptops with certificates; rogue access points are scanned for weekly.\n`;
+    const missing = (config: string) =>
+      checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy }))[0]!
+        .findings.filter((finding) => finding.ruleId === 'missing-element')
+        .map((finding) => finding.element);
+    expect(missing('rules: {}\n')).toEqual(['medical-device-network', 'guest-network']);
+    expect(missing('organisation-type: care-provider\n')).toEqual(['medical-device-network', 'guest-network']);
+    expect(missing('organisation-type: health-technology\n')).toEqual([]);
+    expect(missing('organisation-type: other\n')).toEqual([]);
+    const { config } = loadConfig(join(tempWorkspace({ '.clausewise.yaml': 'organisation-type: health-technology\n' }), '.clausewise.yaml'));
+    expect(config.organisationType).toBe('health-technology');
+    expect(elementsFor(catalog.control('17.1.2')!, config).map((element) => element.id)).not.toContain('downtime-procedures');
+    // A config may still add an element of its own to a control whose baseline element it is not expected to address.
+    const added = loadConfig(join(tempWorkspace({ '.clausewise.yaml': 'organisation-type: other\nelements:\n  13.1.3:\n    add:\n      - id: lab-network\n        title: Laboratory network\n' }), '.clausewise.yaml')).config;
+    expect(elementsFor(catalog.control('13.1.3')!, added).map((element) => element.id)).toEqual(['network-segmentation', 'wireless-networks', 'lab-network']);
   });
 
   it('overrides whether a control is essential', () => {
