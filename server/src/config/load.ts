@@ -10,7 +10,7 @@ import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
 import {
-  CONFIG_FILE_NAMES, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
+  CONFIG_FILE_NAMES, DEFAULT_LIMITS, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
 } from './types';
 import { didYouMean } from '../text/similar';
 import { evidenceProblems } from '../policy/evidence';
@@ -25,6 +25,7 @@ interface RawConfig {
   /** `match` is the mode; every other key is a control id. */
   elements?: Record<string, ElementOverride> & { match?: ElementMatchMode };
   essential?: Record<string, boolean>;
+  limits?: { 'parse-seconds'?: number; 'nesting-depth'?: number; 'emphasis-markers'?: number };
   today?: string;
 }
 
@@ -47,6 +48,7 @@ export function defaultConfig(root: string): ResolvedConfig {
     elements: {},
     elementMatch: 'prose',
     essential: {},
+    limits: DEFAULT_LIMITS,
   };
 }
 
@@ -133,6 +135,11 @@ export function loadConfig(file: string, options: { confineCatalogTo?: string[] 
     elements: overrides as Record<string, ElementOverride>,
     elementMatch,
     essential: raw.essential ?? {},
+    limits: {
+      parseSeconds: raw.limits?.['parse-seconds'] ?? DEFAULT_LIMITS.parseSeconds,
+      nestingDepth: raw.limits?.['nesting-depth'] ?? DEFAULT_LIMITS.nestingDepth,
+      emphasisMarkers: raw.limits?.['emphasis-markers'] ?? DEFAULT_LIMITS.emphasisMarkers,
+    },
     today: raw.today,
   };
   return { config, catalog };

@@ -1,5 +1,6 @@
 import { approvalIncomplete } from './approvalIncomplete';
 import { brokenReference } from './brokenReference';
+import { documentTooComplex } from './documentTooComplex';
 import { duplicateId } from './duplicateId';
 import { emptyElement } from './emptyElement';
 import { exclusionInvalid } from './exclusionInvalid';
@@ -17,6 +18,7 @@ import { untaggedMention } from './untaggedMention';
 /** Every rule, in the order their findings are documented. */
 export const rules: readonly Rule[] = [
   unreadableFile,
+  documentTooComplex,
   frontmatterMissing,
   frontmatterSyntax,
   frontmatterSchemaRule,
