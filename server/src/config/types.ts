@@ -33,7 +33,7 @@ export interface ParseLimits {
   emphasisMarkers: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { parseSeconds: 5, nestingDepth: 50, emphasisMarkers: 5000 };
+export const DEFAULT_LIMITS: ParseLimits = { parseSeconds: 5, nestingDepth: 50, emphasisMarkers: 2000 };
 
 /** A .clausewise.yaml after validation, with defaults filled in and paths made absolute. */
 export interface ResolvedConfig {

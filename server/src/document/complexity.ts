@@ -38,7 +38,8 @@ export function measureComplexity(text: string): Complexity {
   const opened: number[] = [];
   const markers = new MarkerCounter(text);
   let paragraphMarkers = 0;
-  let paragraphStart = 0;
+  /** Where the paragraph being read starts; -1 between paragraphs. */
+  let paragraphStart = -1;
   let fence: { char: number; length: number; column: number; quotes: number } | undefined;
   const hasCR = text.includes('\r');
   for (let lineStart = 0; lineStart < text.length; ) {
@@ -84,12 +85,13 @@ export function measureComplexity(text: string): Complexity {
     }
     if (at >= lineEnd) {
       // A blank line (inside its containers) ends a paragraph.
-      if (!fence && paragraphMarkers > 0) {
+      if (!fence) {
         if (paragraphMarkers > result.emphasis) {
           result.emphasis = paragraphMarkers;
           result.emphasisAt = paragraphStart;
         }
         paragraphMarkers = 0;
+        paragraphStart = -1;
       }
     } else if (fence) {
       if (runLength(text, at, lineEnd, fence.char) >= fence.length) fence = undefined;
@@ -107,11 +109,12 @@ export function measureComplexity(text: string): Complexity {
           result.emphasisAt = paragraphStart;
         }
         paragraphMarkers = 0;
+        paragraphStart = -1;
       }
       if ((code === BACKTICK || code === TILDE) && runLength(text, at, lineEnd, code) >= 3) {
         fence = { char: code, length: runLength(text, at, lineEnd, code), column: containerColumn(items, opened.length > 0 ? Infinity : indent), quotes };
       } else {
-        if (paragraphMarkers === 0) paragraphStart = lineStart;
+        if (paragraphStart < 0) paragraphStart = lineStart;
         paragraphMarkers += markers.count(at, lineEnd);
       }
     }
