@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath } from '../helpers/paths';
+import { runCli } from '../helpers/run';
 import { pathological, pathologicalPolicy } from '../helpers/pathological';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -65,5 +66,15 @@ describe('parsing on a budget (the CLI)', () => {
     expect(findings.filter((finding) => finding.ruleId === 'document-too-complex').map((finding) => finding.file)).toEqual([expect.stringMatching(/hostile\.md$/)]);
     // Every other document was still checked and listed.
     expect(new Set(JSON.parse(stdout).files.map((file: { path: string }) => file.path)).size).toBe(161);
+  });
+
+  it('suggest and adopt skip a hostile document, saying why, instead of parsing it', () => {
+    const root = tempWorkspace({ 'hostile.md': `# Hostile\n\n${pathological['nested list markers']!}` });
+    const started = performance.now();
+    const suggest = runCli(['suggest', join(root, 'hostile.md')], { cwd: root });
+    expect(suggest.stderr).toMatch(/hostile\.md: lists or block quotes here nest 5000 levels deep.*\(skipped\)/);
+    const adopt = runCli(['adopt', root], { cwd: root });
+    expect(adopt.stdout + adopt.stderr).toMatch(/nest 5000 levels deep.*not adopted/);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
