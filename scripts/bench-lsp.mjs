@@ -1,6 +1,7 @@
 // npm run bench:lsp — the language server on the 2,000-document benchmark corpus (scripts/bench/corpus.mjs):
 // initialize → end of indexing vs the single-thread parse floor, didChange → publishDiagnostics latency on a
-// 30 KB document (debounce 0), hover and completion latency, and the server's RSS after indexing.
+// 30 KB document (debounce 0), hover and completion latency (also while a hostile document is edited), and the
+// server's RSS after indexing.
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
 // BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
 // the server inherits NODE_OPTIONS, for V8 flags.
@@ -203,6 +204,35 @@ async function interactive(server, dir) {
   const hover = await timed('textDocument/hover', { textDocument: { uri }, position: { line, character: 'clauses: [9.4.2, 12.3'.length } });
   const completion = await timed('textDocument/completion', { textDocument: { uri }, position: { line, character: 'clauses: [9.4.2, 12.'.length } });
   console.log(`hover: p50 ${ms(median(hover))}, p95 ${ms(percentile(hover, 95))}; completion: p50 ${ms(median(completion))}, p95 ${ms(percentile(completion, 95))} (target p95 ≤ 10 ms)`);
+
+  // The same requests while a hostile document is open and edited before each one (debounce 0): one
+  // the pre-scan refuses, and one it lets through that takes the parser about 2 s on each edit.
+  const hostileDocuments = [
+    ['10 KB of nested list markers (refused by the pre-scan)', `${'- '.repeat(5000)}x\n`],
+    ['30 KB of lists nested 32 deep (parsed, ~2 s a parse)', `${'- '.repeat(32)}x\n`.repeat(470)],
+  ];
+  for (const [index, [name, hostileText]] of hostileDocuments.entries()) {
+    const hostile = pathToFileURL(join(dir, `bench-hostile-${index}.md`)).href;
+    const lines = hostileText.split('\n').length - 1;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: hostile, languageId: 'markdown', version: 1, text: hostileText } });
+    let hostileVersion = 1;
+    const whileEditing = async (method, params) => {
+      const times = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const end = { line: lines, character: 0 };
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: hostile, version: ++hostileVersion }, contentChanges: [{ range: { start: end, end }, text: 'y' }] });
+        const start = performance.now();
+        const result = await connection.sendRequest(method, params);
+        if (!result) throw new Error(`${method} answered nothing`);
+        times.push(performance.now() - start);
+      }
+      return times;
+    };
+    const hoverMeanwhile = await whileEditing('textDocument/hover', { textDocument: { uri }, position: { line, character: 'clauses: [9.4.2, 12.3'.length } });
+    const completionMeanwhile = await whileEditing('textDocument/completion', { textDocument: { uri }, position: { line, character: 'clauses: [9.4.2, 12.'.length } });
+    console.log(`while ${name} is edited before each request: hover p50 ${ms(median(hoverMeanwhile))}, p95 ${ms(percentile(hoverMeanwhile, 95))}; completion p50 ${ms(median(completionMeanwhile))}, p95 ${ms(percentile(completionMeanwhile, 95))} (target p95 ≤ 10 ms)`);
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: hostile } });
+  }
   await server.stop();
 }
 

@@ -7,6 +7,7 @@ import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes
 import { checkedFixRound, type CheckedText } from '../../server/src/findings/checkedFixes';
 import { frontmatterKept } from '../../server/src/findings/frontmatterKept';
 import { PolicySet } from '../../server/src/workspace/policySet';
+import { pathological } from '../helpers/pathological';
 
 const catalog = loadCatalog();
 const config = defaultConfig('/ws');
@@ -19,15 +20,25 @@ const frontmatterLine = fc.oneof(
   fc.subarray(controlIds, { maxLength: 6 }).map((ids) => `clauses: [${ids.join(', ')}]`),
   fc.string({ maxLength: 30 }).map((text) => `k: ${text}`),
 );
-const bodyBlock = fc.oneof(
+/** Markdown on which remark's parse time grows faster than its size (issue #15), at sizes up to those that took seconds. */
+const pathologicalBlock = fc.oneof(
+  fc.integer({ min: 1, max: 5000 }).map((depth) => `${'- '.repeat(depth)}x`),
+  fc.integer({ min: 1, max: 7500 }).map((pairs) => `${'*_'.repeat(pairs)}x${'_*'.repeat(pairs)}`),
+  fc.integer({ min: 1, max: 1000 }).map((depth) => Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- item`).join('\n')),
+  fc.integer({ min: 1, max: 10000 }).map((count) => `${'_a*'.repeat(count)}x`),
+  fc.integer({ min: 1, max: 5000 }).map((depth) => `${'> '.repeat(depth)}x`),
+);
+const ordinaryBlock = fc.oneof(
   fc.constantFrom(...headings).map((title) => `## ${title}\n\nWe do this every week.`),
   fc.constantFrom(...headings).map((title) => `- **${title}**: TODO`),
   fc.constantFrom(...controlIds).map((id) => `See ISO 27799 ${id} and §${id}.`),
   fc.constantFrom('[x](missing.md)', '<!-- clausewise-disable -->', '```\ncode\n```', '| a | b |\n|---|---|\n| 1 | 2 |', '> quote', '***', '<div>html</div>', '\u0000', '\r\n', '\uFEFF'),
   fc.string({ maxLength: 80 }),
 );
+/** About one document in ten holds a pathological block: the rest keep testing the ordinary analysis. */
+const bodyBlock = fc.oneof({ arbitrary: ordinaryBlock, weight: 60 }, { arbitrary: pathologicalBlock, weight: 1 });
 const documentText = fc
-  .tuple(fc.boolean(), fc.array(frontmatterLine, { maxLength: 10 }), fc.array(bodyBlock, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'))
+  .tuple(fc.boolean(), fc.array(frontmatterLine, { maxLength: 10 }), fc.array(bodyBlock, { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r'))
   .map(([fenced, lines, blocks, newline]) => `${fenced ? `---\n${lines.join('\n')}\n---\n` : ''}${blocks.join('\n\n')}\n`.replace(/\n/g, newline));
 /** Damage: cut the text anywhere, or splice random characters in. */
 const damaged = fc.oneof(
@@ -91,6 +102,25 @@ describe('properties of the analysis over generated and damaged documents', () =
     );
   });
 
+  it('refuses the pathological inputs quickly with document-too-complex, before any parse runs away', () => {
+    fc.assert(
+      fc.property(fc.tuple(documentText, pathologicalBlock, fc.nat()), ([text, hostile, at]) => {
+        const cut = at % (text.length + 1);
+        const started = performance.now();
+        checkText(`${text.slice(0, cut)}\n\n${hostile}\n\n${text.slice(cut)}`);
+        // Generous: each of these took remark seconds at the larger sizes; refused or parsed, none may now.
+        expect(performance.now() - started).toBeLessThan(2000);
+      }),
+      { numRuns: 60 },
+    );
+    for (const [name, body] of Object.entries(pathological)) {
+      const started = performance.now();
+      const { findings } = checkText(`---\nid: POL-1\nclauses: [9.4.2]\n---\n${body}`);
+      expect(performance.now() - started, name).toBeLessThan(2000);
+      expect(findings.map((finding) => finding.ruleId), name).toEqual(['document-too-complex']);
+    }
+  });
+
   it('applying the automatic fixes never throws and a second round changes less', () => {
     fc.assert(
       fc.property(documentText, (text) => {
@@ -140,6 +170,7 @@ describe('properties of the analysis over generated and damaged documents', () =
       `---\n${'- '.repeat(5000)}x\n---\n`,
       `${'> '.repeat(5000)}x\n`,
       `${'ISO 27799 '.repeat(5000)}\n`,
+      ...Object.values(pathological),
     ];
     for (const text of hostile) {
       const started = performance.now();

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
+import type { ParseLimits } from '../config/types';
 import { parsePolicyDocument } from '../document/parse';
 import type { Frontmatter, PolicyDocument } from '../document/types';
 import type { Control } from '../catalog/types';
@@ -77,7 +78,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const candidates = inputFiles(positionals, cwd, resolver).map(readCandidate);
+  const candidates = inputFiles(positionals, cwd, resolver).map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
   const roots = inputRoots(positionals, cwd, resolver);
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
@@ -140,10 +141,12 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   return failed > 0 ? 1 : 0;
 }
 
-function readCandidate(path: string): Candidate {
+function readCandidate(path: string, limits: ParseLimits): Candidate {
   const { text, problem, bytes } = readDocumentFile(path);
   if (problem) return { path, skipped: `${problem.message}; not adopted` };
-  const document = parsePolicyDocument(path, text);
+  const document = parsePolicyDocument(path, text, undefined, limits);
+  // Over the pre-scan's limits: nothing of it was read, so nothing could be suggested or kept.
+  if (document.readProblem) return { path, skipped: `${document.readProblem.message}; not adopted` };
   const candidate: Candidate = { path, bytes, text, document };
   const fields = document.frontmatter?.fields;
   if (fields?.has('clauses') || fields?.has('excludes')) candidate.skipped = 'already has Clausewise frontmatter';

@@ -9,6 +9,8 @@ import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocum
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
 import { CheckCache } from './cache';
+import { isRisky } from '../document/complexity';
+import { AnalysisThread, workerFileExists } from '../workspace/analysisThread';
 import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';
 
 /** One checked file: its findings, and the document (for positions and fixes). */
@@ -88,7 +90,8 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   else await analyze(pending.filter((entry) => !entry.analyzed), options);
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
-    if (entry.cacheKey) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
+    // A parse stopped at the time limit may pass on a quieter machine: try it again next run.
+    if (entry.cacheKey && !entry.analyzed!.stopped) options.cache!.set(entry.path, entry.cacheKey, entry.analyzed!);
   }
   // Many documents link to the same few files: ask the filesystem once per path.
   const known = new Map<string, boolean>();
@@ -112,7 +115,16 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
 }
 
 function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
-  return { path: entry.path, text: entry.text, problem: entry.problem, configFile: entry.set.config.file, catalog: entry.set.config.catalogPath, cwd: options.cwd, today: entry.set.today(options.today), indexOnly: options.indexOnly };
+  return {
+    path: entry.path,
+    text: entry.text,
+    problem: entry.problem,
+    configFile: entry.set.config.file,
+    cwd: options.cwd,
+    today: entry.set.today(options.today),
+    parseSeconds: entry.set.config.limits.parseSeconds,
+    indexOnly: options.indexOnly,
+  };
 }
 
 /** Waits for the threads' analyses of the entries handed to them, then lets the threads go. */
@@ -123,7 +135,11 @@ async function collect(pool: WorkerPool, entries: Pending[]): Promise<void> {
   void pool.close();
 }
 
-/** Analyses the files a cache run found changed: on threads when there are enough of them, else here. */
+/**
+ * Analyses the files a cache run found changed: on threads when there are enough of them, else
+ * here, except the documents the pre-scan finds risky: those go to a thread that is stopped at the
+ * time limit (starting it for every run would cost more than the parse of a few ordinary files).
+ */
 async function analyze(entries: Pending[], options: CheckRunOptions): Promise<void> {
   if (options.parallel !== false && shouldUseWorkers(entries.length)) {
     const pool = new WorkerPool(options.onProgress);
@@ -135,9 +151,23 @@ async function analyze(entries: Pending[], options: CheckRunOptions): Promise<vo
     }
     return;
   }
-  entries.forEach((entry, index) => {
-    if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
-    else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync }));
-    options.onProgress?.(index + 1, entries.length);
-  });
+  const risky = new Set(workerFileExists() ? entries.filter((entry) => !entry.problem && isRisky(entry.text)) : []);
+  const thread = risky.size > 0 ? new AnalysisThread() : undefined;
+  try {
+    const offThread = thread?.run([...risky].map((entry) => job(entry, options)));
+    let done = 0;
+    for (const entry of entries) {
+      if (risky.has(entry)) continue;
+      if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
+      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync }));
+      options.onProgress?.(++done, entries.length);
+    }
+    if (offThread) {
+      const results = await offThread;
+      [...risky].forEach((entry, index) => (entry.analyzed = results[index]!.analyzed));
+      options.onProgress?.(entries.length, entries.length);
+    }
+  } finally {
+    await thread?.close();
+  }
 }

@@ -62,7 +62,11 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
       continue;
     }
     const { config, catalog } = resolver.forDocument(path);
-    const document = parsePolicyDocument(path, text, problem);
+    const document = parsePolicyDocument(path, text, problem, config.limits);
+    if (document.readProblem?.kind === 'too-complex') {
+      process.stderr.write(`clausewise: ${displayPath(path, cwd)}: ${document.readProblem.message} (skipped)\n`);
+      continue;
+    }
     const ranked = suggestClauses(document, catalog, { elementsOf: (control) => elementsFor(control, config) });
     const shown = ranked.slice(0, top);
     const claimed = new Set(listItems(document.frontmatter, 'clauses').flatMap((item) => catalog.control(item.source)?.id ?? []));

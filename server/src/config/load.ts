@@ -11,7 +11,7 @@ import { readDataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
 import {
-  CONFIG_FILE_NAMES, DEFAULT_ORGANISATION_TYPE, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
+  CONFIG_FILE_NAMES, DEFAULT_LIMITS, DEFAULT_ORGANISATION_TYPE, DEFAULT_REQUIRED_FIELDS, DEFAULT_REVIEW_EVERY, type ElementMatchMode, type ElementOverride, type ResolvedConfig,
 } from './types';
 import type { Control, OrganisationType } from '../catalog/types';
 import { didYouMean } from '../text/similar';
@@ -31,6 +31,7 @@ interface RawConfig {
   /** `match` is the mode; every other key is a control id. */
   elements?: Record<string, ElementOverride> & { match?: ElementMatchMode };
   essential?: Record<string, boolean>;
+  limits?: { 'parse-seconds'?: number; 'nesting-depth'?: number; 'emphasis-markers'?: number };
   today?: string;
 }
 
@@ -54,6 +55,7 @@ export function defaultConfig(root: string): ResolvedConfig {
     elementMatch: 'prose',
     organisationType: DEFAULT_ORGANISATION_TYPE,
     essential: {},
+    limits: DEFAULT_LIMITS,
   };
 }
 
@@ -145,6 +147,11 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     elementMatch,
     organisationType: raw['organisation-type'] ?? DEFAULT_ORGANISATION_TYPE,
     essential: raw.essential ?? {},
+    limits: {
+      parseSeconds: raw.limits?.['parse-seconds'] ?? DEFAULT_LIMITS.parseSeconds,
+      nestingDepth: raw.limits?.['nesting-depth'] ?? DEFAULT_LIMITS.nestingDepth,
+      emphasisMarkers: raw.limits?.['emphasis-markers'] ?? DEFAULT_LIMITS.emphasisMarkers,
+    },
     today: raw.today,
   };
   return { config, catalog };

@@ -19,6 +19,22 @@ export interface Duration {
   unit: 'day' | 'week' | 'month' | 'year';
 }
 
+/**
+ * How much Markdown Clausewise agrees to parse (`limits` in .clausewise.yaml). Some Markdown costs
+ * remark time that grows faster than its size; a document over a limit is reported as
+ * document-too-complex instead of being parsed.
+ */
+export interface ParseLimits {
+  /** Seconds one document's parse and own checks may take before they are stopped. */
+  parseSeconds: number;
+  /** Deepest nesting of list items and block quotes the pre-scan lets through. */
+  nestingDepth: number;
+  /** Most emphasis markers (`*`, `_`) the pre-scan lets through in one paragraph. */
+  emphasisMarkers: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { parseSeconds: 5, nestingDepth: 50, emphasisMarkers: 2000 };
+
 /** A .clausewise.yaml after validation, with defaults filled in and paths made absolute. */
 export interface ResolvedConfig {
   /** Absolute path of the config file, or undefined when none was found (defaults). */
@@ -36,6 +52,7 @@ export interface ResolvedConfig {
   /** Which baseline elements with `applies-to` are expected: those that list this type (default care-provider). */
   organisationType: OrganisationType;
   essential: Record<string, boolean>;
+  limits: ParseLimits;
   today?: string;
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Exclusion, Frontmatter, FrontmatterField, Located, Range } from './types';
 
 const OPEN = /^(---|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
@@ -82,8 +82,28 @@ function findClosingFence(text: string, from: number, fence: string): Range | un
   return undefined;
 }
 
+/** Frontmatter is a few hundred bytes; past this its YAML is not parsed (checking a huge mapping for duplicate keys takes quadratic time). */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
+
+/**
+ * The YAML document of frontmatter source. The yaml package knows only "\n" and "\r\n" as line
+ * breaks, so a lone "\r" (old Mac line endings) becomes "\n" first: the same length, so every
+ * range still points into the original text.
+ */
+export function parseFrontmatterYaml(source: string): Document {
+  const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  return parseDocument(lines, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+}
+
 function parseYaml(source: string, base: number, frontmatter: Frontmatter): void {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  if (source.length > MAX_FRONTMATTER_CHARS) {
+    frontmatter.syntaxErrors.push({
+      message: `the frontmatter is ${Math.ceil(source.length / 1024)} KB, more than the ${MAX_FRONTMATTER_CHARS / 1024} KB Clausewise reads; keep only the document's metadata in it`,
+      range: { start: base, end: base },
+    });
+    return;
+  }
+  const doc = parseFrontmatterYaml(source);
   frontmatter.yaml = doc;
   for (const error of doc.errors) {
     const range = shift(error.pos, base);

@@ -1,11 +1,16 @@
+import { DEFAULT_LIMITS, type ParseLimits } from '../config/types';
 import { readBody } from './body';
+import { complexityProblem, measureComplexity } from './complexity';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
 import { computeLineStarts, positionAt } from './lines';
 import type { PolicyDocument, Range, ReadProblem, Suppression } from './types';
 
-/** Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text is reported, not parsed. */
-export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem): PolicyDocument {
+/**
+ * Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text, and
+ * text over the pre-scan's limits (Markdown that would take remark super-linear time), is reported, not parsed.
+ */
+export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem, limits: ParseLimits = DEFAULT_LIMITS): PolicyDocument {
   const bom = rawText.charCodeAt(0) === 0xfeff;
   const text = bom ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text);
@@ -14,6 +19,11 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
     document.readProblem ??= { kind: 'too-large', message: `the document is over ${MAX_DOCUMENT_BYTES / 1048576} MB, more than Clausewise reads; split it` };
   }
   if (document.readProblem && document.readProblem.kind !== 'encoding') return document;
+  const tooComplex = complexityProblem(measureComplexity(text), limits);
+  if (tooComplex) {
+    document.readProblem = { kind: 'too-complex', ...tooComplex };
+    return document;
+  }
   const frontmatter = readFrontmatter(text);
   document.frontmatter = frontmatter;
   // remark-frontmatter knows only a block opened and closed with ---; a block closed with ..., or a

@@ -108,10 +108,12 @@ export interface Suppression {
   range: Range;
 }
 
-/** Why a file could not be read as text (the document is then mostly empty). */
+/** Why a file could not be read as text, or was not parsed (the document is then mostly empty). */
 export interface ReadProblem {
-  kind: 'binary' | 'encoding' | 'too-large' | 'unreadable';
+  kind: 'binary' | 'encoding' | 'too-large' | 'unreadable' | 'too-complex';
   message: string;
+  /** Where the problem is, when it is in one place. */
+  range?: Range;
 }
 
 /** A parsed policy document: everything the rules and the index need, parsed once per change. */

@@ -14,9 +14,9 @@ import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 
 /** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions in the frontmatter. */
-export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] | null {
+export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
-  const entry = context.workspace.current(uri);
+  const entry = await context.workspace.current(uri);
   if (!entry) return null;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));

@@ -5,8 +5,8 @@ import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 
 /** textDocument/codeLens: "covers N controls · M elements missing" on the frontmatter's first line (information only). */
-export function codeLenses(context: ServerContext, params: CodeLensParams): CodeLens[] | null {
-  const entry = context.workspace.current(params.textDocument.uri);
+export async function codeLenses(context: ServerContext, params: CodeLensParams): Promise<CodeLens[] | null> {
+  const entry = await context.workspace.current(params.textDocument.uri);
   const frontmatter = entry?.document?.frontmatter;
   if (!entry || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
   const claimed = Object.values(entry.analyzed.summary.elements);

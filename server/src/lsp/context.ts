@@ -10,6 +10,8 @@ export interface ServerContext {
   capabilities: ClientCapabilities;
   /** Commands the client said it runs (initializationOptions.clientCommands), which code actions may invoke. */
   clientCommands: ReadonlySet<string>;
+  /** The client sent shutdown: from then on every request is answered InvalidRequest, as LSP requires. */
+  shutDown?: boolean;
 }
 
 /** Throws the LSP "request cancelled" error when the client cancelled; call after each await. */
@@ -42,6 +44,7 @@ export function reported<P, R>(context: () => ServerContext, name: string, handl
 function logged<P, R>(context: () => ServerContext, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, answer: (error: Error) => R) {
   return async (params: P, token: CancellationToken): Promise<R> => {
     try {
+      if (context().shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `the server is shutting down (the client sent shutdown) and answers no ${name} request; start a new server`);
       return await handler(params, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;

@@ -13,8 +13,8 @@ import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 
 /** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
-export function hover(context: ServerContext, params: HoverParams): Hover | null {
-  const entry = context.workspace.current(params.textDocument.uri);
+export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
+  const entry = await context.workspace.current(params.textDocument.uri);
   if (!entry?.document) return null;
   const target = targetAt(entry.document, toOffset(entry.shell, params.position));
   if (!target) return null;

@@ -4,8 +4,8 @@ import type { ServerContext } from './context';
 import { toOffset, toPosition } from './conversion';
 
 /** textDocument/inlayHint: the control's title after each id in `clauses` and `excludes`. */
-export function inlayHints(context: ServerContext, params: InlayHintParams): InlayHint[] | null {
-  const entry = context.workspace.current(params.textDocument.uri);
+export async function inlayHints(context: ServerContext, params: InlayHintParams): Promise<InlayHint[] | null> {
+  const entry = await context.workspace.current(params.textDocument.uri);
   const frontmatter = entry?.document?.frontmatter;
   if (!entry || !frontmatter) return null;
   const start = toOffset(entry.shell, params.range.start);

@@ -1,6 +1,6 @@
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type ClientCapabilities, type Connection, type InitializeError, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
@@ -41,7 +41,9 @@ export function startServer(connection: Connection): void {
     return context;
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    // LSP allows one initialize per server; answering another would swap in a new, empty workspace under the client.
+    if (context) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is already initialized: a client sends initialize once, then shutdown and exit before starting a new server', { retry: false });
     const settings = readSettings(params.initializationOptions, { ...DEFAULT_SETTINGS });
     const workspace: LiveWorkspace = new LiveWorkspace(
       documents,
@@ -62,6 +64,12 @@ export function startServer(connection: Connection): void {
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
+  });
+
+  connection.onShutdown(() => {
+    if (context?.shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is already shutting down: send exit');
+    if (context) context.shutDown = true;
+    return undefined;
   });
 
   connection.onInitialized(async () => {

@@ -55,7 +55,7 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
 /** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
 async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
   await afterIndexing(context, token);
-  const entry = context.workspace.current(uri);
+  const entry = await context.workspace.current(uri);
   if (entry?.document) return entry;
   if (!uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file on disk; save it in the workspace, then ask again`);
   const path = fileURLToPath(uri);

@@ -6,8 +6,8 @@ import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { toLspRange, type LineMap } from './conversion';
 
 /** textDocument/documentSymbol: the frontmatter keys as one group, then the headings as a tree. */
-export function documentSymbols(context: ServerContext, params: DocumentSymbolParams): DocumentSymbol[] | null {
-  const entry = context.workspace.current(params.textDocument.uri);
+export async function documentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> {
+  const entry = await context.workspace.current(params.textDocument.uri);
   const document = entry?.document;
   if (!entry || !document) return null;
   const symbols: DocumentSymbol[] = [];

@@ -8,9 +8,13 @@ import { readDocumentFile } from '../document/decode';
 import { DataFileError } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
+import { received } from '../document/transfer';
+import type { ReadProblem } from '../document/types';
+import type { AnalysisJob, AnalysisResult } from '../workspace/analysisJob';
+import { AnalysisLanes } from '../workspace/analysisLanes';
 import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
-import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';
+import { shouldUseWorkers, WorkerPool } from '../workspace/workerPool';
 import { filePathOf, WorkspaceFolders } from './folders';
 
 /** What the live workspace tells the rest of the server. */
@@ -29,6 +33,13 @@ export interface WorkspaceListener {
   log(message: string): void;
 }
 
+/** A document read for indexing: its job, and the editor version of an open one. */
+interface IndexJob {
+  job: AnalysisJob;
+  version?: number;
+  ticket: number;
+}
+
 /** Milliseconds of indexing between two yields to the event loop, so requests are answered meanwhile. */
 const INDEX_SLICE_MS = 20;
 /** Documents whose diagnostics are published between two turns of the event loop after indexing. */
@@ -37,7 +48,9 @@ const PUBLISH_SLICE = 50;
 /**
  * The workspace as the editor sees it: every Markdown file of the workspace folders (like
  * `clausewise check <folder>`), open documents from the editor's text, closed ones from disk,
- * kept current from edits (debounced) and file-watch events. All analysis goes through the core.
+ * kept current from edits (debounced) and file-watch events. All analysis goes through the core,
+ * and every parse runs on a checking thread on a time budget: this thread, which answers
+ * requests, never parses Markdown.
  */
 export class LiveWorkspace {
   readonly core: PolicyWorkspace;
@@ -46,6 +59,17 @@ export class LiveWorkspace {
   private readonly openUris = new Map<string, string>();
   private readonly versions = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Per document, the analysis on a thread now: at most one, so edits during a slow parse do not queue up. */
+  private readonly inflight = new Map<string, Promise<void>>();
+  /** Open documents edited while their analysis ran: analysed again when it ends. */
+  private readonly rerun = new Set<string>();
+  /**
+   * Per document, the ticket of the newest analysis asked for: an older one that ends later, or one
+   * asked for before the document was closed, removed or opened, is not filed.
+   */
+  private readonly latest = new Map<string, number>();
+  private tickets = 0;
+  private readonly lanes = new AnalysisLanes();
   private generation = 0;
   private indexing = false;
   private ready: Promise<void>;
@@ -85,6 +109,10 @@ export class LiveWorkspace {
     }
     const done = this.markReady;
     this.core.reset();
+    this.inflight.clear();
+    this.rerun.clear();
+    // A config may have changed: the threads read configs afresh.
+    void this.lanes.restart();
     // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
     return this.indexAll(generation)
       .finally(done)
@@ -109,32 +137,32 @@ export class LiveWorkspace {
     this.pending.delete(path);
     this.openUris.delete(path);
     this.versions.delete(path);
-    if (this.members.has(path) && existsSync(path)) this.guard(path, () => this.settle([this.analyzeFromDisk(path)]));
+    this.rerun.delete(path);
+    if (this.members.has(path) && existsSync(path)) this.track(path, async () => this.settle(await this.analyzeFromDisk(path)));
     else this.forget([path]);
   }
 
   /** Files changed on disk: re-read closed documents; a config change checks everything again. */
-  filesChanged(events: FileEvent[]): Promise<void> {
+  async filesChanged(events: FileEvent[]): Promise<void> {
     if (events.some((event) => CONFIG_FILE_NAMES.includes(basename(this.pathOf(event.uri) ?? '')))) return this.reindex();
-    const changes: DocumentChange[] = [];
+    const analyses: Promise<DocumentChange[]>[] = [];
     const gone: string[] = [];
     for (const event of events) {
       const path = this.markdownPath(event.uri);
       if (!path || this.openUris.has(path)) continue;
       if (event.type !== FileChangeType.Deleted && this.folders.contains(path)) {
         this.members.add(path);
-        this.guard(path, () => changes.push(this.analyzeFromDisk(path)));
+        analyses.push(new Promise((resolve) => this.track(path, async () => resolve(await this.analyzeFromDisk(path)), () => resolve([]))));
       } else if (this.members.delete(path) || this.core.get(path)) {
         gone.push(path);
       }
     }
     this.forget(gone);
-    this.settle(changes);
-    return Promise.resolve();
+    this.settle((await Promise.all(analyses)).flat());
   }
 
   /** The document's analysis, brought up to date with the editor first (full parse for open documents). */
-  current(uri: string): WorkspaceDocument | undefined {
+  async current(uri: string): Promise<WorkspaceDocument | undefined> {
     const path = this.pathOf(uri);
     if (!path) return undefined;
     if (this.pending.has(path)) {
@@ -143,6 +171,8 @@ export class LiveWorkspace {
     }
     const entry = this.core.get(path);
     if (entry && !entry.document && this.openUris.has(path)) this.checkOpen(path);
+    // An edit during the analysis starts another when it ends: wait for the last one.
+    for (let inflight = this.inflight.get(path); inflight; inflight = this.inflight.get(path)) await inflight;
     return this.core.get(path);
   }
 
@@ -171,20 +201,77 @@ export class LiveWorkspace {
     this.checkOpen(path);
   }
 
+  /** Analyses an open document from the editor's text (once more after the current analysis, if one is running). */
   private checkOpen(path: string): void {
+    if (this.inflight.has(path)) {
+      this.rerun.add(path);
+      return;
+    }
     const document = this.documents.get(this.uriOf(path));
     if (!document) return;
-    this.guard(path, () => {
+    this.track(path, async () => {
       if (this.core.isExcluded(path)) return this.forget([path]);
-      this.settle([this.analyzeOpen(path, document)]);
+      this.settle(await this.analyzeOpen(path, document));
     });
   }
 
   /** Analyses an open document from the editor's text, keeping its full parse and the version it was computed for. */
-  private analyzeOpen(path: string, document: TextDocument): DocumentChange {
-    const change = this.core.analyze(path, document.getText(), { keepDocument: true });
-    this.versions.set(path, document.version);
-    return change;
+  private async analyzeOpen(path: string, document: TextDocument): Promise<DocumentChange[]> {
+    const { version } = document;
+    const change = await this.analyze(path, document.getText(), undefined, true);
+    if (change) this.versions.set(path, version);
+    return change ? [change] : [];
+  }
+
+  private async analyzeFromDisk(path: string): Promise<DocumentChange[]> {
+    const { text, problem } = readDocumentFile(path);
+    const change = await this.analyze(path, text, problem, false);
+    return change ? [change] : [];
+  }
+
+  /** Analyses one document on a checking thread and files it; undefined when it was overtaken meanwhile (see `latest`). */
+  private async analyze(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): Promise<DocumentChange | undefined> {
+    const generation = this.generation;
+    const ticket = this.ticket(path);
+    const result = await this.lanes.run(this.job(path, text, problem, keepDocument));
+    if (!this.isCurrent(path, ticket, generation, keepDocument)) return undefined;
+    this.logRuleErrors(path, result);
+    return this.core.adopt(path, text, result.analyzed, result.document && received(result.document, text));
+  }
+
+  private ticket(path: string): number {
+    const ticket = ++this.tickets;
+    this.latest.set(path, ticket);
+    return ticket;
+  }
+
+  /** True when an analysis may still be filed: no newer one was asked for, no new indexing began, and the document is still open (or still closed). */
+  private isCurrent(path: string, ticket: number, generation: number, fromEditor: boolean): boolean {
+    return generation === this.generation && this.latest.get(path) === ticket && fromEditor === this.openUris.has(path);
+  }
+
+  /** A rule that threw on a checking thread is a finding there; here it is a line in the log too. */
+  private logRuleErrors(path: string, result: AnalysisResult): void {
+    for (const { ruleId, error } of result.ruleErrors ?? []) this.listener.log(`rule ${ruleId} failed on ${path}: ${error}`);
+  }
+
+  /** The job for a checking thread: the document and how to find its config, as this thread resolved it. Throws DataFileError for a broken config. */
+  private job(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): AnalysisJob {
+    const set = this.core.setFor(path);
+    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    return {
+      path,
+      text,
+      problem,
+      configFile: set.config.file,
+      cwd: this.core.defaultRoot,
+      today: this.core.today(set),
+      parseSeconds: set.config.limits.parseSeconds,
+      defaultRules,
+      defaultCatalog,
+      keepDocument,
+      openPaths: keepDocument ? [...this.openUris.keys()] : undefined,
+    };
   }
 
   /** Checks the changed documents' workspace rules and their dependents', and reports them. */
@@ -201,6 +288,7 @@ export class LiveWorkspace {
 
   /** Removes documents from the workspace, re-checking what depended on them. */
   private forget(paths: string[]): void {
+    for (const path of paths) this.latest.delete(path);
     const changes = paths.map((path) => this.core.remove(path)).filter((change): change is DocumentChange => change !== undefined);
     if (paths.length) this.listener.dropped(paths);
     this.settle(changes);
@@ -211,19 +299,38 @@ export class LiveWorkspace {
     try {
       work();
     } catch (error) {
-      if (error instanceof DataFileError) {
-        this.forget([path]);
-        // While indexing, the list is reported once at the end, complete.
-        if (!this.indexing) this.listener.configErrors(this.core.configErrors());
-      } else {
-        this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
-      }
+      this.failed(path, error);
     }
   }
 
-  private analyzeFromDisk(path: string): DocumentChange {
-    const { text, problem } = readDocumentFile(path);
-    return this.core.analyze(path, text, { problem });
+  /**
+   * Runs one document's asynchronous work as its analysis in flight (what `current` waits for), with
+   * guard's handling of failures; an open document edited meanwhile is analysed again after it.
+   */
+  private track(path: string, work: () => Promise<void>, onFailure?: () => void): void {
+    const generation = this.generation;
+    const done: Promise<void> = work()
+      .catch((error: unknown) => {
+        onFailure?.();
+        // A failure from before a reindex (threads restarted) is not news.
+        if (generation === this.generation) this.failed(path, error);
+      })
+      .finally(() => {
+        if (this.inflight.get(path) !== done) return;
+        this.inflight.delete(path);
+        if (this.rerun.delete(path)) this.checkOpen(path);
+      });
+    this.inflight.set(path, done);
+  }
+
+  private failed(path: string, error: unknown): void {
+    if (error instanceof DataFileError) {
+      this.forget([path]);
+      // While indexing, the list is reported once at the end, complete.
+      if (!this.indexing) this.listener.configErrors(this.core.configErrors());
+    } else {
+      this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
+    }
   }
 
   /** Indexes the workspace with work-done progress: the checked documents, or undefined when a newer pass began. */
@@ -257,64 +364,90 @@ export class LiveWorkspace {
     }
   }
 
-  /** Indexes one document on this thread: an open one from the editor's text, others from disk. */
-  private indexOne(path: string): void {
-    if (this.core.isExcluded(path)) return;
-    const document = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
-    if (document) this.analyzeOpen(path, document);
-    else this.analyzeFromDisk(path);
+  /**
+   * Reads the documents to index (an open one from the editor's text, keeping its parse; others
+   * from disk) into jobs, yielding to the event loop every INDEX_SLICE_MS so requests are answered
+   * while files are read. Each job goes to `onJob` as soon as it is read. False when a newer
+   * indexing began meanwhile.
+   */
+  private readJobs(queue: string[], generation: number, onJob: (entry: IndexJob) => void): Promise<boolean> {
+    return this.inSlices(queue, generation, (path) => {
+      if (this.core.isExcluded(path)) return;
+      const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
+      if (open) return onJob({ job: this.job(path, open.getText(), undefined, true), version: open.version, ticket: this.ticket(path) });
+      const { text, problem } = readDocumentFile(path);
+      onJob({ job: this.job(path, text, problem, false), ticket: this.ticket(path) });
+    });
+  }
+
+  /** Files the analyses of indexed documents (a document whose analysis failed is logged, not filed). */
+  private adoptAll(entries: IndexJob[], results: (AnalysisResult | AnalyzedDocument | Error)[], generation: number): void {
+    entries.forEach(({ job, version, ticket }, index) => {
+      const result = results[index]!;
+      // An edit, close or file event while indexing has analysed the document again since.
+      if (!this.isCurrent(job.path, ticket, generation, version !== undefined)) return;
+      if (result instanceof Error) return this.failed(job.path, result);
+      this.guard(job.path, () => {
+        if (!('summary' in result)) this.logRuleErrors(job.path, result);
+        const { analyzed, document } = 'summary' in result ? { analyzed: result, document: undefined } : result;
+        this.core.adopt(job.path, job.text, analyzed, document && received(document, job.text));
+        if (version !== undefined) this.versions.set(job.path, version);
+      });
+    });
+  }
+
+  /** A small workspace: every document on the server's own checking threads. False when a newer indexing began. */
+  private async indexOnLanes(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
+    const entries: IndexJob[] = [];
+    if (!(await this.readJobs(queue, generation, (entry) => entries.push(entry)))) return false;
+    const results = await this.lanes.runAll(
+      entries.map((entry) => entry.job),
+      (done) => progress.report(Math.floor((done * 100) / entries.length), `${done}/${entries.length} documents`),
+    );
+    if (generation !== this.generation) return false;
+    this.adoptAll(entries, results, generation);
+    return true;
   }
 
   /**
-   * Many closed documents: the checking threads share them (the CLI's pool), each handed out as
-   * soon as it is read; open documents stay here, as they keep their parse. False when a newer
-   * indexing began.
+   * Many closed documents: a pool of checking threads shares them (the CLI's pool), each handed out
+   * as soon as it is read; open documents, which keep their parse, go to the server's own threads.
+   * False when a newer indexing began.
    */
   private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The threads load while this thread reads the first files.
     const pool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`));
-    const jobs: AnalysisJob[] = [];
+    const closed: IndexJob[] = [];
+    const open: IndexJob[] = [];
     let analyzed: AnalyzedDocument[];
+    let openResults: (AnalysisResult | Error)[];
     try {
-      if (!(await this.handOut(queue, pool, jobs, generation))) return false;
-      analyzed = await pool.analyzed();
+      const read = await this.readJobs(queue, generation, (entry) => {
+        if (entry.job.keepDocument) return open.push(entry);
+        closed.push(entry);
+        pool.add(entry.job);
+      });
+      if (!read) return false;
+      [analyzed, openResults] = await Promise.all([pool.analyzed(), this.lanes.runAll(open.map((entry) => entry.job))]);
     } finally {
       // The threads stop before the results are adopted, so their memory is free by then.
       await pool.close();
     }
     if (generation !== this.generation) return false;
-    jobs.forEach((job, index) => this.guard(job.path, () => this.core.adopt(job.path, job.text, analyzed[index]!)));
+    this.adoptAll(closed, analyzed, generation);
+    this.adoptAll(open, openResults, generation);
     return true;
-  }
-
-  /**
-   * Reads the closed documents and hands them to the pool (open ones are indexed here), yielding
-   * to the event loop every INDEX_SLICE_MS as the single-thread path does, so requests are answered
-   * while files are read. False when a newer indexing began meanwhile.
-   */
-  private async handOut(queue: string[], pool: WorkerPool, jobs: AnalysisJob[], generation: number): Promise<boolean> {
-    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
-    return this.inSlices(queue, generation, (path) => {
-      if (this.openUris.has(path)) return this.indexOne(path);
-      if (this.core.isExcluded(path)) return;
-      const set = this.core.setFor(path);
-      const { text, problem } = readDocumentFile(path);
-      const job: AnalysisJob = { path, text, problem, configFile: set.config.file, cwd: this.core.defaultRoot, today: this.core.today(set), defaultRules, defaultCatalog };
-      jobs.push(job);
-      pool.add(job);
-    });
   }
 
   /**
    * Visits each path (a failure is logged against that document), yielding to the event loop every
    * INDEX_SLICE_MS so requests are answered meanwhile. False when a newer indexing began.
    */
-  private async inSlices(queue: string[], generation: number, visit: (path: string) => void, onYield?: (done: number) => void): Promise<boolean> {
+  private async inSlices(queue: string[], generation: number, visit: (path: string) => void): Promise<boolean> {
     let sliceStart = Date.now();
-    for (const [index, path] of queue.entries()) {
+    for (const path of queue) {
       this.guard(path, () => visit(path));
       if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
-        onYield?.(index + 1);
         await new Promise((resolve) => setImmediate(resolve));
         if (generation !== this.generation) return false;
         sliceStart = Date.now();
@@ -323,12 +456,12 @@ export class LiveWorkspace {
     return true;
   }
 
-  /** Indexes on the checking threads; when they fail, says so in the log and lets this thread do it. */
+  /** Indexes on a pool of checking threads; when they fail, says so in the log and lets the server's own threads do it. */
   private async tryThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<'done' | 'stale' | 'failed'> {
     try {
       return (await this.indexInThreads(queue, generation, progress)) ? 'done' : 'stale';
     } catch (error) {
-      this.listener.log(`Clausewise: the checking threads failed (${(error as Error).message}); indexing on the main thread instead`);
+      this.listener.log(`Clausewise: the checking threads failed (${(error as Error).message}); indexing on one thread instead`);
       this.core.reset();
       return 'failed';
     }
@@ -343,10 +476,7 @@ export class LiveWorkspace {
     const closed = queue.filter((path) => !this.openUris.has(path));
     const threaded = shouldUseWorkers(closed.length) ? await this.tryThreads(queue, generation, progress) : 'not used';
     if (threaded === 'stale') return undefined;
-    if (threaded !== 'done') {
-      const report = (done: number) => progress.report(Math.floor((done * 100) / queue.length), `${done}/${queue.length} documents`);
-      if (!(await this.inSlices(queue, generation, (path) => this.indexOne(path), report))) return undefined;
-    }
+    if (threaded !== 'done' && !(await this.indexOnLanes(queue, generation, progress))) return undefined;
     const all = this.core.all().map((entry) => entry.path);
     const checked = this.core.checkWorkspace(all);
     this.listener.reindexed(new Set(all));

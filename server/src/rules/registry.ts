@@ -1,6 +1,7 @@
 import { approvalIncomplete } from './approvalIncomplete';
 import { auditRecordFields } from './auditRecordFields';
 import { brokenReference } from './brokenReference';
+import { documentTooComplex } from './documentTooComplex';
 import { duplicateId } from './duplicateId';
 import { emptyElement } from './emptyElement';
 import { exclusionInvalid } from './exclusionInvalid';
@@ -18,6 +19,7 @@ import { untaggedMention } from './untaggedMention';
 /** Every rule, in the order their findings are documented. */
 export const rules: readonly Rule[] = [
   unreadableFile,
+  documentTooComplex,
   frontmatterMissing,
   frontmatterSyntax,
   frontmatterSchemaRule,

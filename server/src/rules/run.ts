@@ -24,7 +24,8 @@ export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all',
     if (phase !== 'all' && rule.workspace !== (phase === 'workspace')) continue;
     const setting = config.rules[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
-    if (!summary.isPolicy && rule.id !== 'unreadable-file') continue;
+    // A file that could not be read or parsed may be a policy: say so rather than skip it.
+    if (!summary.isPolicy && rule.id !== 'unreadable-file' && rule.id !== 'document-too-complex') continue;
     const report: RuleContext['report'] = (input) => {
       const line = positionAt(document.lineStarts, input.range.start).line;
       if (isSuppressed(document.suppressions, rule.id, line)) return;

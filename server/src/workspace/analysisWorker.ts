@@ -1,39 +1,48 @@
-import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { ConfigResolver } from '../config/resolve';
-import type { AnalyzedDocument } from './analyzedDocument';
-import { PolicySet } from './policySet';
-import type { AnalysisJob, WorkerRequest, WorkerResponse } from './workerPool';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerRequest, WorkerResponse } from './analysisJob';
+import { PROGRESS, type ThreadData } from './analysisThread';
+import type { PolicySet } from './policySet';
+import { runJob } from './runJob';
 
-/** A checking thread: loads each config and catalog once, then parses and checks documents on request. */
+/** A checking thread: loads each config and catalog once, then parses and checks documents on request, telling the watchdog which job it is on. */
 const sets = new Map<string, PolicySet>();
+const { progress: shared, epoch, lowPriority } = workerData as ThreadData;
+const progress = new Int32Array(shared);
+if (lowPriority) lowerPriority();
 
-function setFor(job: AnalysisJob): PolicySet {
-  const key = job.configFile ?? '';
-  let set = sets.get(key);
-  if (!set) {
-    // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
-    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog });
-    const { config, catalog } = resolver.forDirectory(job.cwd);
-    sets.set(key, (set = new PolicySet(config, catalog)));
+/**
+ * Lowers this thread's scheduling priority, leaving the main thread's: on Linux a thread has its own
+ * nice value, set through its thread id (/proc/thread-self names it).
+ */
+function lowerPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the normal priority, which is only slower to yield.
   }
-  return set;
 }
 
-function analyze(job: AnalysisJob): AnalyzedDocument {
-  const set = setFor(job);
-  const analyzed = job.indexOnly ? set.summarize(job.path, job.text, job.problem) : set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists: existsSync }).analyzed;
-  // The worker keeps no documents: the main thread owns the index.
-  set.index.delete(job.path);
-  return analyzed;
-}
-
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', (message: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    response = { batch: request.batch, analyzed: request.jobs.map(analyze) };
+    const results = message.jobs.map((job, index) => {
+      const result = runJob(job, sets, () => {
+        Atomics.store(progress, PROGRESS.request, message.request);
+        Atomics.store(progress, PROGRESS.index, index);
+        Atomics.store(progress, PROGRESS.started, (Date.now() - epoch) | 0);
+        Atomics.store(progress, PROGRESS.busy, 1);
+      });
+      // Loading the next job's config is not this job's time.
+      Atomics.store(progress, PROGRESS.busy, 0);
+      return result;
+    });
+    response = { request: message.request, results };
   } catch (error) {
-    response = { batch: request.batch, error: `${(error as Error).message}\n${(error as Error).stack ?? ''}` };
+    response = { request: message.request, error: `${(error as Error).message}\n${(error as Error).stack ?? ''}` };
+  } finally {
+    Atomics.store(progress, PROGRESS.busy, 0);
   }
   parentPort!.postMessage(response);
 });

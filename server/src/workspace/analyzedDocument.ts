@@ -12,6 +12,8 @@ export interface AnalyzedDocument {
   findings: Finding[];
   suppressions: Suppression[];
   bom: boolean;
+  /** The parse ran out of time and was stopped (not kept in a cache: it may pass on a quieter machine). */
+  stopped?: boolean;
 }
 
 /**

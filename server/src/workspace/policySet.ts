@@ -50,7 +50,7 @@ export class PolicySet {
 
   /** Parses a document and records its summary in the index. */
   add(path: string, text: string, readProblem?: ReadProblem): { document: PolicyDocument; summary: DocumentSummary } {
-    const document = parsePolicyDocument(path, text, readProblem);
+    const document = parsePolicyDocument(path, text, readProblem, this.config.limits);
     const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
     this.index.set(summary);
     return { document, summary };

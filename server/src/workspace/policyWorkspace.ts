@@ -160,12 +160,13 @@ export class PolicyWorkspace {
 
   /**
    * Indexes a document analysed elsewhere (a checking thread): its summary and its own rules'
-   * findings. Call checkWorkspace afterwards, as after analyze.
+   * findings, and its parse when the thread sent it (an open document). Call checkWorkspace
+   * afterwards, as after analyze.
    */
-  adopt(path: string, text: string, analyzed: AnalyzedDocument): DocumentChange {
+  adopt(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
     return this.record(path, (set) => {
       set.index.set(analyzed.summary);
-      return { analyzed, shell: documentShell(path, text, analyzed) };
+      return { analyzed, shell: documentShell(path, text, analyzed, document?.lineStarts), document };
     });
   }
 

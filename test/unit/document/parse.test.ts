@@ -3,6 +3,9 @@ import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../../server/src/document
 import { listItems } from '../../../server/src/document/frontmatter';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import { completionSiteAt } from '../../../server/src/document/completionSite';
+import { loadCatalog } from '../../../server/src/catalog/load';
+import { defaultConfig } from '../../../server/src/config/load';
+import { PolicySet } from '../../../server/src/workspace/policySet';
 
 const policy = (body: string, frontmatter = 'id: POL-1\nclauses: [9.4.2]') => `---\n${frontmatter}\n---\n${body}`;
 
@@ -98,6 +101,23 @@ describe('awkward input is handled, never thrown', () => {
     expect(document.lineStarts).toHaveLength(10);
     const section = document.sections[1]!;
     expect(text.slice(section.titleRange.start, section.titleRange.end)).toBe('## Session time-out');
+  });
+
+  it('lone-CR line endings (old Mac) read a valid frontmatter without syntax errors, with exact offsets', () => {
+    const text = '---\rid: POL-1\rtitle: Access\rclauses: [9.4.2]\rexcludes:\r  - clause: 11.1.6\r    justification: No loading area.\r---\r# T\r\r## Session time-out\r\rFive minutes.\r';
+    const document = parsePolicyDocument('/p.md', text);
+    expect(document.frontmatter?.syntaxErrors).toEqual([]);
+    expect(document.frontmatter?.data).toMatchObject({ id: 'POL-1', title: 'Access', clauses: ['9.4.2'] });
+    const id = document.frontmatter!.fields.get('title')!;
+    expect(text.slice(id.valueRange.start, id.valueRange.end)).toBe('Access');
+    expect(document.sections.map((section) => section.title)).toEqual(['T', 'Session time-out']);
+  });
+
+  it('lone-CR line endings give a valid document no frontmatter-syntax finding', () => {
+    const text = '---\rid: POL-1\rtitle: Access\rtype: policy\rowner: CISO\rstatus: draft\rversion: 1.0.0\rclauses: []\r---\r# T\r';
+    const set = new PolicySet(defaultConfig('/ws'), loadCatalog());
+    const { document, summary } = set.add('/ws/p.md', text);
+    expect(set.check(document, summary, { today: '2026-06-01', fileExists: () => false }).map((finding) => finding.ruleId)).toEqual([]);
   });
 
   it('a byte-order mark is set aside and remembered', () => {

@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AnalysisThread } from '../../../server/src/workspace/analysisThread';
 import { WorkerPool, type AnalysisJob } from '../../../server/src/workspace/workerPool';
+import { pathological, pathologicalPolicy } from '../../helpers/pathological';
+import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 // npm test builds dist/ first; the threads run the bundled worker, as the CLI and the server do.
 const worker = resolve(__dirname, '../../../dist/worker.js');
@@ -12,6 +15,7 @@ const job = (index: number): AnalysisJob => ({
   text: `---\nid: DOC-${index}\ntitle: Document ${index}\nclauses: [9.4.2]\n---\n# Document ${index}\n`,
   cwd: '/ws',
   today: '2026-06-01',
+  parseSeconds: 5,
 });
 
 describe('the checking threads', () => {
@@ -38,5 +42,24 @@ describe('the checking threads', () => {
     await expect(pool.analyzed()).rejects.toThrow('thread broke');
     await pool.close();
     await pool.close();
+  });
+
+  it('stop a parse that runs past its time limit, report it as too complex, and go on with the other jobs', async () => {
+    // The pre-scan's nesting limit is raised, so only the time limit stands between the thread and a 1,000-level list.
+    const root = tempWorkspace({ '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n' });
+    const configured = (index: number, text: string): AnalysisJob => ({ ...job(index), path: join(root, `doc-${index}.md`), text, cwd: root, configFile: join(root, '.clausewise.yaml'), parseSeconds: 0.3 });
+    const thread = new AnalysisThread(worker);
+    try {
+      const started = performance.now();
+      const results = await thread.run([configured(1, job(1).text), configured(2, pathologicalPolicy(pathological['a 1,000-level list']!)), configured(3, job(3).text)]);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(results.map((result) => result.analyzed.summary.id?.value)).toEqual(['DOC-1', undefined, 'DOC-3']);
+      expect(results[1]!.analyzed.stopped).toBe(true);
+      expect(results[1]!.analyzed.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([['document-too-complex', expect.stringMatching(/longer than the 0\.3 s limit.*limits\.parse-seconds/)]]);
+      // The thread that replaced the stopped one serves the next request.
+      expect((await thread.run([configured(4, job(4).text)]))[0]!.analyzed.summary.id?.value).toBe('DOC-4');
+    } finally {
+      await thread.close();
+    }
   });
 });

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { ConfigResolver } from '../config/resolve';
+import { transferable } from '../document/transfer';
+import type { AnalysisJob, AnalysisResult } from './analysisJob';
+import { PolicySet } from './policySet';
+
+/**
+ * Analyses one job as a checking thread does: with the policy set of its config (loaded once per
+ * config and editor defaults into `sets`), keeping nothing of the document afterwards: the caller
+ * owns the index. `onStart` is told when the document's own work begins (after loading a config).
+ */
+export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?: () => void): AnalysisResult {
+  const set = setFor(job, sets);
+  onStart?.();
+  const open = new Set(job.openPaths);
+  const fileExists = (path: string) => open.has(path) || existsSync(path);
+  let result: AnalysisResult;
+  if (job.indexOnly) {
+    result = { analyzed: set.summarize(job.path, job.text, job.problem) };
+  } else {
+    const ruleErrors: AnalysisResult['ruleErrors'] = [];
+    const onRuleError = (ruleId: string, _path: string, error: unknown) => ruleErrors.push({ ruleId, error: (error as Error).stack ?? String(error) });
+    const { document, analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists, onRuleError });
+    result = { analyzed, document: job.keepDocument ? transferable(document) : undefined, ruleErrors: ruleErrors.length ? ruleErrors : undefined };
+  }
+  if (job.stopped) result.analyzed.stopped = true;
+  set.index.delete(job.path);
+  return result;
+}
+
+function setFor(job: AnalysisJob, sets: Map<string, PolicySet>): PolicySet {
+  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}`;
+  let set = sets.get(key);
+  if (!set) {
+    // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
+    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog });
+    const { config, catalog } = resolver.forDirectory(job.cwd);
+    sets.set(key, (set = new PolicySet(config, catalog)));
+  }
+  return set;
+}

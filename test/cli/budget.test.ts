@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliPath } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+import { pathological, pathologicalPolicy } from '../helpers/pathological';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
+
+/** Runs `clausewise check` on a folder, killed after 20 s so that a hang fails the test instead of stalling it; wall time included. */
+function timedCheck(root: string, args: string[] = []): { code: number | null; stdout: string; seconds: number } {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [cliPath, 'check', root, '--today', '2026-06-01', '--format', 'json', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, seconds: (performance.now() - started) / 1000 };
+}
+
+function findingsOf(stdout: string): { ruleId: string; message: string; file: string }[] {
+  return (JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] }).files.flatMap((file) =>
+    file.findings.map((finding) => ({ ...finding, file: file.path })),
+  );
+}
+
+describe('parsing on a budget (the CLI)', () => {
+  for (const [name, body] of Object.entries(pathological)) {
+    it(`ends within 5 s on ${name}, reporting document-too-complex with the limit and how to change it`, () => {
+      const root = tempWorkspace({ 'hostile.md': pathologicalPolicy(body), 'fine.md': policyText('POL-FINE') });
+      const { code, stdout, seconds } = timedCheck(root);
+      expect(seconds).toBeLessThan(5);
+      expect(code).toBe(1);
+      const tooComplex = findingsOf(stdout).filter((finding) => finding.ruleId === 'document-too-complex');
+      expect(tooComplex).toHaveLength(1);
+      expect(tooComplex[0]!.file).toMatch(/hostile\.md$/);
+      expect(tooComplex[0]!.message).toMatch(/limits\./);
+    });
+  }
+
+  it('stops a parse that passes the pre-scan but runs over limits.parse-seconds, and says so', () => {
+    // The pre-scan's nesting limit raised out of the way: only the time budget is left to stop the 1,000-level list.
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n  parse-seconds: 0.5\n',
+      'hostile.md': pathologicalPolicy(pathological['a 1,000-level list']!),
+      'fine.md': policyText('POL-FINE'),
+    });
+    const { code, stdout, seconds } = timedCheck(root);
+    expect(seconds).toBeLessThan(5);
+    expect(code).toBe(1);
+    const findings = findingsOf(stdout);
+    expect(findings.filter((finding) => finding.file.endsWith('fine.md')).map((finding) => finding.ruleId)).not.toContain('document-too-complex');
+    const tooComplex = findings.filter((finding) => finding.ruleId === 'document-too-complex');
+    expect(tooComplex).toHaveLength(1);
+    expect(tooComplex[0]!.message).toMatch(/0\.5 s/);
+    expect(tooComplex[0]!.message).toMatch(/limits\.parse-seconds/);
+  });
+
+  it('holds on the checking threads too: one hostile document among many is stopped, the others are checked', () => {
+    const files: Record<string, string> = { '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n  parse-seconds: 0.5\n' };
+    for (let n = 0; n < 160; n++) files[`p${n}.md`] = policyText(`POL-${n}`);
+    files['hostile.md'] = pathologicalPolicy(pathological['a 1,000-level list']!);
+    const { code, stdout, seconds } = timedCheck(tempWorkspace(files));
+    expect(seconds).toBeLessThan(10);
+    expect(code).toBe(1);
+    const findings = findingsOf(stdout);
+    expect(findings.filter((finding) => finding.ruleId === 'document-too-complex').map((finding) => finding.file)).toEqual([expect.stringMatching(/hostile\.md$/)]);
+    // Every other document was still checked and listed.
+    expect(new Set(JSON.parse(stdout).files.map((file: { path: string }) => file.path)).size).toBe(161);
+  });
+
+  it('suggest and adopt skip a hostile document, saying why, instead of parsing it', () => {
+    const root = tempWorkspace({ 'hostile.md': `# Hostile\n\n${pathological['nested list markers']!}` });
+    const started = performance.now();
+    const suggest = runCli(['suggest', join(root, 'hostile.md')], { cwd: root });
+    expect(suggest.stderr).toMatch(/hostile\.md: lists or block quotes here nest 5000 levels deep.*\(skipped\)/);
+    const adopt = runCli(['adopt', root], { cwd: root });
+    expect(adopt.stdout + adopt.stderr).toMatch(/nest 5000 levels deep.*not adopted/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
