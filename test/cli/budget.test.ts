@@ -55,6 +55,16 @@ describe('parsing on a budget (the CLI)', () => {
     expect(tooComplex[0]!.message).toMatch(/limits\.parse-seconds/);
   });
 
+  it('bounds every document of a small run, not only those the pre-scan calls risky', () => {
+    // Plain prose (shallow, little emphasis, under the risky size): the pre-scan lets it through, the time limit still applies.
+    const prose = Array.from({ length: 2000 }, (_, n) => `Paragraph ${n} says who reviews access and how often, in plain words.\n`).join('\n');
+    const root = tempWorkspace({ '.clausewise.yaml': 'limits:\n  parse-seconds: 0.001\n', 'plain.md': policyText('POL-PLAIN', '', `# Plain\n\n${prose}`) });
+    const { stdout } = timedCheck(root);
+    const tooComplex = findingsOf(stdout).filter((finding) => finding.ruleId === 'document-too-complex');
+    expect(tooComplex.map((finding) => finding.file)).toEqual([expect.stringMatching(/plain\.md$/)]);
+    expect(tooComplex[0]!.message).toMatch(/limits\.parse-seconds/);
+  });
+
   it('holds on the checking threads too: one hostile document among many is stopped, the others are checked', () => {
     const files: Record<string, string> = { '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n  parse-seconds: 0.5\n' };
     for (let n = 0; n < 160; n++) files[`p${n}.md`] = policyText(`POL-${n}`);
