@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -57,6 +58,23 @@ describe('the workspace', () => {
     rmSync(backup);
     const cleared = server.waitForDiagnostics(uriOf(backup), (list) => list.length === 0);
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(backup), type: DELETED }] });
+    await cleared;
+  });
+
+  it('clears a broken-reference finding on a root-relative link (/docs/y.md) when the file it names appears', async () => {
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'include: ["policies/*.md"]\n',
+      'policies/a.md': policyText('POL-A', '', '# Policy\n\nSee [the procedure](/docs/y.md).\n'),
+    });
+    server = startServer();
+    await server.initialize(root);
+    const a = uriOf(join(root, 'policies', 'a.md'));
+    await server.waitForDiagnostics(a, (list) => list.some((d) => d.code === 'broken-reference'));
+    const target = join(root, 'docs', 'y.md');
+    mkdirSync(dirname(target));
+    writeFileSync(target, '# The procedure\n');
+    const cleared = server.waitForDiagnostics(a, (list) => !list.some((d) => d.code === 'broken-reference'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(target), type: CREATED }] });
     await cleared;
   });
 

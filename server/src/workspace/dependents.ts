@@ -8,9 +8,10 @@ import type { DocumentSummary } from './summary';
  * goes from `before` to `after` (undefined when the document is new or gone): documents sharing or
  * naming its id (duplicate-id, broken-reference), documents excluding a control it claims or stops
  * claiming (exclusion-invalid), and, when the file appears or disappears, documents linking to it.
- * The index must already hold `after`.
+ * The index must already hold `after`. `root` is the set's config root, against which links written
+ * `/docs/x.md` resolve, as the broken-reference rule resolves them.
  */
-export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined): string[] {
+export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string): string[] {
   const path = (after ?? before)?.path;
   const found = new Set<string>();
   const add = (summaries: DocumentSummary[]) => summaries.forEach((summary) => found.add(summary.path));
@@ -33,7 +34,7 @@ export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | un
     if (idChanged || oldClaims.has(clause) !== newClaims.has(clause)) add(index.excluding(clause));
   }
   if (path !== undefined && (before === undefined || after === undefined)) {
-    add(index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url)?.path === path)));
+    add(index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url, root)?.path === path)));
   }
   if (path !== undefined) found.delete(path);
   return [...found].sort();

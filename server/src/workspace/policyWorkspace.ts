@@ -99,7 +99,7 @@ export class PolicyWorkspace {
 
   /** The other documents whose findings a change can affect. */
   dependents(change: DocumentChange): string[] {
-    return dependentsOf(change.set.index, change.before, change.after).filter((path) => this.documents.has(path));
+    return dependentsOf(change.set.index, change.before, change.after, change.set.config.root).filter((path) => this.documents.has(path));
   }
 
   /** Runs the workspace rules for these documents and returns each one with its complete findings. */
