@@ -8,7 +8,13 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
   { in: 'server/src/workspace/analysisWorker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
-].filter((entry) => existsSync(entry.in));
+];
+// A missing entry point is a broken tree, not something to skip: the bundle would ship without it.
+const missing = entries.filter((entry) => !existsSync(entry.in));
+if (missing.length > 0) {
+  console.error(`build: entry point missing: ${missing.map((entry) => entry.in).join(', ')}`);
+  process.exit(1);
+}
 
 const watch = process.argv.includes('--watch');
 await Promise.all(

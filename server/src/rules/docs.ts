@@ -31,6 +31,13 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
 }
 
 /** The config schema with `rules` listing every rule id (so editors complete and validate them). */
+/** The `clausewise.rules` setting's properties in the extension manifest: one severity per rule, described as in the docs. */
+export function manifestRuleSettings(rules: readonly Rule[]): Record<string, unknown> {
+  return Object.fromEntries(
+    rules.map((rule) => [rule.id, { type: 'string', enum: ['off', 'info', 'warning', 'error'], description: `${rule.description} (default: ${rule.severity}).` }]),
+  );
+}
+
 export function configSchemaWithRules(schema: Record<string, unknown>, rules: readonly Rule[]): Record<string, unknown> {
   const copy = structuredClone(schema) as { properties: { rules: { properties: Record<string, unknown> } } };
   copy.properties.rules.properties = Object.fromEntries(

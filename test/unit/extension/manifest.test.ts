@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../client/src/commands/ids';
+import { manifestRuleSettings } from '../../../server/src/rules/docs';
+import { rules } from '../../../server/src/rules/registry';
 import { repoRoot } from '../../helpers/paths';
 
 interface Manifest {
@@ -39,6 +41,10 @@ describe('the extension manifest', () => {
     const settings = manifest.contributes.configuration.properties;
     expect(Object.keys(settings['clausewise.rules']?.properties ?? {}).sort()).toEqual(Object.keys(schema.properties.rules.properties).sort());
     expect(Object.keys(settings).sort()).toEqual(['clausewise.catalog', 'clausewise.debounce', 'clausewise.rules', 'clausewise.trace.server']);
+  });
+
+  it("describes each rule's setting as the rule itself does (npm run generate writes them; edits by hand drift)", () => {
+    expect(manifest.contributes.configuration.properties['clausewise.rules']?.properties).toEqual(manifestRuleSettings(rules));
   });
 
   it('names files that exist: icon, grammars, snippets, schemas', () => {
