@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigResolver } from '../../server/src/config/resolve';
+import { readDocumentFile } from '../../server/src/document/decode';
 import { positionAt } from '../../server/src/document/lines';
 import type { PolicyDocument } from '../../server/src/document/types';
 import type { Finding } from '../../server/src/findings/types';
@@ -24,7 +25,9 @@ export function checkFolder(dir: string, overrides: Record<string, string> = {},
     .map((name) => join(dir, name));
   const { config, catalog } = new ConfigResolver(dir).forDirectory(dir);
   const set = new PolicySet(config, catalog);
-  const added = paths.map((path) => ({ path, text: overrides[path] ?? readFileSync(path, 'utf8') })).map((file) => ({ ...file, ...set.add(file.path, file.text) }));
+  // Files are read as the CLI reads them, so binary, non-UTF-8 and oversized files reach unreadable-file.
+  const read = (path: string) => (path in overrides ? { text: overrides[path]! } : readDocumentFile(path));
+  const added = paths.map((path) => ({ path, ...read(path) })).map((file) => ({ path: file.path, text: file.text, ...set.add(file.path, file.text, file.problem) }));
   const fileExists = (path: string) => path in overrides || existsSync(path);
   return added.map(({ path, text, document, summary }) => ({ path, text, document, findings: set.check(document, summary, { today, fileExists }) }));
 }

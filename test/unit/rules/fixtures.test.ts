@@ -1,7 +1,9 @@
 /**
  * Rule fixtures, markdownlint-style: each folder of test/fixtures/rules is a workspace; each
  * Markdown file marks the findings it expects on the line they belong to, as `{rule-id}` inside a
- * YAML comment (frontmatter) or an HTML comment (body). A file `x.fixed.md` beside `x.md` is what
+ * YAML comment (frontmatter) or an HTML comment (body), or anywhere as `{rule-id:N}` for a finding
+ * on line N (line 1, the opening fence, cannot hold a comment). Markers are read from the raw bytes,
+ * so a binary fixture can carry one too. A file `x.fixed.md` beside `x.md` is what
  * applying every automatic fix to `x.md` must give; the fixed text must then pass the fixed rules,
  * and fixing it again must change nothing.
  */
@@ -14,12 +16,12 @@ import { fixturesDir } from '../../helpers/paths';
 import { byLine, checkFolder, findingLines } from '../../helpers/workspace';
 
 const root = join(fixturesDir, 'rules');
-const MARKER = /\{([a-z][a-z0-9-]*)\}/g;
+const MARKER = /\{([a-z][a-z0-9-]*)(?::(\d+))?\}/g;
 
 function expectedLines(text: string): string[] {
   return text
     .split(/\r\n|\n|\r/)
-    .flatMap((line, index) => [...line.matchAll(MARKER)].filter((match) => ruleIds.includes(match[1]!)).map((match) => `${index + 1}:${match[1]}`))
+    .flatMap((line, index) => [...line.matchAll(MARKER)].filter((match) => ruleIds.includes(match[1]!)).map((match) => `${match[2] ?? index + 1}:${match[1]}`))
     .sort(byLine);
 }
 
@@ -30,12 +32,17 @@ describe('rule fixtures', () => {
     expect(folders).toEqual(expect.arrayContaining([...ruleIds]));
   });
 
+  it('show every rule producing its finding at least once (a folder of clean files proves nothing)', () => {
+    const produced = new Set(folders.flatMap((folder) => checkFolder(join(root, folder)).flatMap((file) => file.findings.map((finding) => finding.ruleId))));
+    expect([...ruleIds].filter((id) => !produced.has(id))).toEqual([]);
+  });
+
   describe.each(folders)('%s', (folder) => {
     const dir = join(root, folder);
     const checked = checkFolder(dir);
 
     it.each(checked.map((file) => [file.path.slice(dir.length + 1), file] as const))('%s reports exactly the marked findings', (_name, file) => {
-      expect(findingLines(file)).toEqual(expectedLines(file.text));
+      expect(findingLines(file)).toEqual(expectedLines(readFileSync(file.path, 'latin1')));
     });
 
     const withFixed = checked.filter((file) => existsSync(file.path.replace(/\.md$/, '.fixed.md')));
