@@ -35,6 +35,8 @@ export interface CheckRunOptions {
   indexOnly?: boolean;
   /** Use worker threads when there are enough documents (default true). */
   parallel?: boolean;
+  /** Parse and check everything on this thread: no checking threads and no time budget (a reference run for tests). */
+  oneThread?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -57,7 +59,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
   // Without a cache every file will be parsed: start the checking threads first, so they load while
   // this thread lists the files, and hand each file out as soon as it is read. With a cache, threads
   // start only once it is known that enough files changed.
-  const streamed = options.parallel !== false && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
+  const streamed = options.parallel !== false && !options.oneThread && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
   try {
     return await checkWith(streamed, paths, options);
   } finally {
@@ -141,7 +143,7 @@ async function collect(pool: WorkerPool, entries: Pending[]): Promise<void> {
  * 26: 0.74 s → 0.86 s), a price worth a check that always ends. Unreadable files stay here.
  */
 async function analyze(entries: Pending[], options: CheckRunOptions): Promise<void> {
-  if (options.parallel !== false && shouldUseWorkers(entries.length)) {
+  if (options.parallel !== false && !options.oneThread && shouldUseWorkers(entries.length)) {
     const pool = new WorkerPool(options.onProgress);
     try {
       for (const entry of entries) pool.add(job(entry, options));
@@ -151,7 +153,7 @@ async function analyze(entries: Pending[], options: CheckRunOptions): Promise<vo
     }
     return;
   }
-  const timed = new Set(workerFileExists() ? entries.filter((entry) => !entry.problem) : []);
+  const timed = new Set(workerFileExists() && !options.oneThread ? entries.filter((entry) => !entry.problem) : []);
   const thread = timed.size > 0 ? new AnalysisThread() : undefined;
   try {
     const offThread = thread?.run([...timed].map((entry) => job(entry, options)));

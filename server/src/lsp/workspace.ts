@@ -416,7 +416,8 @@ export class LiveWorkspace {
    */
   private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The threads load while this thread reads the first files.
-    const pool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents`));
+    // The message names the threads: a user (and a test) can see the work was shared.
+    const pool: WorkerPool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents on ${pool.threadCount} checking threads`));
     const closed: IndexJob[] = [];
     const open: IndexJob[] = [];
     let analyzed: AnalyzedDocument[];

@@ -49,6 +49,11 @@ export class WorkerPool {
     this.threads = Array.from({ length: count }, () => new AnalysisThread(file, { resourceLimits: { maxYoungGenerationSizeMb: 48 } }));
   }
 
+  /** How many checking threads share the work. */
+  get threadCount(): number {
+    return this.threads.length;
+  }
+
   /** Queues a document; full batches go to the threads at once. */
   add(job: AnalysisJob): void {
     this.added++;
