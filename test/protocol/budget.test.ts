@@ -92,6 +92,17 @@ describe('the protocol lifecycle', () => {
     expect(await hoverAt(uriOf(path), { line: 2, character: 11 })).toMatchObject({ contents: { value: expect.stringContaining('12.3.1') } });
   });
 
+  it('answers a request sent before initialize with ServerNotInitialized, and then initializes normally', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    const early = await errorOf(server.request('clausewise/coverage', {}));
+    expect(early.code).toBe(-32002);
+    expect(early.message).toMatch(/send initialize first/);
+    expect((await errorOf(hoverAt(uriOf(join(root, 'backup-standard.md')), { line: 0, character: 0 }))).code).toBe(-32002);
+    await server.initialize(root);
+    expect((await server.request<{ totals: { total: number } }>('clausewise/coverage', {})).totals.total).toBeGreaterThan(100);
+  });
+
   it('answers requests after shutdown with InvalidRequest, and still exits 0 on exit', async () => {
     const root = copySamples('with-problems');
     server = startServer();

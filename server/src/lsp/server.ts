@@ -37,7 +37,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(message);
   let context: ServerContext | undefined;
   const ctx = (): ServerContext => {
-    if (!context) throw new Error('the client sent a request before initialize');
+    if (!context) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet: send initialize first, as LSP requires');
     return context;
   };
 
