@@ -14,7 +14,7 @@ import { checkFiles } from './checkRun';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from './format/coverage/common';
 import { displayPath } from './format/paths';
-import { checkToday, inputFiles, inputRoots, positiveInteger, commandResolver } from './inputs';
+import { checkToday, inputsOf, positiveInteger, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -78,8 +78,8 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const candidates = inputFiles(positionals, cwd, resolver).map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
-  const roots = inputRoots(positionals, cwd, resolver);
+  const { files, roots } = inputsOf(positionals, cwd, resolver);
+  const candidates = files.map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
     const document = candidate.document;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
-import { checkToday, inputFiles, inputRoots, commandResolver } from './inputs';
+import { checkToday, inputsOf, commandResolver } from './inputs';
 import { displayPath } from './format/paths';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -70,14 +70,14 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const files = inputFiles(positionals, cwd, resolver);
+  const { files, roots } = inputsOf(positionals, cwd, resolver);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
   const options = { cwd, today: values.today, configFile: values.config, resolver, cache, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
-    const outcome = await fixFiles(files, options, inputRoots(positionals, cwd, resolver));
+    const outcome = await fixFiles(files, options, roots);
     progress?.done();
     results = outcome.results;
     for (const written of outcome.written) process.stderr.write(`clausewise: fixed ${displayPath(written.path, cwd)} (${written.fixes} ${written.fixes === 1 ? 'fix' : 'fixes'})\n`);

@@ -36,7 +36,7 @@ export async function fixFiles(paths: string[], options: CheckRunOptions, roots:
   for (const [path, text] of texts) {
     const before = original.get(path);
     try {
-      if (!before) throw new FileWriteError('changed', 'it could not be read; not written');
+      if (!before) throw new FileWriteError('changed', 'it could not be read (its unreadable-file finding says why); not written');
       replaceFile(path, before, text, roots);
       written.push({ path, fixes: counts.get(path) ?? 0 });
     } catch (error) {

@@ -11,9 +11,10 @@ import { UsageError } from './usageError';
 /**
  * The Markdown files a command works on: the given paths and globs, else the config's include
  * globs, else the current folder; `.gitignore` and each walked folder's config `exclude` honoured.
- * Unreadable folders and link loops are reported on stderr.
+ * Unreadable folders and link loops are reported on stderr. `roots` are the folders the command
+ * may write in: each path or glob base walked (a named file's folder).
  */
-export function inputFiles(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
+export function inputsOf(positionals: string[], cwd: string, resolver: ConfigResolver): { files: string[]; roots: string[] } {
   const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
   const discovery = discoverFiles(inputs, cwd, (dir) => {
     const { config, catalog } = resolver.forDirectory(dir);
@@ -24,7 +25,16 @@ export function inputFiles(positionals: string[], cwd: string, resolver: ConfigR
   if (discovery.files.length === 0) {
     throw new UsageError(`no Markdown files found in ${inputs.join(', ')}`, 'pass a folder that holds .md files, or check include and exclude in .clausewise.yaml');
   }
-  return discovery.files;
+  const roots = inputs.map((input) => {
+    const root = resolve(cwd, picomatch.scan(input).base || '.');
+    return existsSync(root) && statSync(root).isFile() ? dirname(root) : root;
+  });
+  return { files: discovery.files, roots };
+}
+
+/** The files of inputsOf, for the commands that write nothing. */
+export function inputFiles(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
+  return inputsOf(positionals, cwd, resolver).files;
 }
 
 /**
@@ -37,32 +47,18 @@ export function commandResolver(cwd: string, values: { config?: string; catalog?
   return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) });
 }
 
-/**
- * The folders a command may write in: each path or glob base the user named, else the config's
- * include bases (inside its repository), else the current folder.
- */
-export function inputRoots(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
-  const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
-  return inputs.map((input) => {
-    const root = resolve(cwd, picomatch.scan(input).base || '.');
-    return existsSync(root) && statSync(root).isFile() ? dirname(root) : root;
-  });
-}
-
-/** The config's include globs, less those reaching outside the config's repository (said on stderr once). */
+/** The config's include globs, less those reaching outside the config's repository (said on stderr). */
 function defaultInputs(resolver: ConfigResolver, cwd: string): string[] {
   const { config } = resolver.forDirectory(cwd);
   if (config.include.length === 0) return ['.'];
   const repository = repositoryRoot(config.root);
   const inside = config.include.filter((glob) => {
     if (isReallyInside(resolve(config.root, picomatch.scan(glob).base || '.'), [repository])) return true;
-    if (!warned.has(glob)) process.stderr.write(`clausewise: ${config.file}: include "${glob}" reaches outside the repository (${repository}); skipped. Name such files on the command line instead\n`);
-    warned.add(glob);
+    process.stderr.write(`clausewise: ${config.file}: include "${glob}" reaches outside the repository (${repository}); skipped. Name such files on the command line instead\n`);
     return false;
   });
   return inside.length > 0 ? inside.map((glob) => resolve(config.root, glob)) : ['.'];
 }
-const warned = new Set<string>();
 
 /** Validates a --today value: a real calendar day, so 2026-02-31 is refused, not used for review dates. */
 export function checkToday(today: string | undefined): void {

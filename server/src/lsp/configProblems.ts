@@ -26,7 +26,8 @@ export class ConfigProblems {
     this.files.clear();
     for (const [file, problems] of byFile) {
       this.files.add(file);
-      this.publisher.send(file, pathToFileURL(file).href, problems.map((problem) => toDiagnostic(problem, lineOf(file, problem.line))));
+      const lines = linesOf(file);
+      this.publisher.send(file, pathToFileURL(file).href, problems.map((problem) => toDiagnostic(problem, lines[problem.line - 1] ?? '')));
     }
     // A problem that went away and comes back is announced again.
     for (const message of [...this.announced]) if (!errors.some((error) => error.message === message)) this.announced.delete(message);
@@ -59,11 +60,12 @@ function toDiagnostic(problem: SourceProblem, line: string): Diagnostic {
   };
 }
 
-function lineOf(file: string, line: number): string {
+/** The file's lines, read once for all its problems (a catalog can have hundreds). */
+function linesOf(file: string): string[] {
   try {
-    return readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8').split(/\r?\n/)[line - 1] ?? '';
+    return readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8').split(/\r?\n/);
   } catch {
-    // The file may be gone by now; the diagnostic then spans one character.
-    return '';
+    // The file may be gone by now; each diagnostic then spans one character.
+    return [];
   }
 }

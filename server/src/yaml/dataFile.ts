@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { didYouMean } from '../text/similar';
 import { nodeAt, lineColumn } from './locate';
 import { DataFileError, type SourceProblem } from './problem';
-import { isNoise, schemaErrorPlace, schemaMessage } from './schemaMessage';
+import { isKeyLike, isNoise, schemaErrorPlace, schemaMessage } from './schemaMessage';
 
 /** A YAML (or JSON) data file read with positions, validated against a JSON Schema. */
 export interface DataFile<T> {
@@ -62,7 +62,7 @@ function firstLine(message: string): string {
   return message
     .split('\n')[0]!
     .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/"([^"]*)"/g, (quoted, inner: string) => (/^[\w.-]{1,40}$/.test(inner) ? quoted : '"…"'));
+    .replace(/"([^"]*)"/g, (quoted, inner: string) => (isKeyLike(inner) ? quoted : '"…"'));
 }
 
 /**

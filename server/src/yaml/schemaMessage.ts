@@ -78,6 +78,6 @@ function describeValue(value: unknown, quote: Quoting): string {
 }
 
 /** A key as configs and catalogs write them (`review-every`, `9.2.5`), not a line of some other file. */
-function isKeyLike(step: string | number): boolean {
+export function isKeyLike(step: string | number): boolean {
   return typeof step === 'number' || /^[\w.-]{1,40}$/.test(step);
 }
