@@ -4,6 +4,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isReallyInside, realPath } from './confine';
+import { readRegularFile } from './readFile';
 
 /** Why a file was not written; the message says what to do, and the run goes on with the next file. */
 export class FileWriteError extends Error {
@@ -139,11 +140,7 @@ function lock(path: string): () => void {
 function isStale(file: string): boolean {
   try {
     if (!lstatSync(file).isFile()) return false;
-    const fd = openSync(file, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
-    const buffer = Buffer.alloc(32);
-    const read = readSync(fd, buffer, 0, buffer.length, 0);
-    closeSync(fd);
-    const pid = Number(buffer.subarray(0, read).toString());
+    const pid = Number(readRegularFile(file, 32).toString());
     if (!Number.isInteger(pid) || pid <= 0) return false;
     process.kill(pid, 0);
     return false;
