@@ -38,9 +38,9 @@ const DURATION = new RegExp(
 /** Words that come before a role noun without naming a role ("all staff", "password manager"). */
 const NOT_A_QUALIFIER =
   'the|a|an|all|any|each|every|our|their|it|its|which|who|whom|also|small|whole|entire|same|single|call|your|his|her|other|such|this|that|these|those|and|or|of|by|to|for|with|from|is|are|be|new|no|password|passwords|package|secret|secrets|key|task|file|credential|session|window|device|hash|domain|patch|log|resource|memory|certificate|download|connection|ad|network|switch';
-/** Role nouns, after a qualifier ("Security Officer", "system owner", "line manager", "IT department"). */
+/** Role nouns, after a qualifier ("Security Officer", "system owner", "line manager", "IT department", "charge nurse"). */
 const ROLE_NOUN =
-  'officers?|officials?|owners?|managers?|administrators?|admins?|custodians?|stewards?|directors?|coordinators?|supervisors?|teams?|departments?|committees?|boards?|councils?|executives?|personnel|staff|auditors?|analysts?|engineers?|representatives?|designees?|delegates?|champions?|guardians?|architects?|specialists?|leads?|heads?';
+  'officers?|officials?|owners?|managers?|administrators?|admins?|custodians?|stewards?|directors?|coordinators?|supervisors?|teams?|departments?|committees?|boards?|councils?|executives?|personnel|staff|auditors?|analysts?|engineers?|representatives?|designees?|delegates?|champions?|guardians?|architects?|specialists?|leads?|heads?|nurses?|physicians?|clinicians?|pharmacists?|matrons?';
 const ROLE = new RegExp(
   [
     `\\b(?!(?:${NOT_A_QUALIFIER})\\b)[\\p{L}][\\p{L}-]+ (?:${ROLE_NOUN})\\b`,
@@ -59,7 +59,7 @@ const PATTERNS: Record<Concept, RegExp[]> = { frequency: [FREQUENCY], duration: 
 const HINTS: Record<Concept, RegExp> = {
   frequency: /ly\b|annual|ennial|every|each|once|twice|times|per |\d|cycle|\[|_|\{|</i,
   duration: /\d|immediate|same |next |end of|without delay|forthwith|an? (?:day|week|month|year|hour|minute)|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|\[|_|\{|<|\b[xn]\b/i,
-  role: /officer|official|counsel|owner|manag|admin|custodian|steward|director|coordinator|supervisor|team|department|committee|board|council|executive|personnel|staff|auditor|analyst|engineer|representative|designee|delegate|champion|guardian|architect|specialist|lead|head|human resources|desk|\{\{|\[|\b[A-Z]{2,5}\b/i,
+  role: /officer|official|counsel|nurse|physician|clinician|pharmacist|matron|owner|manag|admin|custodian|steward|director|coordinator|supervisor|team|department|committee|board|council|executive|personnel|staff|auditor|analyst|engineer|representative|designee|delegate|champion|guardian|architect|specialist|lead|head|human resources|desk|\{\{|\[|\b[A-Z]{2,5}\b/i,
 };
 
 /** The first place a concept occurs in a text, as [start, end), or undefined (`hinted: false` skips the cheap pre-test, for tests). */

@@ -47,6 +47,7 @@ const cases: [Concept, string, string | undefined][] = [
   ['role', 'the {{securityOfficer}} decides', '{{securityOfficer}}'],
   ['role', 'approved by the HIPAA Security Official', 'Security Official'],
   ['role', 'reviewed with legal counsel', 'legal counsel'],
+  ['role', 'the ward is checked by the charge nurse', 'charge nurse'],
   // Not a role: a tool, generic staff, the word "it".
   ['role', 'Passwords are kept in a password manager.', undefined],
   ['role', 'All staff must lock it when they leave.', undefined],
