@@ -101,7 +101,7 @@ function walk(nodes: RootContent[], text: string, parts: BlockParts, frame: Rang
         const table = readTable(text, nodeRange);
         if (table) {
           for (const row of table.rows) {
-            parts.blocks.push({ kind: 'table-row', range: row.range, own: [row.range], context: [...frame, ...(table.header ? [table.header] : [])], title: row.label?.titleRange });
+            parts.blocks.push({ kind: 'table-row', range: row.range, own: row.own, context: [...frame, ...(table.header ?? [])], title: row.label?.titleRange });
             if (row.label) parts.leadIns.push(row.label);
           }
           previous = undefined;

@@ -6,11 +6,14 @@ import type { Range } from './types';
 /** A table row: its text, and its first cell as a label when that cell is a short title and other cells hold text. */
 export interface TableRow {
   range: Range;
+  /** Its text in reading order: cell by cell, each cell's lines in turn (a grid table's cells wrap over lines). */
+  own: Range[];
   label?: RawTitle;
 }
 
 export interface Table {
-  header?: Range;
+  /** The header row in reading order, when the table has one. */
+  header?: Range[];
   rows: TableRow[];
 }
 
@@ -48,19 +51,40 @@ function pipeTable(lines: Line[]): Table {
     const cells = line.text.replace(/^\s*\|/, '').split('|');
     const lead = line.text.indexOf(cells[0]!);
     const firstCell = { start: line.start + lead, end: line.start + lead + cells[0]!.length };
-    return { range: row, label: labelOf(cells, firstCell, row) };
+    return { range: row, own: [row], label: labelOf(cells, firstCell, row) };
   });
-  return { header: rangeOf(lines[0]!), rows };
+  return { header: [rangeOf(lines[0]!)], rows };
+}
+
+/**
+ * A grid row's text cell by cell, so a cell wrapped over lines ("Recovery Time" above "Objective")
+ * reads as one phrase; the lines as they are when a line's bars do not sit under the rule's corners.
+ */
+function cellsInOrder(group: Line[], rule: Line): Range[] {
+  const corners: number[] = [];
+  for (let at = rule.text.indexOf('+'); at !== -1; at = rule.text.indexOf('+', at + 1)) corners.push(at);
+  const aligned = corners.length > 2 && group.every((line) => corners.every((corner) => line.text[corner] === '|' || (corner >= line.text.length && corner === corners.at(-1))));
+  if (!aligned) return group.map((line) => ({ start: line.start, end: line.start + line.text.length }));
+  const ranges: Range[] = [];
+  for (let column = 0; column + 1 < corners.length; column++) {
+    for (const line of group) {
+      const start = corners[column]! + 1;
+      const end = Math.min(corners[column + 1]!, line.text.length);
+      if (start < end && line.text.slice(start, end).trim()) ranges.push({ start: line.start + start, end: line.start + end });
+    }
+  }
+  return ranges;
 }
 
 function gridTable(lines: Line[]): Table {
   const table: Table = { rows: [] };
   let group: Line[] = [];
+  let above = lines[0]!;
   const flush = (rule: Line) => {
     if (group.length === 0) return;
     const row = { start: group[0]!.start, end: group.at(-1)!.start + group.at(-1)!.text.length };
     if (rule.text.includes('=') && table.rows.length === 0 && !table.header) {
-      table.header = row;
+      table.header = cellsInOrder(group, above);
     } else if (group.some((line) => /\p{L}/u.test(line.text))) {
       const cells: string[] = [];
       for (const line of group) line.text.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').forEach((cell, index) => (cells[index] = `${cells[index] ?? ''} ${cell}`));
@@ -68,13 +92,15 @@ function gridTable(lines: Line[]): Table {
       const open = first.text.indexOf('|') + 1;
       const close = first.text.indexOf('|', open);
       const firstCell = { start: first.start + open, end: first.start + (close === -1 ? first.text.length : close) };
-      table.rows.push({ range: row, label: labelOf(cells, firstCell, row) });
+      table.rows.push({ range: row, own: cellsInOrder(group, above), label: labelOf(cells, firstCell, row) });
     }
     group = [];
   };
   for (const line of lines) {
-    if (GRID_RULE.test(line.text)) flush(line);
-    else if (line.text.trim()) group.push(line);
+    if (GRID_RULE.test(line.text)) {
+      flush(line);
+      above = line;
+    } else if (line.text.trim()) group.push(line);
   }
   flush({ text: '', start: 0 });
   return table;

@@ -346,7 +346,7 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
   const text = own ? entry.ownText : entry.contextText;
   if (term.kind === 'concept') {
     const span = findConcept(term.concept, text);
-    return span && { text: text.slice(span.start, span.end), own, at: span.start };
+    return span && { text: text.slice(span.start, span.end).replace(/\s+/g, ' '), own, at: span.start };
   }
   const words = own ? entry.own : entry.context;
   const layout = layoutOf(words);

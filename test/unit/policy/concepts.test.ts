@@ -21,6 +21,9 @@ const cases: [Concept, string, string | undefined][] = [
   ['frequency', 'keys rotate on a 30-day cycle', '30-day cycle'],
   ['frequency', 'tested every [number] months', 'every [number] months'],
   ['frequency', 'Semi-annually, the board meets.', 'Semi-annually'],
+  ['frequency', 'The plan is tested biennially.', 'biennially'],
+  ['frequency', 'a biennial review of the charter', 'biennial'],
+  ['frequency', 'at least once per calendar year', 'once per calendar year'],
   // Not a frequency: vague words, a duration.
   ['frequency', 'Access is reviewed regularly and periodically, in a timely manner.', undefined],
   ['frequency', 'Logs are kept for six years.', undefined],
@@ -42,10 +45,14 @@ const cases: [Concept, string, string | undefined][] = [
   ['role', 'HR notifies IT.', 'HR'],
   ['role', 'approved by the CISO', 'CISO'],
   ['role', 'the {{securityOfficer}} decides', '{{securityOfficer}}'],
+  ['role', 'approved by the HIPAA Security Official', 'Security Official'],
+  ['role', 'reviewed with legal counsel', 'legal counsel'],
+  ['role', 'the ward is checked by the charge nurse', 'charge nurse'],
   // Not a role: a tool, generic staff, the word "it".
   ['role', 'Passwords are kept in a password manager.', undefined],
   ['role', 'All staff must lock it when they leave.', undefined],
   ['role', 'it is reviewed', undefined],
+  ['role', 'an official copy is kept', undefined],
 ];
 
 describe('typed concepts', () => {

@@ -42,6 +42,25 @@ describe('finding an element in prose', () => {
     expect(match(body).state).toBe('prose');
   });
 
+  it('in a grid table whose cells wrap over lines: each cell reads as one phrase, in the row and in the header', () => {
+    const recovery = element([['recovery time objective*', 'rto'], ['$duration']]);
+    const body = [
+      '+-----------+-----------------+',
+      '| Tier      | **Recovery**    |',
+      '| of        | **Time**        |',
+      '| care      | **Objective**   |',
+      '+===========+=================+',
+      '| Clinical  | 4               |',
+      '| systems   | hours           |',
+      '+-----------+-----------------+',
+      '',
+    ].join('\n');
+    expect(where(body, [recovery])).toEqual({ kind: 'table-row', words: ['recovery time objective', '4 hours'] });
+    const access = element([['access review'], ['$frequency']]);
+    const wrapped = ['+--------+------------+', '| Access | every 90   |', '| review | days       |', '+--------+------------+', ''].join('\n');
+    expect(where(wrapped, [access])).toEqual({ kind: 'table-row', words: ['access review', 'every 90 days'] });
+  });
+
   it('in a short section: the words may sit in different sentences under one heading', () => {
     const body = '## Reviews\n\nWe look at every account.\n\nThis happens monthly.\n';
     expect(where(body)).toEqual({ kind: 'section', words: ['reviews', 'account', 'monthly'] });
