@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { applicabilityItems, type ApplicabilityEntry } from '../document/applicability';
 import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
@@ -34,12 +35,15 @@ export interface DocumentSummary {
   status?: string;
   owner?: string;
   version?: string;
+  approvedBy?: string;
   effective?: string;
   lastReviewed?: string;
   nextReview?: string;
   reviewEvery?: string;
   clauses: Located[];
   exclusions: Exclusion[];
+  /** The Statement of Applicability's entries (a `type: soa` document); absent in other documents. */
+  applicability?: ApplicabilityEntry[];
   related: Located[];
   links: Link[];
   mentions: ClauseMention[];
@@ -59,6 +63,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   const text = (key: string) => scalarField(frontmatter, key)?.value;
   const clauses = listItems(frontmatter, 'clauses');
   const exclusions = exclusionItems(frontmatter);
+  const applicability = applicabilityItems(frontmatter);
   const elements: DocumentSummary['elements'] = {};
   for (const claim of clauses) {
     const control = catalog.control(claim.source);
@@ -67,7 +72,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   }
   return {
     path: document.path,
-    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || claimsDespiteErrors(document),
+    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || claimsDespiteErrors(document),
     id: scalarField(frontmatter, 'id'),
     // comply's header names the document `name`.
     title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,
@@ -75,12 +80,14 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     status: text('status'),
     owner: text('owner'),
     version: text('version'),
+    approvedBy: text('approved-by'),
     effective: text('effective'),
     lastReviewed: text('last-reviewed'),
     nextReview: text('next-review'),
     reviewEvery: text('review-every'),
     clauses,
     exclusions,
+    ...(applicability.length > 0 || text('type') === 'soa' ? { applicability } : {}),
     related: listItems(frontmatter, 'related'),
     links: document.links,
     mentions: document.mentions,
@@ -107,5 +114,5 @@ function claimsDespiteErrors(document: PolicyDocument): boolean {
   const frontmatter = document.frontmatter;
   if (!frontmatter || frontmatter.data) return false;
   const content = document.text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
-  return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes)\1[ \t]*:/m.test(content);
+  return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes|applicability)\1[ \t]*:/m.test(content);
 }
