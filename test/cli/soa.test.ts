@@ -1,5 +1,5 @@
 /** `clausewise coverage --format soa-*`: the Statement of Applicability exports as real subprocesses. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -73,7 +73,7 @@ describe('clausewise coverage --format soa-*', () => {
     const result = runCli(['coverage', 'samples', '--format', 'soa-xlsx', '--output', out, ...today]);
     expect(result.code, result.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(out));
+    await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0]!;
     const header = new Map<string, string>();
     let titleRow = 0;
