@@ -81,6 +81,21 @@ describe('hover', () => {
     expect(value).toContain('`access-control-policy.md`');
   });
 
+  it('in the SoA document explains the entry keys and reason kinds, and shows a group id as its controls', async () => {
+    const soaPath = join(root, 'statement-of-applicability.md');
+    const soaText = readFileSync(soaPath, 'utf8');
+    const soaUri = uriOf(soaPath);
+    await server.open(soaUri, soaText);
+    const at = async (position: { line: number; character: number }) => (await server.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: soaUri }, position }))?.contents.value;
+    const status = await at(positionOf(soaText, '    status: implemented', 6));
+    expect(status).toContain('**applicability.status**');
+    expect(status).toContain('Values: `implemented` | `partial` | `planned` | `not-implemented`');
+    expect(await at(positionOf(soaText, '- legal:', 4))).toMatch(/^\*\*applicability\.reasons\.legal\*\*\n\nA law or regulation/);
+    const group = await at(positionOf(soaText, 'control: "9"', 10));
+    expect(group).toContain('**9 Access control** (category)');
+    expect(group).toContain('- 9.4.2 Secure log-on procedures');
+  });
+
   it('elsewhere answers null', async () => {
     expect(await hoverResult(positionOf(text, '# Authentication', 3))).toBeNull();
   });

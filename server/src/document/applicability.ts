@@ -51,3 +51,29 @@ function reasonsOf(value: unknown, base: number): InclusionReason[] {
     });
   });
 }
+
+/** The key of an `applicability` entry or reason under an offset, as `applicability.status` or `applicability.reasons.risk`. */
+export function applicabilityKeyAt(frontmatter: Frontmatter | undefined, offset: number): { key: string; range: Range } | undefined {
+  const node = valueNode(frontmatter, 'applicability');
+  if (!node || !isSeq(node)) return undefined;
+  const base = frontmatter!.contentRange.start;
+  const keyAt = (map: YAMLMap, prefix: string): { key: string; range: Range } | undefined => {
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const range = rangeOf(pair.key as Node, base);
+      if (range.start <= offset && offset <= range.end) return { key: `${prefix}.${String(pair.key.value)}`, range };
+      if (String(pair.key.value) === 'reasons' && isSeq(pair.value)) {
+        for (const reason of pair.value.items) {
+          const found = isMap(reason) ? keyAt(reason, `${prefix}.reasons`) : undefined;
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const item of node.items) {
+    const found = isMap(item) ? keyAt(item, 'applicability') : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
