@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './types';
 
 type Problem = 'no-reason' | 'no-status' | 'not-approved';
 
-/** Controls with the same problem under the same entry (or none) and objective: one finding names them all. */
+/** Controls with the same problem under the same entry (or, with none, in the same category): one finding names them all. */
 interface Group {
   problem: Problem;
   entry?: ApplicabilityEntry;
@@ -22,7 +22,7 @@ export const soaIncomplete: Rule = {
   fixable: false,
   workspace: true,
   rationale:
-    'The SoA document (`type: soa`) says for each control why it is included (`reasons`: `risk`, `legal`, `contract` or `business`, each with a reference) and how far it is implemented (`status`), in `applicability` entries for a control, an objective or a category (the most specific entry wins). A control no document excludes is applicable and needs a reason and a status. `status: implemented` needs an approved document that claims the control; until there is one, write `partial` or `planned`. An entry for a control that a document validly excludes contradicts the exclusion, and an entry naming no control, objective or category of the catalog is a typo. Findings are grouped per objective and entry, naming each control.',
+    'The SoA document (`type: soa`) says for each control why it is included (`reasons`: `risk`, `legal`, `contract` or `business`, each with a reference) and how far it is implemented (`status`), in `applicability` entries for a control, an objective or a category (the most specific entry wins). A control no document excludes is applicable and needs a reason and a status. `status: implemented` needs an approved document that claims the control; until there is one, write `partial` or `planned`. An entry for a control that a document validly excludes contradicts the exclusion, and an entry naming no control, objective or category of the catalog is a typo. Findings are grouped per entry (controls no entry speaks for, per category), naming each control.',
   check(context) {
     const { summary, catalog, config, index, today, report } = context;
     if (summary.type !== 'soa') return;
@@ -35,7 +35,7 @@ export const soaIncomplete: Rule = {
     }
     const groups = new Map<string, Group>();
     const add = (problem: Problem, entry: ApplicabilityEntry | undefined, control: Control, coverage: ControlCoverage) => {
-      const key = `${problem}|${entry?.range.start ?? -1}|${control.objectiveId}`;
+      const key = `${problem}|${entry ? entry.range.start : `category ${control.categoryId}`}`;
       const group = groups.get(key) ?? { problem, entry, controls: [] };
       group.controls.push({ control, coverage });
       groups.set(key, group);
@@ -66,9 +66,9 @@ export const soaIncomplete: Rule = {
 function findingFor({ catalog, document }: RuleContext, group: Group): { message: string; range: Range; clause?: string } {
   const { controls, entry } = group;
   const names = controls.length === 1 ? `${controls[0]!.control.id} ${controls[0]!.control.title}` : controls.map(({ control }) => control.id).join(', ');
-  const objective = catalog.lookup(controls[0]!.control.objectiveId)!;
+  const category = catalog.lookup(controls[0]!.control.categoryId)!;
   const clause = controls.length === 1 ? controls[0]!.control.id : undefined;
-  const where = entry ? `its entry (${entry.control?.source ?? 'without control'})` : `an applicability entry for ${controls.length === 1 ? controls[0]!.control.id : `objective ${objective.id}`}`;
+  const where = entry ? `its entry (${entry.control?.source ?? 'without control'})` : `an applicability entry for ${controls.length === 1 ? controls[0]!.control.id : `category ${category.id} ${category.title} (or for its objectives or controls)`}`;
   switch (group.problem) {
     case 'no-reason':
       return {
