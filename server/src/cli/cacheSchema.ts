@@ -35,6 +35,7 @@ const summary = shape({
     evidence: list(located),
     range,
   }))),
+  applicabilityKey: optional(range),
   related: list(located),
   links: list(shape({ url: text, range })),
   mentions: list(shape({ id: text, text, range })),

@@ -3,7 +3,6 @@ import type { ApplicabilityEntry } from '../document/applicability';
 import type { Range } from '../document/types';
 import { computeControlCoverage, type ControlCoverage } from '../workspace/coverage';
 import { entryFor } from '../workspace/statement';
-import { lineRange } from './edits';
 import type { Rule, RuleContext } from './types';
 
 type Problem = 'no-reason' | 'no-status' | 'not-approved';
@@ -63,7 +62,10 @@ export const soaIncomplete: Rule = {
   },
 };
 
-function findingFor({ catalog, document }: RuleContext, group: Group): { message: string; range: Range; clause?: string } {
+/** Where a finding goes in an SoA with no applicability key: the start of the file (a workspace rule reads no text). */
+const START: Range = { start: 0, end: 0 };
+
+function findingFor({ catalog, summary }: RuleContext, group: Group): { message: string; range: Range; clause?: string } {
   const { controls, entry } = group;
   const names = controls.length === 1 ? `${controls[0]!.control.id} ${controls[0]!.control.title}` : controls.map(({ control }) => control.id).join(', ');
   const category = catalog.lookup(controls[0]!.control.categoryId)!;
@@ -73,13 +75,13 @@ function findingFor({ catalog, document }: RuleContext, group: Group): { message
     case 'no-reason':
       return {
         message: `${names} ${controls.length === 1 ? 'is' : 'are'} applicable (no document excludes ${controls.length === 1 ? 'it' : 'them'}) but the SoA gives no reason to include ${controls.length === 1 ? 'it' : 'them'}; add reasons to ${where}, e.g. "- risk: <risk id>" or "- legal: <law>"${entry ? '' : ', and a status'}, or exclude ${controls.length === 1 ? 'it' : 'them'} with a justification`,
-        range: entry?.control?.range ?? entry?.range ?? lineRange(document, 0),
+        range: entry?.control?.range ?? entry?.range ?? summary.applicabilityKey ?? START,
         clause,
       };
     case 'no-status':
       return {
         message: `${names} ${controls.length === 1 ? 'has' : 'have'} no implementation status in the SoA; add "status: implemented | partial | planned | not-implemented" to ${where}`,
-        range: entry?.control?.range ?? entry?.range ?? lineRange(document, 0),
+        range: entry?.control?.range ?? entry?.range ?? summary.applicabilityKey ?? START,
         clause,
       };
     case 'not-approved': {

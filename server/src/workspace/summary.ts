@@ -4,7 +4,7 @@ import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
 import { positionAt } from '../document/lines';
-import type { ClauseMention, Exclusion, Link, Located, PolicyDocument } from '../document/types';
+import type { ClauseMention, Exclusion, Link, Located, PolicyDocument, Range } from '../document/types';
 import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
 
 /** One element of a claimed control, as the document addresses it. */
@@ -27,7 +27,7 @@ export function elementIds(statuses: ElementStatus[] | undefined, state: Element
 /** What the workspace keeps of one document: small, serialisable, enough for workspace-wide questions. */
 export interface DocumentSummary {
   path: string;
-  /** Checked by Clausewise: matched by the config's include globs, or (when the config has none) frontmatter with clauses/excludes. */
+  /** Checked by Clausewise: matched by the config's include globs, or (when the config has none) frontmatter with clauses, excludes or applicability, or type soa. */
   isPolicy: boolean;
   id?: Located;
   title?: string;
@@ -44,6 +44,8 @@ export interface DocumentSummary {
   exclusions: Exclusion[];
   /** The Statement of Applicability's entries (a `type: soa` document); absent in other documents. */
   applicability?: ApplicabilityEntry[];
+  /** The `applicability` key, where findings about controls no entry speaks for are shown. */
+  applicabilityKey?: Range;
   related: Located[];
   links: Link[];
   mentions: ClauseMention[];
@@ -72,7 +74,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   }
   return {
     path: document.path,
-    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || claimsDespiteErrors(document),
+    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document),
     id: scalarField(frontmatter, 'id'),
     // comply's header names the document `name`.
     title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,
@@ -87,7 +89,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     reviewEvery: text('review-every'),
     clauses,
     exclusions,
-    ...(applicability.length > 0 || text('type') === 'soa' ? { applicability } : {}),
+    ...(applicability.length > 0 || text('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
     related: listItems(frontmatter, 'related'),
     links: document.links,
     mentions: document.mentions,
