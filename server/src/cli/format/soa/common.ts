@@ -6,19 +6,22 @@ export interface SoaInput extends CoverageInput {
   statement: Statement;
 }
 
-/** The columns of every SoA export, in order, with a width in characters for the spreadsheet. */
-export const SOA_COLUMNS = [
-  { title: 'Control', width: 10 },
-  { title: 'Title', width: 36 },
-  { title: 'Applicable', width: 11 },
-  { title: 'Inclusion reason', width: 42 },
-  { title: 'Exclusion justification', width: 42 },
-  { title: 'Status', width: 16 },
-  { title: 'Owner', width: 28 },
-  { title: 'Documents', width: 36 },
-  { title: 'Evidence', width: 40 },
-  { title: 'Last review', width: 12 },
-] as const;
+/**
+ * The columns of every SoA export, in order, with a width in characters for the spreadsheet and how
+ * the printed page may wrap them: never (short values), anywhere (links, document lists), or at spaces.
+ */
+export const SOA_COLUMNS: readonly { title: string; width: number; wrap: 'never' | 'anywhere' | 'words' }[] = [
+  { title: 'Control', width: 10, wrap: 'never' },
+  { title: 'Title', width: 36, wrap: 'words' },
+  { title: 'Applicable', width: 11, wrap: 'never' },
+  { title: 'Inclusion reason', width: 42, wrap: 'words' },
+  { title: 'Exclusion justification', width: 42, wrap: 'words' },
+  { title: 'Status', width: 16, wrap: 'never' },
+  { title: 'Owner', width: 28, wrap: 'words' },
+  { title: 'Documents', width: 36, wrap: 'anywhere' },
+  { title: 'Evidence', width: 40, wrap: 'anywhere' },
+  { title: 'Last review', width: 12, wrap: 'never' },
+];
 
 /** One row's cells, each a list of lines (a format joins them its own way), in SOA_COLUMNS order. */
 export function soaCells(row: StatementRow): string[][] {

@@ -7,7 +7,8 @@ h1 { font-size: 1.4rem; margin: 0 0 .8rem; }
 dl.header { display: grid; grid-template-columns: max-content auto; gap: .15rem 1rem; margin: 0 0 1.2rem; }
 dl.header dt { font-weight: 600; } dl.header dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: .25rem .4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+.wrap-never { white-space: nowrap; } .wrap-anywhere { overflow-wrap: anywhere; }
 thead th { background: #eee; }
 tr.category th { background: #f7f7f7; font-size: 1rem; }
 tr.excluded td { color: #555; }
@@ -40,7 +41,7 @@ export function formatSoaHtml(input: SoaInput): string {
     ...catalog.controlsUnder(category.id).flatMap((control) => {
       const row = byId.get(control.id);
       if (!row) return [];
-      const cells = soaCells(row).map((lines, column) => `<td>${lines.map(SOA_COLUMNS[column]!.title === 'Evidence' ? evidence : escape).join('<br>')}</td>`);
+      const cells = soaCells(row).map((lines, column) => `<td class="wrap-${SOA_COLUMNS[column]!.wrap}">${lines.map(SOA_COLUMNS[column]!.title === 'Evidence' ? evidence : escape).join('<br>')}</td>`);
       return [`<tr${row.applicable ? '' : ' class="excluded"'}>${cells.join('')}</tr>`];
     }),
   ]);
@@ -57,7 +58,7 @@ export function formatSoaHtml(input: SoaInput): string {
 <dl class="header">${header}</dl>
 <table id="soa">
 <colgroup>${SOA_COLUMNS.map((column) => `<col style="width: ${column.width}ch">`).join('')}</colgroup>
-<thead><tr>${SOA_COLUMNS.map((column) => `<th>${escape(column.title)}</th>`).join('')}</tr></thead>
+<thead><tr>${SOA_COLUMNS.map((column) => `<th class="wrap-${column.wrap === 'anywhere' ? 'words' : column.wrap}">${escape(column.title)}</th>`).join('')}</tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody>
