@@ -97,6 +97,7 @@ describe('clausewise coverage --format soa-*', () => {
     // The filter spans the column titles and every control row (A to J).
     expect(sheet.autoFilter).toBe(`A${titleRow}:J${titleRow + 114}`);
     expect(sheet.getColumn(2).width).toBeGreaterThan(sheet.getColumn(1).width!);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: `${titleRow}:${titleRow}` });
   });
 
   it('soa-xlsx without --output is a usage error, not bytes on the terminal', () => {

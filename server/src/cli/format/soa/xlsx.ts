@@ -31,5 +31,7 @@ export async function formatSoaXlsx(input: SoaInput): Promise<Buffer> {
   const first = titleRow.number;
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: first }];
   sheet.autoFilter = { from: { row: first, column: 1 }, to: { row: first + input.statement.rows.length, column: SOA_COLUMNS.length } };
+  // Printed: landscape, as wide as the page, the column titles on every page.
+  sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}` };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
