@@ -41,6 +41,8 @@ describe('hover', () => {
     expect(value).toMatch(/- ✓ Multi-factor authentication — under "[^"]+", \[line \d+\]\(file:\/\/\S+authentication-standard\.md#L\d+\)/);
     expect(value).toContain('**ISO/IEC 27002:2022**: 8.5 Secure authentication');
     expect(value).toContain('**Coverage:** covered');
+    // The samples' SoA speaks for 9.4.2 through its entry for category 9.
+    expect(value).toContain('**Statement of Applicability** (SOA-001): implemented · owner: Chief Information Security Officer · risk: R-005 inappropriate access to patient records · legal: Data Protection Act 2018, s.66 (security of processing)');
     expect(value).toContain('STD-AU-001 Authentication and Password Standard — approved ✓');
   });
 
