@@ -62,6 +62,20 @@ describe('completion', () => {
     expect(keys.map((item) => item.label)).toEqual(['clause + justification', 'clause', 'justification', 'until']);
   });
 
+  it('offers the SoA entry keys, reason kinds, statuses and clause ids in applicability', async () => {
+    const entry = await complete('---\nid: SOA-1\ntype: soa\napplicability:\n  - |\n---\n');
+    expect(entry.map((item) => item.label)).toEqual(['control + reasons + owner + status', 'control', 'reasons', 'owner', 'status', 'evidence']);
+    expect(newText(entry[0])).toBe('control: $1\n    reasons:\n      - risk: $2\n    owner: $3\n    status: ${4|implemented,partial,planned,not-implemented|}');
+    const kinds = await complete('---\nid: SOA-1\ntype: soa\napplicability:\n  - control: 9.4.2\n    reasons:\n      - |\n---\n');
+    expect(kinds.map((item) => item.label)).toEqual(['risk', 'legal', 'contract', 'business']);
+    const statuses = await complete('---\nid: SOA-1\ntype: soa\napplicability:\n  - control: 9.4.2\n    status: p|\n---\n');
+    expect(statuses.map((item) => item.label)).toEqual(['implemented', 'partial', 'planned', 'not-implemented']);
+    const ids = await complete('---\nid: SOA-1\ntype: soa\napplicability:\n  - control: 9.4.|\n---\n');
+    expect(ids.map((item) => item.label)).toContain('9.4.2');
+    const keys = await complete('---\nid: SOA-1\ntype: soa\napplicability:\n  - control: 9.4.2\n    ow|\n---\n');
+    expect(keys.map((item) => item.label)).toContain('owner');
+  });
+
   it('offers the ids of the other documents in related', async () => {
     const items = await complete('---\nid: DRAFT-1\nclauses: []\nrelated: [STD-BK-002, |]\n---\n');
     expect(items.map((item) => item.label).sort()).toEqual(['POL-CR-001', 'PRC-RS-001', 'SOA-RV-001', 'STD-TW-001']);

@@ -34,8 +34,19 @@ describe('clausewise/coverageReport (the VS Code report panel\'s export)', () =>
     expect(report.content).toContain('href="../authentication-standard.md"');
   });
 
+  it('renders the Statement of Applicability as the CLI soa-md does, and the workbook as base64', async () => {
+    const markdown = await server.request<RenderedCoverageReport>(CoverageReportRequest.method, { format: 'soa-md' });
+    expect(markdown.fileName).toBe('statement-of-applicability.md');
+    expect(markdown.content).toContain('| Version | 3.0.0 |');
+    expect(markdown.content).toContain("| 9.2.5 | Review of user access rights | Yes | risk: R-005 inappropriate access to patient records<br>contract: Regional shared care record agreement, clause 7 |");
+    const workbook = await server.request<RenderedCoverageReport>(CoverageReportRequest.method, { format: 'soa-xlsx' });
+    expect(workbook).toMatchObject({ fileName: 'statement-of-applicability.xlsx', encoding: 'base64' });
+    // An .xlsx file is a zip archive: it starts with the local file header "PK\x03\x04".
+    expect(Buffer.from(workbook.content, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  });
+
   it('refuses a format it does not render', async () => {
-    await expect(server.request(CoverageReportRequest.method, { format: 'pdf' })).rejects.toThrow(/renders html, markdown, csv, not pdf/);
+    await expect(server.request(CoverageReportRequest.method, { format: 'pdf' })).rejects.toThrow(/renders html, markdown, csv, soa-html, soa-md, soa-csv, soa-xlsx, not pdf/);
   });
 
   it('says what to do with a folder that is not on this machine\'s disk', async () => {

@@ -41,6 +41,8 @@ describe('hover', () => {
     expect(value).toMatch(/- ✓ Multi-factor authentication — under "[^"]+", \[line \d+\]\(file:\/\/\S+authentication-standard\.md#L\d+\)/);
     expect(value).toContain('**ISO/IEC 27002:2022**: 8.5 Secure authentication');
     expect(value).toContain('**Coverage:** covered');
+    // The samples' SoA speaks for 9.4.2 through its entry for category 9.
+    expect(value).toContain('**Statement of Applicability** (SOA-001): implemented · owner: Chief Information Security Officer · risk: R-005 inappropriate access to patient records · legal: Data Protection Act 2018, s.66 (security of processing)');
     expect(value).toContain('STD-AU-001 Authentication and Password Standard — approved ✓');
   });
 
@@ -79,6 +81,21 @@ describe('hover', () => {
     expect(value).toContain('**POL-AC-001** Access Control Policy');
     expect(value).toContain('policy · approved · owner: Chief Information Security Officer');
     expect(value).toContain('`access-control-policy.md`');
+  });
+
+  it('in the SoA document explains the entry keys and reason kinds, and shows a group id as its controls', async () => {
+    const soaPath = join(root, 'statement-of-applicability.md');
+    const soaText = readFileSync(soaPath, 'utf8');
+    const soaUri = uriOf(soaPath);
+    await server.open(soaUri, soaText);
+    const at = async (position: { line: number; character: number }) => (await server.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: soaUri }, position }))?.contents.value;
+    const status = await at(positionOf(soaText, '    status: implemented', 6));
+    expect(status).toContain('**applicability.status**');
+    expect(status).toContain('Values: `implemented` | `partial` | `planned` | `not-implemented`');
+    expect(await at(positionOf(soaText, '- legal:', 4))).toMatch(/^\*\*applicability\.reasons\.legal\*\*\n\nA law or regulation/);
+    const group = await at(positionOf(soaText, 'control: "9"', 10));
+    expect(group).toContain('**9 Access control** (category)');
+    expect(group).toContain('- 9.4.2 Secure log-on procedures');
   });
 
   it('elsewhere answers null', async () => {

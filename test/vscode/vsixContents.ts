@@ -6,7 +6,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(client|server|worker)\.js$/,
+  /^extension\/dist\/(client|server|worker|soa-xlsx)\.js$/,
   /^extension\/dist\/catalogs\/[\w.-]+\.json$/,
   /^extension\/controls\/[\w.-]+\.yaml$/,
   /^extension\/controls\/schema\/[\w-]+\.schema\.json$/,
@@ -18,7 +18,7 @@ const ALLOWED = [
 /** What must be in it for the extension to run. */
 const REQUIRED = [
   'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md',
-  'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/worker.js', 'extension/dist/catalogs/iso27799-2016.yaml.json',
+  'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/worker.js', 'extension/dist/soa-xlsx.js', 'extension/dist/catalogs/iso27799-2016.yaml.json',
   'extension/controls/iso27799-2016.yaml', 'extension/controls/schema/config.schema.json', 'extension/controls/schema/frontmatter.schema.json',
   'extension/controls/schema/catalog.schema.json', 'extension/grammars/clause-references.tmLanguage.json', 'extension/grammars/frontmatter-clauses.tmLanguage.json',
   'extension/client/images/icon.png', 'extension/client/snippets/markdown.json',

@@ -7,9 +7,13 @@ const FORMATS: { format: CoverageReportFormat; label: string; extensions: string
   { format: 'html', label: 'HTML (heat map, searchable Statement of Applicability)', extensions: ['html'] },
   { format: 'markdown', label: 'Markdown (Statement of Applicability)', extensions: ['md'] },
   { format: 'csv', label: 'CSV (one row per control)', extensions: ['csv'] },
+  { format: 'soa-xlsx', label: 'Excel: the Statement of Applicability with reasons, owners and status', extensions: ['xlsx'] },
+  { format: 'soa-html', label: 'HTML: the Statement of Applicability, for printing to PDF', extensions: ['html'] },
+  { format: 'soa-md', label: 'Markdown: the Statement of Applicability with reasons, owners and status', extensions: ['md'] },
+  { format: 'soa-csv', label: 'CSV: the Statement of Applicability, one row per control', extensions: ['csv'] },
 ];
 
-/** Saves the coverage report as HTML, Markdown or CSV, rendered by the server's formatters; returns the file written. */
+/** Saves the coverage report as HTML, Markdown or CSV, or the Statement of Applicability (also as Excel), rendered by the server's formatters; returns the file written. */
 export function exportCoverageReport(ctx: Ctx) {
   return async (format?: CoverageReportFormat, target?: Uri | string): Promise<string | undefined> => {
     const chosen = format ?? (await window.showQuickPick(FORMATS.map((entry) => ({ ...entry, label: entry.format, description: entry.label })), { placeHolder: 'Export the coverage report as' }))?.format;
@@ -25,7 +29,7 @@ export function exportCoverageReport(ctx: Ctx) {
     if (chosen === 'html' && dirname(file.fsPath) !== folder?.fsPath) {
       rendered = await ctx.request(CoverageReportRequest, { ...scope, format: chosen, outputUri: Uri.file(dirname(file.fsPath)).toString() });
     }
-    await workspace.fs.writeFile(file, new TextEncoder().encode(rendered.content));
+    await workspace.fs.writeFile(file, rendered.encoding === 'base64' ? Buffer.from(rendered.content, 'base64') : new TextEncoder().encode(rendered.content));
     ctx.output.info(`Saved the ${chosen} coverage report to ${file.fsPath}.`);
     void window.showInformationMessage(`Clausewise saved the coverage report to ${file.fsPath}.`, 'Open').then((choice) => choice && commands.executeCommand('vscode.open', file));
     return file.fsPath;

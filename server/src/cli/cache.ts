@@ -10,8 +10,8 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules). */
-const FORMAT = 7;
+/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by). */
+const FORMAT = 8;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];

@@ -8,6 +8,7 @@ import type { CoverageInput } from './format/coverage/common';
 import { displayPath } from './format/paths';
 import { coverageJson } from './format/coverage/json';
 import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from './format/coverage/render';
+import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from './format/soa/render';
 import { checkToday, inputFiles, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
@@ -18,7 +19,9 @@ Reports, for every control of the catalog, whether the policy documents cover it
 approved, current document with every element), partly cover it, validly exclude it, or leave a gap.
 
 Options:
-  --format F              table (default), markdown, html, csv or json
+  --format F              table (default), markdown, html, csv or json; or the Statement of
+                          Applicability from the SoA document (type: soa): soa-xlsx, soa-csv,
+                          soa-md or soa-html (soa-xlsx needs --output)
   --output FILE           write the report to FILE instead of standard output
   --min PERCENT           exit 1 when less than PERCENT of the applicable controls are covered
   --fail-on STATES        exit 1 when any control is in one of these states:
@@ -50,8 +53,9 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
     output.write(`${coverageUsage}\n`);
     return 0;
   }
-  const format = values.format as CoverageFormat;
-  if (!COVERAGE_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${COVERAGE_FORMATS.join(', ')}`);
+  const format = values.format as CoverageFormat | SoaFormat;
+  if (!COVERAGE_FORMATS.includes(format as CoverageFormat) && !isSoaFormat(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${[...COVERAGE_FORMATS, ...SOA_FORMATS].join(', ')}`);
+  if (format === 'soa-xlsx' && !values.output) throw new UsageError('soa-xlsx writes a binary workbook, not text for the terminal', 'name the file: --output soa.xlsx');
   checkToday(values.today);
   const min = values.min === undefined ? undefined : Number(values.min.replace(/%$/, ''));
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) throw new UsageError(`--min takes a percentage from 0 to 100, not "${values.min}"`);
@@ -74,14 +78,17 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   }));
 
   const outputDir = values.output ? dirname(resolve(cwd, values.output)) : cwd;
-  const render = (input: CoverageInput): string => renderCoverage(format, input, outputDir, values.output ? { color: false } : output);
-  let report: string;
-  if (inputs.length === 1) report = render(inputs[0]!);
+  const render = (input: CoverageInput): string => renderCoverage(format as CoverageFormat, input, outputDir, values.output ? { color: false } : output);
+  let report: string | Buffer;
+  if (isSoaFormat(format)) {
+    if (inputs.length > 1) throw new UsageError(`the documents belong to ${inputs.length} policy sets (different .clausewise.yaml files); export one set's Statement of Applicability at a time`);
+    report = await renderSoa(format, soaInput(inputs[0]!, withPolicies[0]!.index, (message) => process.stderr.write(`clausewise: ${message}\n`)));
+  } else if (inputs.length === 1) report = render(inputs[0]!);
   else if (format === 'json') report = `${JSON.stringify(inputs.map(coverageJson), null, 2)}\n`;
   else if (format === 'html' || format === 'csv') throw new UsageError(`the documents belong to ${inputs.length} policy sets (different .clausewise.yaml files); run coverage on one set at a time for ${format}`);
   else report = inputs.map(render).join('\n');
   if (values.output) writeFileSync(resolve(cwd, values.output), report);
-  else output.write(report);
+  else output.write(report as string); // soa-xlsx, the one binary format, always has --output
 
   let failed = false;
   inputs.forEach((input, index) => {

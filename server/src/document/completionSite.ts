@@ -9,6 +9,8 @@ export type CompletionSite =
   | { kind: 'key'; prefix: string; range: Range; present: string[]; colonFollows: boolean }
   | { kind: 'value'; key: string; prefix: string; range: Range; list: 'flow' | 'block' | 'scalar'; indent: string }
   | { kind: 'exclusion-key'; prefix: string; range: Range; newItem: boolean; indent: string }
+  | { kind: 'soa-key'; prefix: string; range: Range; newItem: boolean; indent: string }
+  | { kind: 'soa-reason'; prefix: string; range: Range }
   | { kind: 'heading'; depth: number; prefix: string; range: Range }
   | { kind: 'mention'; prefix: string; range: Range };
 
@@ -34,6 +36,7 @@ export function completionSiteAt(document: PolicyDocument, offset: number): Comp
     const parent = parentKey(text, frontmatter.contentRange.start, lineStart);
     if (!parent) return undefined;
     if (parent.key === 'excludes') return exclusionSite(before, span);
+    if (parent.key === 'applicability') return applicabilitySite(text, frontmatter.contentRange.start, lineStart, before, span);
     const item = /^(\s*-[ \t]+)(\S*)$/.exec(before);
     if (item) return { kind: 'value', key: parent.key, prefix: item[2]!, range: span(item[2]!), list: 'block', indent: item[1]! };
     if (parent.value.startsWith('[') && !text.slice(parent.valueStart, offset).includes(']')) {
@@ -73,6 +76,34 @@ function exclusionSite(before: string, span: Span): CompletionSite | undefined {
   const key = /^([ \t]+)([a-z-]*)$/.exec(before);
   if (key) return { kind: 'exclusion-key', prefix: key[2]!, range: span(key[2]!, /^[\w-]*/), newItem: false, indent: key[1]! };
   return undefined;
+}
+
+/**
+ * Inside `applicability`: a control id after `control:`, a status after `status:`, a reason's kind
+ * on an item under `reasons:`, else an entry's keys (on a new `- ` entry or an indented line).
+ */
+function applicabilitySite(text: string, contentStart: number, lineStart: number, before: string, span: Span): CompletionSite | undefined {
+  const value = /^(\s*(?:-[ \t]+)?)(control|status)[ \t]*:[ \t]*(\S*)$/.exec(before);
+  if (value) return { kind: 'value', key: value[2] === 'control' ? 'applicability' : 'applicability.status', prefix: value[3]!, range: span(value[3]!), list: 'scalar', indent: value[1]! };
+  const item = /^(\s*)-[ \t]+([a-z-]*)$/.exec(before);
+  if (item && underReasons(text, contentStart, lineStart, item[1]!.length)) return { kind: 'soa-reason', prefix: item[2]!, range: span(item[2]!, /^[\w-]*/) };
+  if (item) return { kind: 'soa-key', prefix: item[2]!, range: span(item[2]!, /^[\w-]*/), newItem: true, indent: item[1]! };
+  const key = /^([ \t]+)([a-z-]*)$/.exec(before);
+  if (key) return { kind: 'soa-key', prefix: key[2]!, range: span(key[2]!, /^[\w-]*/), newItem: false, indent: key[1]! };
+  return undefined;
+}
+
+/** True when the nearest line above that is indented less than `indent` is `reasons:` (the item is a reason). */
+function underReasons(text: string, contentStart: number, lineStart: number, indent: number): boolean {
+  let end = lineStart - 1;
+  while (end > contentStart) {
+    const start = Math.max(text.lastIndexOf('\n', end - 1) + 1, contentStart);
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const lineIndent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() !== '' && lineIndent < indent) return /^\s*(?:-[ \t]+)?reasons[ \t]*:\s*$/.test(line);
+    end = start - 1;
+  }
+  return false;
 }
 
 /** The top-level key a continuation line belongs to (the nearest line above that starts `key:`). */

@@ -185,13 +185,13 @@ export function scalarField(frontmatter: Frontmatter | undefined, key: string): 
   return node && isScalar(node) && node.value !== null ? locate(node, frontmatter!.contentRange.start) : undefined;
 }
 
-function valueNode(frontmatter: Frontmatter | undefined, key: string): Node | undefined {
+export function valueNode(frontmatter: Frontmatter | undefined, key: string): Node | undefined {
   const contents = frontmatter?.yaml?.contents;
   if (!frontmatter?.data || !isMap(contents)) return undefined;
   return (contents.get(key, true) as Node | undefined) ?? undefined;
 }
 
-function locate(node: Node, base: number): Located {
+export function locate(node: Node, base: number): Located {
   const scalar = node as Node & { value: unknown; source?: string };
   const value = scalar.value instanceof Date ? scalar.value.toISOString().slice(0, 10) : String(scalar.value);
   return { value, source: scalar.source ?? value, range: rangeOf(node, base) };

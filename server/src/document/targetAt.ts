@@ -1,9 +1,10 @@
+import { applicabilityItems, applicabilityKeyAt } from './applicability';
 import { exclusionItems, listItems, scalarField } from './frontmatter';
 import type { Located, PolicyDocument, Range } from './types';
 
 /** Something an editor feature can act on at a place in a document. */
 export type DocumentTarget =
-  | { kind: 'clause'; source: string; range: Range; place: 'clauses' | 'excludes' | 'mention' }
+  | { kind: 'clause'; source: string; range: Range; place: 'clauses' | 'excludes' | 'applicability' | 'mention' }
   | { kind: 'key'; key: string; range: Range }
   | { kind: 'document-id'; id: string; range: Range; place: 'id' | 'related' };
 
@@ -17,6 +18,10 @@ export function targetAt(document: PolicyDocument, offset: number): DocumentTarg
     if (claim) return { kind: 'clause', source: claim.source, range: claim.range, place: 'clauses' };
     const excluded = located(exclusionItems(frontmatter).flatMap((exclusion) => (exclusion.clause ? [exclusion.clause] : [])));
     if (excluded) return { kind: 'clause', source: excluded.source, range: excluded.range, place: 'excludes' };
+    const entry = located(applicabilityItems(frontmatter).flatMap((item) => (item.control ? [item.control] : [])));
+    if (entry) return { kind: 'clause', source: entry.source, range: entry.range, place: 'applicability' };
+    const entryKey = applicabilityKeyAt(frontmatter, offset);
+    if (entryKey) return { kind: 'key', ...entryKey };
     const related = located(listItems(frontmatter, 'related'));
     if (related) return { kind: 'document-id', id: related.value, range: related.range, place: 'related' };
     const id = scalarField(frontmatter, 'id');

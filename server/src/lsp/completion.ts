@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import { normalizeClauseId } from '../catalog/clauseId';
 import { elementsFor } from '../config/elements';
 import { completionSiteAt, type CompletionSite } from '../document/completionSite';
-import { exclusionKeys, frontmatterKey, frontmatterKeys } from '../document/frontmatterKeys';
+import { exclusionKeys, frontmatterKey, frontmatterKeys, inclusionReasonKeys, itemKeys } from '../document/frontmatterKeys';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
@@ -35,6 +35,10 @@ function itemsFor(site: CompletionSite, entry: WorkspaceDocument, range: LspRang
       return keyItems(site.present, site.colonFollows, range, snippets);
     case 'exclusion-key':
       return exclusionKeyItems(site.newItem, site.indent, range, snippets);
+    case 'soa-key':
+      return applicabilityKeyItems(site.newItem, site.indent, range, snippets);
+    case 'soa-reason':
+      return inclusionReasonKeys().map((info) => ({ label: info.key, kind: CompletionItemKind.Property, documentation: info.description, textEdit: { range, newText: `${info.key}: ` } }));
     case 'heading':
       return headingItems(entry, range, snippets);
     case 'mention':
@@ -44,7 +48,7 @@ function itemsFor(site: CompletionSite, entry: WorkspaceDocument, range: LspRang
         const claimed = new Set(entry.analyzed.summary.clauses.map((claim) => normalizeClauseId(claim.source) ?? claim.source));
         return clauseItems(catalog, site.prefix, range, { list: site.list, indent: site.indent, exclude: claimed, objectives: true, ranks: suggestionRanks(entry) });
       }
-      if (site.key === 'excludes') return clauseItems(catalog, site.prefix, range, { list: 'scalar', indent: '', exclude: new Set() });
+      if (site.key === 'excludes' || site.key === 'applicability') return clauseItems(catalog, site.prefix, range, { list: 'scalar', indent: '', exclude: new Set() });
       if (site.key === 'related') return documentIdItems(entry, range);
       return (frontmatterKey(site.key)?.values ?? []).map((value) => ({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value } }));
   }
@@ -64,6 +68,7 @@ function keyItems(present: string[], colonFollows: boolean, range: LspRange, sni
       if (colonFollows || !snippets) return item;
       const body =
         info.key === 'excludes' ? 'excludes:\n  - clause: $1\n    justification: $2'
+        : info.key === 'applicability' ? `applicability:\n  - control: $1\n    reasons:\n      - risk: $2\n    owner: $3\n    status: \${4|${STATUSES}|}`
         : info.list ? `${info.key}: [$1]`
         : info.values ? `${info.key}: \${1|${info.values.join(',')}|}`
         : `${info.key}: $1`;
@@ -71,24 +76,34 @@ function keyItems(present: string[], colonFollows: boolean, range: LspRange, sni
     });
 }
 
+const STATUSES = itemKeys('applicability').find((info) => info.key === 'status')!.values!.join(',');
+
 function exclusionKeyItems(newItem: boolean, indent: string, range: LspRange, snippets: boolean): CompletionItem[] {
-  const items: CompletionItem[] = exclusionKeys().map((info) => ({
+  const snippet = { label: 'clause + justification', detail: 'an excluded control with the reason it does not apply', filterText: 'clause', body: `clause: $1\n${indent}  justification: $2` };
+  return itemKeyItems(exclusionKeys(), range, newItem && snippets ? snippet : undefined);
+}
+
+function applicabilityKeyItems(newItem: boolean, indent: string, range: LspRange, snippets: boolean): CompletionItem[] {
+  const snippet = {
+    label: 'control + reasons + owner + status',
+    detail: 'an SoA entry: why the control is included, who owns it, how far it is implemented',
+    filterText: 'control',
+    body: `control: $1\n${indent}  reasons:\n${indent}    - risk: $2\n${indent}  owner: $3\n${indent}  status: \${4|${STATUSES}|}`,
+  };
+  return itemKeyItems(itemKeys('applicability'), range, newItem && snippets ? snippet : undefined);
+}
+
+/** The keys of a list item (an exclusion, an SoA entry), after a snippet for a whole new item when one fits. */
+function itemKeyItems(keys: { key: string; description: string; required: boolean }[], range: LspRange, snippet?: { label: string; detail: string; filterText: string; body: string }): CompletionItem[] {
+  const items: CompletionItem[] = keys.map((info) => ({
     label: info.key,
     kind: CompletionItemKind.Property,
     detail: info.required ? 'required' : 'optional',
     documentation: info.description,
     textEdit: { range, newText: `${info.key}: ` },
   }));
-  if (newItem && snippets) {
-    items.unshift({
-      label: 'clause + justification',
-      kind: CompletionItemKind.Snippet,
-      detail: 'an excluded control with the reason it does not apply',
-      insertTextFormat: InsertTextFormat.Snippet,
-      filterText: 'clause',
-      sortText: '0',
-      textEdit: { range, newText: `clause: $1\n${indent}  justification: $2` },
-    });
+  if (snippet) {
+    items.unshift({ label: snippet.label, kind: CompletionItemKind.Snippet, detail: snippet.detail, insertTextFormat: InsertTextFormat.Snippet, filterText: snippet.filterText, sortText: '0', textEdit: { range, newText: snippet.body } });
   }
   return items;
 }

@@ -1,6 +1,8 @@
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../cli/format/coverage/common';
 import { renderCoverage } from '../cli/format/coverage/render';
+import { isSoaFormat, renderSoa, soaInput } from '../cli/format/soa/render';
+import { UsageError } from '../cli/usageError';
 import { computeCoverage } from '../workspace/coverage';
 import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
@@ -12,6 +14,10 @@ const FILE_NAMES: Record<CoverageReportFormat, string> = {
   html: 'statement-of-applicability.html',
   markdown: 'statement-of-applicability.md',
   csv: 'statement-of-applicability.csv',
+  'soa-html': 'statement-of-applicability.html',
+  'soa-md': 'statement-of-applicability.md',
+  'soa-csv': 'statement-of-applicability.csv',
+  'soa-xlsx': 'statement-of-applicability.xlsx',
 };
 
 /** clausewise/coverageReport: the policy set's coverage rendered by the CLI's formatters, so an export equals `clausewise coverage --format`. */
@@ -29,5 +35,14 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     cwd: outputDir,
     documents: index.policies().length,
   };
-  return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName: FILE_NAMES[params.format] };
+  const fileName = FILE_NAMES[params.format];
+  if (!isSoaFormat(params.format)) return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName };
+  try {
+    const rendered = await renderSoa(params.format, soaInput(input, index, (message) => context.connection.console.warn(`Clausewise: ${message}`)));
+    return typeof rendered === 'string' ? { format: params.format, content: rendered, fileName } : { format: params.format, content: rendered.toString('base64'), encoding: 'base64', fileName };
+  } catch (error) {
+    // Two SoA documents in the set: the user's to resolve, said as the CLI says it.
+    if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
+    throw error;
+  }
 }

@@ -7,6 +7,7 @@ import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
 import { computeControlCoverage } from '../workspace/coverage';
+import { entryFor, soaDocuments } from '../workspace/statement';
 import type { ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
@@ -104,7 +105,18 @@ function coverageLines(context: ServerContext, entry: WorkspaceDocument, control
     lines.push(`- excluded by ${name(exclusion.path, exclusion.documentId)}${exclusion.justification ? `: ${exclusion.justification}` : ''}${exclusion.valid ? '' : ` (not valid: ${exclusion.problems.join(', ')})`}`);
   }
   if (coverage.state !== 'covered' && coverage.state !== 'excluded') lines.push('', ...coverage.reasons.map((reason) => `*${reason}*`));
-  return lines;
+  return [...lines, ...statementLines(entry, control, coverage.state === 'excluded')];
+}
+
+/** What the policy set's SoA says about the control: status, owner and reasons (nothing without an SoA document, or for an excluded control it leaves out). */
+function statementLines(entry: WorkspaceDocument, control: Control, excluded: boolean): string[] {
+  const soa = soaDocuments(entry.set.index)[0];
+  if (!soa) return [];
+  const name = soa.id?.value ?? relative(entry.set.config.root, soa.path);
+  const said = entryFor(entry.set.catalog, soa.applicability ?? [], control.id);
+  if (!said) return excluded ? [] : ['', `**Statement of Applicability** (${name}): no entry for this control yet`];
+  const facts = [said.status?.value ?? 'no status', said.owner && `owner: ${said.owner.value}`, ...said.reasons.map((reason) => `${reason.kind}: ${reason.reference.value}`)].filter(Boolean);
+  return ['', `**Statement of Applicability** (${name}): ${facts.join(' · ')}`];
 }
 
 function keyHover(key: string): string | undefined {

@@ -162,7 +162,8 @@ export interface CoverageChangedParams {
 export const CoverageChangedNotification: NotificationDeclaration<CoverageChangedParams> = { method: 'clausewise/coverageChanged' };
 
 /** A format the server renders a coverage report in, as `clausewise coverage --format` does. */
-export type CoverageReportFormat = 'html' | 'markdown' | 'csv';
+/** The coverage report's formats, and the Statement of Applicability's (from the SoA document, `type: soa`). */
+export type CoverageReportFormat = 'html' | 'markdown' | 'csv' | 'soa-html' | 'soa-md' | 'soa-csv' | 'soa-xlsx';
 
 export interface CoverageReportParams extends ScopeParams {
   format: CoverageReportFormat;
@@ -172,8 +173,10 @@ export interface CoverageReportParams extends ScopeParams {
 
 export interface RenderedCoverageReport {
   format: CoverageReportFormat;
-  /** The whole file: the same text `clausewise coverage --format F` writes for this policy set. */
+  /** The whole file: the same text `clausewise coverage --format F` writes for this policy set (base64 when `encoding` says so). */
   content: string;
+  /** `base64` for a binary format (soa-xlsx): decode `content` before saving it. */
+  encoding?: 'base64';
   /** A file name to suggest when saving (`statement-of-applicability.md`, …). */
   fileName: string;
 }

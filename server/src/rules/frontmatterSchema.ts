@@ -86,6 +86,10 @@ function findingFor(document: PolicyDocument, frontmatter: Frontmatter, error: E
     if (matches.length === 0) finding.message += '; remove it, or start your own keys with x-';
   } else if (error.keyword === 'type' && /^\/excludes\/\d+$/.test(error.instancePath)) {
     finding.message = 'frontmatter: each excludes entry needs a clause and a justification, e.g. "- clause: 11.1.6" with "justification: <why it does not apply>" on the next line';
+  } else if (/^\/applicability\/\d+$/.test(error.instancePath) && error.keyword === 'type') {
+    finding.message = 'frontmatter: each applicability entry names a control, objective or category with what the SoA says about it, e.g. "- control: 9.4.2" with "reasons:", "owner:" and "status:" on the lines under it';
+  } else if (/^\/applicability\/\d+\/reasons\/\d+$/.test(error.instancePath) && ['type', 'maxProperties', 'minProperties'].includes(error.keyword)) {
+    finding.message = 'frontmatter: each reason is one kind with its reference, on a line of its own, e.g. "- risk: R-12" or "- legal: GDPR Art. 32" (kinds: risk, legal, contract, business)';
   } else if (error.keyword === 'enum' && typeof error.data === 'string') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
     const matches = closestMatches(error.data, allowed);

@@ -11,6 +11,7 @@ import { frontmatterSyntax } from './frontmatterSyntax';
 import { missingElement } from './missingElement';
 import { requiredField } from './requiredField';
 import { reviewOverdue } from './reviewOverdue';
+import { soaIncomplete } from './soaIncomplete';
 import type { Rule } from './types';
 import { unknownClause } from './unknownClause';
 import { unreadableFile } from './unreadableFile';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   auditRecordFields,
   untaggedMention,
   exclusionInvalid,
+  soaIncomplete,
   duplicateId,
   brokenReference,
 ];

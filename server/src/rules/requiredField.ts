@@ -12,11 +12,12 @@ export const requiredField: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'By default every policy document names its id, title, type, owner, status, version and clauses; `required-fields` in `.clausewise.yaml` changes the list. The fix adds the key with a starting value (`status: draft`, `owner: TODO`) for you to complete, in the frontmatter\'s own style (a line, or an entry of a `{…}` or JSON mapping); where an unknown key is a misspelling of it (`stauts`), the frontmatter-schema fix renames that key instead.',
+    'By default every policy document names its id, title, type, owner, status, version and clauses (the SoA document, `type: soa`, needs no clauses); `required-fields` in `.clausewise.yaml` changes the list. The fix adds the key with a starting value (`status: draft`, `owner: TODO`) for you to complete, in the frontmatter\'s own style (a line, or an entry of a `{…}` or JSON mapping); where an unknown key is a misspelling of it (`stauts`), the frontmatter-schema fix renames that key instead.',
   check({ document, summary, config, report }) {
     const frontmatter = document.frontmatter;
     if (!frontmatter?.data || !summary.isPolicy) return;
-    const missing = config.requiredFields.filter((key) => !frontmatter.fields.has(key));
+    // The SoA document lists controls in applicability, not clauses.
+    const missing = config.requiredFields.filter((key) => !frontmatter.fields.has(key) && !(key === 'clauses' && summary.type === 'soa'));
     if (missing.length === 0) return;
     const known = frontmatterKeys().map((info) => info.key);
     // The single known key each unknown key is a misspelling of: frontmatter-schema's fix renames it,

@@ -10,8 +10,10 @@ export const untaggedMention: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the fix adds it) or reword the reference. Objectives and categories cited in prose are not flagged.',
+    'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the fix adds it) or reword the reference. Objectives and categories cited in prose are not flagged, nor is anything the Statement of Applicability (`type: soa`) cites.',
   check({ document, summary, catalog, report }) {
+    // The Statement of Applicability speaks about every control and claims none.
+    if (summary.type === 'soa') return;
     const listed = new Set([
       ...summary.clauses.map((claim) => normalizeClauseId(claim.source)),
       ...summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source)),

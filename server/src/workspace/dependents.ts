@@ -1,13 +1,15 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import { linkTarget } from '../rules/brokenReference';
 import type { WorkspaceIndex } from './index';
+import { soaDocuments } from './statement';
 import type { DocumentSummary } from './summary';
 
 /**
  * Paths of the other documents whose workspace-rule findings can change when one document's summary
  * goes from `before` to `after` (undefined when the document is new or gone): documents sharing or
  * naming its id (duplicate-id, broken-reference), documents excluding a control it claims or stops
- * claiming (exclusion-invalid), and, when the file appears or disappears, documents linking to it.
+ * claiming (exclusion-invalid), the SoA documents when its coverage inputs change (soa-incomplete),
+ * and, when the file appears or disappears, documents linking to it.
  * The index must already hold `after`. `root` is the set's config root, against which links written
  * `/docs/x.md` resolve, as the broken-reference rule resolves them.
  */
@@ -33,6 +35,8 @@ export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | un
     // exclusion-invalid names the claiming documents by id, so an id change touches every claimed control.
     if (idChanged || oldClaims.has(clause) !== newClaims.has(clause)) add(index.excluding(clause));
   }
+  // soa-incomplete reads every document's coverage: the SoA follows any change to it.
+  if (coverageInputsChanged(before, after)) add(soaDocuments(index));
   if (path !== undefined && (before === undefined || after === undefined)) {
     add(index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url, root)?.path === path)));
   }

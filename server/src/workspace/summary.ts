@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/catalog';
+import { applicabilityItems, type ApplicabilityEntry } from '../document/applicability';
 import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
 import { positionAt } from '../document/lines';
-import type { ClauseMention, Exclusion, Link, Located, PolicyDocument } from '../document/types';
+import type { ClauseMention, Exclusion, Link, Located, PolicyDocument, Range } from '../document/types';
 import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
 
 /** One element of a claimed control, as the document addresses it. */
@@ -26,7 +27,7 @@ export function elementIds(statuses: ElementStatus[] | undefined, state: Element
 /** What the workspace keeps of one document: small, serialisable, enough for workspace-wide questions. */
 export interface DocumentSummary {
   path: string;
-  /** Checked by Clausewise: matched by the config's include globs, or (when the config has none) frontmatter with clauses/excludes. */
+  /** Checked by Clausewise: matched by the config's include globs, or (when the config has none) frontmatter with clauses, excludes or applicability, or type soa. */
   isPolicy: boolean;
   id?: Located;
   title?: string;
@@ -34,12 +35,17 @@ export interface DocumentSummary {
   status?: string;
   owner?: string;
   version?: string;
+  approvedBy?: string;
   effective?: string;
   lastReviewed?: string;
   nextReview?: string;
   reviewEvery?: string;
   clauses: Located[];
   exclusions: Exclusion[];
+  /** The Statement of Applicability's entries (a `type: soa` document); absent in other documents. */
+  applicability?: ApplicabilityEntry[];
+  /** The `applicability` key, where findings about controls no entry speaks for are shown. */
+  applicabilityKey?: Range;
   related: Located[];
   links: Link[];
   mentions: ClauseMention[];
@@ -59,6 +65,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   const text = (key: string) => scalarField(frontmatter, key)?.value;
   const clauses = listItems(frontmatter, 'clauses');
   const exclusions = exclusionItems(frontmatter);
+  const applicability = applicabilityItems(frontmatter);
   const elements: DocumentSummary['elements'] = {};
   for (const claim of clauses) {
     const control = catalog.control(claim.source);
@@ -67,7 +74,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   }
   return {
     path: document.path,
-    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || claimsDespiteErrors(document),
+    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document),
     id: scalarField(frontmatter, 'id'),
     // comply's header names the document `name`.
     title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,
@@ -75,12 +82,14 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     status: text('status'),
     owner: text('owner'),
     version: text('version'),
+    approvedBy: text('approved-by'),
     effective: text('effective'),
     lastReviewed: text('last-reviewed'),
     nextReview: text('next-review'),
     reviewEvery: text('review-every'),
     clauses,
     exclusions,
+    ...(applicability.length > 0 || text('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
     related: listItems(frontmatter, 'related'),
     links: document.links,
     mentions: document.mentions,
@@ -107,5 +116,5 @@ function claimsDespiteErrors(document: PolicyDocument): boolean {
   const frontmatter = document.frontmatter;
   if (!frontmatter || frontmatter.data) return false;
   const content = document.text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
-  return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes)\1[ \t]*:/m.test(content);
+  return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes|applicability)\1[ \t]*:/m.test(content);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dependentsOf } from '../../../server/src/workspace/dependents';
 import { PolicyWorkspace } from '../../../server/src/workspace/policyWorkspace';
-import { repoRoot } from '../../helpers/paths';
+import { fixturesDir, repoRoot } from '../../helpers/paths';
 import { checkFolder } from '../../helpers/workspace';
 import { policyText } from '../../helpers/tempWorkspace';
 
@@ -54,6 +54,23 @@ describe('PolicyWorkspace', () => {
       workspace.checkWorkspace([teleworking, ...workspace.dependents(change)]);
       expect(summaryOf(workspace)).toEqual(expected(root, { [teleworking]: text }));
     }
+  });
+
+  it('re-checks the SoA when a document it speaks for changes status', () => {
+    const root = mkdtempSync(join(tmpdir(), 'clausewise-pw-'));
+    copies.push(root);
+    cpSync(join(fixturesDir, 'rules', 'soa-complete'), root, { recursive: true });
+    const workspace = load(root);
+    const standard = join(root, 'access-standard.md');
+    const soa = join(root, 'statement-of-applicability.md');
+    // The SoA says 2.1 is implemented: a draft standard contradicts it, an approved one again does not.
+    for (const text of [readFileSync(standard, 'utf8').replace('status: approved', 'status: draft'), readFileSync(standard, 'utf8')]) {
+      const change = workspace.analyze(standard, text);
+      expect(workspace.dependents(change)).toContain(soa);
+      workspace.checkWorkspace([standard, ...workspace.dependents(change)]);
+      expect(summaryOf(workspace)).toEqual(expected(root, { [standard]: text }));
+    }
+    expect(workspace.get(soa)!.findings).toEqual([]);
   });
 
   it('keeps the full parse only for documents analysed with keepDocument', () => {

@@ -122,7 +122,7 @@ export async function run(): Promise<void> {
       },
     },
     {
-      name: 'export writes the server-rendered Markdown, CSV and HTML reports',
+      name: 'export writes the server-rendered Markdown, CSV and HTML reports and the SoA workbook',
       run: async () => {
         const base = join(tmpdir(), `clausewise-export-${process.pid}`);
         for (const [format, expected] of [['markdown', '# Statement of Applicability — ISO 27799:2016'], ['csv', 'id,title,category,objective'], ['html', 'Content-Security-Policy']] as const) {
@@ -133,6 +133,11 @@ export async function run(): Promise<void> {
           if (format === 'csv') check(text.trim().split('\n').length === 115, `csv has ${text.trim().split('\n').length} lines`);
           rmSync(written, { force: true });
         }
+        // The Statement of Applicability workbook arrives base64-encoded and is saved as bytes: an .xlsx is a zip ("PK\x03\x04").
+        const workbook = await commands.executeCommand<string>('clausewise.exportCoverageReport', 'soa-xlsx', `${base}.xlsx`);
+        check(workbook && existsSync(workbook), 'soa-xlsx: nothing written');
+        check(readFileSync(workbook).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), 'soa-xlsx is not a zip archive');
+        rmSync(workbook, { force: true });
       },
     },
     {

@@ -1,6 +1,7 @@
 import { coveredBy, notes, type CoverageInput } from './common';
 
-function field(value: string): string {
+/** One CSV field, quoted when it holds a comma, quote or line break. */
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -20,5 +21,5 @@ export function formatCoverageCsv(input: CoverageInput): string {
       notes(control),
     ]);
   }
-  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -8,7 +8,8 @@ import { headline, notes, type CoverageInput } from './common';
 
 const COLOURS = { covered: '#2e7d32', partial: '#f9a825', excluded: '#757575', gap: '#c62828' } as const;
 
-function escape(text: string): string {
+/** Text made safe for HTML content and attribute values. */
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -3,7 +3,8 @@ import { coveredBy, headline, notes, type CoverageInput } from './common';
 
 const STATE_LABEL = { covered: '✅ covered', partial: '🟡 partial', excluded: '⚪ excluded', gap: '🔴 gap' } as const;
 
-function cell(text: string): string {
+/** Text made safe for one Markdown table cell: pipes escaped, line breaks made spaces. */
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
