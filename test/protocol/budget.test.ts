@@ -37,7 +37,7 @@ async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown
 
 describe('parsing on a budget (the server)', () => {
   for (const [name, body] of Object.entries({ ...pathological, 'a 1,000-level list past the pre-scan (time budget)': pathological['a 1,000-level list']! })) {
-    it(`answers a hover on another document within 50 ms while ${name} is open and being edited`, async () => {
+    it(`answers a hover on another document without waiting for a parse while ${name} is open and being edited`, async () => {
       const timeBudget = name.includes('time budget');
       const root = tempWorkspace({
         ...(timeBudget ? { '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n  parse-seconds: 2\n' } : {}),
@@ -66,7 +66,10 @@ describe('parsing on a budget (the server)', () => {
         expect(value).toContain('9.4.2');
         latencies.push(ms);
       }
-      expect(Math.max(...latencies), `hover latencies: ${latencies.map((ms) => ms.toFixed(1)).join(', ')}`).toBeLessThan(50);
+      // A parse held on the main thread would hold each hover for the parse (2 s under the time budget).
+      // The bound is far below that and far above a hover on a loaded machine: this asserts that the hover
+      // never waits for a parse; how fast it is, is measured by npm run bench:lsp (hover p95 ≤ 10 ms).
+      expect(Math.max(...latencies), `hover latencies: ${latencies.map((ms) => ms.toFixed(1)).join(', ')}`).toBeLessThan(500);
       const diagnostics = await server.waitForDiagnostics(hostile, (list) => list.some((d) => d.code === 'document-too-complex'));
       expect(diagnostics.find((d) => d.code === 'document-too-complex')!.message).toMatch(timeBudget ? /limits\.parse-seconds/ : /limits\./);
     }, 60_000);
