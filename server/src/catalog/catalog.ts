@@ -5,8 +5,10 @@ import type { CatalogInfo, Category, Clause, Control, Framework, MapLink, Object
 /** A loaded, validated catalog with lookups by the ways people write ids. */
 export class Catalog {
   readonly controls: Control[];
+  /** Every objective, the implicit ones of categories without objectives included (see Objective.implicit). */
   readonly objectives: Objective[];
   private readonly byId = new Map<string, Clause>();
+  private readonly objectiveById = new Map<string, Objective>();
 
   constructor(
     readonly info: CatalogInfo,
@@ -15,7 +17,14 @@ export class Catalog {
   ) {
     this.objectives = categories.flatMap((category) => category.objectives);
     this.controls = this.objectives.flatMap((objective) => objective.controls);
-    for (const clause of [...categories, ...this.objectives, ...this.controls]) this.byId.set(clause.id, clause);
+    for (const objective of this.objectives) this.objectiveById.set(objective.id, objective);
+    // An implicit objective is no clause: its id is its category's.
+    for (const clause of [...categories, ...this.objectives.filter((objective) => !objective.implicit), ...this.controls]) this.byId.set(clause.id, clause);
+  }
+
+  /** The objectives that are clauses of their own (not the implicit ones). */
+  get namedObjectives(): Objective[] {
+    return this.objectives.filter((objective) => !objective.implicit);
   }
 
   /** Any clause (category, objective or control) by id in any accepted spelling. */
@@ -31,7 +40,7 @@ export class Catalog {
   }
 
   objectiveOf(clause: Control): Objective {
-    return this.byId.get(clause.objectiveId) as Objective;
+    return this.objectiveById.get(clause.objectiveId)!;
   }
 
   categoryOf(clause: Control | Objective): Category {
@@ -52,7 +61,8 @@ export class Catalog {
     if (clause.kind === 'category') return [clause];
     const category = this.categoryOf(clause);
     if (clause.kind === 'objective') return [category, clause];
-    return [category, this.objectiveOf(clause), clause];
+    const objective = this.objectiveOf(clause);
+    return objective.implicit ? [category, clause] : [category, objective, clause];
   }
 
   /** Nearest clauses to a mistyped id or to title words, best first. */

@@ -104,6 +104,8 @@ export interface CatalogControl {
 export interface CatalogObjective {
   id: string;
   title: string;
+  /** The category holds its controls directly (ISO/IEC 27002:2022's themes): this objective only carries them, with the category's id and title. */
+  implicit?: boolean;
   controls: CatalogControl[];
 }
 

@@ -115,7 +115,8 @@ function withNeighbourEvidence(evidence: Evidence[], catalog: Catalog): Evidence
     const objective = objectives.get(entry.control.objectiveId)!;
     const category = categories.get(entry.control.categoryId)!;
     if (entry.raw <= 0) return entry;
-    const siblings = objective.count > 1 ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
+    // A theme's implicit objective is its whole category: no closer neighbours than the cousins.
+    const siblings = objective.count > 1 && !catalog.objectiveOf(entry.control).implicit ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
     const cousins = category.count > objective.count ? (RANKING.categoryShare * (category.sum - objective.sum)) / (category.count - objective.count) : 0;
     const reasons = [...entry.reasons];
     if (siblings > entry.raw / 2) {
