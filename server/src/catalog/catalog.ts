@@ -22,6 +22,24 @@ export class Catalog {
     for (const clause of [...categories, ...this.objectives.filter((objective) => !objective.implicit), ...this.controls]) this.byId.set(clause.id, clause);
   }
 
+  /**
+   * The controls an id of the earlier edition corresponds to (9.1.1 → 5.15), from each control's
+   * maps.iso27002_2013; empty for a catalog without that map (ISO 27799:2016 itself).
+   */
+  successors(text: string): Control[] {
+    const id = normalizeClauseId(text);
+    if (id === undefined || !this.frameworks.iso27002_2013) return [];
+    this.bySuccessor ??= new Map();
+    if (this.bySuccessor.size === 0) {
+      for (const control of this.controls) {
+        for (const earlier of control.maps.iso27002_2013 ?? []) this.bySuccessor.set(earlier, [...(this.bySuccessor.get(earlier) ?? []), control]);
+      }
+    }
+    return this.bySuccessor.get(id) ?? [];
+  }
+
+  private bySuccessor?: Map<string, Control[]>;
+
   /** The objectives that are clauses of their own (not the implicit ones). */
   get namedObjectives(): Objective[] {
     return this.objectives.filter((objective) => !objective.implicit);

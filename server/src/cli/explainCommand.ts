@@ -165,5 +165,8 @@ function renderMappings(catalog: Catalog, control: Control, out: Output, lines: 
       lines.push(paint(out, 'dim', `    reviewed: ${links.length - added} derived kept, ${added} added, ${removed.length} removed (--json gives the reasons)`));
     }
   }
-  if (shown.includes('hipaa')) lines.push(paint(out, 'dim', '  (HIPAA mapping is derived, not official, then reviewed: see the catalog file header)'));
+  if (shown.includes('hipaa')) {
+    const how = catalog.frameworks.hipaa?.reviewed === undefined ? 'derived, not official' : 'derived, not official, then reviewed';
+    lines.push(paint(out, 'dim', `  (HIPAA mapping is ${how}: see the catalog file header)`));
+  }
 }

@@ -37,6 +37,8 @@ export interface CoverageClaim {
   empty: string[];
   /** Approved, current and complete. */
   complete: boolean;
+  /** A projected claim: the ISO/IEC 27002:2013 ids the document names instead of this control. */
+  via?: string[];
 }
 
 /** One document's exclusion of a control (Statement of Applicability). */
@@ -48,6 +50,8 @@ export interface CoverageExclusion {
   until?: string;
   valid: boolean;
   problems: string[];
+  /** A projected exclusion: the ISO/IEC 27002:2013 ids the document excludes instead of this control. */
+  via?: string[];
 }
 
 export interface ControlCoverage {

@@ -17,7 +17,7 @@ export const unknownClause: Rule = {
     for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes');
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
-      if (!context.catalog.lookup(mention.id) && mention.text.includes('27799')) {
+      if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
         const suggestions = context.catalog.suggest(mention.id, 3);
         context.report({
           message: `"${mention.text}" cites ${mention.id}, which is not a clause of ${context.catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : ''}`,

@@ -1,3 +1,4 @@
+import { mentionsOf } from '../catalog/mentions';
 import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import { listItems } from '../document/frontmatter';
@@ -44,7 +45,7 @@ interface Evidence {
 export function suggestClauses(document: PolicyDocument, catalog: Catalog, options: SuggestOptions = {}): ClauseSuggestion[] {
   const index = profileIndex(catalog);
   const terms = documentTerms(document);
-  const mentioned = new Set(document.mentions.map((mention) => mention.id));
+  const mentioned = new Set(mentionsOf(document.mentions, catalog).map((mention) => mention.id));
   const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
   const evidence = index.profiles.map((profile) => {
     const found: Evidence = { control: profile.control, raw: 0, reasons: [] };
