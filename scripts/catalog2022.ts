@@ -119,7 +119,7 @@ function build2022(source: Source, old: Catalog): object {
 }
 
 function control2022(id: string, title: string, own: OwnControl, predecessors: Control[], old: Catalog, problems: string[]): object {
-  const elements = own.elements ?? inherited(id, own.keep, predecessors, problems);
+  const elements = [...(own.keep || !own.elements ? inherited(id, own.keep, predecessors, old, problems) : []), ...(own.elements ?? [])];
   if (elements.length < 2 || elements.length > 5) problems.push(`${SOURCE_2022}: control ${id} has ${elements.length} elements; keep 2 to 5`);
   if (predecessors.length === 0 && !own.elements) problems.push(`${SOURCE_2022}: control ${id} has no 2013 predecessor; write its elements`);
   const hipaaOrder = Object.keys(old.frameworks.hipaa?.items ?? {});
@@ -139,15 +139,22 @@ function control2022(id: string, title: string, own: OwnControl, predecessors: C
   };
 }
 
-/** The predecessors' elements (those `keep` names, in its order, or all), each once, in the catalog file's form. */
-function inherited(id: string, keep: string[] | undefined, predecessors: Control[], problems: string[]): RawElement[] {
+/**
+ * The predecessors' elements (those `keep` names, in its order, or all), each once, in the catalog file's form;
+ * "14.2.1/code-review" names an element of a 2016 control that is not a predecessor.
+ */
+function inherited(id: string, keep: string[] | undefined, predecessors: Control[], old: Catalog, problems: string[]): RawElement[] {
   const all = new Map<string, Element>();
   for (const element of predecessors.flatMap((control) => control.elements)) if (!all.has(element.id)) all.set(element.id, element);
   const chosen = keep ?? [...all.keys()];
-  return chosen.flatMap((elementId) => {
-    const element = all.get(elementId);
+  return chosen.flatMap((entry) => {
+    const [from, elementId] = entry.includes('/') ? entry.split('/') as [string, string] : [undefined, entry];
+    const element = from === undefined ? all.get(elementId) : old.control(from)?.elements.find((candidate) => candidate.id === elementId);
     if (!element) {
-      problems.push(`${SOURCE_2022}: control ${id} keeps "${elementId}", which none of ${predecessors.map((control) => control.id).join(', ') || 'its (no) predecessors'} has; choose among ${[...all.keys()].join(', ')}`);
+      const where = from === undefined
+        ? `none of ${predecessors.map((control) => control.id).join(', ') || 'its (no) predecessors'} has; choose among ${[...all.keys()].join(', ')}`
+        : `control ${from} of the 2016 catalog does not have`;
+      problems.push(`${SOURCE_2022}: control ${id} keeps "${entry}", which ${where}`);
       return [];
     }
     return [rawElement(element)];
