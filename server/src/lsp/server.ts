@@ -7,6 +7,7 @@ import { version } from '../../../package.json';
 import { catalogRequestType, catalogTree } from './catalogTree';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import { codeActions } from './codeActions';
+import { MIGRATE_KIND } from './migrateAction';
 import { SUGGEST_KIND } from './suggestions';
 import { addClausesEdit, addClausesEditRequestType, suggestClausesForRequest, suggestClausesRequestType } from './suggestRequests';
 import { codeLenses } from './codeLens';
@@ -152,7 +153,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND, MIGRATE_KIND] },
     definitionProvider: true,
     referencesProvider: true,
     documentSymbolProvider: true,
