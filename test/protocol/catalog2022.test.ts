@@ -61,7 +61,6 @@ describe('the migrate code action', () => {
     const text = readFileSync(path, 'utf8');
     const uri = uriOf(path);
     await server.open(uri, text);
-    await server.waitForDiagnostics(uri, () => true);
     const at = positionOf(text, 'clauses');
     const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] as Diagnostic[], only: ['refactor.rewrite'] } });
     const migrate = actions.find((action) => action.kind === 'refactor.rewrite.clausewise.migrate');
