@@ -72,4 +72,18 @@ describe('the migrate code action', () => {
     const none = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: inBody, end: inBody }, context: { diagnostics: [], only: ['refactor.rewrite'] } });
     expect(none.filter((action) => action.kind === 'refactor.rewrite.clausewise.migrate')).toEqual([]);
   });
+
+  it('clausewise/migrateWorkspace returns the edits for every document and the config, as clausewise migrate --write makes them', async () => {
+    const result = await server.request<{ changes: Record<string, TextEdit[]>; documents: number; refused: unknown[]; config: string }>('clausewise/migrateWorkspace', { uri: uriOf(root) });
+    expect(result.documents).toBe(20);
+    expect(result.refused).toEqual([]);
+    expect(result.config).toMatch(/\.clausewise\.yaml will say "catalog: iso27002-2022"/);
+    const apply = (name: string) => {
+      const path = join(root, name);
+      const text = readFileSync(path, 'utf8');
+      return TextDocument.applyEdits(TextDocument.create(uriOf(path), 'markdown', 1, text), result.changes[uriOf(path)]!);
+    };
+    expect(apply('.clausewise.yaml')).toBe(`${readFileSync(join(root, '.clausewise.yaml'), 'utf8')}catalog: iso27002-2022\n`);
+    expect(apply('compliance-privacy-policy.md')).toContain('clauses: [5.31, 5.32, 5.33, 5.34, 5.35, 5.36, 8.8]');
+  });
 });

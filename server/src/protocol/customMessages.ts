@@ -241,3 +241,21 @@ export const FIX_ALL_KIND = 'source.fixAll.clausewise';
 
 /** The client command the server's "Suggest clauses…" code action runs when the client lists it in `initializationOptions.clientCommands`. */
 export const SUGGEST_CLAUSES_COMMAND = 'clausewise.suggestClauses';
+
+/** What migrating a workspace's policy set to ISO/IEC 27002:2022 changes (see `clausewise migrate`). */
+export interface MigrateWorkspaceResult {
+  /** The edits per document URI (each frontmatter, and the config's catalog line), to apply as one step. */
+  changes: Record<string, PlainTextEdit[]>;
+  /** How many policy documents the edits migrate. */
+  documents: number;
+  /** Documents left as they were, and why (for example a clauses list holding comments). */
+  refused: { uri: string; reason: string }[];
+  /** What happens to the config's catalog, in one sentence. */
+  config: string;
+}
+
+/**
+ * `clausewise/migrateWorkspace`: the edits that carry the policy set in scope from 2013 ids to ISO/IEC
+ * 27002:2022, as `clausewise migrate --write` does; the client applies them, so the change is one undoable step.
+ */
+export const MigrateWorkspaceRequest: RequestDeclaration<ScopeParams | null, MigrateWorkspaceResult> = { method: 'clausewise/migrateWorkspace' };
