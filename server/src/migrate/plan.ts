@@ -5,7 +5,7 @@ import { positionAt } from '../document/lines';
 import type { Located, PolicyDocument, Range } from '../document/types';
 import { applyFixes } from '../findings/applyFixes';
 import type { TextEdit } from '../findings/types';
-import { eol, insertAt, replaceRange } from '../rules/edits';
+import { eol, insertAt, replaceRange, yamlClauseId } from '../rules/edits';
 
 /** One exclusion as migrated: the ids it named and now names, and what it keeps. */
 export interface MigratedExclusion {
@@ -95,12 +95,6 @@ export function planMigration(document: PolicyDocument, catalog: Catalog): Migra
   return { ...plan, text: applyFixes(document.text, [{ title: 'migrate', edits, automatic: true }]).text };
 }
 
-/** An id as YAML should hold it: quoted like the ids before it, or quoted when YAML would read it as another number (5.10). */
-function written(id: string, quote: string | undefined): string {
-  if (quote) return `${quote}${id}${quote}`;
-  return /^\d+\.\d*0$/.test(id) ? `"${id}"` : id;
-}
-
 function quoteOf(document: PolicyDocument, item: Located | undefined): string | undefined {
   const first = item ? document.text[item.range.start] : undefined;
   return first === '"' || first === "'" ? first : undefined;
@@ -118,7 +112,7 @@ function listEdit(document: PolicyDocument, whole: Range, items: Located[], ids:
   const old = document.text.slice(range.start, range.end);
   if (old.includes('#')) return 'its clauses list holds comments; rewrite the ids by hand';
   const quote = quoteOf(document, items[0]);
-  const values = ids.map((id) => written(id, quote));
+  const values = ids.map((id) => yamlClauseId(id, quote));
   if (!old.startsWith('-')) return replaceRange(range, ids.length === 1 && !old.startsWith('[') ? values[0]! : `[${values.join(', ')}]`);
   const lineStart = document.text.lastIndexOf('\n', range.start - 1) + 1;
   const indent = document.text.slice(lineStart, range.start);
@@ -130,7 +124,7 @@ function listEdit(document: PolicyDocument, whole: Range, items: Located[], ids:
 function exclusionEdits(document: PolicyDocument, listRange: Range, clause: Located, item: Range, ids: string[]): TextEdit[] | string {
   const itemRange = trimmed(document, item);
   const quote = quoteOf(document, clause);
-  const edits: TextEdit[] = [replaceRange(clause.range, written(ids[0]!, quote))];
+  const edits: TextEdit[] = [replaceRange(clause.range, yamlClauseId(ids[0]!, quote))];
   if (ids.length === 1) return edits;
   if (document.text[listRange.start] !== '-') return `its exclusion of ${clause.source} becomes ${ids.join(' and ')}, which a flow-style excludes list cannot take automatically; write one entry per id`;
   const lineStart = document.text.lastIndexOf('\n', itemRange.start - 1) + 1;
@@ -138,7 +132,7 @@ function exclusionEdits(document: PolicyDocument, listRange: Range, clause: Loca
   const offset = clause.range.start - lineStart;
   const length = clause.range.end - clause.range.start;
   for (const id of ids.slice(1)) {
-    edits.push(insertAt(itemRange.end, `${eol(document)}${entry.slice(0, offset)}${written(id, quote)}${entry.slice(offset + length)}`));
+    edits.push(insertAt(itemRange.end, `${eol(document)}${entry.slice(0, offset)}${yamlClauseId(id, quote)}${entry.slice(offset + length)}`));
   }
   return edits;
 }

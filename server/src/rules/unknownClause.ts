@@ -1,6 +1,6 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
 import type { Located } from '../document/types';
-import { fix, replaceScalar } from './edits';
+import { fix, replaceClauseId, replaceScalar } from './edits';
 import type { RuleContext, Rule } from './types';
 
 export const unknownClause: Rule = {
@@ -38,6 +38,18 @@ function checkId({ catalog, document, report }: RuleContext, located: Located, k
       message: `${clause.id} is ${clause.kind === 'objective' ? 'an objective' : 'a category'} (${clause.title}), not a control; list the controls this document addresses instead (${controls[0]}–${controls.at(-1)})`,
       range: located.range,
       clause: clause.id,
+    });
+    return;
+  }
+  // An id of the earlier edition (9.4.2 under ISO/IEC 27002:2022): say what it became rather than guess by digits.
+  const successors = catalog.successors(located.source);
+  if (successors.length > 0) {
+    report({
+      message: `${key} names "${located.source}", an ISO/IEC 27002:2013 id; in ${catalog.info.name} it is ${successors.map((s) => `${s.id} ${s.title}`).join(' and ')} (clausewise migrate --to ${catalog.info.id} rewrites a whole set)`,
+      range: located.range,
+      clause: located.source,
+      // Not automatic: two old ids may become one new id, which the list may already hold.
+      fixes: successors.map((successor) => fix(`Change to ${successor.id} ${successor.title}`, [replaceClauseId(document, located.range, successor.id)], false)),
     });
     return;
   }
