@@ -48,6 +48,7 @@ function catalogPath(refused: string[]): string | undefined {
       return userCatalog(inspected?.globalValue, folders);
     }
     const path = resolveCatalog(fromWorkspace, folders);
+    if (path === fromWorkspace && BUILT_IN_CATALOG.test(path)) return path;
     if (!folders.some((folder) => isInside(path, folder.uri.fsPath))) {
       const where = folders.map((folder) => folder.uri.fsPath).join(', ') || 'no folder';
       refused.push(`Clausewise refuses the workspace setting clausewise.catalog: "${fromWorkspace}" resolves to ${path}, outside the workspace (${where}). A workspace may not point Clausewise at files outside it. Move the catalog into the workspace, or set clausewise.catalog in your user settings.`);
@@ -63,7 +64,11 @@ function userCatalog(value: string | undefined, folders: readonly WorkspaceFolde
   return value ? resolveCatalog(value, folders) : undefined;
 }
 
+/** The catalogs that ship with Clausewise, passed on by name (the server knows their files). */
+const BUILT_IN_CATALOG = /^iso27799-2016$|^iso27002-2022$/;
+
 function resolveCatalog(value: string, folders: readonly WorkspaceFolder[]): string {
+  if (BUILT_IN_CATALOG.test(value)) return value;
   const base = folders[0]?.uri.fsPath ?? process.cwd();
   const expanded = value.replace(/^\$\{workspaceFolder\}/, base);
   return isAbsolute(expanded) ? expanded : resolve(base, expanded);

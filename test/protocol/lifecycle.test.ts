@@ -16,7 +16,7 @@ const capabilities = {
   textDocumentSync: { openClose: true, change: 2 },
   hoverProvider: true,
   completionProvider: { triggerCharacters: [' ', '#', '[', ',', '.', '§'] },
-  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.clausewise', 'refactor.clausewise.suggestClauses'] },
+  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.clausewise', 'refactor.clausewise.suggestClauses', 'refactor.rewrite.clausewise.migrate'] },
   definitionProvider: true,
   referencesProvider: true,
   documentSymbolProvider: true,

@@ -27,6 +27,16 @@ describe('editor settings and workspace limits', () => {
     expect((await changed).map((diagnostic) => diagnostic.code).sort()).toEqual(['broken-reference', 'review-overdue']);
   });
 
+  it('clausewise.catalog may name a built-in catalog for documents that no .clausewise.yaml governs', async () => {
+    const root = tempWorkspace({ 'a.md': policyText('POL-1').replace('clauses: []', 'clauses: [5.23, 9.4.2]') });
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0, catalog: 'iso27002-2022' } } });
+    const diagnostics = await server.waitForDiagnostics(uriOf(join(root, 'a.md')), (list) => list.length > 0);
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-clause').map((diagnostic) => diagnostic.message)).toEqual([
+      expect.stringMatching(/^clauses names "9\.4\.2", an ISO\/IEC 27002:2013 id; in ISO\/IEC 27002:2022 it is 8\.5 Secure authentication \(clausewise migrate --to iso27002-2022 rewrites a whole set\)$/),
+    ]);
+  });
+
   it('a .clausewise.yaml wins over the editor settings, so the editor and the CLI agree', async () => {
     const root = tempWorkspace({ '.clausewise.yaml': 'rules:\n  broken-reference: error\n', 'a.md': overdue });
     server = startServer();

@@ -49,7 +49,7 @@ async function fromCatalog(ctx: Ctx, id: string): Promise<string> {
       return [
         `**${control.id} ${control.title}**${control.essential ? ' · essential' : ''}`,
         '',
-        `${catalog.catalog.name} › ${category.id} ${category.title} › ${objective.id} ${objective.title}`,
+        [catalog.catalog.name, `${category.id} ${category.title}`, ...(objective.implicit ? [] : [`${objective.id} ${objective.title}`])].join(' › '),
         '',
         '**Elements a document claiming it should address:**',
         ...control.elements.map((element) => `- ${element.title}`),

@@ -15,4 +15,5 @@ export const COMMANDS = {
   refreshViews: 'clausewise.refreshViews',
   openClaim: 'clausewise.openClaim',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
+  migrateWorkspace: 'clausewise.migrateWorkspace',
 } as const;

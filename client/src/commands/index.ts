@@ -9,6 +9,7 @@ import { fixAllProblems } from './fixAllProblems';
 import { goToControl } from './goToControl';
 import { COMMANDS } from './ids';
 import { insertPolicySkeleton } from './insertPolicySkeleton';
+import { migrateWorkspace } from './migrateWorkspace';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
@@ -37,6 +38,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
     [COMMANDS.openClaim]: openClaim(),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
+    [COMMANDS.migrateWorkspace]: migrateWorkspace(ctx),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

@@ -12,7 +12,7 @@ export async function pickControls(ctx: Ctx, placeHolder: string, many = false):
     category.objectives.flatMap((objective) =>
       objective.controls.map((control) => {
         const state = states.get(control.id) ?? 'gap';
-        return { id: control.id, label: `${control.id} ${control.title}`, description: `$(${STATE_ICONS[state].id}) ${state}`, detail: `${category.id} ${category.title} › ${objective.id} ${objective.title}` };
+        return { id: control.id, label: `${control.id} ${control.title}`, description: `$(${STATE_ICONS[state].id}) ${state}`, detail: `${category.id} ${category.title}${objective.implicit ? '' : ` › ${objective.id} ${objective.title}`}` };
       }),
     ),
   );

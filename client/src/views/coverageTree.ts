@@ -1,5 +1,5 @@
 import { commands, EventEmitter, window, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
-import { CatalogRequest, CoverageRequest, type ControlCoverage } from '../../../server/src/protocol/customMessages';
+import { CatalogRequest, CoverageRequest, type CatalogCategory, type CatalogObjective, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
 import { claimItem, controlItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
@@ -44,7 +44,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     // Create the path's nodes (VS Code may not have asked for them yet): category › objective › control.
     await this.getChildren(undefined);
     await this.getChildren(this.nodes.get(`category:${category.id}`));
-    await this.getChildren(this.nodes.get(`objective:${objective.id}`));
+    if (!objective.implicit) await this.getChildren(this.nodes.get(`objective:${objective.id}`));
     const node = this.nodes.get(`control:${controlId}`);
     if (!node) return false;
     await this.view.reveal(node, { select: true, focus: true, expand: 1 });
@@ -73,16 +73,14 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
         .map((category) => this.node({ kind: 'category', id: `category:${category.id}`, category }))
         .filter((child) => this.visible(child, model));
     }
+    // A theme without objectives (27002:2022) lists its controls directly.
+    if (node.kind === 'category' && node.category.objectives.every((objective) => objective.implicit)) return this.controlNodes(model, node.category, node);
     if (node.kind === 'category') {
       return node.category.objectives
         .map((objective) => this.node({ kind: 'objective', id: `objective:${objective.id}`, objective, parent: node }))
         .filter((child) => this.visible(child, model));
     }
-    if (node.kind === 'objective') {
-      return controlsUnder(model, node.objective)
-        .filter((control) => !this.gapsOnly || control.state === 'gap')
-        .map((control) => this.node({ kind: 'control', id: `control:${control.id}`, control, parent: node }));
-    }
+    if (node.kind === 'objective') return this.controlNodes(model, node.objective, node);
     if (node.kind === 'control') {
       return [
         ...node.control.claims.map((claim) => this.node({ kind: 'claim', id: `claim:${node.control.id}:${claim.path}`, control: node.control, claim, parent: node })),
@@ -120,6 +118,12 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       this.view.message = `Clausewise could not read the coverage: ${error instanceof Error ? error.message : String(error)}`;
       return undefined;
     }
+  }
+
+  private controlNodes(model: CoverageModel, group: CatalogCategory | CatalogObjective, parent: CoverageNode): CoverageNode[] {
+    return controlsUnder(model, group)
+      .filter((control) => !this.gapsOnly || control.state === 'gap')
+      .map((control) => this.node({ kind: 'control', id: `control:${control.id}`, control, parent }));
   }
 
   /** One object per id, so reveal() and VS Code find the same node again. */

@@ -5,8 +5,10 @@ import type { CatalogInfo, Category, Clause, Control, Framework, MapLink, Object
 /** A loaded, validated catalog with lookups by the ways people write ids. */
 export class Catalog {
   readonly controls: Control[];
+  /** Every objective, the implicit ones of categories without objectives included (see Objective.implicit). */
   readonly objectives: Objective[];
   private readonly byId = new Map<string, Clause>();
+  private readonly objectiveById = new Map<string, Objective>();
 
   constructor(
     readonly info: CatalogInfo,
@@ -15,7 +17,32 @@ export class Catalog {
   ) {
     this.objectives = categories.flatMap((category) => category.objectives);
     this.controls = this.objectives.flatMap((objective) => objective.controls);
-    for (const clause of [...categories, ...this.objectives, ...this.controls]) this.byId.set(clause.id, clause);
+    for (const objective of this.objectives) this.objectiveById.set(objective.id, objective);
+    // An implicit objective is no clause: its id is its category's.
+    for (const clause of [...categories, ...this.objectives.filter((objective) => !objective.implicit), ...this.controls]) this.byId.set(clause.id, clause);
+  }
+
+  /**
+   * The controls an id of the earlier edition corresponds to (9.1.1 → 5.15), from each control's
+   * maps.iso27002_2013; empty for a catalog without that map (ISO 27799:2016 itself).
+   */
+  successors(text: string): Control[] {
+    const id = normalizeClauseId(text);
+    if (id === undefined || !this.frameworks.iso27002_2013) return [];
+    this.bySuccessor ??= new Map();
+    if (this.bySuccessor.size === 0) {
+      for (const control of this.controls) {
+        for (const earlier of control.maps.iso27002_2013 ?? []) this.bySuccessor.set(earlier, [...(this.bySuccessor.get(earlier) ?? []), control]);
+      }
+    }
+    return this.bySuccessor.get(id) ?? [];
+  }
+
+  private bySuccessor?: Map<string, Control[]>;
+
+  /** The objectives that are clauses of their own (not the implicit ones). */
+  get namedObjectives(): Objective[] {
+    return this.objectives.filter((objective) => !objective.implicit);
   }
 
   /** Any clause (category, objective or control) by id in any accepted spelling. */
@@ -31,7 +58,7 @@ export class Catalog {
   }
 
   objectiveOf(clause: Control): Objective {
-    return this.byId.get(clause.objectiveId) as Objective;
+    return this.objectiveById.get(clause.objectiveId)!;
   }
 
   categoryOf(clause: Control | Objective): Category {
@@ -52,7 +79,8 @@ export class Catalog {
     if (clause.kind === 'category') return [clause];
     const category = this.categoryOf(clause);
     if (clause.kind === 'objective') return [category, clause];
-    return [category, this.objectiveOf(clause), clause];
+    const objective = this.objectiveOf(clause);
+    return objective.implicit ? [category, clause] : [category, objective, clause];
   }
 
   /** Nearest clauses to a mistyped id or to title words, best first. */

@@ -9,6 +9,7 @@ import { packagePath } from '../packageRoot';
 import { readDataFile, type DataFile } from '../yaml/dataFile';
 import { nodeAt } from '../yaml/locate';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
+import { builtInCatalogPath, DEFAULT_CATALOG } from './builtIn';
 import { Catalog } from './catalog';
 import { evidenceProblems } from '../policy/evidence';
 import type { Category, Control, Framework, MapReview, Objective, OrganisationType, RetiredElement, ReviewedLink } from './types';
@@ -21,7 +22,8 @@ interface RawControl {
   elements: RawElement[]; retiredElements?: RetiredElement[]; maps?: Record<string, string[]>; mapReview?: Record<string, RawMapReview>;
 }
 interface RawObjective { id: string; title: string; controls: RawControl[] }
-interface RawCategory { id: string; title: string; objectives: RawObjective[] }
+/** A category holds objectives, or (as ISO/IEC 27002:2022's themes do) its controls directly. */
+interface RawCategory { id: string; title: string; objectives?: RawObjective[]; controls?: RawControl[] }
 interface RawCatalog {
   catalog: { id: string; name?: string; title: string; short?: string; version?: string; notice?: string };
   frameworks?: Record<string, Framework>;
@@ -34,9 +36,9 @@ function validateCatalog() {
   return validator;
 }
 
-/** The catalog that ships with Clausewise. */
+/** The default catalog that ships with Clausewise (ISO 27799:2016); builtIn.ts lists the others. */
 export function bundledCatalogPath(): string {
-  return packagePath('controls', 'iso27799-2016.yaml');
+  return builtInCatalogPath(DEFAULT_CATALOG);
 }
 
 const loaded = new Map<string, Catalog>();
@@ -112,11 +114,15 @@ export function parseCatalog(text: string, file: string): Catalog {
     const categoryPath = ['categories', ci];
     claimId(rawCategory.id, categoryPath);
     const category: Category = { kind: 'category', id: rawCategory.id, title: rawCategory.title, objectives: [], line: lineOf(categoryPath) };
-    category.objectives = rawCategory.objectives.map((rawObjective, oi) => {
-      const objectivePath = [...categoryPath, 'objectives', oi];
-      claimId(rawObjective.id, objectivePath, rawCategory.id);
+    // A category that holds its controls directly gets one implicit objective with its own id and title.
+    const rawObjectives = rawCategory.objectives ?? [{ id: rawCategory.id, title: rawCategory.title, controls: rawCategory.controls ?? [] }];
+    const implicit = rawCategory.objectives === undefined;
+    category.objectives = rawObjectives.map((rawObjective, oi) => {
+      const objectivePath = implicit ? categoryPath : [...categoryPath, 'objectives', oi];
+      if (!implicit) claimId(rawObjective.id, objectivePath, rawCategory.id);
       const objective: Objective = {
         kind: 'objective', id: rawObjective.id, title: rawObjective.title, categoryId: rawCategory.id, controls: [], line: lineOf(objectivePath),
+        ...(implicit ? { implicit } : {}),
       };
       objective.controls = rawObjective.controls.map((rawControl, ki) => {
         const controlPath = [...objectivePath, 'controls', ki];
@@ -176,12 +182,13 @@ function checkControl(
 function checkMovedElements(source: DataFile<RawCatalog>, raw: RawCatalog, categories: Category[], problems: SourceProblem[]): void {
   const controls = new Map(categories.flatMap((category) => category.objectives.flatMap((objective) => objective.controls)).map((control) => [control.id, control]));
   raw.categories.forEach((category, ci) =>
-    category.objectives.forEach((objective, oi) =>
+    (category.objectives ?? [{ controls: category.controls ?? [] }]).forEach((objective, oi) =>
       objective.controls.forEach((control, ki) =>
         (control.retiredElements ?? []).forEach((retired, ri) => {
           if (retired.movedTo === undefined) return;
           if (!controls.get(retired.movedTo)?.elements.some((element) => element.id === retired.id)) {
-            const at = ['categories', ci, 'objectives', oi, 'controls', ki, 'retiredElements', ri, 'movedTo'];
+            const objectivePath = category.objectives ? ['objectives', oi] : [];
+            const at = ['categories', ci, ...objectivePath, 'controls', ki, 'retiredElements', ri, 'movedTo'];
             problems.push(source.problemAt(at, `control ${control.id}: "${retired.id}" moved to ${retired.movedTo}, which has no element "${retired.id}"`));
           }
         }),

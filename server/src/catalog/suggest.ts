@@ -20,8 +20,10 @@ function looseId(text: string): string | undefined {
 function byNumber(catalog: Catalog, id: string, limit: number): Clause[] {
   const wanted = clauseParts(id);
   const digits = wanted.join('');
-  const pool: Clause[] = wanted.length >= 3 ? catalog.controls : wanted.length === 2 ? catalog.objectives : catalog.categories;
-  const scored = [...catalog.controls, ...catalog.objectives, ...catalog.categories].map((clause) => {
+  const clauses: Clause[] = [...catalog.controls, ...catalog.namedObjectives, ...catalog.categories];
+  // Clauses at the depth of the id asked for (9.4.2: controls of 27799; 5.15: controls of 27002:2022).
+  const pool = new Set(clauses.filter((clause) => (wanted.length >= 3 ? clause.kind === 'control' : clauseParts(clause.id).length === wanted.length)));
+  const scored = clauses.map((clause) => {
     const parts = clauseParts(clause.id);
     let prefix = 0;
     while (prefix < wanted.length && parts[prefix] === wanted[prefix]) prefix++;
@@ -29,7 +31,7 @@ function byNumber(catalog: Catalog, id: string, limit: number): Clause[] {
     let score = prefix * 10 - Math.min(gap, 9) * 0.5;
     if (parts.join('') === digits) score += 25;
     else if (editDistance(clause.id, id, 1) <= 1) score += 12;
-    if (!pool.includes(clause) && parts.join('') !== digits) score -= 100;
+    if (!pool.has(clause) && parts.join('') !== digits) score -= 100;
     return { clause, score };
   });
   return scored

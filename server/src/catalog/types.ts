@@ -90,6 +90,11 @@ export interface Objective {
   kind: 'objective';
   id: string;
   title: string;
+  /**
+   * True for the one objective a category without objectives holds (ISO/IEC 27002:2022's themes hold
+   * their controls directly): it shares the category's id and title and is no clause of its own.
+   */
+  implicit?: boolean;
   categoryId: string;
   controls: Control[];
   line: number;

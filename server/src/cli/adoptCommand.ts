@@ -18,7 +18,7 @@ import { checkToday, inputsOf, positiveInteger, commandResolver } from './inputs
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE] [--catalog FILE]
+const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE] [--catalog NAME|FILE]
 
 Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
 from the level-1 heading, type guessed from name and headings, status: draft, owner: TODO,
@@ -33,7 +33,7 @@ Options:
   --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
   --today DATE      the date for the coverage summary (default: the config's today, else today)
   --config FILE     use this config instead of the nearest .clausewise.yaml
-  --catalog FILE    use this catalog, whatever the configs name
+  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
 

@@ -20,6 +20,7 @@ const shape = (fields: Record<string, Check>): Check => (value) => isObject(valu
 
 const range = shape({ start: offset, end: offset });
 const located = shape({ value: text, source: text, range });
+const elementStatus = shape({ id: text, state: oneOf('heading', 'prose', 'empty', 'missing'), line: optional(offset), heading: optional(text), words: optional(list(text)) });
 const summary = shape({
   path: (value) => typeof value === 'string',
   isPolicy: (value) => typeof value === 'boolean',
@@ -39,7 +40,8 @@ const summary = shape({
   related: list(located),
   links: list(shape({ url: text, range })),
   mentions: list(shape({ id: text, text, range })),
-  elements: (value) => isObject(value) && Object.values(value).every(list(shape({ id: text, state: oneOf('heading', 'prose', 'empty', 'missing'), line: optional(offset), heading: optional(text), words: optional(list(text)) }))),
+  elements: (value) => isObject(value) && Object.values(value).every(list(elementStatus)),
+  projected: optional((value) => isObject(value) && Object.values(value).every(shape({ from: list(text), elements: list(elementStatus) }))),
   headings: list(shape({ depth: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 6, title: text, start: offset })),
 });
 const suppression = shape({ kind: oneOf('disable', 'enable', 'disable-next-line', 'disable-file'), rules: list(text), line: offset, range });

@@ -30,7 +30,7 @@ Options:
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)
   --cache-location P      where the cache file lives
   --config FILE           use this config instead of the nearest .clausewise.yaml
-  --catalog FILE          use this catalog, whatever the configs name
+  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
   --debug                 show stack traces of internal errors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,

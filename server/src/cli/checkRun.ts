@@ -121,6 +121,8 @@ function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
     text: entry.text,
     problem: entry.problem,
     configFile: entry.set.config.file,
+    // The catalog this thread resolved (--catalog included): the worker must not fall back to the config's.
+    catalog: entry.set.config.catalogPath,
     cwd: options.cwd,
     today: entry.set.today(options.today),
     parseSeconds: entry.set.config.limits.parseSeconds,

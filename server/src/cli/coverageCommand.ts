@@ -28,7 +28,7 @@ Options:
                           gap, partial, expired-exclusion (comma-separated)
   --today YYYY-MM-DD      the date for review and expiry decisions (default: the config's today, else today)
   --config FILE           use this config instead of the nearest .clausewise.yaml
-  --catalog FILE          use this catalog, whatever the configs name
+  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
 
 Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
 

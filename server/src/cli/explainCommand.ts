@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../catalog/catalog';
+import { catalogOption } from './inputs';
 import type { Clause, Control, Element } from '../catalog/types';
 import { isExpectedOf } from '../config/elements';
 import { ConfigResolver } from '../config/resolve';
@@ -8,7 +9,7 @@ import type { ResolvedConfig } from '../config/types';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--config FILE] [--catalog FILE]
+export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--config FILE] [--catalog NAME|FILE]
 
 Prints a control (or an objective or category) of the catalog: its place, summary,
 health note, Clausewise's baseline elements (with the evidence that finds each in
@@ -33,7 +34,7 @@ export function explainCommand(args: string[], output: Output = stdoutOutput(), 
   // As check does: the nearest config (its catalog unless --catalog names one, and its organisation-type).
   const resolver = new ConfigResolver(cwd, values.config && resolve(cwd, values.config), {
     confineToRepository: true,
-    catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog),
+    catalog: catalogOption(cwd, values.catalog),
   });
   const { config, catalog } = resolver.forDirectory(cwd);
   const text = positionals.join(' ');
@@ -164,5 +165,8 @@ function renderMappings(catalog: Catalog, control: Control, out: Output, lines: 
       lines.push(paint(out, 'dim', `    reviewed: ${links.length - added} derived kept, ${added} added, ${removed.length} removed (--json gives the reasons)`));
     }
   }
-  if (shown.includes('hipaa')) lines.push(paint(out, 'dim', '  (HIPAA mapping is derived, not official, then reviewed: see the catalog file header)'));
+  if (shown.includes('hipaa')) {
+    const how = catalog.frameworks.hipaa?.reviewed === undefined ? 'derived, not official' : 'derived, not official, then reviewed';
+    lines.push(paint(out, 'dim', `  (HIPAA mapping is ${how}: see the catalog file header)`));
+  }
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { builtInCatalogNames, builtInCatalogPath, isBuiltInCatalog } from '../catalog/builtIn';
 import { isReallyInside, repositoryRoot } from '../files/confine';
 import { isCalendarDate } from '../config/duration';
 import { ConfigResolver } from '../config/resolve';
@@ -43,8 +44,15 @@ export function inputFiles(positionals: string[], cwd: string, resolver: ConfigR
  * named a catalog with --catalog, which then serves every document.
  */
 export function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
-  if (values.catalog !== undefined && !existsSync(resolve(cwd, values.catalog))) throw new UsageError(`no such catalog file: ${values.catalog}`);
-  return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) });
+  return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) });
+}
+
+/** The file `--catalog` names: a built-in catalog by name (iso27002-2022), else a catalog file. */
+export function catalogOption(cwd: string, catalog: string | undefined): string | undefined {
+  if (catalog === undefined) return undefined;
+  if (isBuiltInCatalog(catalog)) return builtInCatalogPath(catalog);
+  if (!existsSync(resolve(cwd, catalog))) throw new UsageError(`no such catalog file: ${catalog}`, `name a catalog file, or a built-in catalog: ${builtInCatalogNames()}`);
+  return resolve(cwd, catalog);
 }
 
 /** The config's include globs, less those reaching outside the config's repository (said on stderr). */

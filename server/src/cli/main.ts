@@ -2,6 +2,7 @@ import { DataFileError, formatProblem } from '../yaml/problem';
 import { checkCommand } from './checkCommand';
 import { coverageCommand } from './coverageCommand';
 import { adoptCommand } from './adoptCommand';
+import { migrateCommand } from './migrateCommand';
 import { explainCommand } from './explainCommand';
 import { suggestCommand } from './suggestCommand';
 import { traceCommand } from './traceCommand';
@@ -17,6 +18,7 @@ Commands:
   explain <id>        print a control of the catalog: guidance, baseline elements, mappings
   suggest FILE…       rank the controls a document addresses, with the reasons
   adopt DIR           propose (--write: add) draft frontmatter for untagged policies
+  migrate --to iso27002-2022 [paths…]  carry a set's ids to ISO/IEC 27002:2022 (--write: rewrite them)
 
 Run clausewise <command> --help for a command's options. Exit codes: 0 success, 1 findings or a
 failed gate, 2 usage, configuration or catalog error.`;
@@ -29,6 +31,7 @@ const commands: Record<string, Command> = {
   explain: explainCommand,
   suggest: suggestCommand,
   adopt: adoptCommand,
+  migrate: migrateCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings at error level, 2 usage/config/catalog error. */

@@ -10,7 +10,7 @@ import { inputFiles, positiveInteger, commandResolver } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog FILE]
+const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog NAME|FILE]
 
 Ranks the catalog's controls by how well each document addresses them (headings matching
 elements, citations, shared terms), with the reasons, and marks the controls it already claims.
@@ -20,7 +20,7 @@ Options:
   --top N            show the N best controls per document (default 10)
   --format F         table (default) or json
   --config FILE      use this config (its element aliases) instead of the nearest .clausewise.yaml
-  --catalog FILE     use this catalog, whatever the configs name`;
+  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name`;
 
 const FORMATS = ['table', 'json'] as const;
 

@@ -11,7 +11,7 @@ import { checkToday, inputFiles, commandResolver } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE] [--catalog FILE]
+const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE] [--catalog NAME|FILE]
 
 For a control: its place in the catalog, its state, and every document that claims, excludes or
 cites it with status, review date and missing elements. For a document: every control it claims or

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import configSchema from '../../../controls/schema/config.schema.json';
 import type { Catalog } from '../catalog/catalog';
+import { BUILT_IN_CATALOGS, builtInCatalogNames, builtInCatalogPath, isBuiltInCatalog } from '../catalog/builtIn';
 import { bundledCatalogPath, loadCatalog } from '../catalog/load';
 import type { SeveritySetting } from '../findings/types';
 import { readRegularFile } from '../files/readFile';
@@ -88,8 +89,9 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
   const raw = source.data ?? {};
   const root = dirname(file);
   const problems: SourceProblem[] = [];
-  const named = options.catalog === undefined ? raw.catalog : undefined;
-  const catalogPath = options.catalog ?? (named ? (isAbsolute(named) ? named : resolve(root, named)) : bundledCatalogPath());
+  const builtIn = options.catalog === undefined && raw.catalog !== undefined && isBuiltInCatalog(raw.catalog) ? raw.catalog : undefined;
+  const named = options.catalog === undefined && builtIn === undefined ? raw.catalog : undefined;
+  const catalogPath = options.catalog ?? (builtIn ? builtInCatalogPath(builtIn) : named ? (isAbsolute(named) ? named : resolve(root, named)) : bundledCatalogPath());
   // Confinement comes first: a config must not even learn whether a file outside exists.
   const confinedTo = options.confineCatalogTo ?? (options.confineToRepository ? [repositoryRoot(root)] : undefined);
   if (named && confinedTo && !isReallyInside(catalogPath, confinedTo)) {
@@ -99,7 +101,9 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     ]);
   }
   if (named && !existsSync(catalogPath)) {
-    throw new DataFileError('config', [source.problemAt(['catalog'], `catalog file "${named}" does not exist (looked for ${catalogPath})`)]);
+    throw new DataFileError('config', [
+      source.problemAt(['catalog'], `catalog file "${named}" does not exist (looked for ${catalogPath}); name a catalog file, or a built-in catalog: ${builtInCatalogNames()}${didYouMean(named, Object.keys(BUILT_IN_CATALOGS))}`),
+    ]);
   }
   const catalog = loadCatalog(catalogPath);
   const { match: elementMatch = 'prose', ...overrides } = raw.elements ?? {};
@@ -178,7 +182,7 @@ export interface CatalogPolicy {
   confineCatalogTo?: string[];
   /** Keep a config's `catalog` inside the git repository holding the config (else its folder): the CLI's rule. */
   confineToRepository?: boolean;
-  /** A catalog the user named (`--catalog`): used for every document, whatever the config says. */
+  /** The file of a catalog the user named (`--catalog`, a built-in name already resolved): used for every document, whatever the config says. */
   catalog?: string;
 }
 

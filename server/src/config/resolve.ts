@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
+import { builtInCatalogPath, isBuiltInCatalog } from '../catalog/builtIn';
 import { loadCatalog } from '../catalog/load';
 import { defaultConfig, findConfigFile, loadConfig, type CatalogPolicy } from './load';
 import type { SeveritySetting } from '../findings/types';
@@ -14,7 +15,7 @@ export interface ConfigAndCatalog {
 export interface ResolverOptions extends CatalogPolicy {
   /** Rule severities for documents without a config file (a config file always wins). */
   defaultRules?: Record<string, SeveritySetting>;
-  /** A catalog for documents without a config file. */
+  /** A catalog for documents without a config file: a built-in name or a file. */
   defaultCatalog?: string;
 }
 
@@ -54,7 +55,9 @@ export class ConfigResolver {
   private defaults(): ConfigAndCatalog {
     const config = defaultConfig(this.defaultRoot);
     if (this.options.defaultRules) config.rules = { ...this.options.defaultRules };
-    if (this.options.catalog ?? this.options.defaultCatalog) config.catalogPath = (this.options.catalog ?? this.options.defaultCatalog)!;
+    // The editor's setting may name a built-in catalog (iso27002-2022) or a file.
+    const chosen = this.options.catalog ?? this.options.defaultCatalog;
+    if (chosen) config.catalogPath = isBuiltInCatalog(chosen) ? builtInCatalogPath(chosen) : chosen;
     return { config, catalog: loadCatalog(config.catalogPath) };
   }
 

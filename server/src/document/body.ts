@@ -13,10 +13,11 @@ import { unclosedBlockAtEnd, type UnclosedBlock } from './unclosedBlock';
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /**
- * Clause references in prose: "ISO 27799 9.4.2", "ISO 27799:2016 §9.4.2", "27799 9.4.2", "§9.4.2".
- * A bare "9.4.2" is not one (versions and section numbers look the same).
+ * Clause references in prose: "ISO 27799 9.4.2", "ISO 27799:2016 §9.4.2", "27799 9.4.2", "§9.4.2", and
+ * "ISO/IEC 27002:2022 5.15", "27002 5.15". A bare "9.4.2" is not one (versions and section numbers look the
+ * same). Which of them cite the catalog in use is decided later (catalog/mentions.ts).
  */
-const MENTION = /(?:\bISO(?:\/IEC)?\s*27799(?::\s*20\d\d)?\s*(?:§\s*)?|\b27799(?::\s*20\d\d)?\s+(?:§\s*)?|§\s*)(\d{1,2}(?:\.\d{1,2}){0,2})(?![.\d]*\d)/g;
+const MENTION = /(?:\bISO(?:\/IEC)?\s*(?:27799|27002)(?::\s*20\d\d)?\s*(?:§\s*)?|\b(?:27799|27002)(?::\s*20\d\d)?\s+(?:§\s*)?|§\s*)(\d{1,2}(?:\.\d{1,2}){0,2})(?![.\d]*\d)/g;
 const SUPPRESSION = /<!--\s*clausewise-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->/g;
 
 export interface BodyParts {
@@ -168,7 +169,7 @@ function section(kind: Section['kind'], title: string, depth: number, titleRange
 }
 
 function collectMentions(source: string, nodeStart: number, mentions: ClauseMention[]): void {
-  if (!source.includes('27799') && !source.includes('§')) return;
+  if (!source.includes('27799') && !source.includes('27002') && !source.includes('§')) return;
   MENTION.lastIndex = 0;
   for (let match = MENTION.exec(source); match; match = MENTION.exec(source)) {
     const id = normalizeClauseId(match[1]!);

@@ -15,7 +15,7 @@ export type CompletionSite =
   | { kind: 'mention'; prefix: string; range: Range };
 
 const TOP_KEY = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$/;
-const MENTION_PREFIX = /(?:\bISO(?:\/IEC)?\s*27799(?::\s*20\d\d)?\s*(?:§\s*)?|\b27799(?::\s*20\d\d)?\s+(?:§\s*)?|§\s*)([\d.]*)$/;
+const MENTION_PREFIX = /(?:\bISO(?:\/IEC)?\s*(?:27799|27002)(?::\s*20\d\d)?\s*(?:§\s*)?|\b(?:27799|27002)(?::\s*20\d\d)?\s+(?:§\s*)?|§\s*)([\d.]*)$/;
 
 /** The completion site at an offset, or undefined where Clausewise has nothing to offer. */
 export function completionSiteAt(document: PolicyDocument, offset: number): CompletionSite | undefined {

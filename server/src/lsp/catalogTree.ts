@@ -19,6 +19,7 @@ export function catalogTree(context: ServerContext, params: ScopeParams | null):
       objectives: category.objectives.map((objective) => ({
         id: objective.id,
         title: objective.title,
+        ...(objective.implicit ? { implicit: true } : {}),
         controls: objective.controls.map((control) => ({
           id: control.id,
           title: control.title,

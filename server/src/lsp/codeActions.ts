@@ -10,10 +10,11 @@ import { insertSectionsEdit } from '../rules/missingElement';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+import { MIGRATE_KIND, migrateAction } from './migrateAction';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 
-/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions in the frontmatter. */
+/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
   const entry = await context.workspace.current(uri);
@@ -41,6 +42,8 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
   const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.shell.text.length);
   if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
+  const migrate = wants(MIGRATE_KIND) && start < head ? migrateAction(entry, uri) : undefined;
+  if (migrate) actions.push(migrate);
   return actions;
 }
 

@@ -128,7 +128,7 @@ function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: C
   let order = 0;
   for (const objective of catalog.objectives) {
     const open = objective.controls.filter((control) => !style.exclude.has(control.id));
-    if (style.objectives && style.list !== 'scalar' && open.length > 1 && matches(objective.id, objective.title)) {
+    if (style.objectives && !objective.implicit && style.list !== 'scalar' && open.length > 1 && matches(objective.id, objective.title)) {
       items.push({
         label: objective.id,
         kind: CompletionItemKind.Module,

@@ -7,6 +7,7 @@ import { version } from '../../../package.json';
 import { catalogRequestType, catalogTree } from './catalogTree';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import { codeActions } from './codeActions';
+import { MIGRATE_KIND, migrateWorkspace, migrateWorkspaceRequestType } from './migrateAction';
 import { SUGGEST_KIND } from './suggestions';
 import { addClausesEdit, addClausesEditRequestType, suggestClausesForRequest, suggestClausesRequestType } from './suggestRequests';
 import { codeLenses } from './codeLens';
@@ -135,6 +136,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(coverageReportRequestType, reported(ctx, 'coverage report', (params, token) => renderCoverageReport(ctx(), params, token)));
   connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params, token) => suggestClausesForRequest(ctx(), params, token)));
   connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
+  connection.onRequest(migrateWorkspaceRequestType, reported(ctx, 'migrating the workspace', (params, token) => migrateWorkspace(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();
@@ -152,7 +154,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND, MIGRATE_KIND] },
     definitionProvider: true,
     referencesProvider: true,
     documentSymbolProvider: true,

@@ -37,6 +37,8 @@ export interface CoverageClaim {
   empty: string[];
   /** Approved, current and complete. */
   complete: boolean;
+  /** A projected claim: the ISO/IEC 27002:2013 ids the document names instead of this control. */
+  via?: string[];
 }
 
 /** One document's exclusion of a control (Statement of Applicability). */
@@ -48,6 +50,8 @@ export interface CoverageExclusion {
   until?: string;
   valid: boolean;
   problems: string[];
+  /** A projected exclusion: the ISO/IEC 27002:2013 ids the document excludes instead of this control. */
+  via?: string[];
 }
 
 export interface ControlCoverage {
@@ -104,6 +108,8 @@ export interface CatalogControl {
 export interface CatalogObjective {
   id: string;
   title: string;
+  /** The category holds its controls directly (ISO/IEC 27002:2022's themes): this objective only carries them, with the category's id and title. */
+  implicit?: boolean;
   controls: CatalogControl[];
 }
 
@@ -238,3 +244,21 @@ export const FIX_ALL_KIND = 'source.fixAll.clausewise';
 
 /** The client command the server's "Suggest clauses…" code action runs when the client lists it in `initializationOptions.clientCommands`. */
 export const SUGGEST_CLAUSES_COMMAND = 'clausewise.suggestClauses';
+
+/** What migrating a workspace's policy set to ISO/IEC 27002:2022 changes (see `clausewise migrate`). */
+export interface MigrateWorkspaceResult {
+  /** The edits per document URI (each frontmatter, and the config's catalog line), to apply as one step. */
+  changes: Record<string, PlainTextEdit[]>;
+  /** How many policy documents the edits migrate. */
+  documents: number;
+  /** Documents left as they were, and why (for example a clauses list holding comments). */
+  refused: { uri: string; reason: string }[];
+  /** What happens to the config's catalog, in one sentence. */
+  config: string;
+}
+
+/**
+ * `clausewise/migrateWorkspace`: the edits that carry the policy set in scope from 2013 ids to ISO/IEC
+ * 27002:2022, as `clausewise migrate --write` does; the client applies them, so the change is one undoable step.
+ */
+export const MigrateWorkspaceRequest: RequestDeclaration<ScopeParams | null, MigrateWorkspaceResult> = { method: 'clausewise/migrateWorkspace' };

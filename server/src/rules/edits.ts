@@ -19,6 +19,18 @@ export function replaceScalar(document: PolicyDocument, range: Range, value: str
   return { range, newText: quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : value };
 }
 
+/** A clause id as YAML should hold it: quoted as `quote` says, or quoted when YAML would read it as another number (5.10 is 5.1). */
+export function yamlClauseId(id: string, quote?: string): string {
+  if (quote) return `${quote}${id}${quote}`;
+  return /^\d+\.\d*0$/.test(id) ? `"${id}"` : id;
+}
+
+/** Replaces a clause id scalar with another id, quoted as the old one was or as YAML needs. */
+export function replaceClauseId(document: PolicyDocument, range: Range, id: string): TextEdit {
+  const first = document.text[range.start];
+  return { range, newText: yamlClauseId(id, first === '"' || first === "'" ? first : undefined) };
+}
+
 /** The line ending the document uses, so inserted text matches it. */
 export function eol(document: PolicyDocument): string {
   return document.text.includes('\r\n') ? '\r\n' : '\n';

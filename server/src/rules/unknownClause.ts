@@ -1,6 +1,6 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
 import type { Located } from '../document/types';
-import { fix, replaceScalar } from './edits';
+import { fix, replaceClauseId, replaceScalar } from './edits';
 import type { RuleContext, Rule } from './types';
 
 export const unknownClause: Rule = {
@@ -10,14 +10,14 @@ export const unknownClause: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'Documents claim and exclude controls (three-part ids such as 9.4.2). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix.',
+    'Documents claim and exclude controls (9.4.2 under ISO 27799:2016, 5.15 under ISO/IEC 27002:2022). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix.',
   check(context) {
     const { summary } = context;
     for (const claim of summary.clauses) checkId(context, claim, 'clauses');
     for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes');
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
-      if (!context.catalog.lookup(mention.id) && mention.text.includes('27799')) {
+      if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
         const suggestions = context.catalog.suggest(mention.id, 3);
         context.report({
           message: `"${mention.text}" cites ${mention.id}, which is not a clause of ${context.catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : ''}`,
@@ -38,6 +38,18 @@ function checkId({ catalog, document, report }: RuleContext, located: Located, k
       message: `${clause.id} is ${clause.kind === 'objective' ? 'an objective' : 'a category'} (${clause.title}), not a control; list the controls this document addresses instead (${controls[0]}–${controls.at(-1)})`,
       range: located.range,
       clause: clause.id,
+    });
+    return;
+  }
+  // An id of the earlier edition (9.4.2 under ISO/IEC 27002:2022): say what it became rather than guess by digits.
+  const successors = catalog.successors(located.source);
+  if (successors.length > 0) {
+    report({
+      message: `${key} names "${located.source}", an ISO/IEC 27002:2013 id; in ${catalog.info.name} it is ${successors.map((s) => `${s.id} ${s.title}`).join(' and ')} (clausewise migrate --to ${catalog.info.id} rewrites a whole set)`,
+      range: located.range,
+      clause: located.source,
+      // Not automatic: two old ids may become one new id, which the list may already hold.
+      fixes: successors.map((successor) => fix(`Change to ${successor.id} ${successor.title}`, [replaceClauseId(document, located.range, successor.id)], false)),
     });
     return;
   }

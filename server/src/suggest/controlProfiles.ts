@@ -71,7 +71,9 @@ function profileOf(catalog: Catalog, control: Control): ControlProfile {
   for (const title of catalog.otherTitles(control)) {
     for (const term of termsOf(title)) if (!own.has(term.key)) raw.set(term.key, (raw.get(term.key) ?? 0) + FIELD_WEIGHTS.title);
   }
-  add(catalog.objectiveOf(control).title, FIELD_WEIGHTS.objective);
+  const objective = catalog.objectiveOf(control);
+  // A theme's implicit objective (27002:2022) says nothing about one control: its title is not counted.
+  if (!objective.implicit) add(objective.title, FIELD_WEIGHTS.objective);
   add(control.summary, FIELD_WEIGHTS.summary);
   add(control.health, FIELD_WEIGHTS.health);
   for (const element of control.elements) {

@@ -1,5 +1,4 @@
-/** Lines of unchanged text shown after the added ones, as `diff -u` does. */
-const CONTEXT = 3;
+import { CONTEXT, splitLines } from '../text/unifiedDiff';
 
 /**
  * A unified diff for text added at the very start of a file (what `adopt` does), with `path` in
@@ -19,11 +18,4 @@ export function prependDiff(path: string, added: string, original: string): stri
   ];
   if (context.length > 0 && context.length === originalLines.length && !/[\r\n]$/.test(original)) lines.push('\\ No newline at end of file');
   return `${lines.join('\n')}\n`;
-}
-
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
 }

@@ -1,3 +1,4 @@
+import { mentionsOf } from '../catalog/mentions';
 import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import { listItems } from '../document/frontmatter';
@@ -44,7 +45,7 @@ interface Evidence {
 export function suggestClauses(document: PolicyDocument, catalog: Catalog, options: SuggestOptions = {}): ClauseSuggestion[] {
   const index = profileIndex(catalog);
   const terms = documentTerms(document);
-  const mentioned = new Set(document.mentions.map((mention) => mention.id));
+  const mentioned = new Set(mentionsOf(document.mentions, catalog).map((mention) => mention.id));
   const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
   const evidence = index.profiles.map((profile) => {
     const found: Evidence = { control: profile.control, raw: 0, reasons: [] };
@@ -115,7 +116,8 @@ function withNeighbourEvidence(evidence: Evidence[], catalog: Catalog): Evidence
     const objective = objectives.get(entry.control.objectiveId)!;
     const category = categories.get(entry.control.categoryId)!;
     if (entry.raw <= 0) return entry;
-    const siblings = objective.count > 1 ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
+    // A theme's implicit objective is its whole category: no closer neighbours than the cousins.
+    const siblings = objective.count > 1 && !catalog.objectiveOf(entry.control).implicit ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
     const cousins = category.count > objective.count ? (RANKING.categoryShare * (category.sum - objective.sum)) / (category.count - objective.count) : 0;
     const reasons = [...entry.reasons];
     if (siblings > entry.raw / 2) {

@@ -4,6 +4,7 @@ import type { Control } from '../catalog/types';
 import { isEssential } from '../config/elements';
 import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
+import type { Exclusion } from '../document/types';
 import type { WorkspaceIndex } from './index';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
@@ -24,6 +25,8 @@ export interface Claim {
   elements: ElementStatus[];
   /** Approved, current and complete. */
   complete: boolean;
+  /** A projected claim: the earlier-edition ids (9.1.1) the document names instead of this control. */
+  via?: string[];
 }
 
 export interface ExclusionEntry {
@@ -34,6 +37,8 @@ export interface ExclusionEntry {
   until?: string;
   valid: boolean;
   problems: string[];
+  /** A projected exclusion: the earlier-edition ids the document excludes, which together are this control. */
+  via?: string[];
 }
 
 export interface ControlCoverage {
@@ -75,15 +80,17 @@ export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config:
 
 /** Coverage of one control (also for hovers), reading only the documents that name it. */
 export function computeControlCoverage(index: WorkspaceIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
-  return controlCoverage(control, policiesNaming(index, control.id), config, today);
+  return controlCoverage(control, policiesNaming(index, control), config, today);
 }
 
 /**
  * The policies (in path order, each once) that claim or exclude a control, from the index's maps:
  * coverage never rescans every document, per control or per report.
  */
-function policiesNaming(index: WorkspaceIndex, controlId: string): DocumentSummary[] {
-  const involved = new Map([...index.claiming(controlId), ...index.excluding(controlId)].map((summary) => [summary.path, summary]));
+function policiesNaming(index: WorkspaceIndex, control: Control): DocumentSummary[] {
+  // Under ISO/IEC 27002:2022, documents still naming a 2013 predecessor are read through the correspondence.
+  const ids = [control.id, ...(control.maps.iso27002_2013 ?? [])];
+  const involved = new Map(ids.flatMap((id) => [...index.claiming(id), ...index.excluding(id)]).map((summary) => [summary.path, summary]));
   return [...involved.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -92,8 +99,10 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
   const exclusions: ExclusionEntry[] = [];
   const essential = isEssential(control, config);
   for (const summary of policies) {
-    if (summary.clauses.some((claim) => normalizeClauseId(claim.source) === control.id)) {
-      const elements = summary.elements[control.id] ?? [];
+    const direct = summary.clauses.some((claim) => normalizeClauseId(claim.source) === control.id);
+    const projected = direct ? undefined : summary.projected?.[control.id];
+    if (direct || projected) {
+      const elements = (direct ? summary.elements[control.id] : projected?.elements) ?? [];
       const overdue = isOverdue(summary, config, today);
       claims.push({
         path: summary.path,
@@ -106,10 +115,10 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
         empty: elementIds(elements, 'empty'),
         elements,
         complete: summary.status === 'approved' && !overdue && !elements.some((element) => element.state === 'missing' || element.state === 'empty'),
+        ...(projected ? { via: projected.from } : {}),
       });
     }
-    for (const exclusion of summary.exclusions) {
-      if (!exclusion.clause || normalizeClauseId(exclusion.clause.source) !== control.id) continue;
+    for (const { exclusion, via } of exclusionsOf(summary, control)) {
       const problems = exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
       exclusions.push({
         path: summary.path,
@@ -119,11 +128,25 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
         until: exclusion.until?.value,
         valid: problems.length === 0,
         problems,
+        ...(via ? { via } : {}),
       });
     }
   }
   const { state, reasons } = decide(claims, exclusions);
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
+}
+
+/**
+ * A document's exclusions of a control: those naming it, or else, projected, one naming its only
+ * earlier-edition predecessor, or exclusions of all its predecessors (the first one's justification stands).
+ */
+function exclusionsOf(summary: DocumentSummary, control: Control): { exclusion: Exclusion; via?: string[] }[] {
+  const named = (id: string) => summary.exclusions.filter((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source) === id);
+  const own = named(control.id);
+  const predecessors = control.maps.iso27002_2013 ?? [];
+  if (own.length > 0 || predecessors.length === 0 || summary.projected?.[control.id]) return own.map((exclusion) => ({ exclusion }));
+  const excluded = predecessors.map((id) => named(id)[0]);
+  return excluded.every((exclusion) => exclusion !== undefined) ? [{ exclusion: excluded[0]!, via: predecessors }] : [];
 }
 
 function decide(claims: Claim[], exclusions: ExclusionEntry[]): { state: CoverageState; reasons: string[] } {

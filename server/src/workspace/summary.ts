@@ -1,4 +1,6 @@
+import { mentionsOf } from '../catalog/mentions';
 import type { Catalog } from '../catalog/catalog';
+import { normalizeClauseId } from '../catalog/clauseId';
 import { applicabilityItems, type ApplicabilityEntry } from '../document/applicability';
 import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
@@ -22,6 +24,12 @@ export interface ElementStatus {
 /** The ids of the elements in one state. */
 export function elementIds(statuses: ElementStatus[] | undefined, state: ElementState): string[] {
   return (statuses ?? []).filter((status) => status.state === state).map((status) => status.id);
+}
+
+/** A claim made with ids of an earlier edition, read through the correspondence. */
+export interface ProjectedClaim {
+  from: string[];
+  elements: ElementStatus[];
 }
 
 /** What the workspace keeps of one document: small, serialisable, enough for workspace-wide questions. */
@@ -51,6 +59,12 @@ export interface DocumentSummary {
   mentions: ClauseMention[];
   /** Per claimed control id: each element with its state and where it was found. */
   elements: Record<string, ElementStatus[]>;
+  /**
+   * Under a catalog that records the earlier edition's ids (ISO/IEC 27002:2022's maps.iso27002_2013): per
+   * control the document claims only through such ids (9.1.1 for 5.15), those ids and each element's state.
+   * Coverage projects these claims; the rules do not (unknown-clause still reports the old id).
+   */
+  projected?: Record<string, ProjectedClaim>;
   /** Headings in order (depth, title, line) for outlines and symbols. */
   headings: { depth: number; title: string; start: number }[];
 }
@@ -72,6 +86,7 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     if (!control || elements[control.id]) continue;
     elements[control.id] = matchElements(document, elementsFor(control, config), config.elementMatch).map((match) => elementStatus(document, match));
   }
+  const projected = projectedClaims(document, catalog, config, clauses, elements);
   return {
     path: document.path,
     isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document),
@@ -92,10 +107,30 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
     ...(applicability.length > 0 || text('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
     related: listItems(frontmatter, 'related'),
     links: document.links,
-    mentions: document.mentions,
+    mentions: mentionsOf(document.mentions, catalog),
     elements,
+    ...(projected ? { projected } : {}),
     headings: document.sections.filter((section) => section.kind === 'heading').map((section) => ({ depth: section.depth, title: section.title, start: section.titleRange.start })),
   };
+}
+
+/** The controls claimed only through earlier-edition ids, with each element's state (undefined when there are none). */
+function projectedClaims(document: PolicyDocument, catalog: Catalog, config: ResolvedConfig, clauses: Located[], direct: Record<string, ElementStatus[]>): Record<string, ProjectedClaim> | undefined {
+  let projected: Record<string, ProjectedClaim> | undefined;
+  for (const claim of clauses) {
+    if (catalog.control(claim.source)) continue;
+    for (const control of catalog.successors(claim.source)) {
+      if (direct[control.id]) continue;
+      projected ??= {};
+      const entry = (projected[control.id] ??= {
+        from: [],
+        elements: matchElements(document, elementsFor(control, config), config.elementMatch).map((match) => elementStatus(document, match)),
+      });
+      const id = normalizeClauseId(claim.source)!;
+      if (!entry.from.includes(id)) entry.from.push(id);
+    }
+  }
+  return projected;
 }
 
 /** What the index keeps of an element match: the state, the line, and the heading or words that showed it. */

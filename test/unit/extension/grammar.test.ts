@@ -55,10 +55,11 @@ function clauseIds(text: string): string[] {
 describe('the injection grammars', () => {
   it('mark clause references in the body, in every written form', () => {
     expect(clauseIds('See ISO 27799 9.4.2, ISO 27799:2016 §9.4.3, 27799 12.3.1, ISO/IEC 27799 5.1 and §18.1.4.')).toEqual(['9.4.2', '9.4.3', '12.3.1', '5.1', '18.1.4']);
+    expect(clauseIds('Under the 2022 catalog: ISO/IEC 27002:2022 5.15, 27002 8.10 and ISO/IEC 27002:2013 9.4.2.')).toEqual(['5.15', '8.10', '9.4.2']);
   });
 
   it('leave bare numbers, versions and code alone', () => {
-    expect(clauseIds('Version 9.4.2 of the tool; section 12.3.1; ISO 27001 9.4.2; 127799 9.4.2')).toEqual([]);
+    expect(clauseIds('Version 9.4.2 of the tool; section 12.3.1; ISO 27001 9.4.2; 127799 9.4.2; ISO/IEC 27002:2005 10.1')).toEqual([]);
     expect(clauseIds('Cite it as `ISO 27799 9.4.2` in code.')).toEqual([]);
     expect(clauseIds('```\nISO 27799 9.4.2\n```')).toEqual([]);
   });

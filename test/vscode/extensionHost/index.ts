@@ -200,6 +200,20 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'migrate: the lightbulb on the frontmatter rewrites 2013 ids to ISO/IEC 27002:2022 and leaves the body',
+      run: async () => {
+        const document = await open('clinic-records-policy.md');
+        const before = document.getText();
+        const at = positionOf(document, 'clauses');
+        const actions = (await commands.executeCommand<CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new Range(at, at), 'refactor.rewrite.clausewise.migrate')) ?? [];
+        const migrate = actions.find((action) => action.title.startsWith('Migrate clauses to ISO/IEC 27002:2022'));
+        check(migrate?.edit, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+        check(await workspace.applyEdit(migrate!.edit!), 'the editor did not take the migration');
+        check(document.getText() === before.replace('clauses: [8.2.3]', 'clauses: ["5.10"]'), `clauses line: ${document.getText().match(/clauses:.*/)?.[0]}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'fix all problems in a file applies the server\'s fixes and the finding goes away',
       run: async () => {
         const document = await open('teleworking-standard.md');

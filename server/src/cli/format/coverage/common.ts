@@ -13,8 +13,10 @@ export interface CoverageInput {
 
 /** "POL-AC-001 (approved)" for each claiming document, or the excluding document. */
 export function coveredBy(control: ControlCoverage, input: CoverageInput, withStatus = true): string[] {
-  const claims = control.claims.map((claim) => `${claim.documentId ?? displayPath(claim.path, input.cwd)}${withStatus && claim.status ? ` (${claim.status})` : ''}`);
-  const exclusions = control.exclusions.map((exclusion) => `${exclusion.documentId ?? displayPath(exclusion.path, input.cwd)} (excludes)`);
+  const via = (ids?: string[]) => (ids ? `via ${ids.join(' + ')}` : undefined);
+  const notes = (...parts: (string | undefined | false)[]) => (parts.some(Boolean) ? ` (${parts.filter(Boolean).join(', ')})` : '');
+  const claims = control.claims.map((claim) => `${claim.documentId ?? displayPath(claim.path, input.cwd)}${notes(withStatus && claim.status, via(claim.via))}`);
+  const exclusions = control.exclusions.map((exclusion) => `${exclusion.documentId ?? displayPath(exclusion.path, input.cwd)}${notes('excludes', via(exclusion.via))}`);
   return [...claims, ...exclusions];
 }
 
@@ -34,4 +36,14 @@ export function notes(control: ControlCoverage): string {
 export function headline(totals: StateCounts & { total: number; coveredPercent?: number }): string {
   const counts = `${totals.covered} covered, ${totals.partial} partial, ${totals.excluded} excluded, ${totals.gap} gap of ${totals.total} controls`;
   return totals.coveredPercent === undefined ? counts : `${counts}: ${totals.coveredPercent.toFixed(1)} % of the applicable controls covered`;
+}
+
+/**
+ * Said when claims or exclusions were projected (coverage under ISO/IEC 27002:2022 of documents still
+ * naming 2013 ids): how many documents, and what a projection can and cannot tell.
+ */
+export function projectionNote(report: CoverageReport): string | undefined {
+  const paths = new Set(report.controls.flatMap((control) => [...control.claims, ...control.exclusions].filter((entry) => entry.via).map((entry) => entry.path)));
+  if (paths.size === 0) return undefined;
+  return `Projected: ${paths.size} document${paths.size === 1 ? ' names' : 's name'} ISO/IEC 27002:2013 ids, counted here through the correspondence ("via"). A control merged from several 2013 controls may be claimed through only one of them: check its elements before relying on it.`;
 }

@@ -1,12 +1,13 @@
 import { categoryRollups } from '../../../workspace/coverageViews';
 import { paint, type Output } from '../../terminal';
-import { headline, notes, type CoverageInput } from './common';
+import { headline, notes, projectionNote, type CoverageInput } from './common';
 
 const WIDTH = 20;
 
 /** The terminal view: a bar per category, then every control that is not covered or excluded. */
 export function formatCoverageTable(input: CoverageInput, output: Pick<Output, 'color'>): string {
-  const lines = [paint(output, 'bold', `${input.catalog.info.name} coverage (${input.documents} policy documents, ${input.report.today})`), headline(input.report.totals), ''];
+  const projection = projectionNote(input.report);
+  const lines = [paint(output, 'bold', `${input.catalog.info.name} coverage (${input.documents} policy documents, ${input.report.today})`), headline(input.report.totals), ...(projection ? [paint(output, 'dim', projection)] : []), ''];
   for (const category of categoryRollups(input.report, input.catalog)) {
     const { covered, partial, excluded, gap } = category.counts;
     const cells = (count: number) => Math.round((count / category.total) * WIDTH);

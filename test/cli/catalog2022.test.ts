@@ -1,0 +1,80 @@
+/** The ISO/IEC 27002:2022 catalog chosen by name, as real subprocesses: check, explain and projected coverage. */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
+
+const today = ['--today', '2026-12-01'];
+
+interface Finding { ruleId: string; message: string; line: number }
+const findings = (stdout: string): Finding[] => (JSON.parse(stdout) as { files: { findings: Finding[] }[] }).files.flatMap((file) => file.findings);
+
+describe('the ISO/IEC 27002:2022 catalog', () => {
+  it('checks a small set tagged with 2022 ids when .clausewise.yaml names it', () => {
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'catalog: iso27002-2022\n',
+      'cloud.md': policyText(
+        'POL-CL-1',
+        '',
+        '# Cloud policy\n\n## Approval of cloud services\n\nThe CISO approves every new cloud service after a due diligence review.\n\n' +
+          '## Shared responsibilities with the provider\n\nThe provider patches the platform; we manage identities.\n\n' +
+          'See ISO/IEC 27002:2022 5.15 for access rules. ISO 27799 9.4.2 is the old reference.\n',
+      ).replace('clauses: []', 'clauses: [5.23, 9.4.2]'),
+    });
+    const { code, stdout, stderr } = runCli(['check', '.', '--format', 'json', ...today], { cwd: root });
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const found = findings(stdout);
+    // 9.4.2 is a 2013 id: unknown to the 2022 catalog, which says what it became.
+    expect(found.filter((finding) => finding.ruleId === 'unknown-clause').map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^clauses names "9\.4\.2", an ISO\/IEC 27002:2013 id; in ISO\/IEC 27002:2022 it is 8\.5 Secure authentication/),
+    ]);
+    // The two elements written are found; the two not written are missing.
+    const missing = found.filter((finding) => finding.ruleId === 'missing-element').map((finding) => finding.message).join('\n');
+    expect(missing).toMatch(/Data location/);
+    expect(missing).toMatch(/Leaving a cloud service/);
+    expect(missing).not.toMatch(/Approval of cloud services|Shared responsibilities/);
+    // The 2022 reference counts as a citation of 5.15; the 27799 one does not under this catalog.
+    const untagged = found.filter((finding) => finding.ruleId === 'untagged-mention');
+    expect(untagged.map((finding) => finding.message)).toEqual([expect.stringMatching(/cites 5\.15 Access control/)]);
+  });
+
+  it('is chosen with --catalog iso27002-2022 by explain, and an unknown name is refused with the built-in names', () => {
+    const { code, stdout } = runCli(['explain', '5.23', '--catalog', 'iso27002-2022']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 2)).toEqual(['5.23  Information security for use of cloud services  [essential]', 'ISO/IEC 27002:2022 › 5 Organizational controls']);
+    expect(stdout).toContain('Data location (cloud-data-location)');
+    expect(runCli(['explain', '8.15', '--catalog', 'iso27002-2022']).stdout).toMatch(/ISO\/IEC 27002:2013 \(ISO 27799:2016\)\n {4}12\.4\.1 +Event logging/);
+    const wrong = runCli(['explain', '5.23', '--catalog', 'iso27002-2021']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('iso27799-2016 or iso27002-2022');
+  });
+
+  it('refuses an unknown catalog name in .clausewise.yaml, naming the built-in ones', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'catalog: iso27002-2002\n', 'a.md': policyText('A-1') });
+    const { code, stderr } = runCli(['check', '.', ...today], { cwd: root });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\.clausewise\.yaml:1:\d+.*catalog file "iso27002-2002" does not exist.*iso27799-2016 or iso27002-2022 \(did you mean "iso27002-2022"\?\)/);
+  });
+
+  it('projects the coverage of a set still tagged with 2013 ids: the samples cover all but the 11 new controls', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'clausewise-samples-')), 'samples');
+    cpSync(join(repoRoot, 'samples'), copy, { recursive: true });
+    const result = runCli(['coverage', copy, '--catalog', 'iso27002-2022', '--format', 'json', ...today]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { controls: { id: string; state: string; claims: { via?: string[] }[] }[]; totals: { total: number } };
+    expect(report.totals.total).toBe(93);
+    const gaps = report.controls.filter((control) => control.state === 'gap').map((control) => control.id);
+    expect(gaps).toEqual(['5.7', '5.23', '5.30', '7.4', '8.9', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28']);
+    const accessControl = report.controls.find((control) => control.id === '5.15')!;
+    expect(accessControl.state).toBe('covered');
+    expect(accessControl.claims.map((claim) => claim.via)).toEqual([['9.1.1', '9.1.2']]);
+    const table = runCli(['coverage', copy, '--catalog', 'iso27002-2022', ...today]).stdout;
+    expect(table).toMatch(/^Projected: 20 documents name ISO\/IEC 27002:2013 ids/m);
+    // The same set under its own catalog is not projected.
+    expect(runCli(['coverage', copy, ...today]).stdout).not.toContain('Projected');
+  });
+});
