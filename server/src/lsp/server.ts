@@ -19,6 +19,7 @@ import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentList, documentsRequestType } from './documentList';
 import { hover } from './hover';
+import { indexingReport } from './indexLog';
 import { inlayHints } from './inlayHints';
 import { references } from './references';
 import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
@@ -53,6 +54,9 @@ export function startServer(connection: Connection): void {
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
         configErrors: (errors) => configProblems.update(errors),
         coverageMayHaveChanged: () => notifier.schedule(),
+        indexed: (milliseconds) => {
+          for (const line of indexingReport(workspace.core, milliseconds, workspace.core.configErrors())) connection.console[line.level](line.text);
+        },
         log,
       },
       () => ctx().settings.debounce,
@@ -61,6 +65,7 @@ export function startServer(connection: Connection): void {
     );
     const notifier = new CoverageNotifier(connection, workspace, log);
     workspace.folders.set(folderPaths(params));
+    connection.console.info(`Clausewise language server ${version} (Node ${process.versions.node}); workspace folders: ${workspace.folders.paths().join(', ') || 'none (open documents only)'}.`);
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
