@@ -94,8 +94,14 @@ async function problemsPanel(page: Page): Promise<void> {
 async function hoverClause(page: Page): Promise<void> {
   const id = token(page, '12.3.1');
   await id.hover(SHORT);
-  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).first();
-  await hover.waitFor(SHORT);
+  // The hover shows the squiggle's message first and adds the clause hover when the server answers: wait for that part.
+  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).filter({ hasText: 'Coverage:' }).first();
+  try {
+    await hover.waitFor(SHORT);
+  } catch (error) {
+    const shown = (await page.locator('.monaco-hover-content').allTextContents()).join(' | ').replace(/\s+/g, ' ');
+    throw new Error(`the hover does not show the coverage (${(error as Error).message.split('\n')[0]}): ${shown.slice(0, 400)}`);
+  }
   const text = (await hover.textContent())?.replace(/\s+/g, ' ') ?? '';
   if (!/Coverage: partial/.test(text)) throw new Error(`the hover does not show the coverage: ${text.slice(0, 400)}`);
   // For the screenshot: the hover fully faded in, scrolled to its coverage lines.

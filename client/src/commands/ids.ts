@@ -14,5 +14,7 @@ export const COMMANDS = {
   showAllControls: 'clausewise.coverage.showAll',
   refreshViews: 'clausewise.refreshViews',
   openClaim: 'clausewise.openClaim',
+  markReviewed: 'clausewise.markReviewed',
+  groupDocuments: 'clausewise.documents.groupBy',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
 } as const;

@@ -3,12 +3,15 @@ import type { Ctx } from '../ctx';
 import type { ExplainPanel } from '../report/explainPanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
+import type { DocumentsTree } from '../views/documentsTree';
 import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
 import { goToControl } from './goToControl';
 import { COMMANDS } from './ids';
+import { groupDocuments } from './groupDocuments';
 import { insertPolicySkeleton } from './insertPolicySkeleton';
+import { markReviewed } from './markReviewed';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
@@ -17,6 +20,7 @@ import { suggestClauses } from './suggestClauses';
 /** The views and panels commands act on (the context owns the rest). */
 interface Ui {
   coverage: CoverageTree;
+  documents: DocumentsTree;
   report: ReportPanel;
   explain: ExplainPanel;
 }
@@ -37,6 +41,8 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
     [COMMANDS.openClaim]: openClaim(),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
+    [COMMANDS.markReviewed]: markReviewed(ctx),
+    [COMMANDS.groupDocuments]: groupDocuments(ui.documents),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

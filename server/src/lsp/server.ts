@@ -22,6 +22,7 @@ import { hover } from './hover';
 import { indexingReport } from './indexLog';
 import { inlayHints } from './inlayHints';
 import { references } from './references';
+import { markReviewedEdit, markReviewedEditRequestType } from './reviewRequests';
 import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
@@ -140,6 +141,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(coverageReportRequestType, reported(ctx, 'coverage report', (params, token) => renderCoverageReport(ctx(), params, token)));
   connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params, token) => suggestClausesForRequest(ctx(), params, token)));
   connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
+  connection.onRequest(markReviewedEditRequestType, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

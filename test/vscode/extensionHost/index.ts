@@ -206,6 +206,24 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'mark as reviewed sets last-reviewed to today as one edit that keeps every other byte, and the overdue warning goes',
+      run: async () => {
+        const document = await open('clinic-records-policy.md');
+        const before = document.getText();
+        await diagnosticsWhen(document.uri, (found) => hasRule(found, 'review-overdue'), 'review-overdue on the overdue policy');
+        const changed = await commands.executeCommand<boolean>('clausewise.markReviewed', document.uri);
+        check(changed === true, `changed: ${JSON.stringify(changed)}`);
+        const now = new Date();
+        const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+        const expected = before.replace(/^last-reviewed: .*$/m, `last-reviewed: ${today}`);
+        check(expected !== before && document.getText() === expected, `after: ${document.getText().slice(0, 400)}`);
+        await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'review-overdue'), 'review-overdue to go away');
+        await commands.executeCommand('undo');
+        check(document.getText() === before, 'one undo does not restore the document');
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
       run: async () => {
         const settings = workspace.getConfiguration('clausewise');
