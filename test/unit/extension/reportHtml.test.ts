@@ -43,8 +43,28 @@ describe('the coverage report page', () => {
 
   it('shows the heat map, the Statement of Applicability and the export buttons', () => {
     expect(html).toContain('<td class="cell s-excluded l3"');
-    expect(html).toMatch(/<tr data-state="gap"><td>11\.1\.1<\/td><td>Physical security perimeter<\/td><td>Yes<\/td>/);
-    expect(html).toMatch(/<tr data-state="excluded"><td>11\.1\.6<\/td>.*<td>No<\/td>/);
+    expect(html).toMatch(/<tr data-state="gap" data-category="11"><td>11\.1\.1<\/td><td>Physical security perimeter<\/td><td>Yes<\/td>/);
+    expect(html).toMatch(/<tr data-state="excluded" data-category="11"><td>11\.1\.6<\/td>.*<td>No<\/td>/);
     for (const format of ['html', 'markdown', 'csv']) expect(html).toContain(`data-export="${format}"`);
+  });
+
+  it('takes every colour from the theme: no colour is written into the page', () => {
+    const style = /<style[^>]*>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style).not.toMatch(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|(?<![-\w])(white|black|red|green|orange|gray|grey)(?![-\w])/i);
+    // Every text and background colour is a theme token (or inherits / shows through).
+    for (const declaration of style.match(/(?<![-\w])(color|background):[^;}]+/g) ?? []) expect(declaration).toMatch(/var\(--vscode-|:\s*(inherit|transparent)\s*$/);
+  });
+
+  it('shows each state by a mark and its name, not by colour alone', () => {
+    expect(html).toContain('<td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> gap</span></td>');
+    expect(html).toContain('<td><span class="badge s-excluded"><span class="mark" aria-hidden="true">⊘</span> excluded</span></td>');
+    expect(html).toContain('<th scope="col"><span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> covered</span></th>');
+  });
+
+  it('makes each heat-map cell a button with a plain-text label that lists its controls', () => {
+    const label = '1 control gap in 11 Physical and environmental security: show it in the Statement of Applicability';
+    expect(html).toContain(`<td class="cell s-gap l3"><button type="button" data-category="11" data-state="gap" aria-label="${label}" title="${label}">1</button></td>`);
+    expect(html).toContain('aria-label="0 controls covered in 11 Physical and environmental security: show them in the Statement of Applicability"');
+    expect(html.match(/aria-label="[^"]*"/g)!.join(' ')).not.toMatch(/[*_`#]/);
   });
 });
