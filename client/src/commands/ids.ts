@@ -16,5 +16,8 @@ export const COMMANDS = {
   openClaim: 'clausewise.openClaim',
   markReviewed: 'clausewise.markReviewed',
   groupDocuments: 'clausewise.documents.groupBy',
+  filterCoverage: 'clausewise.coverage.filter',
+  claimInOpenDocument: 'clausewise.coverage.claimInOpenDocument',
+  newDocumentForControl: 'clausewise.coverage.newDocument',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
 } as const;

@@ -4,6 +4,7 @@ import type { ExplainPanel } from '../report/explainPanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
 import type { DocumentsTree } from '../views/documentsTree';
+import { claimInOpenDocument, filterCoverage, newDocumentForControl } from './coverageActions';
 import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
@@ -43,6 +44,9 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
     [COMMANDS.markReviewed]: markReviewed(ctx),
     [COMMANDS.groupDocuments]: groupDocuments(ui.documents),
+    [COMMANDS.filterCoverage]: filterCoverage(ui.coverage),
+    [COMMANDS.claimInOpenDocument]: claimInOpenDocument(),
+    [COMMANDS.newDocumentForControl]: newDocumentForControl(),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

@@ -224,6 +224,26 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'a gap in the Coverage view: claim it in the open document, or start a new document from the skeleton for it',
+      run: async () => {
+        const document = await open('teleworking-standard.md');
+        const before = document.getText();
+        // The view passes its control node; the command reads the control's id from it.
+        const claimed = await commands.executeCommand<boolean>('clausewise.coverage.claimInOpenDocument', { kind: 'control', control: { id: '5.1.1' } });
+        check(claimed === true, `claimed: ${JSON.stringify(claimed)}`);
+        const clauses = /^clauses: .*$/m.exec(document.getText())?.[0] ?? '';
+        check(/\b5\.1\.1\b/.test(clauses) && !/\b5\.1\.1\b/.test(/^clauses: .*$/m.exec(before)?.[0] ?? ''), `clauses line: ${clauses}`);
+        check(document.getText().replace(/^clauses: .*$/m, '') === before.replace(/^clauses: .*$/m, ''), 'more than the clauses line changed');
+        await commands.executeCommand('workbench.action.files.revert');
+        await commands.executeCommand('clausewise.coverage.newDocument', { kind: 'control', control: { id: '5.1.1' } });
+        const created = window.activeTextEditor?.document;
+        check(created?.isUntitled && created.languageId === 'markdown', `active document: ${created?.uri.toString()}`);
+        const text = created.getText();
+        check(text.includes('clauses: [5.1.1]\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
+        await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      },
+    },
+    {
       name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
       run: async () => {
         const settings = workspace.getConfiguration('clausewise');
