@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CatalogTree, ControlCoverage, CoverageReport, CoverageState } from '../../../server/src/protocol/customMessages';
+import type { CatalogTree, ControlCoverage, CoverageExclusion, CoverageReport, CoverageState } from '../../../server/src/protocol/customMessages';
 import { controlsUnder, countStates, coverageModel } from '../views/coverageModel';
 
 const STATES: CoverageState[] = ['covered', 'partial', 'excluded', 'gap'];
@@ -42,6 +42,8 @@ ${heatMap(report, catalog)}
 <span id="category-filter" hidden>category <span id="category"></span> <button type="button" id="clear-category">show every category</button></span>
 <span role="status"><span id="shown">${report.controls.length}</span> controls shown</span></div>
 ${soaTable(report)}
+<h2 id="exclusions">Exclusion register</h2>
+${exclusionRegister(report)}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body></html>`;
 }
@@ -72,6 +74,25 @@ function soaTable(report: CoverageReport): string {
     return `<tr data-state="${control.state}" data-category="${escape(control.categoryId)}"><td>${escape(control.id)}</td><td>${escape(control.title)}${control.essential ? ' <span class="muted">(essential)</span>' : ''}</td><td>${control.state === 'excluded' ? 'No' : 'Yes'}</td><td>${stateBadge(control.state)}</td><td>${by.join('<br>') || '—'}</td><td>${escape(notes(control))}</td></tr>`;
   });
   return `<table id="soa"><thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Applicable</th><th scope="col">State</th><th scope="col">Covered by</th><th scope="col">Justification / reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** How an exclusion stands: expired (its `until` has passed), not valid (with the reasons), or in force. */
+function exclusionStanding(exclusion: CoverageExclusion, today: string): { rank: number; text: string } {
+  if (exclusion.until && exclusion.until < today) return { rank: 0, text: `<span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired ${escape(exclusion.until)}</span>` };
+  if (!exclusion.valid) return { rank: 1, text: `<span class="badge s-partial"><span class="mark" aria-hidden="true">◐</span> not valid</span> ${escape(exclusion.problems.join('; '))}` };
+  return { rank: 2, text: `<span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> in force</span>` };
+}
+
+/** Every exclusion of the policy set with its justification, expiry and owner: expired ones first (the oldest first), then those not valid, then the rest in catalog order. */
+function exclusionRegister(report: CoverageReport): string {
+  const entries = report.controls.flatMap((control, order) => control.exclusions.map((exclusion) => ({ control, exclusion, order, standing: exclusionStanding(exclusion, report.today) })));
+  if (!entries.length) return '<p class="muted">No document excludes a control.</p>';
+  entries.sort((a, b) => a.standing.rank - b.standing.rank || (a.standing.rank === 0 ? a.exclusion.until!.localeCompare(b.exclusion.until!) : 0) || a.order - b.order);
+  const rows = entries.map(({ control, exclusion, standing }) => {
+    const by = link(exclusion.path, control.id, true, exclusion.documentId ?? basename(exclusion.path), '');
+    return `<tr><td>${escape(control.id)}</td><td>${escape(control.title)}</td><td>${by}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${standing.text}</td></tr>`;
+  });
+  return `<table id="register"><thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Excluded by</th><th scope="col">Owner</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function link(path: string, controlId: string, excluded: boolean, label: string, note: string): string {

@@ -67,4 +67,28 @@ describe('the coverage report page', () => {
     expect(html).toContain('aria-label="0 controls covered in 11 Physical and environmental security: show them in the Statement of Applicability"');
     expect(html.match(/aria-label="[^"]*"/g)!.join(' ')).not.toMatch(/[*_`#]/);
   });
+
+  it('lists every exclusion in a register: expired ones first, then those not valid, with justification, expiry and owner', () => {
+    const excluded = (id: string, exclusion: Partial<CoverageReport['controls'][number]['exclusions'][number]>) => ({
+      id, title: `Control ${id}`, objectiveId: '11.1', categoryId: '11', essential: false, state: 'excluded' as const, claims: [], reasons: [],
+      exclusions: [{ path: `/ws/${id}.md`, documentId: `SOA-${id}`, owner: 'Facilities manager', justification: 'No such area on site.', valid: true, problems: [], ...exclusion }],
+    });
+    const withRegister: CoverageReport = {
+      ...report,
+      controls: [
+        excluded('11.1.4', { until: '2027-01-01' }),
+        excluded('11.1.5', { justification: 'N/A', valid: false, problems: ['the justification is too short'] }),
+        excluded('11.1.6', { until: '2026-06-30', valid: false, problems: ['expired on 2026-06-30'] }),
+        excluded('11.2.5', { until: '2025-01-31', valid: false, problems: ['expired on 2025-01-31'] }),
+      ],
+    };
+    const page = reportHtml(withRegister, catalog, 'N');
+    const register = /<table id="register">[\s\S]*?<\/table>/.exec(page)![0];
+    const rows = register.match(/<tr><td>[^<]+/g)!.map((row) => row.slice('<tr><td>'.length));
+    expect(rows).toEqual(['11.2.5', '11.1.6', '11.1.5', '11.1.4']);
+    expect(register).toContain('<td>Facilities manager</td><td>No such area on site.</td><td>2025-01-31</td><td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired 2025-01-31</span></td>');
+    expect(register).toContain('<span class="mark" aria-hidden="true">◐</span> not valid</span> the justification is too short');
+    expect(register).toContain('<td>2027-01-01</td><td><span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> in force</span></td>');
+    expect(reportHtml({ ...report, controls: [report.controls[1]!] }, catalog, 'N')).toContain('<p class="muted">No document excludes a control.</p>');
+  });
 });
