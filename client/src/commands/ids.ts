@@ -19,5 +19,6 @@ export const COMMANDS = {
   filterCoverage: 'clausewise.coverage.filter',
   claimInOpenDocument: 'clausewise.coverage.claimInOpenDocument',
   newDocumentForControl: 'clausewise.coverage.newDocument',
+  insertElement: 'clausewise.coverage.insertElement',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
 } as const;

@@ -4,7 +4,7 @@ import type { ExplainPanel } from '../report/explainPanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
 import type { DocumentsTree } from '../views/documentsTree';
-import { claimInOpenDocument, filterCoverage, newDocumentForControl } from './coverageActions';
+import { claimInOpenDocument, filterCoverage, insertElement, newDocumentForControl } from './coverageActions';
 import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
@@ -47,6 +47,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.filterCoverage]: filterCoverage(ui.coverage),
     [COMMANDS.claimInOpenDocument]: claimInOpenDocument(),
     [COMMANDS.newDocumentForControl]: newDocumentForControl(),
+    [COMMANDS.insertElement]: insertElement(),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

@@ -1,7 +1,7 @@
 import { commands, EventEmitter, window, workspace, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
 import { CatalogRequest, CoverageRequest, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
-import { claimItem, controlItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
+import { claimItem, controlItem, elementItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
 import { describeFilter, passes, type CoverageFilter } from './coverageFilter';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
 
@@ -73,6 +73,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       case 'control': return controlItem(node);
       case 'claim': return claimItem(node);
       case 'exclusion': return exclusionItem(node);
+      case 'element': return elementItem(node);
     }
   }
 
@@ -103,6 +104,12 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
         ...node.control.claims.map((claim) => this.node({ kind: 'claim', id: `claim:${node.control.id}:${claim.path}`, control: node.control, claim, parent: node })),
         ...node.control.exclusions.map((exclusion) => this.node({ kind: 'exclusion', id: `exclusion:${node.control.id}:${exclusion.path}`, control: node.control, exclusion, parent: node })),
       ];
+    }
+    if (node.kind === 'claim') {
+      const titles = new Map((model.elements.get(node.control.id) ?? []).map((element) => [element.id, element.title]));
+      return node.claim.elements.map((element) =>
+        this.node({ kind: 'element', id: `element:${node.control.id}:${node.claim.path}:${element.id}`, control: node.control, claim: node.claim, element, title: titles.get(element.id) ?? element.id, parent: node }),
+      );
     }
     return [];
   }

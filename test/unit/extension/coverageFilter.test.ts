@@ -3,7 +3,7 @@ import type { ControlCoverage, CoverageState } from '../../../server/src/protoco
 import { describeFilter, passes, type CoverageFilter } from '../../../client/src/views/coverageFilter';
 
 function control(id: string, state: CoverageState, options: { essential?: boolean; overdue?: boolean } = {}): ControlCoverage {
-  const claims = options.overdue ? [{ path: `/ws/${id}.md`, overdue: true, missing: [], empty: [], complete: false }] : [];
+  const claims = options.overdue ? [{ path: `/ws/${id}.md`, overdue: true, missing: [], empty: [], elements: [], complete: false }] : [];
   return { id, title: id, objectiveId: '5.1', categoryId: '5', essential: options.essential ?? false, state, claims, exclusions: [], reasons: [] };
 }
 

@@ -244,6 +244,22 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'a claimed control\'s elements: each with its state and line, and a missing one inserted by its element node',
+      run: async () => {
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        const claim = report.controls.find((control) => control.id === '12.3.1')?.claims.find((entry) => entry.path.endsWith('backup-standard.md'));
+        check(claim, 'backup-standard.md does not claim 12.3.1 in the report');
+        const missing = claim.elements.find((element) => element.state === 'missing');
+        const found = claim.elements.filter((element) => element.state === 'heading' || element.state === 'prose');
+        check(missing?.id === 'restore-testing' && found.length > 0 && found.every((element) => element.line! > 0), `elements: ${JSON.stringify(claim.elements)}`);
+        const inserted = await commands.executeCommand<boolean>('clausewise.coverage.insertElement', { path: claim.path, controlId: '12.3.1', title: 'Restore testing' });
+        const document = window.activeTextEditor?.document;
+        check(inserted === true && document?.uri.fsPath === claim.path, `inserted: ${JSON.stringify(inserted)} into ${document?.uri.fsPath}`);
+        check(/^## Restore testing$/m.test(document.getText()), `text: ${document.getText().slice(-400)}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
       run: async () => {
         const settings = workspace.getConfiguration('clausewise');
