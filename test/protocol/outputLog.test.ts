@@ -24,7 +24,8 @@ describe('the log the output channel shows', () => {
     const root = copySamples('with-problems');
     await server.initialize(root);
     const lines = logLines(server);
-    expect(lines).toContainEqual({ type: INFO, message: expect.stringMatching(new RegExp(`^Clausewise language server ${version.replace(/\./g, '\\.')} \\(Node .+\\); workspace folders: ${root}\\.$`)) });
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(lines).toContainEqual({ type: INFO, message: expect.stringMatching(new RegExp(`^Clausewise language server ${escaped(version)} \\(Node .+\\); workspace folders: ${escaped(root)}\\.$`)) });
     const indexed = lines.find((line) => line.message.startsWith('Indexed '));
     expect(indexed?.message).toMatch(/^Indexed \d+ Markdown files in \d+\.\d+ s: \d+ policy documents\.$/);
     const config = lines.find((line) => line.message.startsWith('Config: '));

@@ -30,7 +30,8 @@ export async function runUiTest(browser: Browser, server: CodeServer, outputDir:
     ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
     ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
     ['Suggest Clauses lists ranked controls with their reasons and adds the ones picked', '07-suggest-clauses.png', () => suggestClauses(page, outputDir)],
-    ['the coverage report keeps WCAG AA contrast (4.5:1) for its text in light, dark and both high-contrast themes', '08-report-high-contrast-light.png', () => reportContrast(page, outputDir)],
+    ['the Coverage tree lists a claim\'s elements by title and offers a gap\'s actions', '08-coverage-gap-actions.png', () => coverageActions(page)],
+    ['the coverage report keeps WCAG AA contrast (4.5:1) for its text in light, dark and both high-contrast themes', '09-report-high-contrast-light.png', () => reportContrast(page, outputDir)],
   ];
   try {
     for (const [name, screenshot, run] of steps) {
@@ -211,6 +212,26 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
 }
 
+async function coverageActions(page: Page): Promise<void> {
+  // 12.3.1's claim by STD-BK-002: its elements, titled by their titles, with where each is found.
+  await page.locator('.tabs-container .tab', { hasText: 'backup-standard.md' }).first().click(SHORT);
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill('12.3.1');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '12.3.1 Information backup' }).first().click(SHORT);
+  const claim = page.locator('.monaco-list-row[aria-label^="STD-BK-002"]').first();
+  await claim.waitFor(SHORT);
+  if ((await claim.getAttribute('aria-expanded')) !== 'true') await claim.locator('.monaco-tl-twistie').click(SHORT);
+  await page.locator('.monaco-list-row[aria-label^="Restore testing: "]').first().waitFor(SHORT);
+  await page.locator('.monaco-list-row[aria-label*=": found under "]').first().waitFor(SHORT);
+  // A gap shows "Claim in Open Document" when hovered.
+  const gap = treeRow(page, '5.1.1', 'gap');
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill('5.1.1');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '5.1.1 Policies' }).first().click(SHORT);
+  await gap.hover();
+  await gap.locator('.action-label[aria-label="Claim in Open Document"]').waitFor(SHORT);
+}
+
 /** The themes the report must be readable in, with the class the workbench then carries. */
 const THEMES: [string, string][] = [
   ['Default Light Modern', 'vs'],
@@ -240,7 +261,7 @@ async function reportContrast(page: Page, outputDir: string): Promise<void> {
     await frame.waitForFunction(`getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() === ${JSON.stringify(editorBackground)}`, undefined, SHORT);
     const result = await frame.evaluate<{ checked: number; lowest: number; failures: string[] }>(CONTRAST_CHECK);
     console.log(`  report contrast in ${theme}: ${result.checked} texts, lowest ${result.lowest.toFixed(2)}:1`);
-    await page.screenshot({ path: join(outputDir, `08-report-${kind}.png`) });
+    await page.screenshot({ path: join(outputDir, `09-report-${kind}.png`) });
     if (result.checked < 100) failures.push(`${theme}: only ${result.checked} texts found on the report page`);
     failures.push(...result.failures.slice(0, 5).map((failure) => `${theme}: ${failure}`));
   }
