@@ -26,6 +26,23 @@ describe('custom requests', () => {
     expect(problems.totals.covered).toBe(0);
   });
 
+  it('clausewise/coverage gives each claim its elements with state and line (the Coverage view\'s element nodes)', async () => {
+    const folder = copySamples('with-problems');
+    const own = startServer();
+    try {
+      await own.initialize(folder);
+      const report = await own.request<CoverageReport>(CoverageRequest.method, {});
+      const claim = report.controls.find((control) => control.id === '12.3.1')?.claims.find((entry) => entry.path.endsWith('backup-standard.md'));
+      const lines = readFileSync(join(folder, 'backup-standard.md'), 'utf8').split('\n');
+      expect(claim?.elements.find((element) => element.id === 'restore-testing')).toEqual({ id: 'restore-testing', state: 'missing' });
+      const headed = claim!.elements.filter((element) => element.state === 'heading');
+      expect(headed.length).toBeGreaterThan(0);
+      for (const element of headed) expect(lines[element.line! - 1]).toContain(element.heading!);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('clausewise/coverage agrees with `clausewise coverage --format json` for the same workspace', async () => {
     const problems = startServer();
     await problems.initialize(join(root, 'with-problems'), { initializationOptions: { clausewise: { debounce: 0 } } });

@@ -30,6 +30,8 @@ export async function runUiTest(browser: Browser, server: CodeServer, outputDir:
     ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
     ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
     ['Suggest Clauses lists ranked controls with their reasons and adds the ones picked', '07-suggest-clauses.png', () => suggestClauses(page, outputDir)],
+    ['the Coverage tree lists a claim\'s elements by title and offers a gap\'s actions', '08-coverage-gap-actions.png', () => coverageActions(page)],
+    ['the coverage report keeps WCAG AA contrast (4.5:1) for its text in light, dark and both high-contrast themes', '09-report-high-contrast-light.png', () => reportContrast(page, outputDir)],
   ];
   try {
     for (const [name, screenshot, run] of steps) {
@@ -94,8 +96,14 @@ async function problemsPanel(page: Page): Promise<void> {
 async function hoverClause(page: Page): Promise<void> {
   const id = token(page, '12.3.1');
   await id.hover(SHORT);
-  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).first();
-  await hover.waitFor(SHORT);
+  // The hover shows the squiggle's message first and adds the clause hover when the server answers: wait for that part.
+  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).filter({ hasText: 'Coverage:' }).first();
+  try {
+    await hover.waitFor(SHORT);
+  } catch (error) {
+    const shown = (await page.locator('.monaco-hover-content').allTextContents()).join(' | ').replace(/\s+/g, ' ');
+    throw new Error(`the hover does not show the coverage (${(error as Error).message.split('\n')[0]}): ${shown.slice(0, 400)}`);
+  }
   const text = (await hover.textContent())?.replace(/\s+/g, ' ') ?? '';
   if (!/Coverage: partial/.test(text)) throw new Error(`the hover does not show the coverage: ${text.slice(0, 400)}`);
   // For the screenshot: the hover fully faded in, scrolled to its coverage lines.
@@ -203,3 +211,117 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
 }
+
+async function coverageActions(page: Page): Promise<void> {
+  // 12.3.1's claim by STD-BK-002: its elements, titled by their titles, with where each is found.
+  await page.locator('.tabs-container .tab', { hasText: 'backup-standard.md' }).first().click(SHORT);
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill('12.3.1');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '12.3.1 Information backup' }).first().click(SHORT);
+  const claim = page.locator('.monaco-list-row[aria-label^="STD-BK-002"]').first();
+  await claim.waitFor(SHORT);
+  if ((await claim.getAttribute('aria-expanded')) !== 'true') await claim.locator('.monaco-tl-twistie').click(SHORT);
+  await page.locator('.monaco-list-row[aria-label^="Restore testing: "]').first().waitFor(SHORT);
+  await page.locator('.monaco-list-row[aria-label*=": found under "]').first().waitFor(SHORT);
+  // A gap shows "Claim in Open Document" when hovered.
+  const gap = treeRow(page, '5.1.1', 'gap');
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill('5.1.1');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '5.1.1 Policies' }).first().click(SHORT);
+  await gap.hover();
+  await gap.locator('.action-label[aria-label="Claim in Open Document"]').waitFor(SHORT);
+}
+
+/** The themes the report must be readable in, with the class the workbench then carries. */
+const THEMES: [string, string][] = [
+  ['Default Light Modern', 'vs'],
+  ['Default Dark Modern', 'vs-dark'],
+  ['Default High Contrast', 'hc-black'],
+  ['Default High Contrast Light', 'hc-light'],
+];
+
+/**
+ * For each theme: switch to it, show the report, and compute the contrast of every piece of text on
+ * the rendered page from its computed colours (alpha composited over the backgrounds behind it).
+ * Ends in the light high-contrast theme, for the step's screenshot.
+ */
+async function reportContrast(page: Page, outputDir: string): Promise<void> {
+  const failures: string[] = [];
+  for (const [theme, kind] of THEMES) {
+    await runCommand(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(theme);
+    // "Default High Contrast" is also the start of "Default High Contrast Light": leave that one out.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme, hasNotText: `${theme} Light` }).first().click(SHORT);
+    await page.locator(`.monaco-workbench.${kind}`).waitFor(SHORT);
+    await page.locator('.tabs-container .tab', { hasText: 'Coverage — ISO 27799:2016' }).first().click(SHORT);
+    const frame = await reportFrame(page);
+    // The webview takes the new theme's colours a moment after the workbench: wait until its background is the editor's.
+    const editorBackground = await page.evaluate<string>(`getComputedStyle(document.querySelector('.monaco-workbench')).getPropertyValue('--vscode-editor-background').trim()`);
+    await frame.waitForFunction(`getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() === ${JSON.stringify(editorBackground)}`, undefined, SHORT);
+    const result = await frame.evaluate<{ checked: number; lowest: number; failures: string[] }>(CONTRAST_CHECK);
+    console.log(`  report contrast in ${theme}: ${result.checked} texts, lowest ${result.lowest.toFixed(2)}:1`);
+    await page.screenshot({ path: join(outputDir, `09-report-${kind}.png`) });
+    if (result.checked < 100) failures.push(`${theme}: only ${result.checked} texts found on the report page`);
+    failures.push(...result.failures.slice(0, 5).map((failure) => `${theme}: ${failure}`));
+  }
+  if (failures.length) throw new Error(`text below 4.5:1 contrast:\n${failures.join('\n')}`);
+}
+
+/** The frame of the report webview (VS Code nests the page in an iframe of an iframe). */
+async function reportFrame(page: Page) {
+  const deadline = Date.now() + SHORT.timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('#soa').count().catch(() => 0)) return frame;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error('no report webview with a #soa table');
+    // Not loaded yet: look again when a frame has navigated.
+    await page.waitForEvent('framenavigated', { timeout: left }).catch(() => undefined);
+  }
+}
+
+/** Runs in the report page (as a string: this file has no DOM types): the WCAG contrast ratio of each visible text against what is behind it. */
+const CONTRAST_CHECK = `(() => {
+  const parse = (value) => {
+    const srgb = /color\\(srgb ([\\d.e-]+) ([\\d.e-]+) ([\\d.e-]+)(?: \\/ ([\\d.]+))?\\)/.exec(value);
+    if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+    const rgb = /rgba?\\(([\\d.]+),? ([\\d.]+),? ([\\d.]+)(?:,? \\/? ?([\\d.]+))?\\)/.exec(value);
+    if (!rgb) throw new Error(\`unreadable colour \${value}\`);
+    return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+  };
+  const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const background = (element) => {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const layer = parse(getComputedStyle(node).backgroundColor);
+      if (layer[3] > 0) layers.push(layer);
+      if (layer[3] >= 1) break;
+    }
+    return layers.reduceRight((behind, layer) => over(layer, behind), [255, 255, 255, 1]);
+  };
+  const luminance = ([r, g, b]) => {
+    const channel = (value) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  let checked = 0;
+  let lowest = 21;
+  const failures = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    if (['SCRIPT', 'STYLE', 'OPTION'].includes(element.tagName) || element.getClientRects().length === 0) continue;
+    const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent || '').join('').trim();
+    if (!text) continue;
+    const behind = background(element);
+    const color = over(parse(getComputedStyle(element).color), behind);
+    const [light, dark] = [luminance(color), luminance(behind)].sort((a, b) => b - a);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    checked++;
+    lowest = Math.min(lowest, ratio);
+    if (ratio < 4.5) failures.push(\`"\${text.slice(0, 40)}" (\${element.tagName.toLowerCase()}.\${element.className}) \${ratio.toFixed(2)}:1, \${getComputedStyle(element).color} on \${behind.map((v) => Math.round(v)).join(',')}\`);
+  }
+  return { checked, lowest, failures };
+})()`;

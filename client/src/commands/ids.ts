@@ -14,6 +14,12 @@ export const COMMANDS = {
   showAllControls: 'clausewise.coverage.showAll',
   refreshViews: 'clausewise.refreshViews',
   openClaim: 'clausewise.openClaim',
+  markReviewed: 'clausewise.markReviewed',
+  groupDocuments: 'clausewise.documents.groupBy',
+  filterCoverage: 'clausewise.coverage.filter',
+  claimInOpenDocument: 'clausewise.coverage.claimInOpenDocument',
+  newDocumentForControl: 'clausewise.coverage.newDocument',
+  insertElement: 'clausewise.coverage.insertElement',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
   migrateWorkspace: 'clausewise.migrateWorkspace',
 } as const;

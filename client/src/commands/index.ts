@@ -3,13 +3,17 @@ import type { Ctx } from '../ctx';
 import type { ExplainPanel } from '../report/explainPanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
+import type { DocumentsTree } from '../views/documentsTree';
+import { claimInOpenDocument, filterCoverage, insertElement, newDocumentForControl } from './coverageActions';
 import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
 import { goToControl } from './goToControl';
 import { COMMANDS } from './ids';
+import { groupDocuments } from './groupDocuments';
 import { insertPolicySkeleton } from './insertPolicySkeleton';
 import { migrateWorkspace } from './migrateWorkspace';
+import { markReviewed } from './markReviewed';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
@@ -18,6 +22,7 @@ import { suggestClauses } from './suggestClauses';
 /** The views and panels commands act on (the context owns the rest). */
 interface Ui {
   coverage: CoverageTree;
+  documents: DocumentsTree;
   report: ReportPanel;
   explain: ExplainPanel;
 }
@@ -39,6 +44,12 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.openClaim]: openClaim(),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
     [COMMANDS.migrateWorkspace]: migrateWorkspace(ctx),
+    [COMMANDS.markReviewed]: markReviewed(ctx),
+    [COMMANDS.groupDocuments]: groupDocuments(ui.documents),
+    [COMMANDS.filterCoverage]: filterCoverage(ui.coverage),
+    [COMMANDS.claimInOpenDocument]: claimInOpenDocument(),
+    [COMMANDS.newDocumentForControl]: newDocumentForControl(),
+    [COMMANDS.insertElement]: insertElement(),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

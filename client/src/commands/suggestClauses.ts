@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { Range, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
+import { window, workspace, type QuickPickItem, type Uri } from 'vscode';
 import { AddClausesEditRequest, SuggestClausesRequest, type PlainTextEdit } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
+import { applyServerEdit, markdownEditorUri, targetUri } from './serverEdit';
 
 /**
  * "Suggest clauses…": lists the controls the server ranks for a document, with score and reasons,
@@ -10,7 +11,7 @@ import type { Ctx } from '../ctx';
  */
 export function suggestClauses(ctx: Ctx) {
   return async (target?: unknown, ids?: string[]): Promise<boolean> => {
-    const uri = uriOf(target) ?? markdownEditorUri();
+    const uri = targetUri(target) ?? markdownEditorUri();
     if (!uri) {
       void window.showInformationMessage('Clausewise: open a Markdown policy document to get clause suggestions for it.');
       return false;
@@ -32,11 +33,7 @@ export function suggestClauses(ctx: Ctx) {
 
 /** Applies the server's edit as one workspace edit (one undo step); says so when the editor refuses it. */
 async function apply(edit: { changes: Record<string, PlainTextEdit[]> }): Promise<boolean> {
-  const workspaceEdit = new WorkspaceEdit();
-  for (const [target, edits] of Object.entries(edit.changes)) {
-    for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
-  }
-  if (await workspace.applyEdit(workspaceEdit)) return true;
+  if (await applyServerEdit(edit.changes)) return true;
   void window.showWarningMessage('Clausewise: the editor did not take the clauses (the document may have changed meanwhile); run "Clausewise: Suggest Clauses…" again.');
   return false;
 }
@@ -55,14 +52,4 @@ async function pick(ctx: Ctx, uri: Uri): Promise<string[] | undefined> {
     : `Suggested clauses for ${basename(uri.fsPath)}: a draft frontmatter block claiming the ones picked goes at the top`;
   const picked = await window.showQuickPick(items, { canPickMany: true, title, placeHolder: 'Pick the clauses this document implements (type to filter)', matchOnDetail: true });
   return picked?.map((item) => item.id);
-}
-
-function uriOf(target: unknown): Uri | undefined {
-  if (target instanceof Uri) return target;
-  return typeof target === 'string' ? Uri.parse(target) : undefined;
-}
-
-function markdownEditorUri(): Uri | undefined {
-  const document = window.activeTextEditor?.document;
-  return document?.languageId === 'markdown' ? document.uri : undefined;
 }

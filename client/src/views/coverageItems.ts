@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri } from 'vscode';
+import { MarkdownString, Range, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri } from 'vscode';
 import type {
-  CatalogCategory, CatalogObjective, ControlCoverage, CoverageClaim, CoverageExclusion,
+  CatalogCategory, CatalogObjective, ClaimElement, ControlCoverage, CoverageClaim, CoverageExclusion,
 } from '../../../server/src/protocol/customMessages';
 import { COMMANDS } from '../commands/ids';
 import { describeCounts, type StateCounts } from './coverageModel';
@@ -13,7 +13,15 @@ export type CoverageNode =
   | { kind: 'objective'; id: string; objective: CatalogObjective; parent: CoverageNode }
   | { kind: 'control'; id: string; control: ControlCoverage; parent: CoverageNode }
   | { kind: 'claim'; id: string; control: ControlCoverage; claim: CoverageClaim; parent: CoverageNode }
-  | { kind: 'exclusion'; id: string; control: ControlCoverage; exclusion: CoverageExclusion; parent: CoverageNode };
+  | { kind: 'exclusion'; id: string; control: ControlCoverage; exclusion: CoverageExclusion; parent: CoverageNode }
+  | { kind: 'element'; id: string; control: ControlCoverage; claim: CoverageClaim; element: ClaimElement; title: string; parent: CoverageNode };
+
+/** The arguments of `clausewise.coverage.insertElement`: insert the section for an element a document lacks. */
+export interface ElementTarget {
+  path: string;
+  controlId: string;
+  title: string;
+}
 
 /** The arguments of `clausewise.openClaim`: open a document at the frontmatter line that claims or excludes a control. */
 export interface ClaimTarget {
@@ -48,10 +56,10 @@ export function controlItem(node: CoverageNode & { kind: 'control' }): TreeItem 
   return item;
 }
 
-/** A document that claims the control; click opens it at the claim. */
+/** A document that claims the control; click opens it at the claim; its children are the control's elements there. */
 export function claimItem(node: CoverageNode & { kind: 'claim' }): TreeItem {
   const { claim, control } = node;
-  const item = new TreeItem(claim.documentId ?? basename(claim.path), TreeItemCollapsibleState.None);
+  const item = new TreeItem(claim.documentId ?? basename(claim.path), claim.elements.length ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
   item.id = node.id;
   item.resourceUri = Uri.file(claim.path);
   const problems = claimProblems(claim);
@@ -74,6 +82,30 @@ export function exclusionItem(node: CoverageNode & { kind: 'exclusion' }): TreeI
   item.tooltip = exclusionTooltip(control, exclusion);
   item.command = { command: COMMANDS.openClaim, title: 'Open at the exclusion', arguments: [{ path: exclusion.path, controlId: control.id, excluded: true } satisfies ClaimTarget] };
   item.contextValue = 'exclusion';
+  return item;
+}
+
+/** An element of a claimed control, titled by its title: click goes to where the document addresses it, or inserts its section when it is not found. */
+export function elementItem(node: CoverageNode & { kind: 'element' }): TreeItem {
+  const { element, claim, control, title } = node;
+  const item = new TreeItem(title, TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const where = element.line ? ` · line ${element.line}` : '';
+  const description = {
+    heading: `found under "${element.heading ?? ''}"${where}`,
+    prose: `found in the text (${(element.words ?? []).join(', ')})${where}`,
+    empty: `section "${element.heading ?? ''}" has no text yet${where}`,
+    missing: 'not found: click to insert its section',
+  }[element.state];
+  item.description = description;
+  item.iconPath = element.state === 'missing' ? STATE_ICONS.gap : element.state === 'empty' ? STATE_ICONS.partial : STATE_ICONS.covered;
+  item.tooltip = `${title} (${control.id} ${control.title}) in ${claim.documentId ?? basename(claim.path)}: ${description}`;
+  item.accessibilityInformation = { label: `${title}: ${description}` };
+  const uri = Uri.file(claim.path);
+  item.command = element.state === 'missing' || !element.line
+    ? { command: COMMANDS.insertElement, title: 'Insert its section', arguments: [{ path: claim.path, controlId: control.id, title } satisfies ElementTarget] }
+    : { command: 'vscode.open', title: 'Go to where it is found', arguments: [uri, { selection: new Range(element.line - 1, 0, element.line - 1, 0) }] };
+  item.contextValue = `element-${element.state}`;
   return item;
 }
 

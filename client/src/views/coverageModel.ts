@@ -1,4 +1,4 @@
-import type { CatalogCategory, CatalogObjective, ControlCoverage, CoverageReport, CoverageState, CatalogTree } from '../../../server/src/protocol/customMessages';
+import type { CatalogCategory, CatalogElement, CatalogObjective, ControlCoverage, CoverageReport, CoverageState, CatalogTree } from '../../../server/src/protocol/customMessages';
 
 /** Counts of controls per state under a category or objective. */
 export type StateCounts = Record<CoverageState, number>;
@@ -8,11 +8,14 @@ export interface CoverageModel {
   catalog: CatalogTree;
   report: CoverageReport;
   byId: Map<string, ControlCoverage>;
+  /** Per control id, its elements with their titles (what the tree's element nodes are titled by). */
+  elements: Map<string, CatalogElement[]>;
 }
 
 /** Joins the server's catalog tree and coverage report. */
 export function coverageModel(catalog: CatalogTree, report: CoverageReport): CoverageModel {
-  return { catalog, report, byId: new Map(report.controls.map((control) => [control.id, control])) };
+  const controls = catalog.categories.flatMap((category) => category.objectives.flatMap((objective) => objective.controls));
+  return { catalog, report, byId: new Map(report.controls.map((control) => [control.id, control])), elements: new Map(controls.map((control) => [control.id, control.elements])) };
 }
 
 /** The coverage of the controls under a category or objective, in catalog order. */

@@ -1,7 +1,8 @@
-import { commands, EventEmitter, window, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
+import { commands, EventEmitter, window, workspace, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
 import { CatalogRequest, CoverageRequest, type CatalogCategory, type CatalogObjective, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
-import { claimItem, controlItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
+import { claimItem, controlItem, elementItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
+import { describeFilter, passes, type CoverageFilter } from './coverageFilter';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
 
 /** The Coverage view: category › objective › control › documents, from clausewise/catalog and clausewise/coverage. */
@@ -11,12 +12,15 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   private readonly view: TreeView<CoverageNode>;
   private model?: Promise<CoverageModel | undefined>;
   private nodes = new Map<string, CoverageNode>();
-  private gapsOnly = false;
-  private readonly subscription: Disposable;
+  private filter = new Set<CoverageFilter>();
+  private readonly subscriptions: Disposable[];
 
   constructor(private readonly ctx: Ctx) {
     this.view = window.createTreeView('clausewise.coverage', { treeDataProvider: this, showCollapseAll: true });
-    this.subscription = ctx.onDidChangeCoverage(() => this.refresh());
+    this.subscriptions = [
+      ctx.onDidChangeCoverage(() => this.refresh()),
+      workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('clausewise.coverage.badge') && this.refresh()),
+    ];
     void commands.executeCommand('setContext', 'clausewise.coverage.gapsOnly', false);
   }
 
@@ -27,17 +31,28 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   }
 
   /** Shows only the controls in state gap (and their category and objective), or every control again. */
-  async setGapsOnly(gapsOnly: boolean): Promise<void> {
-    this.gapsOnly = gapsOnly;
-    this.view.description = gapsOnly ? 'gaps only' : undefined;
-    await commands.executeCommand('setContext', 'clausewise.coverage.gapsOnly', gapsOnly);
+  setGapsOnly(gapsOnly: boolean): Promise<void> {
+    return this.setFilter(gapsOnly ? ['gap'] : []);
+  }
+
+  /** The filter in use (empty: every control). */
+  filters(): CoverageFilter[] {
+    return [...this.filter];
+  }
+
+  /** Shows only the controls that pass the filter (and their category and objective); an empty one shows every control. */
+  async setFilter(filter: CoverageFilter[]): Promise<void> {
+    this.filter = new Set(filter);
+    await commands.executeCommand('setContext', 'clausewise.coverage.gapsOnly', this.filter.size > 0);
+    await this.describe();
     this.changed.fire(undefined);
   }
 
   /** Selects a control in the tree (expanding its category and objective) and shows its documents. */
   async reveal(controlId: string): Promise<boolean> {
     const model = await this.load();
-    if (this.gapsOnly && model?.byId.get(controlId)?.state !== 'gap') await this.setGapsOnly(false);
+    const control = model?.byId.get(controlId);
+    if (control && !passes(control, this.filter)) await this.setFilter([]);
     const category = model?.catalog.categories.find((candidate) => candidate.objectives.some((objective) => objective.controls.some((control) => control.id === controlId)));
     const objective = category?.objectives.find((candidate) => candidate.controls.some((control) => control.id === controlId));
     if (!category || !objective) return false;
@@ -58,6 +73,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       case 'control': return controlItem(node);
       case 'claim': return claimItem(node);
       case 'exclusion': return exclusionItem(node);
+      case 'element': return elementItem(node);
     }
   }
 
@@ -87,11 +103,17 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
         ...node.control.exclusions.map((exclusion) => this.node({ kind: 'exclusion', id: `exclusion:${node.control.id}:${exclusion.path}`, control: node.control, exclusion, parent: node })),
       ];
     }
+    if (node.kind === 'claim') {
+      const titles = new Map((model.elements.get(node.control.id) ?? []).map((element) => [element.id, element.title]));
+      return node.claim.elements.map((element) =>
+        this.node({ kind: 'element', id: `element:${node.control.id}:${node.claim.path}:${element.id}`, control: node.control, claim: node.claim, element, title: titles.get(element.id) ?? element.id, parent: node }),
+      );
+    }
     return [];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
     this.view.dispose();
     this.changed.dispose();
   }
@@ -112,7 +134,10 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       this.nodes = new Map();
       const { totals } = report;
       this.view.message = undefined;
-      this.view.badge = totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
+      // The activity bar badge is opt-in (clausewise.coverage.badge): a count that never reaches 0 in a new policy set is noise.
+      const badge = workspace.getConfiguration('clausewise').get<boolean>('coverage.badge', false);
+      this.view.badge = badge && totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
+      this.view.description = describeFilter(report.controls, this.filter);
       return coverageModel(catalog, report);
     } catch (error) {
       this.view.message = `Clausewise could not read the coverage: ${error instanceof Error ? error.message : String(error)}`;
@@ -122,7 +147,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
 
   private controlNodes(model: CoverageModel, group: CatalogCategory | CatalogObjective, parent: CoverageNode): CoverageNode[] {
     return controlsUnder(model, group)
-      .filter((control) => !this.gapsOnly || control.state === 'gap')
+      .filter((control) => passes(control, this.filter))
       .map((control) => this.node({ kind: 'control', id: `control:${control.id}`, control, parent }));
   }
 
@@ -135,7 +160,13 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   }
 
   private visible(node: CoverageNode & { kind: 'category' | 'objective' }, model: CoverageModel): boolean {
-    return !this.gapsOnly || controlsOf(node, model).some((control) => control.state === 'gap');
+    return !this.filter.size || controlsOf(node, model).some((control) => passes(control, this.filter));
+  }
+
+  /** The view's description: how many controls the filter shows, of how many (none without a filter). */
+  private async describe(): Promise<void> {
+    const model = await this.load();
+    this.view.description = model ? describeFilter(model.report.controls, this.filter) : undefined;
   }
 }
 

@@ -7,12 +7,22 @@ import { DocumentsRequest, type DocumentClause, type PolicyDocumentInfo } from '
 import { COMMANDS } from '../commands/ids';
 import type { Ctx } from '../ctx';
 import type { ClaimTarget } from './coverageItems';
+import { groupDocuments, inReviewOrder, type DocumentGroup, type DocumentGrouping } from './documentGroups';
 import { STATE_ICONS } from './stateIcons';
 
-/** A node of the Documents tree: a policy document, or one of the controls it claims. */
-type DocumentNode = { kind: 'document'; document: PolicyDocumentInfo } | { kind: 'clause'; document: PolicyDocumentInfo; clause: DocumentClause };
+/** A node of the Documents tree: a group (by owner, status or type), a policy document, or one of the controls it claims. */
+type DocumentNode =
+  | { kind: 'group'; group: DocumentGroup; by: DocumentGrouping }
+  | { kind: 'document'; document: PolicyDocumentInfo }
+  | { kind: 'clause'; document: PolicyDocumentInfo; clause: DocumentClause };
 
-/** The Documents view: each policy document with status, owner and review due date, and its controls (clausewise/documents). */
+/** Where the chosen grouping is kept (per workspace). */
+const GROUPING_KEY = 'clausewise.documents.groupBy';
+
+/**
+ * The Documents view: each policy document with status, owner and review due date, and its controls
+ * (clausewise/documents); overdue reviews first, optionally grouped by owner, status or type.
+ */
 export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable {
   private readonly changed = new EventEmitter<DocumentNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -24,11 +34,24 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
     this.subscription = ctx.onDidChangeCoverage(() => this.changed.fire(undefined));
   }
 
+  /** The grouping in use (`none` until one is chosen). */
+  grouping(): DocumentGrouping {
+    return this.ctx.extension.workspaceState.get<DocumentGrouping>(GROUPING_KEY, 'none');
+  }
+
+  /** Groups the view by owner, status or type (or not at all), remembered for the workspace. */
+  async groupBy(by: DocumentGrouping): Promise<void> {
+    await this.ctx.extension.workspaceState.update(GROUPING_KEY, by);
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(node: DocumentNode): TreeItem {
+    if (node.kind === 'group') return groupItem(node.group, node.by);
     return node.kind === 'document' ? documentItem(node.document) : clauseItem(node.document, node.clause);
   }
 
   async getChildren(node?: DocumentNode): Promise<DocumentNode[]> {
+    if (node?.kind === 'group') return node.group.documents.map((document) => ({ kind: 'document', document }));
     if (node?.kind === 'document') return node.document.clauses.map((clause) => ({ kind: 'clause', document: node.document, clause }));
     if (node) return [];
     if (!this.ctx.isRunning()) {
@@ -40,7 +63,9 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
       const overdue = documents.filter((document) => document.overdue).length;
       this.view.message = documents.length === 0 ? 'No policy documents in this workspace yet: run "Clausewise: Insert Policy Skeleton" to start one, or add "clauses: [...]" to the frontmatter of a Markdown policy.' : undefined;
       this.view.description = overdue ? `${overdue} overdue for review` : undefined;
-      return documents.map((document) => ({ kind: 'document', document }));
+      const by = this.grouping();
+      if (by !== 'none') return groupDocuments(documents, by).map((group) => ({ kind: 'group', group, by }));
+      return inReviewOrder(documents).map((document) => ({ kind: 'document', document }));
     } catch (error) {
       this.view.message = `Clausewise could not list the documents: ${error instanceof Error ? error.message : String(error)}`;
       return [];
@@ -52,6 +77,18 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
     this.view.dispose();
     this.changed.dispose();
   }
+}
+
+function groupItem(group: DocumentGroup, by: DocumentGrouping): TreeItem {
+  const item = new TreeItem(group.name, TreeItemCollapsibleState.Expanded);
+  item.id = `group:${by}:${group.unset ? '' : group.name}`;
+  const count = `${group.documents.length} document${group.documents.length === 1 ? '' : 's'}`;
+  item.description = group.overdue ? `${count} · ${group.overdue} overdue for review` : count;
+  item.iconPath = new ThemeIcon(by === 'owner' ? 'person' : by === 'status' ? 'pass' : 'symbol-file');
+  item.tooltip = `${by[0]!.toUpperCase()}${by.slice(1)}: ${group.name} — ${item.description}`;
+  item.accessibilityInformation = { label: `${by} ${group.name}: ${item.description}` };
+  item.contextValue = 'group';
+  return item;
 }
 
 function documentItem(document: PolicyDocumentInfo): TreeItem {

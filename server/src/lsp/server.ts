@@ -20,8 +20,10 @@ import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentList, documentsRequestType } from './documentList';
 import { hover } from './hover';
+import { indexingReport } from './indexLog';
 import { inlayHints } from './inlayHints';
 import { references } from './references';
+import { markReviewedEdit, markReviewedEditRequestType } from './reviewRequests';
 import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
@@ -54,6 +56,9 @@ export function startServer(connection: Connection): void {
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
         configErrors: (errors) => configProblems.update(errors),
         coverageMayHaveChanged: () => notifier.schedule(),
+        indexed: (milliseconds) => {
+          for (const line of indexingReport(workspace.core, milliseconds, workspace.core.configErrors())) connection.console[line.level](line.text);
+        },
         log,
       },
       () => ctx().settings.debounce,
@@ -62,6 +67,7 @@ export function startServer(connection: Connection): void {
     );
     const notifier = new CoverageNotifier(connection, workspace, log);
     workspace.folders.set(folderPaths(params));
+    connection.console.info(`Clausewise language server ${version} (Node ${process.versions.node}); workspace folders: ${workspace.folders.paths().join(', ') || 'none (open documents only)'}.`);
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
@@ -137,6 +143,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params, token) => suggestClausesForRequest(ctx(), params, token)));
   connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
   connection.onRequest(migrateWorkspaceRequestType, reported(ctx, 'migrating the workspace', (params, token) => migrateWorkspace(ctx(), params, token)));
+  connection.onRequest(markReviewedEditRequestType, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

@@ -53,7 +53,7 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
 }
 
 /** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
-async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
+export async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
   await afterIndexing(context, token);
   const entry = await context.workspace.current(uri);
   if (entry?.document) return entry;

@@ -29,6 +29,8 @@ export interface WorkspaceListener {
   configErrors(errors: DataFileError[]): void;
   /** Something the coverage report reads changed (claims, status, review dates, elements). */
   coverageMayHaveChanged(): void;
+  /** An indexing pass ended after `milliseconds` (its documents are in `core`). */
+  indexed(milliseconds: number): void;
   /** A problem worth a line in the client's log. */
   log(message: string): void;
 }
@@ -469,6 +471,7 @@ export class LiveWorkspace {
   }
 
   private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<WorkspaceDocument[] | undefined> {
+    const started = Date.now();
     this.members.clear();
     const files = this.folders.discover();
     for (const path of files) this.members.add(path);
@@ -483,6 +486,7 @@ export class LiveWorkspace {
     this.listener.reindexed(new Set(all));
     this.listener.configErrors(this.core.configErrors());
     this.listener.coverageMayHaveChanged();
+    this.listener.indexed(Date.now() - started);
     return checked;
   }
 }

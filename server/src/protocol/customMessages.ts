@@ -25,6 +25,19 @@ export interface ScopeParams {
 
 export type CoverageState = 'covered' | 'partial' | 'excluded' | 'gap';
 
+/** One element of a claimed control as a document addresses it (the core's element-detection state). */
+export interface ClaimElement {
+  id: string;
+  /** Found under a heading or lead-in, found in the text, a section left empty, or not found. */
+  state: 'heading' | 'prose' | 'empty' | 'missing';
+  /** 1-based line of the heading, lead-in or block where it was found (or of the heading left empty). */
+  line?: number;
+  /** The heading or lead-in, for the heading and empty states. */
+  heading?: string;
+  /** The words that matched, one per concept, for the prose state. */
+  words?: string[];
+}
+
 /** One document's claim on a control, with what keeps it from covering the control. */
 export interface CoverageClaim {
   path: string;
@@ -35,6 +48,8 @@ export interface CoverageClaim {
   overdue: boolean;
   missing: string[];
   empty: string[];
+  /** Every element of the control in this document: its state and where it was found. */
+  elements: ClaimElement[];
   /** Approved, current and complete. */
   complete: boolean;
   /** A projected claim: the ISO/IEC 27002:2013 ids the document names instead of this control. */

@@ -40,7 +40,7 @@ describe('the extension manifest', () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'controls/schema/config.schema.json'), 'utf8'));
     const settings = manifest.contributes.configuration.properties;
     expect(Object.keys(settings['clausewise.rules']?.properties ?? {}).sort()).toEqual(Object.keys(schema.properties.rules.properties).sort());
-    expect(Object.keys(settings).sort()).toEqual(['clausewise.catalog', 'clausewise.debounce', 'clausewise.rules', 'clausewise.trace.server']);
+    expect(Object.keys(settings).sort()).toEqual(['clausewise.catalog', 'clausewise.coverage.badge', 'clausewise.debounce', 'clausewise.rules', 'clausewise.trace.server']);
   });
 
   it("describes each rule's setting as the rule itself does (npm run generate writes them; edits by hand drift)", () => {

@@ -30,6 +30,7 @@ describe('publishing after indexing', () => {
       reindexed: () => undefined,
       configErrors: () => undefined,
       coverageMayHaveChanged: () => undefined,
+      indexed: () => undefined,
       log: (message) => expect.fail(message),
     };
     live = new LiveWorkspace(new TextDocuments(TextDocument), listener, () => 0, () => Promise.resolve(progress), root);

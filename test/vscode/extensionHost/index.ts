@@ -225,6 +225,60 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'mark as reviewed sets last-reviewed to today as one edit that keeps every other byte, and the overdue warning goes',
+      run: async () => {
+        const document = await open('clinic-records-policy.md');
+        const before = document.getText();
+        await diagnosticsWhen(document.uri, (found) => hasRule(found, 'review-overdue'), 'review-overdue on the overdue policy');
+        const changed = await commands.executeCommand<boolean>('clausewise.markReviewed', document.uri);
+        check(changed === true, `changed: ${JSON.stringify(changed)}`);
+        const now = new Date();
+        const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+        const expected = before.replace(/^last-reviewed: .*$/m, `last-reviewed: ${today}`);
+        check(expected !== before && document.getText() === expected, `after: ${document.getText().slice(0, 400)}`);
+        await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'review-overdue'), 'review-overdue to go away');
+        await commands.executeCommand('undo');
+        check(document.getText() === before, 'one undo does not restore the document');
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
+      name: 'a gap in the Coverage view: claim it in the open document, or start a new document from the skeleton for it',
+      run: async () => {
+        const document = await open('teleworking-standard.md');
+        const before = document.getText();
+        // The view passes its control node; the command reads the control's id from it.
+        const claimed = await commands.executeCommand<boolean>('clausewise.coverage.claimInOpenDocument', { kind: 'control', control: { id: '5.1.1' } });
+        check(claimed === true, `claimed: ${JSON.stringify(claimed)}`);
+        const clauses = /^clauses: .*$/m.exec(document.getText())?.[0] ?? '';
+        check(/\b5\.1\.1\b/.test(clauses) && !/\b5\.1\.1\b/.test(/^clauses: .*$/m.exec(before)?.[0] ?? ''), `clauses line: ${clauses}`);
+        check(document.getText().replace(/^clauses: .*$/m, '') === before.replace(/^clauses: .*$/m, ''), 'more than the clauses line changed');
+        await commands.executeCommand('workbench.action.files.revert');
+        await commands.executeCommand('clausewise.coverage.newDocument', { kind: 'control', control: { id: '5.1.1' } });
+        const created = window.activeTextEditor?.document;
+        check(created?.isUntitled && created.languageId === 'markdown', `active document: ${created?.uri.toString()}`);
+        const text = created.getText();
+        check(text.includes('clauses: [5.1.1]\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
+        await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      },
+    },
+    {
+      name: 'a claimed control\'s elements: each with its state and line, and a missing one inserted by its element node',
+      run: async () => {
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        const claim = report.controls.find((control) => control.id === '12.3.1')?.claims.find((entry) => entry.path.endsWith('backup-standard.md'));
+        check(claim, 'backup-standard.md does not claim 12.3.1 in the report');
+        const missing = claim.elements.find((element) => element.state === 'missing');
+        const found = claim.elements.filter((element) => element.state === 'heading' || element.state === 'prose');
+        check(missing?.id === 'restore-testing' && found.length > 0 && found.every((element) => element.line! > 0), `elements: ${JSON.stringify(claim.elements)}`);
+        const inserted = await commands.executeCommand<boolean>('clausewise.coverage.insertElement', { path: claim.path, controlId: '12.3.1', title: 'Restore testing' });
+        const document = window.activeTextEditor?.document;
+        check(inserted === true && document?.uri.fsPath === claim.path, `inserted: ${JSON.stringify(inserted)} into ${document?.uri.fsPath}`);
+        check(/^## Restore testing$/m.test(document.getText()), `text: ${document.getText().slice(-400)}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
       run: async () => {
         const settings = workspace.getConfiguration('clausewise');

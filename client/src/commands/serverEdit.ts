@@ -1,0 +1,25 @@
+import { Range, Uri, window, workspace, WorkspaceEdit } from 'vscode';
+import type { PlainTextEdit } from '../../../server/src/protocol/customMessages';
+
+/** Applies an edit the server computed as one workspace edit (one undo step); false when the editor refuses it. */
+export async function applyServerEdit(changes: Record<string, PlainTextEdit[]>): Promise<boolean> {
+  const workspaceEdit = new WorkspaceEdit();
+  for (const [target, edits] of Object.entries(changes)) {
+    for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+  }
+  return workspace.applyEdit(workspaceEdit);
+}
+
+/** The document a command was given: a URI, a URI string, or a view node holding `document.uri`; else undefined. */
+export function targetUri(target: unknown): Uri | undefined {
+  if (target instanceof Uri) return target;
+  if (typeof target === 'string') return Uri.parse(target);
+  const uri = (target as { document?: { uri?: unknown } } | undefined)?.document?.uri;
+  return typeof uri === 'string' ? Uri.parse(uri) : undefined;
+}
+
+/** The active editor's document when it is Markdown. */
+export function markdownEditorUri(): Uri | undefined {
+  const document = window.activeTextEditor?.document;
+  return document?.languageId === 'markdown' ? document.uri : undefined;
+}

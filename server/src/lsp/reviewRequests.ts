@@ -1,0 +1,17 @@
+import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { markReviewedEdits } from '../policy/markReviewed';
+import { MarkReviewedEditRequest, type MarkReviewedParams, type MarkReviewedResult } from '../protocol/reviewMessages';
+import type { ServerContext } from './context';
+import { toLspEdits } from './conversion';
+import { openEntry } from './suggestRequests';
+
+export const markReviewedEditRequestType = new RequestType<MarkReviewedParams, MarkReviewedResult, void>(MarkReviewedEditRequest.method);
+
+/** clausewise/markReviewedEdit: set `last-reviewed` (and `next-review` when the document keeps it) to record a review today. */
+export async function markReviewedEdit(context: ServerContext, params: MarkReviewedParams, token?: CancellationToken): Promise<MarkReviewedResult> {
+  const entry = await openEntry(context, params.uri, token);
+  const today = context.workspace.core.today(entry.set);
+  const result = markReviewedEdits(entry.document!, entry.set.config, today);
+  if (typeof result === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, `${entry.path} cannot be marked as reviewed: ${result}`);
+  return { changes: { [params.uri]: toLspEdits(entry.shell, result.edits) }, lastReviewed: result.lastReviewed, ...(result.nextReview ? { nextReview: result.nextReview } : {}) };
+}

@@ -1,0 +1,22 @@
+/**
+ * The reviewer's messages (mark a document reviewed). No imports but the shared declarations, so the
+ * VS Code client can import this file as well as the server.
+ */
+import type { PlainTextEdit, RequestDeclaration } from './customMessages';
+
+export interface MarkReviewedParams {
+  /** The open document to mark. */
+  uri: string;
+}
+
+export interface MarkReviewedResult {
+  /** The edit to apply: only the values of `last-reviewed` (added when missing) and `next-review` change. */
+  changes: Record<string, PlainTextEdit[]>;
+  /** The date written to `last-reviewed` (the policy set's today: the config's `today`, else the real date). */
+  lastReviewed: string;
+  /** The date written to `next-review`, when the document keeps one: today plus its `review-every` (else the config's). */
+  nextReview?: string;
+}
+
+/** `clausewise/markReviewedEdit`: the edit that records a review of an open document today. */
+export const MarkReviewedEditRequest: RequestDeclaration<MarkReviewedParams, MarkReviewedResult> = { method: 'clausewise/markReviewedEdit' };
