@@ -43,12 +43,29 @@ describe('code actions', () => {
     expect(applied(text, uri, first!)).toContain('clauses: [6.2.2]');
   });
 
-  it('insert all missing sections for the claimed control under the cursor', async () => {
-    const { uri, text } = await open('backup-standard.md');
-    const at = positionOf(text, '12.3.1', 2);
-    const insertAll = (await actions(uri, { start: at, end: at }, [])).find((action) => action.title === 'Insert all missing sections for 12.3.1');
-    expect(insertAll).toBeDefined();
-    expect(applied(text, uri, insertAll!)).toMatch(/## Restore testing\n\nTODO: Say how often restores are tested/);
+  it('report one missing-element diagnostic per control, with each element as related information and a fix per element plus "insert all"', async () => {
+    const uri = uriOf(join(root, 'log-on-standard.md'));
+    const text = '---\nid: STD-LO-1\ntitle: Log-on\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
+    await server.open(uri, text);
+    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'missing-element'));
+    const missing = diagnostics.filter((d) => d.code === 'missing-element');
+    expect(missing).toHaveLength(1);
+    const [gap] = missing;
+    expect(gap!.message).toBe('9.4.2 Secure log-on procedures: 3 of 4 elements not found — Multi-factor authentication, Failed log-on attempts, Log-on banner');
+    expect(gap!.message).not.toContain('Hint');
+    expect(gap!.relatedInformation!.map((info) => [info.location.uri, info.message])).toEqual(
+      ['Multi-factor authentication', 'Failed log-on attempts', 'Log-on banner'].map((title) => [uri, expect.stringMatching(new RegExp(`^"${title}" is not addressed`))]),
+    );
+    expect((gap!.data as { elements: { id: string }[] }).elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'log-on-banner']);
+    const fixes = (await actions(uri, gap!.range, [gap!])).filter((action) => action.diagnostics?.[0]?.code === 'missing-element');
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Insert all 3 missing sections for 9.4.2', true],
+      ['Insert section "Multi-factor authentication" for 9.4.2', false],
+      ['Insert section "Failed log-on attempts" for 9.4.2', false],
+      ['Insert section "Log-on banner" for 9.4.2', false],
+    ]);
+    expect(applied(text, uri, fixes[0]!).match(/^## (.*)$/gm)).toEqual(['## Session time-out', '## Multi-factor authentication', '## Failed log-on attempts', '## Log-on banner']);
+    expect(applied(text, uri, fixes[3]!).match(/^## (.*)$/gm)).toEqual(['## Session time-out', '## Log-on banner']);
   });
 
   it('fix all Clausewise problems (source.fixAll.clausewise) applies every automatic fix, as applyFixes does', async () => {

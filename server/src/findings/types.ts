@@ -28,4 +28,20 @@ export interface Finding {
   /** The clause and element the finding is about, when there is one. */
   clause?: string;
   element?: string;
+  /** The elements a finding about several is about (missing-element: one finding per control). */
+  elements?: FindingElement[];
+  /** Other places that belong to the finding, each with a note (LSP related information, SARIF related locations). */
+  related?: RelatedPlace[];
+}
+
+/** An element of a control, as a finding names it. */
+export interface FindingElement {
+  id: string;
+  title: string;
+}
+
+/** A place that belongs to a finding, with what it says there. */
+export interface RelatedPlace {
+  message: string;
+  range: Range;
 }

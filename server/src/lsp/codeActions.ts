@@ -1,19 +1,15 @@
-import { elementIds } from '../workspace/summary';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { elementsFor } from '../config/elements';
-import { targetAt } from '../document/targetAt';
 import { orderedEdits } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
-import { insertSectionsEdit } from '../rules/missingElement';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset } from './conversion';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 
-/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions in the frontmatter. */
+/** textDocument/codeAction: every fix of the findings in range, fix-all, and clause suggestions in the frontmatter. */
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
   const entry = await context.workspace.current(uri);
@@ -26,13 +22,11 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   if (wants(CodeActionKind.QuickFix)) {
     for (const finding of entry.findings) {
       if (finding.range.start > end || finding.range.end < start) continue;
-      const diagnostic = toDiagnostic(entry.shell, finding);
+      const diagnostic = toDiagnostic(entry.shell, finding, uri);
       for (const fix of finding.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } } });
       }
     }
-    const insertAll = insertAllMissing(entry, start, uri);
-    if (insertAll) actions.push(insertAll);
   }
   if (wants(FIX_ALL_KIND)) {
     const fixAll = fixAllAction(context, entry, uri);
@@ -42,26 +36,6 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.shell.text.length);
   if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
   return actions;
-}
-
-/** "Insert all missing sections for 9.4.2" when the cursor is on a claimed control with missing elements. */
-function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string): CodeAction | undefined {
-  if (!entry.document) return undefined;
-  const target = targetAt(entry.document, offset);
-  if (target?.kind !== 'clause' || target.place !== 'clauses') return undefined;
-  const control = entry.set.catalog.control(target.source);
-  const missing = control && elementIds(entry.analyzed.summary.elements[control.id], 'missing');
-  if (!control || !missing?.length) return undefined;
-  const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
-  const edit = insertSectionsEdit(entry.document, control, elements);
-  if (!edit) return undefined;
-  const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);
-  return {
-    title: `Insert all missing sections for ${control.id}`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: related.map((finding) => toDiagnostic(entry.shell, finding)),
-    edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
-  };
 }
 
 /** The checked fix-all of each analysis (its findings array is new each time), so moving the cursor does not check again. */

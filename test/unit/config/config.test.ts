@@ -87,7 +87,7 @@ describe('what the config changes', () => {
     const missingIds = (config: string) =>
       checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy('POL-1') }))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
-        .map((finding) => finding.element);
+        .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
     expect(missingIds('rules: {}\n')).toContain('multi-factor-authentication');
     const withPhrase = 'elements:\n  9.4.2:\n    evidence:\n      multi-factor-authentication: [badge tap plus]\n';
     expect(missingIds(withPhrase)).not.toContain('multi-factor-authentication');
@@ -108,7 +108,7 @@ describe('what the config changes', () => {
     const missing = (config: string) =>
       checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy }))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
-        .map((finding) => finding.element);
+        .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
     expect(missing('rules: {}\n')).toEqual(['medical-device-network', 'guest-network']);
     expect(missing('organisation-type: care-provider\n')).toEqual(['medical-device-network', 'guest-network']);
     expect(missing('organisation-type: health-technology\n')).toEqual([]);
