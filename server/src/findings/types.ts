@@ -13,8 +13,12 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Applied by --fix and "fix all": false when it is one guess among several. */
+  /** Applied by --fix and "fix all": false when it is one guess among several, or the author's decision. */
   automatic: boolean;
+  /** The controls the fix adds to `clauses`: claiming a control is the author's decision, so such a fix is never applied by --fix or fix-all. */
+  claims?: string[];
+  /** What to select once the fix is applied (the TODO of an inserted section): offsets into one edit's newText. */
+  select?: { edit: number; start: number; end: number };
 }
 
 /** The core's own diagnostic type; the LSP and the CLI convert it at the edge. */

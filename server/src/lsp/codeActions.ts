@@ -1,15 +1,18 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { orderedEdits } from '../findings/applyFixes';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { applyFixes, isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
+import { fixAllSummary } from '../findings/fixSummary';
+import { disableNextLineEdit } from '../rules/suppressionEdit';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+import { fixResultCommand } from './fixResult';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 
-/** textDocument/codeAction: every fix of the findings in range, fix-all, and clause suggestions in the frontmatter. */
+/** textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause suggestions in the frontmatter. */
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
   const entry = await context.workspace.current(uri);
@@ -20,16 +23,25 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const end = toOffset(entry.shell, params.range.end);
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    const ignored = new Set<string>();
     for (const finding of entry.findings) {
       if (finding.range.start > end || finding.range.end < start) continue;
       const diagnostic = toDiagnostic(entry.shell, finding, uri);
       for (const fix of finding.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } } });
+        const after = fix.select ? applyFixes(entry.shell.text, [fix]).text : '';
+        const command = fix.select ? fixResultCommand(uri, after, selectionAfter(orderedEdits(fix.edits), fix)) : undefined;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } }, ...(command ? { command } : {}) });
+      }
+      const ignore = entry.document && disableNextLineEdit(entry.document, finding.ruleId, finding.range.start);
+      const key = `${finding.ruleId}@${ignore?.range.start}`;
+      if (ignore && !ignored.has(key)) {
+        ignored.add(key);
+        actions.push({ title: `Ignore ${finding.ruleId} here (clausewise-disable-next-line comment)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: toLspEdits(entry.shell, [ignore]) } } });
       }
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(context, entry, uri);
+    const fixAll = fixAllAction(context, entry, uri, params.context.triggerKind !== CodeActionTriggerKind.Automatic);
     if (fixAll) actions.push(fixAll);
   }
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
@@ -46,7 +58,7 @@ const fixAllRounds = new WeakMap<Finding[], CheckedRound>();
  * the next run), each checked as --fix checks it: one that would leave its finding or break the
  * frontmatter is left out.
  */
-function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string): CodeAction | undefined {
+function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string, invoked: boolean): CodeAction | undefined {
   let round = fixAllRounds.get(entry.findings);
   if (!round) {
     const recheck = (text: string) => {
@@ -57,9 +69,14 @@ function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: str
     fixAllRounds.set(entry.findings, round);
   }
   if (round.applied.length === 0) return undefined;
+  const edits = orderedEdits(round.applied.flatMap(({ fix }) => fix.edits));
+  // Asked for (not on save): say what was done and what is left, and select the first inserted TODO.
+  const first = edits.map((edit) => round.applied.find(({ fix }) => fix.select && fix.edits[fix.select.edit] === edit)).find(Boolean);
+  const command = invoked ? fixResultCommand(uri, round.text, first && selectionAfter(edits, first.fix), `Clausewise: ${fixAllSummary(round.applied, round.after?.findings ?? [], round.text)}.`) : undefined;
   return {
     title: 'Fix all Clausewise problems',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: toLspEdits(entry.shell, orderedEdits(round.applied.flatMap(({ fix }) => fix.edits))) } },
+    edit: { changes: { [uri]: toLspEdits(entry.shell, edits) } },
+    ...(command ? { command } : {}),
   };
 }

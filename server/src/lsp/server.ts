@@ -24,6 +24,7 @@ import { references } from './references';
 import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
+import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
 
 /** Files the client watches for us: policy documents and configs. */
@@ -129,6 +130,10 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guarded(ctx, 'workspace symbols', [], (params, token) => workspaceSymbols(ctx(), params, token)));
   connection.languages.inlayHint.on(guarded(ctx, 'inlay hints', null, (params) => inlayHints(ctx(), params)));
   connection.onCodeLens(guarded(ctx, 'code lens', null, (params) => codeLenses(ctx(), params)));
+  connection.onExecuteCommand(guarded(ctx, 'command', null, async (params) => {
+    if (params.command === SHOW_FIX_RESULT) await showFixResult(ctx(), params.arguments?.[0]);
+    return null;
+  }));
   connection.onRequest(coverageRequestType, reported(ctx, 'coverage', (params, token) => coverageReport(ctx(), params, token)));
   connection.onRequest(catalogRequestType, reported(ctx, 'catalog', (params) => catalogTree(ctx(), params)));
   connection.onRequest(documentsRequestType, reported(ctx, 'documents', (params, token) => documentList(ctx(), params, token)));
@@ -159,6 +164,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     workspaceSymbolProvider: true,
     inlayHintProvider: true,
     codeLensProvider: { resolveProvider: false },
+    executeCommandProvider: { commands: [SHOW_FIX_RESULT] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -111,8 +111,17 @@ export const missingElement: Rule = {
 function missingFixes(document: PolicyDocument, control: Control, missing: Element[], home: Section | null): Fix[] {
   const single = missing.map((element) => ({ element, edit: insertSectionEdit(document, control, element, home) }));
   if (single.some(({ edit }) => !edit)) return [];
-  const each = single.map(({ element, edit }) => fix(`Insert section "${element.title}" for ${control.id}`, [edit!], missing.length === 1));
+  const each = single.map(({ element, edit }) => selectingTodo(fix(`Insert section "${element.title}" for ${control.id}`, [edit!], missing.length === 1)));
   if (missing.length === 1) return each;
   const all = insertSectionsEdit(document, control, missing, home)!;
-  return [fix(`Insert all ${missing.length} missing sections for ${control.id}`, [all]), ...each];
+  return [selectingTodo(fix(`Insert all ${missing.length} missing sections for ${control.id}`, [all])), ...each];
+}
+
+/** Selects the first inserted "TODO: …" line once the fix is applied, so the author can type over it. */
+function selectingTodo(inserted: Fix): Fix {
+  const text = inserted.edits[0]!.newText;
+  const start = text.indexOf('TODO: ');
+  if (start < 0) return inserted;
+  const end = text.slice(start).search(/\r?\n|$/) + start;
+  return { ...inserted, select: { edit: 0, start, end } };
 }

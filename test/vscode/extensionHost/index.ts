@@ -206,6 +206,23 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'one missing-element diagnostic per control with an element as related information; fix all selects the inserted TODO',
+      run: async () => {
+        const document = await open('backup-standard.md');
+        const found = await diagnosticsWhen(document.uri, (list) => hasRule(list, 'missing-element'), 'missing-element');
+        const gaps = found.filter((diagnostic) => ruleOf(diagnostic) === 'missing-element');
+        check(gaps.length === 1 && gaps[0]!.message === '12.3.1 Information backup: 1 of 5 elements not found — Restore testing', `missing-element: ${JSON.stringify(gaps.map((gap) => gap.message))}`);
+        const related = gaps[0]!.relatedInformation ?? [];
+        check(related.length === 1 && related[0]!.message.startsWith('"Restore testing" is not addressed'), `related: ${JSON.stringify(related.map((info) => info.message))}`);
+        const applied = await commands.executeCommand<number>('clausewise.fixAllProblems', document.uri);
+        check(applied > 0, 'no fix applied');
+        const editor = window.activeTextEditor;
+        const selected = editor ? editor.document.getText(editor.selection) : '';
+        check(selected.startsWith('TODO: Say how often restores are tested'), `selection after fix all: ${JSON.stringify(selected)}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'a workspace catalog setting outside the workspace is refused; one inside is passed on',
       run: async () => {
         const settings = workspace.getConfiguration('clausewise');
