@@ -1,3 +1,4 @@
+import { yamlSyntaxProblems } from './syntaxErrors';
 import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { didYouMean } from '../text/similar';
@@ -34,7 +35,7 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
   if (doc.errors.length > 0) {
     throw new DataFileError(
       kind,
-      doc.errors.map((error) => ({ file, ...lineColumn(counter, error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` })),
+      yamlSyntaxProblems(text, doc.errors).map((problem) => ({ file, ...lineColumn(counter, problem.start), message: `YAML syntax: ${withoutForeignText(problem.message)}` })),
     );
   }
   let data: unknown;
@@ -57,12 +58,9 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
   return { file, doc, counter, data: data as T, problemAt };
 }
 
-/** The parser's first line, with any quoted text that is not key-like left out (the file may not be ours). */
-function firstLine(message: string): string {
-  return message
-    .split('\n')[0]!
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/"([^"]*)"/g, (quoted, inner: string) => (isKeyLike(inner) ? quoted : '"…"'));
+/** A message with any quoted text that is not key-like left out (the file may not be ours). */
+function withoutForeignText(message: string): string {
+  return message.replace(/"([^"]*)"/g, (quoted, inner: string) => (isKeyLike(inner) ? quoted : '"…"'));
 }
 
 /**
