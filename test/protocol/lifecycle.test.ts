@@ -23,6 +23,7 @@ const capabilities = {
   workspaceSymbolProvider: true,
   inlayHintProvider: true,
   codeLensProvider: { resolveProvider: false },
+  executeCommandProvider: { commands: ['clausewise.showFixResult'] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 

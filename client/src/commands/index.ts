@@ -12,6 +12,7 @@ import { insertPolicySkeleton } from './insertPolicySkeleton';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
+import { showMissingElements } from './showMissingElements';
 import { suggestClauses } from './suggestClauses';
 
 /** The views and panels commands act on (the context owns the rest). */
@@ -37,6 +38,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
     [COMMANDS.openClaim]: openClaim(),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
+    [COMMANDS.showMissingElements]: showMissingElements(),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

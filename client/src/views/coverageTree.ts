@@ -1,3 +1,4 @@
+import { configProblem, configProblemMessage } from '../configProblem';
 import { commands, EventEmitter, window, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
 import { CatalogRequest, CoverageRequest, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
@@ -113,7 +114,8 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       const [catalog, report] = await Promise.all([this.ctx.request(CatalogRequest, scope), this.ctx.request(CoverageRequest, scope)]);
       this.nodes = new Map();
       const { totals } = report;
-      this.view.message = undefined;
+      const problem = configProblem();
+      this.view.message = problem && configProblemMessage(problem);
       this.view.badge = totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
       return coverageModel(catalog, report);
     } catch (error) {

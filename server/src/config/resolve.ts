@@ -4,10 +4,13 @@ import { loadCatalog } from '../catalog/load';
 import { defaultConfig, findConfigFile, loadConfig, type CatalogPolicy } from './load';
 import type { SeveritySetting } from '../findings/types';
 import type { ResolvedConfig } from './types';
+import type { SourceProblem } from '../yaml/problem';
 
 export interface ConfigAndCatalog {
   config: ResolvedConfig;
   catalog: Catalog;
+  /** With `dropInvalid`: the problems of the config whose parts were left out. */
+  ignored?: SourceProblem[];
 }
 
 /** What an editor may set for the documents no config file governs, and where config catalogs may live. */
@@ -56,6 +59,11 @@ export class ConfigResolver {
     if (this.options.defaultRules) config.rules = { ...this.options.defaultRules };
     if (this.options.catalog ?? this.options.defaultCatalog) config.catalogPath = (this.options.catalog ?? this.options.defaultCatalog)!;
     return { config, catalog: loadCatalog(config.catalogPath) };
+  }
+
+  /** The problems of every loaded config whose parts were left out (`dropInvalid`). */
+  ignored(): SourceProblem[] {
+    return [...this.byFile.values()].flatMap((loaded) => loaded.ignored ?? []);
   }
 
   /** Forget loaded configs (after a config file changed). */

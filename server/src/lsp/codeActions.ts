@@ -7,7 +7,7 @@ import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
-import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
 import { fixResultCommand } from './fixResult';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
@@ -16,7 +16,7 @@ import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
   const entry = await context.workspace.current(uri);
-  if (!entry) return null;
+  if (!entry) return configFixes(params);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const start = toOffset(entry.shell, params.range.start);
@@ -48,6 +48,15 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.shell.text.length);
   if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
   return actions;
+}
+
+/** In a config file: the rename a "did you mean" of its diagnostic names (the fix rides in the diagnostic's data). */
+function configFixes(params: CodeActionParams): CodeAction[] | null {
+  const uri = params.textDocument.uri;
+  const actions = params.context.diagnostics
+    .filter((diagnostic) => diagnostic.source === 'clausewise' && diagnostic.code === 'config-invalid')
+    .flatMap((diagnostic) => ((diagnostic.data as DiagnosticData | undefined)?.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: fix.edits } } })));
+  return actions.length ? actions : null;
 }
 
 /** The checked fix-all of each analysis (its findings array is new each time), so moving the cursor does not check again. */

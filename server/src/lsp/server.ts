@@ -52,7 +52,7 @@ export function startServer(connection: Connection): void {
         checked: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
         dropped: (paths) => paths.forEach((path) => publisher.clear(path)),
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
-        configErrors: (errors) => configProblems.update(errors),
+        configErrors: (errors, ignored) => configProblems.update(errors, ignored),
         coverageMayHaveChanged: () => notifier.schedule(),
         log,
       },
@@ -99,7 +99,7 @@ export function startServer(connection: Connection): void {
    */
   function applySettings(current: ServerContext): void {
     const { settings, workspace } = current;
-    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths() });
+    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths(), dropInvalid: true });
   }
 
   async function pullSettings(capabilities: ClientCapabilities): Promise<void> {

@@ -235,3 +235,26 @@ export const FIX_ALL_KIND = 'source.fixAll.clausewise';
 
 /** The client command the server's "Suggest clauses…" code action runs when the client lists it in `initializationOptions.clientCommands`. */
 export const SUGGEST_CLAUSES_COMMAND = 'clausewise.suggestClauses';
+
+/** A missing element of a claimed control, as the code lens lists it. */
+export interface MissingElementItem {
+  clause: string;
+  controlTitle: string;
+  element: string;
+  title: string;
+  /** The claim in `clauses` (where its missing-element diagnostic and fixes are). */
+  range: PlainTextEdit['range'];
+}
+
+/** What to do with one missing element, when the command is run without asking (tests, other extensions). */
+export interface MissingElementChoice {
+  index: number;
+  action: 'insert' | 'explain' | 'goto';
+}
+
+/**
+ * The client command the code lens ("covers 2 controls · 8 elements missing") runs when the client
+ * lists it in `initializationOptions.clientCommands`: arguments `[uri, MissingElementItem[]]`; the
+ * client offers Insert / Explain / Go to for the element picked.
+ */
+export const SHOW_MISSING_ELEMENTS_COMMAND = 'clausewise.showMissingElements';

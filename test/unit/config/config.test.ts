@@ -66,6 +66,30 @@ describe('a broken config stops with one clear error naming its file and line', 
   });
 });
 
+describe('a config read for the editor (dropInvalid) leaves out its wrong parts and uses the rest', () => {
+  it('ignores a misspelt rule, a wrong severity and an unknown control, each reported with its line', () => {
+    const text = 'include: ["*.md"]\nrules:\n  missing-elements: off\n  review-overdue: loud\n  empty-element: warning\nelements:\n  9.4.9:\n    waive: [x]\n  9.4.2:\n    waive: [log-on-banner]\n';
+    const root = tempWorkspace({ '.clausewise.yaml': text });
+    const { config, ignored } = loadConfig(join(root, '.clausewise.yaml'), { dropInvalid: true });
+    expect(config.include).toEqual(['*.md']);
+    expect(config.rules).toEqual({ 'empty-element': 'warning' });
+    expect(Object.keys(config.elements)).toEqual(['9.4.2']);
+    expect(elementsFor(loadCatalog().control('9.4.2')!, config).map((element) => element.id)).not.toContain('log-on-banner');
+    expect(ignored.map((problem) => [problem.line, problem.message])).toEqual([
+      [3, expect.stringMatching(/unknown key "missing-elements" \(did you mean "missing-element"\?\)/)],
+      [4, expect.stringMatching(/must be one of off, info, warning, error/)],
+      [7, expect.stringMatching(/"9\.4\.9" is not a control/)],
+    ]);
+    // The CLI reads it strictly: the same config is refused.
+    expect(() => loadConfig(join(root, '.clausewise.yaml'))).toThrow(DataFileError);
+  });
+
+  it('still refuses a config that does not parse', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"\n' });
+    expect(() => loadConfig(join(root, '.clausewise.yaml'), { dropInvalid: true })).toThrow(/this list is never closed/);
+  });
+});
+
 describe('what the config changes', () => {
   const catalog = loadCatalog();
   const control = catalog.control('9.4.2')!;
