@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PolicySet } from '../workspace/policySet';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../cli/format/coverage/common';
 import { renderCoverage } from '../cli/format/coverage/render';
@@ -29,5 +32,12 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     cwd: outputDir,
     documents: index.policies().length,
   };
-  return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName: FILE_NAMES[params.format] };
+  const fileName = FILE_NAMES[params.format];
+  return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName, suggestedUri: pathToFileURL(suggestedPath(set, fileName)).href };
+}
+
+/** Where to save a report by default: the policy set's folder, or its `reports` folder when the config's include globs would take the file in. */
+function suggestedPath(set: PolicySet, fileName: string): string {
+  const inRoot = join(set.config.root, fileName);
+  return set.isIncluded(inRoot) ? join(set.config.root, 'reports', fileName) : inRoot;
 }

@@ -176,6 +176,8 @@ export interface RenderedCoverageReport {
   content: string;
   /** A file name to suggest when saving (`statement-of-applicability.md`, …). */
   fileName: string;
+  /** Where to save it by default: outside the config's include globs (the policy set's folder, or its `reports` folder). */
+  suggestedUri?: string;
 }
 
 /** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the CLI's formatter for `format`. */
