@@ -95,6 +95,18 @@ describe('code actions', () => {
     expect(applied(text, uri, claim)).toContain('clauses: [9.2.5]');
   });
 
+  it('report a new draft’s missing keys as one required-field diagnostic with an "add all" fix', async () => {
+    const uri = uriOf(join(root, 'new-draft.md'));
+    const text = '---\nid: POL-ND-1\ntitle: New draft\ntype: policy\nclauses: []\n---\n# New draft\n\nText.\n';
+    await server.open(uri, text);
+    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'required-field'));
+    const required = diagnostics.filter((d) => d.code === 'required-field');
+    expect(required.map((d) => d.message)).toEqual(['frontmatter has no "owner", "status" or "version"; every policy document needs them (required-fields)']);
+    const fixes = (await actions(uri, required[0]!.range, required)).filter((action) => action.title.startsWith('Add'));
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual([['Add the 3 missing keys', true], ['Add "owner"', false], ['Add "status"', false], ['Add "version"', false]]);
+    expect(applied(text, uri, fixes[0]!)).toContain('clauses: []\nowner: TODO\nstatus: draft\nversion: 0.1.0\n---\n');
+  });
+
   it('after fix all, says what was applied and what still needs the author, and selects the first inserted TODO (not on save)', async () => {
     const uri = uriOf(join(root, 'two-gaps.md'));
     const text = '---\nid: STD-TG-1\ntitle: Two gaps\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2, 9.4.9]\nrelated: [HX-NOPE-404]\n---\n# Two gaps\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
