@@ -94,10 +94,11 @@ async function problemsPanel(page: Page): Promise<void> {
 async function hoverClause(page: Page): Promise<void> {
   const id = token(page, '12.3.1');
   await id.hover(SHORT);
-  const hover = page.locator('.monaco-hover-content', { hasText: '12.3.1 Information backup' }).first();
+  // The clause hover's part (the diagnostic's part above it starts with the same title).
+  const hover = page.locator('.monaco-hover-content', { hasText: 'Coverage:' }).first();
   await hover.waitFor(SHORT);
   const text = (await hover.textContent())?.replace(/\s+/g, ' ') ?? '';
-  if (!/Coverage: partial/.test(text)) throw new Error(`the hover does not show the coverage: ${text.slice(0, 400)}`);
+  if (!/12\.3\.1 Information backup/.test(text) || !/Coverage: partial/.test(text)) throw new Error(`the hover does not show the control and its coverage: ${text.slice(0, 400)}`);
   // For the screenshot: the hover fully faded in, scrolled to its coverage lines.
   await page.waitForFunction(`[...document.querySelectorAll('.monaco-hover')].some((element) => getComputedStyle(element).opacity === '1')`);
   await hover.getByText('Coverage:').scrollIntoViewIfNeeded();

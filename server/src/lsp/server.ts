@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
     workspace.folders.set(folderPaths(params));
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
-    return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
+    return { capabilities: serverCapabilities(documentSymbolsOf(params.initializationOptions)), serverInfo: { name: 'clausewise', version } };
   });
 
   connection.onShutdown(() => {
@@ -151,8 +151,16 @@ function clientCommandsOf(options: unknown): ReadonlySet<string> {
   return new Set(Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
 }
 
+/**
+ * `initializationOptions.documentSymbols: false`: the client has an outline of its own (VS Code's
+ * Markdown headings), which a second provider would split; workspace symbols stay.
+ */
+function documentSymbolsOf(options: unknown): boolean {
+  return (options as { documentSymbols?: unknown } | null | undefined)?.documentSymbols !== false;
+}
+
 /** Only what is implemented: push diagnostics, and one handler per capability below. */
-function serverCapabilities(): InitializeResult['capabilities'] {
+function serverCapabilities(documentSymbols: boolean): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
@@ -160,7 +168,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND] },
     definitionProvider: true,
     referencesProvider: true,
-    documentSymbolProvider: true,
+    ...(documentSymbols ? { documentSymbolProvider: true } : {}),
     workspaceSymbolProvider: true,
     inlayHintProvider: true,
     codeLensProvider: { resolveProvider: false },
