@@ -91,7 +91,8 @@ export class Ctx implements Disposable {
     });
     try {
       await client.start();
-      this.output.info(`Language server started (process ${this.serverPid()}).`);
+      const version = client.initializeResult?.serverInfo?.version;
+      this.output.info(`Language server${version ? ` ${version}` : ''} started (process ${this.serverPid()}); its lines below say what it indexed, from which config, and how long it took.`);
     } catch (error) {
       const reason = `the language server did not start: ${error instanceof Error ? error.message : String(error)}`;
       this.output.error(reason);

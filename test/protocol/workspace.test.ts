@@ -123,6 +123,16 @@ describe('the workspace', () => {
     await back;
   });
 
+  it('logs what it indexed, from which config and catalog, and how long it took', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    const logged = server.waitFor<{ type: number; message: string }>('window/logMessage', (params) => params.message.startsWith('Indexed'));
+    await server.initialize(root);
+    const { type, message } = await logged;
+    expect(type).toBe(3);
+    expect(message).toMatch(new RegExp(`^Indexed \\d+ Markdown files \\(5 policy documents\\) in \\d+\\.\\d s; catalog ISO 27799:2016; config ${join(root, '.clausewise.yaml').replace(/[.\\/]/g, '\\$&')}$`));
+  });
+
   it('leaves out a misspelt key of the config with a warning and a rename fix, and keeps checking with the rest', async () => {
     const root = copySamples('with-problems');
     const configPath = join(root, '.clausewise.yaml');

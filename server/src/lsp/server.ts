@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
         configErrors: (errors, ignored) => configProblems.update(errors, ignored),
         coverageMayHaveChanged: () => notifier.schedule(),
         log,
+        info: (message) => connection.console.info(message),
       },
       () => ctx().settings.debounce,
       () => connection.window.createWorkDoneProgress(),

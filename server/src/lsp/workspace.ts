@@ -31,6 +31,8 @@ export interface WorkspaceListener {
   coverageMayHaveChanged(): void;
   /** A problem worth a line in the client's log. */
   log(message: string): void;
+  /** What happened, for the client's log (what was indexed, from which configs, how long it took). */
+  info?(message: string): void;
 }
 
 /** A document read for indexing: its job, and the editor version of an open one. */
@@ -343,8 +345,11 @@ export class LiveWorkspace {
     }
     progress.begin('Clausewise', 0, 'Finding policy documents', false);
     this.indexing = true;
+    const started = Date.now();
     try {
-      return await this.indexFiles(generation, progress);
+      const checked = await this.indexFiles(generation, progress);
+      if (checked) this.listener.info?.(this.indexedSummary(Date.now() - started));
+      return checked;
     } finally {
       this.indexing = false;
       progress.done();
@@ -456,6 +461,22 @@ export class LiveWorkspace {
       }
     }
     return true;
+  }
+
+  /** "Indexed 20 Markdown files (19 policy documents) in 1.2 s; catalog ISO 27799:2016; config …/.clausewise.yaml; 1 config problem". */
+  private indexedSummary(ms: number): string {
+    const all = this.core.all();
+    const policies = all.filter((entry) => entry.analyzed.summary.isPolicy).length;
+    const sets = this.core.policySets();
+    const catalogs = [...new Set(sets.map((set) => set.catalog.info.name))];
+    const configs = sets.map((set) => set.config.file ?? 'none (defaults)');
+    const problems = this.core.configErrors().length + this.core.configWarnings().length;
+    return [
+      `Indexed ${all.length} Markdown files (${policies} policy documents) in ${(ms / 1000).toFixed(1)} s`,
+      `catalog ${catalogs.join(', ') || 'none'}`,
+      `config ${configs.join(', ') || 'none'}`,
+      ...(problems ? [`${problems} config ${problems === 1 ? 'problem' : 'problems'} (see the config file's diagnostics)`] : []),
+    ].join('; ');
   }
 
   /** Indexes on a pool of checking threads; when they fail, says so in the log and lets the server's own threads do it. */
