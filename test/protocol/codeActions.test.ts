@@ -25,6 +25,13 @@ async function open(name: string): Promise<{ uri: string; text: string; diagnost
   return { uri, text, diagnostics: await server.waitForDiagnostics(uri, (list) => list.length > 0) };
 }
 
+/** Opens an unsaved document with this text and waits until it has a diagnostic of `code`; returns all its diagnostics. */
+async function openText(name: string, text: string, code: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = uriOf(join(root, name));
+  await server.open(uri, text);
+  return { uri, diagnostics: await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === code)) };
+}
+
 function actions(uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
   return server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
 }
@@ -44,10 +51,8 @@ describe('code actions', () => {
   });
 
   it('report one missing-element diagnostic per control, with each element as related information and a fix per element plus "insert all"', async () => {
-    const uri = uriOf(join(root, 'log-on-standard.md'));
     const text = '---\nid: STD-LO-1\ntitle: Log-on\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
-    await server.open(uri, text);
-    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'missing-element'));
+    const { uri, diagnostics } = await openText('log-on-standard.md', text, 'missing-element');
     const missing = diagnostics.filter((d) => d.code === 'missing-element');
     expect(missing).toHaveLength(1);
     const [gap] = missing;
@@ -80,10 +85,8 @@ describe('code actions', () => {
   });
 
   it('fix all never claims a control: the clause a body cites is the author’s to add, offered as a quick fix only', async () => {
-    const uri = uriOf(join(root, 'no-clauses.md'));
     const text = '---\nid: POL-NC-1\ntitle: No clauses\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\n---\n# No clauses\n\nSee ISO 27799 9.2.5.\n';
-    await server.open(uri, text);
-    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'untagged-mention'));
+    const { uri, diagnostics } = await openText('no-clauses.md', text, 'untagged-mention');
     expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['required-field', 'untagged-mention']));
     const [fixAll] = await actions(uri, { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, [], ['source.fixAll']);
     const fixed = applied(text, uri, fixAll!);
@@ -96,10 +99,8 @@ describe('code actions', () => {
   });
 
   it('report a new draft’s missing keys as one required-field diagnostic with an "add all" fix', async () => {
-    const uri = uriOf(join(root, 'new-draft.md'));
     const text = '---\nid: POL-ND-1\ntitle: New draft\ntype: policy\nclauses: []\n---\n# New draft\n\nText.\n';
-    await server.open(uri, text);
-    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'required-field'));
+    const { uri, diagnostics } = await openText('new-draft.md', text, 'required-field');
     const required = diagnostics.filter((d) => d.code === 'required-field');
     expect(required.map((d) => d.message)).toEqual(['frontmatter has no "owner", "status" or "version"; every policy document needs them (required-fields)']);
     const fixes = (await actions(uri, required[0]!.range, required)).filter((action) => action.title.startsWith('Add'));
