@@ -132,7 +132,8 @@ function evaluate(file: string, catalog: Catalog = evaluated): Verdict[] {
     const flagged = new Set(
       findings
         .filter((finding) => finding.ruleId === 'missing-element' || finding.ruleId === 'empty-element')
-        .map((finding) => `${finding.clause}/${finding.element}`),
+        // missing-element names every missing element of a control in one finding; empty-element names one.
+        .flatMap((finding) => (finding.elements?.map((element) => element.id) ?? [finding.element]).map((element) => `${finding.clause}/${element}`)),
     );
     const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
     for (const [control, elements] of Object.entries(label.elements)) {

@@ -12,6 +12,7 @@ import { createLanguageClient, MAX_RESTARTS } from './languageClient';
 import { PolicySets } from './policySets';
 import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
 import { readSettings, type ServerSettings } from './settings';
+import { configProblem } from './configProblem';
 import { CoverageStatusBar } from './statusBar';
 
 /** Milliseconds to gather bursts of changes (diagnostics of many files, several notifications) into one refresh. */
@@ -90,7 +91,8 @@ export class Ctx implements Disposable {
     });
     try {
       await client.start();
-      this.output.info(`Language server started (process ${this.serverPid()}).`);
+      const version = client.initializeResult?.serverInfo?.version;
+      this.output.info(`Language server${version ? ` ${version}` : ''} started (process ${this.serverPid()}); its lines below say what it indexed, from which config, and how long it took.`);
     } catch (error) {
       const reason = `the language server did not start: ${error instanceof Error ? error.message : String(error)}`;
       this.output.error(reason);
@@ -182,6 +184,8 @@ export class Ctx implements Disposable {
 
   private async updateStatus(): Promise<void> {
     if (!this.isRunning()) return;
+    const problem = configProblem();
+    if (problem) return this.status.configError(problem);
     try {
       const report = await this.request(CoverageRequest, this.scope());
       this.status.coverage(report.catalog, report.totals);

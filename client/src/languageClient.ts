@@ -27,8 +27,9 @@ export function createLanguageClient(host: ClientHost): LanguageClient {
     diagnosticCollectionName: 'clausewise',
     outputChannel: host.output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // clientCommands: the server's "Suggest clauses…" code action runs the extension's picker.
-    initializationOptions: { clausewise: host.settings(), clientCommands: [COMMANDS.suggestClauses] },
+    // clientCommands: the server's "Suggest clauses…" code action and its code lens run the extension's pickers.
+    // documentSymbols: false keeps the Outline and breadcrumbs to Markdown's own headings (a second provider splits them).
+    initializationOptions: { clausewise: host.settings(), clientCommands: [COMMANDS.suggestClauses, COMMANDS.showMissingElements], documentSymbols: false },
     errorHandler: crashHandler(host),
     initializationFailedHandler: (error) => {
       host.startFailed(`the language server failed to initialise: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,5 @@
-import { EventEmitter, MarkdownString, StatusBarAlignment, ThemeColor, window, type StatusBarItem } from 'vscode';
+import { EventEmitter, MarkdownString, StatusBarAlignment, ThemeColor, window, type Command, type StatusBarItem } from 'vscode';
+import type { ConfigProblem } from './configProblem';
 import type { CatalogName, CoverageTotals } from '../../server/src/protocol/customMessages';
 import { COMMANDS } from './commands/ids';
 
@@ -35,6 +36,13 @@ export class CoverageStatusBar {
     this.show(`${catalog.short} ${totals.covered}/${totals.applicable}`, tooltip, COMMANDS.showCoverageReport);
   }
 
+  /** A config has a problem: the coverage shown would mislead; click opens the config at the problem. */
+  configError(problem: ConfigProblem): void {
+    const open: Command = { title: 'Open the config', command: 'vscode.open', arguments: [problem.uri, { selection: problem.range }] };
+    const tooltip = `Clausewise: ${problem.message}${problem.blocking ? ' The config cannot be used until this is fixed.' : ' That part is ignored; the rest of the config is used.'} Click to open the config.`;
+    this.show('$(warning) Clausewise: config error', tooltip, open, problem.blocking ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
+  }
+
   /** The server stopped unexpectedly and is being restarted. */
   restarting(reason: string): void {
     this.show(`$(sync~spin) ${this.label()} restarting`, `Clausewise: the language server stopped unexpectedly (${reason}) and is being restarted. See the "Clausewise" output.`, COMMANDS.showOutput, 'statusBarItem.warningBackground');
@@ -59,7 +67,7 @@ export class CoverageStatusBar {
     return this.catalog?.short ?? 'Clausewise';
   }
 
-  private show(text: string, tooltip: string | MarkdownString, command: string, background?: string): void {
+  private show(text: string, tooltip: string | MarkdownString, command: string | Command, background?: string): void {
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.command = command;

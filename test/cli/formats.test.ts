@@ -29,6 +29,9 @@ describe('machine-readable output', () => {
     });
     expect(typo.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('6.2.2');
     expect(run.tool.driver.rules[typo.ruleIndex].id).toBe('unknown-clause');
+    const gap = run.results.find((result: { ruleId: string }) => result.ruleId === 'missing-element');
+    expect(gap.properties).toEqual({ clause: '12.3.1', elements: [{ id: 'restore-testing', title: 'Restore testing' }] });
+    expect(gap.relatedLocations).toEqual([expect.objectContaining({ message: { text: expect.stringMatching(/^"Restore testing" is not addressed/) } })]);
   });
 
   it('SARIF with no findings is still a valid log with an empty result list', () => {
@@ -57,7 +60,7 @@ describe('machine-readable output', () => {
     expect(xml.testsuites.failures).toBe('5');
     const backup = suites.find((suite: { name: string }) => suite.name.endsWith('backup-standard.md'));
     expect(backup.testcase.failure.type).toBe('missing-element');
-    expect(backup.testcase.failure.message).toContain('"Restore testing"');
+    expect(backup.testcase.failure.message).toContain('1 of 5 elements not found — Restore testing');
   });
 
   it('JSON output has the documented shape', () => {
@@ -67,6 +70,9 @@ describe('machine-readable output', () => {
     const file = json.files.find((entry: { path: string }) => entry.path.endsWith('teleworking-standard.md'));
     expect(file.findings[0]).toMatchObject({ ruleId: 'unknown-clause', severity: 'error', line: 12, column: 11, endLine: 12, endColumn: 15, clause: '6.22' });
     expect(file.findings[0].fixes[0]).toMatchObject({ automatic: true, edits: [{ newText: '6.2.2' }] });
+    const backup = json.files.find((entry: { path: string }) => entry.path.endsWith('backup-standard.md'));
+    expect(backup.findings[0]).toMatchObject({ ruleId: 'missing-element', clause: '12.3.1', elements: [{ id: 'restore-testing', title: 'Restore testing' }], related: [{ line: 12, column: 11 }] });
+    expect(backup.findings[0].element).toBeUndefined();
   });
 
   it('--output writes the report to a file and nothing to standard output', async () => {

@@ -25,6 +25,13 @@ async function open(name: string): Promise<{ uri: string; text: string; diagnost
   return { uri, text, diagnostics: await server.waitForDiagnostics(uri, (list) => list.length > 0) };
 }
 
+/** Opens an unsaved document with this text and waits until it has a diagnostic of `code`; returns all its diagnostics. */
+async function openText(name: string, text: string, code: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = uriOf(join(root, name));
+  await server.open(uri, text);
+  return { uri, diagnostics: await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === code)) };
+}
+
 function actions(uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
   return server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
 }
@@ -43,12 +50,27 @@ describe('code actions', () => {
     expect(applied(text, uri, first!)).toContain('clauses: [6.2.2]');
   });
 
-  it('insert all missing sections for the claimed control under the cursor', async () => {
-    const { uri, text } = await open('backup-standard.md');
-    const at = positionOf(text, '12.3.1', 2);
-    const insertAll = (await actions(uri, { start: at, end: at }, [])).find((action) => action.title === 'Insert all missing sections for 12.3.1');
-    expect(insertAll).toBeDefined();
-    expect(applied(text, uri, insertAll!)).toMatch(/## Restore testing\n\nTODO: Say how often restores are tested/);
+  it('report one missing-element diagnostic per control, with each element as related information and a fix per element plus "insert all"', async () => {
+    const text = '---\nid: STD-LO-1\ntitle: Log-on\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
+    const { uri, diagnostics } = await openText('log-on-standard.md', text, 'missing-element');
+    const missing = diagnostics.filter((d) => d.code === 'missing-element');
+    expect(missing).toHaveLength(1);
+    const [gap] = missing;
+    expect(gap!.message).toBe('9.4.2 Secure log-on procedures: 3 of 4 elements not found — Multi-factor authentication, Failed log-on attempts, Log-on banner');
+    expect(gap!.message).not.toContain('Hint');
+    expect(gap!.relatedInformation!.map((info) => [info.location.uri, info.message])).toEqual(
+      ['Multi-factor authentication', 'Failed log-on attempts', 'Log-on banner'].map((title) => [uri, expect.stringMatching(new RegExp(`^"${title}" is not addressed`))]),
+    );
+    expect((gap!.data as { elements: { id: string }[] }).elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'log-on-banner']);
+    const fixes = (await actions(uri, gap!.range, [gap!])).filter((action) => action.title.startsWith('Insert'));
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Insert all 3 missing sections for 9.4.2', true],
+      ['Insert section "Multi-factor authentication" for 9.4.2', false],
+      ['Insert section "Failed log-on attempts" for 9.4.2', false],
+      ['Insert section "Log-on banner" for 9.4.2', false],
+    ]);
+    expect(applied(text, uri, fixes[0]!).match(/^## (.*)$/gm)).toEqual(['## Session time-out', '## Multi-factor authentication', '## Failed log-on attempts', '## Log-on banner']);
+    expect(applied(text, uri, fixes[3]!).match(/^## (.*)$/gm)).toEqual(['## Session time-out', '## Log-on banner']);
   });
 
   it('fix all Clausewise problems (source.fixAll.clausewise) applies every automatic fix, as applyFixes does', async () => {
@@ -62,16 +84,81 @@ describe('code actions', () => {
     expect((await actions(uri, whole, [], ['quickfix'])).some((action) => action.kind === 'source.fixAll.clausewise')).toBe(false);
   });
 
-  it('fix all checks its fixes as --fix does: of two fixes that would each add clauses, only one is in it', async () => {
-    const uri = uriOf(join(root, 'no-clauses.md'));
+  it('fix all never claims a control: the clause a body cites is the author’s to add, offered as a quick fix only', async () => {
     const text = '---\nid: POL-NC-1\ntitle: No clauses\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\n---\n# No clauses\n\nSee ISO 27799 9.2.5.\n';
-    await server.open(uri, text);
-    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'untagged-mention'));
+    const { uri, diagnostics } = await openText('no-clauses.md', text, 'untagged-mention');
     expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['required-field', 'untagged-mention']));
     const [fixAll] = await actions(uri, { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, [], ['source.fixAll']);
     const fixed = applied(text, uri, fixAll!);
-    expect(fixed.match(/^clauses:/gm)).toHaveLength(1);
     expect(fixed).toContain('version: 1.0.0\nclauses: []\n---\n');
+    expect(fixed).not.toContain('9.2.5]');
+    const cited = diagnostics.find((d) => d.code === 'untagged-mention')!;
+    const claim = (await actions(uri, cited.range, [cited])).find((action) => action.title === 'Add 9.2.5 to clauses')!;
+    expect(claim.isPreferred).toBe(false);
+    expect(applied(text, uri, claim)).toContain('clauses: [9.2.5]');
+  });
+
+  it('report a new draft’s missing keys as one required-field diagnostic with an "add all" fix', async () => {
+    const text = '---\nid: POL-ND-1\ntitle: New draft\ntype: policy\nclauses: []\n---\n# New draft\n\nText.\n';
+    const { uri, diagnostics } = await openText('new-draft.md', text, 'required-field');
+    const required = diagnostics.filter((d) => d.code === 'required-field');
+    expect(required.map((d) => d.message)).toEqual(['frontmatter has no "owner", "status" or "version"; every policy document needs them (required-fields)']);
+    const fixes = (await actions(uri, required[0]!.range, required)).filter((action) => action.title.startsWith('Add'));
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual([['Add the 3 missing keys', true], ['Add "owner"', false], ['Add "status"', false], ['Add "version"', false]]);
+    expect(applied(text, uri, fixes[0]!)).toContain('clauses: []\nowner: TODO\nstatus: draft\nversion: 0.1.0\n---\n');
+  });
+
+  it('after fix all, says what was applied and what still needs the author, and selects the first inserted TODO (not on save)', async () => {
+    const uri = uriOf(join(root, 'two-gaps.md'));
+    const text = '---\nid: STD-TG-1\ntitle: Two gaps\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2, 9.4.9]\nrelated: [HX-NOPE-404]\n---\n# Two gaps\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
+    await server.open(uri, text);
+    await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'missing-element'));
+    const whole = { start: { line: 0, character: 0 }, end: { line: 16, character: 0 } };
+    const [fixAll] = await actions(uri, whole, [], ['source.fixAll']);
+    const fixed = applied(text, uri, fixAll!);
+    expect(fixAll!.command?.command).toBe('clausewise.showFixResult');
+    const [result] = fixAll!.command!.arguments as [{ uri: string; message: string; selection: Diagnostic['range'] }];
+    expect(result.message).toBe('Clausewise: inserted 3 section stubs (write each TODO); 9.4.9 and HX-NOPE-404 need you.');
+    const lines = fixed.split('\n');
+    expect(lines[result.selection.start.line]!.slice(result.selection.start.character, result.selection.end.character)).toMatch(/^TODO: State where more than one factor is required/);
+    expect(lines[result.selection.start.line - 2]).toBe('## Multi-factor authentication');
+    // On save (an automatic trigger) the edit comes alone: no message, no moving cursor.
+    const onSave = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } });
+    expect(onSave[0]!.command).toBeUndefined();
+    // Running the command moves the client's cursor there and shows the message.
+    const shown = server.waitFor<{ uri: string; selection: Diagnostic['range'] }>('window/showDocument');
+    const message = server.waitFor<{ message: string }>('window/showMessage');
+    await server.request('workspace/executeCommand', fixAll!.command);
+    expect(await shown).toMatchObject({ uri, selection: result.selection, takeFocus: true });
+    expect((await message).message).toBe(result.message);
+  });
+
+  it('a single "Insert section" fix also selects the TODO it inserts', async () => {
+    const { uri, text, diagnostics } = await open('backup-standard.md');
+    const gap = diagnostics.find((d) => d.code === 'missing-element')!;
+    const insert = (await actions(uri, gap.range, [gap])).find((action) => action.title === 'Insert section "Restore testing" for 12.3.1')!;
+    const [result] = insert.command!.arguments as [{ selection: Diagnostic['range'] }];
+    const line = applied(text, uri, insert).split('\n')[result.selection.start.line]!;
+    expect(line.slice(result.selection.start.character, result.selection.end.character)).toMatch(/^TODO: Say how often restores are tested.*\.$/);
+  });
+
+  it('offer to ignore any finding with a clausewise-disable-next-line comment, which then silences it', async () => {
+    const uri = uriOf(join(root, 'ignored.md'));
+    const text = '---\nid: POL-IG-1\ntitle: Ignored\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: []\nrelated:\n  - NOPE-9\n---\n# Ignored\n\nFirst line of a paragraph\nthat cites ISO 27799 9.2.5.\n';
+    await server.open(uri, text);
+    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'untagged-mention') && list.some((d) => d.code === 'broken-reference'));
+    const ignore = async (code: string) => {
+      const diagnostic = diagnostics.find((d) => d.code === code)!;
+      return (await actions(uri, diagnostic.range, [diagnostic])).find((action) => action.title === `Ignore ${code} here (clausewise-disable-next-line comment)`)!;
+    };
+    // In the body: at the end of the line above (the paragraph stays one paragraph); in the frontmatter: a YAML comment line.
+    const body = applied(text, uri, await ignore('untagged-mention'));
+    expect(body).toContain('First line of a paragraph <!-- clausewise-disable-next-line untagged-mention -->\nthat cites');
+    const yaml = applied(body, uri, await ignore('broken-reference'));
+    expect(yaml).toContain('related:\n  # clausewise-disable-next-line broken-reference\n  - NOPE-9\n');
+    await server.edit(uri, 2, { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } }, yaml);
+    const after = await server.waitForDiagnostics(uri, (list) => !list.some((d) => d.code === 'untagged-mention' || d.code === 'broken-reference'));
+    expect(after.map((d) => d.code)).toEqual([]);
   });
 });
 

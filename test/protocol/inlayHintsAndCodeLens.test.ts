@@ -40,4 +40,33 @@ describe('inlay hints and code lens', () => {
     const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, command: { title: 'covers 1 control · 1 element missing', command: '' } }]);
   });
+
+  it('count an exclusions record’s exclusions and the invalid ones, and say when the frontmatter does not parse', async () => {
+    const { uri, text } = await open('loading-dock-exclusion.md');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    const [record] = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(record!.command!.title).toBe('excludes 1 (1 invalid)');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: text.replace('clauses: []', 'clauses: [12.3.1') }] });
+    const [broken] = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(broken!.command!.title).toBe('frontmatter has errors: its claims are not checked until they are fixed');
+  });
+});
+
+describe('the code lens with a client that runs clausewise.showMissingElements', () => {
+  it('lists the missing elements for the client to insert, explain or go to', async () => {
+    const other = startServer();
+    try {
+      await other.initialize(root, { initializationOptions: { clientCommands: ['clausewise.showMissingElements'] } });
+      const uri = uriOf(join(root, 'backup-standard.md'));
+      await other.open(uri, readFileSync(join(root, 'backup-standard.md'), 'utf8'));
+      const [lens] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      expect(lens!.command).toEqual({
+        title: 'covers 1 control · 1 element missing',
+        command: 'clausewise.showMissingElements',
+        arguments: [uri, [{ clause: '12.3.1', controlTitle: 'Information backup', element: 'restore-testing', title: 'Restore testing', range: { start: { line: 11, character: 10 }, end: { line: 11, character: 16 } } }]],
+      });
+    } finally {
+      await other.stop();
+    }
+  });
 });

@@ -23,10 +23,19 @@ const capabilities = {
   workspaceSymbolProvider: true,
   inlayHintProvider: true,
   codeLensProvider: { resolveProvider: false },
+  executeCommandProvider: { commands: ['clausewise.showFixResult'] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
 describe('the server process', () => {
+  it('leaves document symbols to a client that has an outline of its own (initializationOptions.documentSymbols: false)', async () => {
+    server = startServer(['--stdio']);
+    const result = await server.initialize(copySamples('with-problems'), { initializationOptions: { documentSymbols: false } });
+    const { documentSymbolProvider, ...rest } = capabilities;
+    expect(documentSymbolProvider).toBe(true);
+    expect(result.capabilities).toEqual(rest);
+  });
+
   it('answers initialize over --stdio with its name, version and capabilities, and exits 0 after shutdown', async () => {
     server = startServer(['--stdio']);
     const result = await server.initialize(copySamples('with-problems'));

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { CodeAction } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
@@ -99,13 +101,14 @@ describe('the workspace', () => {
     const root = copySamples('with-problems');
     const configPath = join(root, '.clausewise.yaml');
     const good = readFileSync(configPath, 'utf8');
-    writeFileSync(configPath, `${good}rules:\n  review-overdue: loud\n`);
+    writeFileSync(configPath, `${good}rules: [review-overdue\n`);
     server = startServer();
     const message = server.waitFor<{ type: number; message: string }>('window/showMessage');
     await server.initialize(root);
-    expect((await message).message).toMatch(/config cannot be used.*review-overdue/s);
+    expect((await message).message).toMatch(/config cannot be used.*this list is never closed/s);
     const configDiagnostics = await server.waitForDiagnostics(uriOf(configPath), (list) => list.length > 0);
-    expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', source: 'clausewise', severity: 1, range: { start: { line: 4 } } });
+    // On the [ never closed, not where the parser ran out of text.
+    expect(configDiagnostics[0]).toMatchObject({ code: 'config-invalid', source: 'clausewise', severity: 1, range: { start: { line: 3, character: 7 } } });
     expect(server.diagnostics.get(uriOf(join(root, 'backup-standard.md')))).toBeUndefined();
     // Still serving: a hover on an open document answers (null: the document cannot be checked).
     const backup = join(root, 'backup-standard.md');
@@ -118,6 +121,36 @@ describe('the workspace', () => {
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: CHANGED }] });
     await cleared;
     await back;
+  });
+
+
+  it('leaves out a misspelt key of the config with a warning and a rename fix, and keeps checking with the rest', async () => {
+    const root = copySamples('with-problems');
+    const configPath = join(root, '.clausewise.yaml');
+    const good = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, `${good}rules:\n  review-overdue: error\n  missing-elements: off\n`);
+    server = startServer();
+    const message = server.waitFor<{ type: number; message: string }>('window/showMessage');
+    await server.initialize(root);
+    const announced = await message;
+    expect(announced).toMatchObject({ type: 2, message: expect.stringMatching(/unknown key "missing-elements" \(did you mean "missing-element"\?\)\. That part is ignored; the rest of the config is used\.$/) });
+    // The documents are still checked, with the rest of the config (review-overdue raised to an error).
+    expect((await server.waitForDiagnostics(uriOf(join(root, 'backup-standard.md')), (list) => list.length > 0)).map((d) => d.code)).toEqual(['missing-element']);
+    expect((await server.waitForDiagnostics(uriOf(join(root, 'clinic-records-policy.md')), (list) => list.length > 0)).map((d) => [d.code, d.severity])).toEqual([['review-overdue', 1]]);
+    const [warning] = await server.waitForDiagnostics(uriOf(configPath), (list) => list.length > 0);
+    expect(warning).toMatchObject({ code: 'config-invalid', severity: 2, message: expect.stringMatching(/ignored, the rest of the config is used$/) });
+    const [rename] = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(configPath) }, range: warning!.range, context: { diagnostics: [warning] } });
+    expect(rename).toMatchObject({ title: 'Rename "missing-elements" to "missing-element"', isPreferred: true });
+    const text = readFileSync(configPath, 'utf8');
+    expect(TextDocument.applyEdits(TextDocument.create(uriOf(configPath), 'yaml', 1, text), rename!.edit!.changes![uriOf(configPath)]!)).toBe(text.replace('missing-elements', 'missing-element'));
+    // Checking again (a document saved) announces nothing new.
+    const backup = join(root, 'backup-standard.md');
+    const count = () => server!.received.filter((received) => received.method === 'window/showMessage').length;
+    const before = count();
+    const reindexed = server.indexingEnded();
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(backup), type: CHANGED }, { uri: uriOf(configPath), type: CHANGED }] });
+    await reindexed;
+    expect(count()).toBe(before);
   });
 
   it('follows workspace folders added and removed', async () => {

@@ -105,7 +105,7 @@ async function hoverClause(page: Page): Promise<void> {
     throw new Error(`the hover does not show the coverage (${(error as Error).message.split('\n')[0]}): ${shown.slice(0, 400)}`);
   }
   const text = (await hover.textContent())?.replace(/\s+/g, ' ') ?? '';
-  if (!/Coverage: partial/.test(text)) throw new Error(`the hover does not show the coverage: ${text.slice(0, 400)}`);
+  if (!/12\.3\.1 Information backup/.test(text) || !/Coverage: partial/.test(text)) throw new Error(`the hover does not show the control and its coverage: ${text.slice(0, 400)}`);
   // For the screenshot: the hover fully faded in, scrolled to its coverage lines.
   await page.waitForFunction(`[...document.querySelectorAll('.monaco-hover')].some((element) => getComputedStyle(element).opacity === '1')`);
   await hover.getByText('Coverage:').scrollIntoViewIfNeeded();
@@ -139,7 +139,9 @@ async function coverageTree(page: Page): Promise<void> {
   await runCommand(page, 'Clausewise: Go to Control');
   const pick = page.locator('.quick-input-widget');
   await pick.locator('input').fill('5.1.1');
-  await pick.locator('.monaco-list-row', { hasText: '5.1.1 Policies' }).first().click(SHORT);
+  // Chosen with the keyboard: a click lands on the row's state label, whose tooltip then takes the pointer.
+  await pick.locator('.monaco-list-row.focused', { hasText: '5.1.1 Policies' }).first().waitFor(SHORT);
+  await page.keyboard.press('Enter');
   await treeRow(page, '5.1.1', 'gap').waitFor(SHORT);
   // The Documents view: the overdue review stands out.
   await page.locator('.monaco-list-row[aria-label^="POL-CR-001 "][aria-label*="review overdue since 2025-05-01"]').waitFor(SHORT);
@@ -185,7 +187,7 @@ async function suggestClauses(page: Page, outputDir: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).first().click(SHORT);
   // The line reads "clauses: [6.2.2, 6.2.1]", with the inlay hints' titles drawn between the ids.
   await editor(page).locator('.view-line', { hasText: /clauses:\s\[6\.2\.2\b.*\b6\.2\.1\b/ }).first().waitFor(SHORT);
-  await page.locator('.markers-panel .monaco-list-row', { hasText: /6\.2\.1 Mobile device policy: "[^"]+" is not addressed/ }).first().waitFor(SHORT);
+  await page.locator('.markers-panel .monaco-list-row', { hasText: /6\.2\.1 Mobile device policy: \d+ of \d+ elements not found — / }).first().waitFor(SHORT);
 }
 
 /** Picks an entry of the open quick-fix menu with the keyboard (the menu takes no pointer clicks while it settles). */

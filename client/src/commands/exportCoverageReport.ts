@@ -23,12 +23,14 @@ export function exportCoverageReport(ctx: Ctx) {
     let rendered = await ctx.request(CoverageReportRequest, { ...scope, format: chosen, ...(folder ? { outputUri: folder.toString() } : {}) });
     const file =
       typeof target === 'string' ? Uri.file(target)
-      : target ?? (await window.showSaveDialog({ defaultUri: folder ? Uri.joinPath(folder, rendered.fileName) : undefined, filters: { [chosen]: FORMATS.find((entry) => entry.format === chosen)!.extensions }, title: 'Save the coverage report' }));
+      : target ?? (await window.showSaveDialog({ defaultUri: rendered.suggestedUri ? Uri.parse(rendered.suggestedUri) : folder ? Uri.joinPath(folder, rendered.fileName) : undefined, filters: { [chosen]: FORMATS.find((entry) => entry.format === chosen)!.extensions }, title: 'Save the coverage report' }));
     if (!file) return undefined;
     // The HTML report links to the documents relative to where it is saved.
     if (chosen === 'html' && dirname(file.fsPath) !== folder?.fsPath) {
       rendered = await ctx.request(CoverageReportRequest, { ...scope, format: chosen, outputUri: Uri.file(dirname(file.fsPath)).toString() });
     }
+    // The suggested reports folder may not exist yet.
+    await workspace.fs.createDirectory(Uri.file(dirname(file.fsPath)));
     await workspace.fs.writeFile(file, rendered.encoding === 'base64' ? Buffer.from(rendered.content, 'base64') : new TextEncoder().encode(rendered.content));
     ctx.output.info(`Saved the ${chosen} coverage report to ${file.fsPath}.`);
     void window.showInformationMessage(`Clausewise saved the coverage report to ${file.fsPath}.`, 'Open').then((choice) => choice && commands.executeCommand('vscode.open', file));

@@ -13,12 +13,19 @@ export function fixAllProblems() {
     const whole = new Range(0, 0, document.lineCount, 0);
     const actions = (await commands.executeCommand<CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
     let applied = 0;
+    let reported = false;
     for (const action of actions.filter((candidate) => candidate.kind?.value === FIX_ALL_KIND && candidate.edit)) {
       const edits = action.edit!.entries().reduce((count, [, changes]) => count + changes.length, 0);
-      if (await workspace.applyEdit(action.edit!)) applied += edits;
+      if (!(await workspace.applyEdit(action.edit!))) continue;
+      applied += edits;
+      // The server's follow-up: it says what was applied and what still needs the author, and selects the first inserted TODO.
+      if (action.command) {
+        await commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+        reported = true;
+      }
     }
     const name = basename(document.uri.fsPath);
-    window.setStatusBarMessage(applied ? `$(check) Clausewise fixed what it could in ${name}; the rest is in the Problems panel` : `Clausewise has no automatic fix for ${name}; see the Problems panel for what to change`, 4000);
+    if (!reported) window.setStatusBarMessage(applied ? `$(check) Clausewise fixed what it could in ${name}; the rest is in the Problems panel` : `Clausewise has no automatic fix for ${name}; see the Problems panel for what to change`, 4000);
     return applied;
   };
 }

@@ -1,4 +1,4 @@
-import { SUGGEST_CLAUSES_COMMAND } from '../../../server/src/protocol/customMessages';
+import { SHOW_MISSING_ELEMENTS_COMMAND, SUGGEST_CLAUSES_COMMAND } from '../../../server/src/protocol/customMessages';
 
 /** Every command id the extension contributes (package.json `contributes.commands` lists the same). */
 export const COMMANDS = {
@@ -22,4 +22,5 @@ export const COMMANDS = {
   insertElement: 'clausewise.coverage.insertElement',
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
   migrateWorkspace: 'clausewise.migrateWorkspace',
+  showMissingElements: SHOW_MISSING_ELEMENTS_COMMAND,
 } as const;

@@ -17,6 +17,7 @@ import { markReviewed } from './markReviewed';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
+import { showMissingElements } from './showMissingElements';
 import { suggestClauses } from './suggestClauses';
 
 /** The views and panels commands act on (the context owns the rest). */
@@ -50,6 +51,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.claimInOpenDocument]: claimInOpenDocument(),
     [COMMANDS.newDocumentForControl]: newDocumentForControl(),
     [COMMANDS.insertElement]: insertElement(),
+    [COMMANDS.showMissingElements]: showMissingElements(),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

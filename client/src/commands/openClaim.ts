@@ -1,7 +1,7 @@
-import { commands, Range, Uri, window, workspace, type DocumentSymbol, type SymbolInformation } from 'vscode';
+import { commands, Range, Uri, window, workspace, type SymbolInformation } from 'vscode';
 import type { ClaimTarget } from '../views/coverageItems';
 
-/** Opens a document at the frontmatter line that claims (or excludes) a control; the places come from the server's symbols. */
+/** Opens a document at the frontmatter line that claims (or excludes) a control: a claim from the server's workspace symbols, an exclusion from the text. */
 export function openClaim() {
   return async (target: ClaimTarget): Promise<void> => {
     const uri = Uri.file(target.path);
@@ -16,16 +16,18 @@ async function claimRange(uri: Uri, controlId: string): Promise<Range | undefine
   return symbols.find((symbol) => symbol.location.uri.fsPath === uri.fsPath && symbol.name.startsWith(`${controlId} `))?.location.range;
 }
 
-/** The frontmatter key's range from the document symbols, narrowed to the control's id inside it. */
+/**
+ * The control's id under a frontmatter key (`excludes:`), found in the text: the extension leaves
+ * document symbols to Markdown's outline, so they cannot say where the key is.
+ */
 async function keyRange(uri: Uri, key: string, controlId: string): Promise<Range | undefined> {
-  const symbols = (await commands.executeCommand<(DocumentSymbol | SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
-  const frontmatter = symbols.find((symbol): symbol is DocumentSymbol => symbol.name === 'frontmatter' && 'children' in symbol);
-  const field = frontmatter?.children.find((child) => child.name === key);
-  if (!field) return undefined;
   const document = await workspace.openTextDocument(uri);
-  const text = document.getText(field.range);
-  const at = text.search(new RegExp(`(?<![\\d.])${controlId.replace(/\./g, '\\.')}(?![\\d.])`));
-  if (at < 0) return field.selectionRange;
-  const start = document.positionAt(document.offsetAt(field.range.start) + at);
-  return new Range(start, start.translate(0, controlId.length));
+  const text = document.getText();
+  const fence = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*$/m.exec(text);
+  const frontmatter = fence && fence.index === 0 ? fence[0] : text.slice(0, text.search(/^---[ \t]*$/m) + 1 || 0);
+  const keyAt = frontmatter.search(new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*:`, 'm'));
+  if (keyAt < 0) return undefined;
+  const id = new RegExp(`(?<![\\d.])${controlId.replace(/\./g, '\\.')}(?![\\d.])`).exec(frontmatter.slice(keyAt));
+  const start = document.positionAt(id ? keyAt + id.index : keyAt);
+  return new Range(start, start.translate(0, id ? controlId.length : key.length));
 }

@@ -1,3 +1,4 @@
+import { configProblem, configProblemMessage } from '../configProblem';
 import { commands, EventEmitter, window, workspace, type Disposable, type TreeDataProvider, type TreeItem, type TreeView } from 'vscode';
 import { CatalogRequest, CoverageRequest, type CatalogCategory, type CatalogObjective, type ControlCoverage } from '../../../server/src/protocol/customMessages';
 import type { Ctx } from '../ctx';
@@ -133,7 +134,8 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       const [catalog, report] = await Promise.all([this.ctx.request(CatalogRequest, scope), this.ctx.request(CoverageRequest, scope)]);
       this.nodes = new Map();
       const { totals } = report;
-      this.view.message = undefined;
+      const problem = configProblem();
+      this.view.message = problem && configProblemMessage(problem);
       // The activity bar badge is opt-in (clausewise.coverage.badge): a count that never reaches 0 in a new policy set is noise.
       const badge = workspace.getConfiguration('clausewise').get<boolean>('coverage.badge', false);
       this.view.badge = badge && totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;

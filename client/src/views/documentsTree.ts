@@ -1,3 +1,4 @@
+import { configProblem, configProblemMessage } from '../configProblem';
 import { basename } from 'node:path';
 import {
   EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,
@@ -61,7 +62,8 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
     try {
       const { documents } = await this.ctx.request(DocumentsRequest, null);
       const overdue = documents.filter((document) => document.overdue).length;
-      this.view.message = documents.length === 0 ? 'No policy documents in this workspace yet: run "Clausewise: Insert Policy Skeleton" to start one, or add "clauses: [...]" to the frontmatter of a Markdown policy.' : undefined;
+      const problem = configProblem();
+      this.view.message = problem ? configProblemMessage(problem) : documents.length === 0 ? 'No policy documents in this workspace yet: run "Clausewise: Insert Policy Skeleton" to start one, or add "clauses: [...]" to the frontmatter of a Markdown policy.' : undefined;
       this.view.description = overdue ? `${overdue} overdue for review` : undefined;
       const by = this.grouping();
       if (by !== 'none') return groupDocuments(documents, by).map((group) => ({ kind: 'group', group, by }));

@@ -10,12 +10,23 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import type { DocumentSummary } from '../workspace/summary';
 import type { PolicySet } from '../workspace/policySet';
 
-/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by). */
+/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by, one missing-element finding per control, with elements and related places). */
 const FORMAT = 8;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];
-type StoredFinding = [rule: number, severity: number, message: number, start: number, end: number, clause: number, element: number, fixes: StoredFix[]];
+type StoredFinding = [
+  rule: number,
+  severity: number,
+  message: number,
+  start: number,
+  end: number,
+  clause: number,
+  element: number,
+  fixes: StoredFix[],
+  elements?: [id: number, title: number][],
+  related?: [message: number, start: number, end: number][],
+];
 interface StoredEntry {
   key: string;
   /** Findings of the workspace rules, valid while the cache file's workspaceKey matches. */
@@ -68,7 +79,13 @@ function encodeFindings(findings: Finding[], table: StringTable): StoredFinding[
       table.index(finding.clause),
       table.index(finding.element),
       finding.fixes.map((fix): StoredFix => [table.index(fix.title), fix.automatic ? 1 : 0, fix.edits.map((edit) => [edit.range.start, edit.range.end, table.index(edit.newText)])]),
-    ]);
+      ...(finding.elements || finding.related
+        ? [
+            (finding.elements ?? []).map(({ id, title }): [number, number] => [table.index(id), table.index(title)]),
+            (finding.related ?? []).map((place): [number, number, number] => [table.index(place.message), place.range.start, place.range.end]),
+          ]
+        : []),
+    ] as StoredFinding);
 }
 
 function encode(analyzed: AnalyzedDocument, key: string, table: StringTable, workspace?: Finding[]): StoredEntry {
@@ -83,7 +100,7 @@ function encode(analyzed: AnalyzedDocument, key: string, table: StringTable, wor
 }
 
 function decodeFindings(stored: StoredFinding[], path: string, strings: string[]): Finding[] {
-  return stored.map(([rule, severity, message, start, end, clause, element, fixes]): Finding => ({
+  return stored.map(([rule, severity, message, start, end, clause, element, fixes, elements, related]): Finding => ({
       ruleId: strings[rule]!,
       severity: SEVERITIES[severity]!,
       message: strings[message]!,
@@ -92,6 +109,8 @@ function decodeFindings(stored: StoredFinding[], path: string, strings: string[]
       fixes: fixes.map(([title, automatic, edits]) => ({ title: strings[title]!, automatic: automatic === 1, edits: edits.map(([from, to, text]) => ({ range: { start: from, end: to }, newText: strings[text]! })) })),
       ...(clause >= 0 ? { clause: strings[clause] } : {}),
       ...(element >= 0 ? { element: strings[element] } : {}),
+      ...(elements?.length ? { elements: elements.map(([id, title]) => ({ id: strings[id]!, title: strings[title]! })) } : {}),
+      ...(related?.length ? { related: related.map(([text, from, to]) => ({ message: strings[text]!, range: { start: from, end: to } })) } : {}),
     }));
 }
 

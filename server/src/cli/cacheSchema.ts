@@ -46,14 +46,16 @@ const summary = shape({
 });
 const suppression = shape({ kind: oneOf('disable', 'enable', 'disable-next-line', 'disable-file'), rules: list(text), line: offset, range });
 
-/** A stored finding: [rule, severity, message, start, end, clause, element, fixes], strings as indexes into `strings`. */
+/** A stored finding: [rule, severity, message, start, end, clause, element, fixes, elements?, related?], strings as indexes into `strings`. */
 function findingsCheck(strings: number): Check {
   const index = (value: unknown) => Number.isInteger(value) && (value as number) >= -1 && (value as number) < strings;
   const present = (value: unknown) => index(value) && (value as number) >= 0;
   const edit: Check = (value) => Array.isArray(value) && value.length === 3 && offset(value[0]) && offset(value[1]) && value[0] <= value[1] && present(value[2]);
   const fix: Check = (value) => Array.isArray(value) && value.length === 3 && present(value[0]) && oneOf(0, 1)(value[1]) && list(edit)(value[2]);
+  const element: Check = (value) => Array.isArray(value) && value.length === 2 && present(value[0]) && present(value[1]);
+  const place: Check = (value) => Array.isArray(value) && value.length === 3 && present(value[0]) && offset(value[1]) && offset(value[2]) && value[1] <= value[2];
   return list((value) =>
-    Array.isArray(value) && value.length === 8 &&
+    Array.isArray(value) && (value.length === 8 || (value.length === 10 && list(element)(value[8]) && list(place)(value[9]))) &&
     present(value[0]) && oneOf(0, 1, 2)(value[1]) && present(value[2]) && offset(value[3]) && offset(value[4]) && value[3] <= value[4] &&
     index(value[5]) && index(value[6]) && list(fix)(value[7]));
 }

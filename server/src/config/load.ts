@@ -8,7 +8,7 @@ import { bundledCatalogPath, loadCatalog } from '../catalog/load';
 import type { SeveritySetting } from '../findings/types';
 import { readRegularFile } from '../files/readFile';
 import { isReallyInside, repositoryRoot } from '../files/confine';
-import { readDataFile } from '../yaml/dataFile';
+import { dropPaths, readDataFile, type DataFile } from '../yaml/dataFile';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { parseDuration } from './duration';
 import {
@@ -78,17 +78,16 @@ export function findConfigFile(startDir: string): string | undefined {
  * Reads and validates a config file, and the catalog it names. Throws DataFileError naming the
  * file and line of every problem: a broken config never silently falls back to defaults.
  */
-export function loadConfig(file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog } {
+export function loadConfig(file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog; ignored: SourceProblem[] } {
   let text: string;
   try {
     text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
     throw new DataFileError('config', [{ file, line: 1, column: 1, message: `cannot read the config: ${(error as Error).message}` }]);
   }
-  const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config');
-  const raw = source.data ?? {};
+  const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config', { dropInvalid: options.dropInvalid });
+  let raw = source.data ?? {};
   const root = dirname(file);
-  const problems: SourceProblem[] = [];
   const builtIn = options.catalog === undefined && raw.catalog !== undefined && isBuiltInCatalog(raw.catalog) ? raw.catalog : undefined;
   const named = options.catalog === undefined && builtIn === undefined ? raw.catalog : undefined;
   const catalogPath = options.catalog ?? (builtIn ? builtInCatalogPath(builtIn) : named ? (isAbsolute(named) ? named : resolve(root, named)) : bundledCatalogPath());
@@ -106,38 +105,10 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     ]);
   }
   const catalog = loadCatalog(catalogPath);
+  const problems = controlProblems(raw, catalog, source);
+  if (problems.length > 0 && !options.dropInvalid) throw new DataFileError('config', problems.map(({ problem }) => problem));
+  if (problems.length > 0) raw = dropPaths(raw, problems.map(({ drop }) => drop)) as RawConfig;
   const { match: elementMatch = 'prose', ...overrides } = raw.elements ?? {};
-  for (const section of ['elements', 'essential'] as const) {
-    for (const id of Object.keys((section === 'elements' ? overrides : raw[section]) ?? {})) {
-      if (!catalog.control(id)) {
-        problems.push(source.problemAt([section, id], `"${id}" is not a control of ${catalog.info.name}${didYouMean(id, catalog.controls.map((c) => c.id))}`, true));
-      }
-    }
-  }
-  for (const [id, override] of Object.entries(overrides as Record<string, ElementOverride>)) {
-    const control = catalog.control(id);
-    if (!control) continue;
-    const known = control.elements.map((element) => element.id);
-    for (const [index, waived] of (override.waive ?? []).entries()) {
-      if (!known.includes(waived)) problems.push(source.problemAt(['elements', id, 'waive', index], unknownElement(control, waived, known)));
-    }
-    const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
-    for (const key of ['aliases', 'evidence'] as const) {
-      for (const elementId of Object.keys(override[key] ?? {})) {
-        if (!all.includes(elementId)) problems.push(source.problemAt(['elements', id, key, elementId], unknownElement(control, elementId, all), true));
-      }
-    }
-    // An element's own phrases are one group of alternatives; added elements carry groups of their own.
-    for (const [elementId, phrases] of Object.entries(override.evidence ?? {})) {
-      for (const { path: [, t], problem } of evidenceProblems([phrases])) problems.push(source.problemAt(['elements', id, 'evidence', elementId, t], problem));
-    }
-    for (const key of ['add', 'replace'] as const) {
-      (override[key] ?? []).forEach((element, index) => {
-        for (const { path: at, problem } of evidenceProblems(element.evidence ?? [])) problems.push(source.problemAt(['elements', id, key, index, 'evidence', ...at], problem));
-      });
-    }
-  }
-  if (problems.length > 0) throw new DataFileError('config', problems);
   const config: ResolvedConfig = {
     file,
     root,
@@ -158,7 +129,45 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
     },
     today: raw.today,
   };
-  return { config, catalog };
+  return { config, catalog, ignored: [...source.dropped, ...problems.map(({ problem }) => problem)] };
+}
+
+/** Entries naming a control or element the catalog does not have, each with the part of the config to leave out. */
+function controlProblems(raw: RawConfig, catalog: Catalog, source: DataFile<unknown>): { problem: SourceProblem; drop: (string | number)[] }[] {
+  const problems: { problem: SourceProblem; drop: (string | number)[] }[] = [];
+  const at = (path: (string | number)[], message: string, atKey = false, drop = path) => problems.push({ problem: source.problemAt(path, message, atKey), drop });
+  const { match: _match, ...overrides } = raw.elements ?? {};
+  for (const section of ['elements', 'essential'] as const) {
+    for (const id of Object.keys((section === 'elements' ? overrides : raw[section]) ?? {})) {
+      if (!catalog.control(id)) {
+        at([section, id], `"${id}" is not a control of ${catalog.info.name}${didYouMean(id, catalog.controls.map((c) => c.id))}`, true);
+      }
+    }
+  }
+  for (const [id, override] of Object.entries(overrides as Record<string, ElementOverride>)) {
+    const control = catalog.control(id);
+    if (!control) continue;
+    const known = control.elements.map((element) => element.id);
+    for (const [index, waived] of (override.waive ?? []).entries()) {
+      if (!known.includes(waived)) at(['elements', id, 'waive', index], unknownElement(control, waived, known));
+    }
+    const all = [...known, ...(override.add ?? []).map((element) => element.id), ...(override.replace ?? []).map((element) => element.id)];
+    for (const key of ['aliases', 'evidence'] as const) {
+      for (const elementId of Object.keys(override[key] ?? {})) {
+        if (!all.includes(elementId)) at(['elements', id, key, elementId], unknownElement(control, elementId, all), true);
+      }
+    }
+    // An element's own phrases are one group of alternatives; added elements carry groups of their own.
+    for (const [elementId, phrases] of Object.entries(override.evidence ?? {})) {
+      for (const { path: [, t], problem } of evidenceProblems([phrases])) at(['elements', id, 'evidence', elementId, t!], problem);
+    }
+    for (const key of ['add', 'replace'] as const) {
+      (override[key] ?? []).forEach((element, index) => {
+        for (const { path, problem } of evidenceProblems(element.evidence ?? [])) at(['elements', id, key, index, 'evidence', ...path], problem, false, ['elements', id, key, index]);
+      });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -184,5 +193,11 @@ export interface CatalogPolicy {
   confineToRepository?: boolean;
   /** The file of a catalog the user named (`--catalog`, a built-in name already resolved): used for every document, whatever the config says. */
   catalog?: string;
+  /**
+   * Leave out the keys and entries that are wrong (each reported in `ignored`) and use the rest,
+   * instead of refusing the config: the editor's choice, so a typo never stops the checking. A
+   * config that does not parse, or whose catalog cannot be used, is still refused.
+   */
+  dropInvalid?: boolean;
 }
 

@@ -5,10 +5,13 @@ import { loadCatalog } from '../catalog/load';
 import { defaultConfig, findConfigFile, loadConfig, type CatalogPolicy } from './load';
 import type { SeveritySetting } from '../findings/types';
 import type { ResolvedConfig } from './types';
+import type { SourceProblem } from '../yaml/problem';
 
 export interface ConfigAndCatalog {
   config: ResolvedConfig;
   catalog: Catalog;
+  /** With `dropInvalid`: the problems of the config whose parts were left out. */
+  ignored?: SourceProblem[];
 }
 
 /** What an editor may set for the documents no config file governs, and where config catalogs may live. */
@@ -59,6 +62,11 @@ export class ConfigResolver {
     const chosen = this.options.catalog ?? this.options.defaultCatalog;
     if (chosen) config.catalogPath = isBuiltInCatalog(chosen) ? builtInCatalogPath(chosen) : chosen;
     return { config, catalog: loadCatalog(config.catalogPath) };
+  }
+
+  /** The problems of every loaded config whose parts were left out (`dropInvalid`). */
+  ignored(): SourceProblem[] {
+    return [...this.byFile.values()].flatMap((loaded) => loaded.ignored ?? []);
   }
 
   /** Forget loaded configs (after a config file changed). */

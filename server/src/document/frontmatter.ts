@@ -1,3 +1,4 @@
+import { yamlSyntaxProblems } from '../yaml/syntaxErrors';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Exclusion, Frontmatter, FrontmatterField, Located, Range } from './types';
 
@@ -105,15 +106,8 @@ function parseYaml(source: string, base: number, frontmatter: Frontmatter): void
   }
   const doc = parseFrontmatterYaml(source);
   frontmatter.yaml = doc;
-  for (const error of doc.errors) {
-    const range = shift(error.pos, base);
-    let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    if (error.code === 'DUPLICATE_KEY') {
-      const key = /^[^\s:]+/.exec(source.slice(error.pos[0]))?.[0] ?? '';
-      range.end = range.start + key.length;
-      message = `the key "${key}" appears twice; keep one`;
-    }
-    frontmatter.syntaxErrors.push({ message, range });
+  for (const problem of yamlSyntaxProblems(source, doc.errors)) {
+    frontmatter.syntaxErrors.push({ message: problem.message, range: { start: base + problem.start, end: base + problem.end } });
   }
   if (frontmatter.syntaxErrors.length > 0) return;
   if (doc.contents === null) {
@@ -139,10 +133,6 @@ function parseYaml(source: string, base: number, frontmatter: Frontmatter): void
     const field: FrontmatterField = { key, keyRange, valueRange, value: frontmatter.data?.[key] };
     frontmatter.fields.set(key, field);
   }
-}
-
-export function shift(pos: [number, number] | readonly [number, number], base: number): Range {
-  return { start: pos[0] + base, end: Math.max(pos[1], pos[0]) + base };
 }
 
 export function rangeOf(node: Node, base: number): Range {

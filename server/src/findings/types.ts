@@ -13,8 +13,12 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Applied by --fix and "fix all": false when it is one guess among several. */
+  /** Applied by --fix and "fix all": false when it is one guess among several, or the author's decision. */
   automatic: boolean;
+  /** The controls the fix adds to `clauses`: claiming a control is the author's decision, so such a fix is never applied by --fix or fix-all. */
+  claims?: string[];
+  /** What to select once the fix is applied (the TODO of an inserted section): offsets into one edit's newText. */
+  select?: { edit: number; start: number; end: number };
 }
 
 /** The core's own diagnostic type; the LSP and the CLI convert it at the edge. */
@@ -28,4 +32,20 @@ export interface Finding {
   /** The clause and element the finding is about, when there is one. */
   clause?: string;
   element?: string;
+  /** The elements a finding about several is about (missing-element: one finding per control). */
+  elements?: FindingElement[];
+  /** Other places that belong to the finding, each with a note (LSP related information, SARIF related locations). */
+  related?: RelatedPlace[];
+}
+
+/** An element of a control, as a finding names it. */
+export interface FindingElement {
+  id: string;
+  title: string;
+}
+
+/** A place that belongs to a finding, with what it says there. */
+export interface RelatedPlace {
+  message: string;
+  range: Range;
 }

@@ -1,42 +1,48 @@
-import { elementIds } from '../workspace/summary';
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { elementsFor } from '../config/elements';
-import { targetAt } from '../document/targetAt';
-import { orderedEdits } from '../findings/applyFixes';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { applyFixes, isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
+import { fixAllSummary } from '../findings/fixSummary';
+import { disableNextLineEdit } from '../rules/suppressionEdit';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
-import { insertSectionsEdit } from '../rules/missingElement';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
-import { toDiagnostic, toLspEdits, toOffset } from './conversion';
+import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
+import { fixResultCommand } from './fixResult';
 import { MIGRATE_KIND, migrateAction } from './migrateAction';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
 
 
-/** textDocument/codeAction: every fix of the findings in range, "insert all missing sections", fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */
+/** textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
   const entry = await context.workspace.current(uri);
-  if (!entry) return null;
+  if (!entry) return configFixes(params);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const start = toOffset(entry.shell, params.range.start);
   const end = toOffset(entry.shell, params.range.end);
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    const ignored = new Set<string>();
     for (const finding of entry.findings) {
       if (finding.range.start > end || finding.range.end < start) continue;
-      const diagnostic = toDiagnostic(entry.shell, finding);
+      const diagnostic = toDiagnostic(entry.shell, finding, uri);
       for (const fix of finding.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } } });
+        const after = fix.select ? applyFixes(entry.shell.text, [fix]).text : '';
+        const command = fix.select ? fixResultCommand(uri, after, selectionAfter(orderedEdits(fix.edits), fix)) : undefined;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } }, ...(command ? { command } : {}) });
+      }
+      const ignore = entry.document && disableNextLineEdit(entry.document, finding.ruleId, finding.range.start);
+      const key = `${finding.ruleId}@${ignore?.range.start}`;
+      if (ignore && !ignored.has(key)) {
+        ignored.add(key);
+        actions.push({ title: `Ignore ${finding.ruleId} here (clausewise-disable-next-line comment)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: toLspEdits(entry.shell, [ignore]) } } });
       }
     }
-    const insertAll = insertAllMissing(entry, start, uri);
-    if (insertAll) actions.push(insertAll);
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(context, entry, uri);
+    const fixAll = fixAllAction(context, entry, uri, params.context.triggerKind !== CodeActionTriggerKind.Automatic);
     if (fixAll) actions.push(fixAll);
   }
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
@@ -47,24 +53,13 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   return actions;
 }
 
-/** "Insert all missing sections for 9.4.2" when the cursor is on a claimed control with missing elements. */
-function insertAllMissing(entry: WorkspaceDocument, offset: number, uri: string): CodeAction | undefined {
-  if (!entry.document) return undefined;
-  const target = targetAt(entry.document, offset);
-  if (target?.kind !== 'clause' || target.place !== 'clauses') return undefined;
-  const control = entry.set.catalog.control(target.source);
-  const missing = control && elementIds(entry.analyzed.summary.elements[control.id], 'missing');
-  if (!control || !missing?.length) return undefined;
-  const elements = elementsFor(control, entry.set.config).filter((element) => missing.includes(element.id));
-  const edit = insertSectionsEdit(entry.document, control, elements);
-  if (!edit) return undefined;
-  const related = entry.findings.filter((finding: Finding) => finding.ruleId === 'missing-element' && finding.clause === control.id);
-  return {
-    title: `Insert all missing sections for ${control.id}`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: related.map((finding) => toDiagnostic(entry.shell, finding)),
-    edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
-  };
+/** In a config file: the rename a "did you mean" of its diagnostic names (the fix rides in the diagnostic's data). */
+function configFixes(params: CodeActionParams): CodeAction[] | null {
+  const uri = params.textDocument.uri;
+  const actions = params.context.diagnostics
+    .filter((diagnostic) => diagnostic.source === 'clausewise' && diagnostic.code === 'config-invalid')
+    .flatMap((diagnostic) => ((diagnostic.data as DiagnosticData | undefined)?.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: fix.edits } } })));
+  return actions.length ? actions : null;
 }
 
 /** The checked fix-all of each analysis (its findings array is new each time), so moving the cursor does not check again. */
@@ -75,7 +70,7 @@ const fixAllRounds = new WeakMap<Finding[], CheckedRound>();
  * the next run), each checked as --fix checks it: one that would leave its finding or break the
  * frontmatter is left out.
  */
-function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string): CodeAction | undefined {
+function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string, invoked: boolean): CodeAction | undefined {
   let round = fixAllRounds.get(entry.findings);
   if (!round) {
     const recheck = (text: string) => {
@@ -86,9 +81,14 @@ function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: str
     fixAllRounds.set(entry.findings, round);
   }
   if (round.applied.length === 0) return undefined;
+  const edits = orderedEdits(round.applied.flatMap(({ fix }) => fix.edits));
+  // Asked for (not on save): say what was done and what is left, and select the first inserted TODO.
+  const first = edits.map((edit) => round.applied.find(({ fix }) => fix.select && fix.edits[fix.select.edit] === edit)).find(Boolean);
+  const command = invoked ? fixResultCommand(uri, round.text, first && selectionAfter(edits, first.fix), `Clausewise: ${fixAllSummary(round.applied, round.after?.findings ?? [], round.text)}.`) : undefined;
   return {
     title: 'Fix all Clausewise problems',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: toLspEdits(entry.shell, orderedEdits(round.applied.flatMap(({ fix }) => fix.edits))) } },
+    edit: { changes: { [uri]: toLspEdits(entry.shell, edits) } },
+    ...(command ? { command } : {}),
   };
 }

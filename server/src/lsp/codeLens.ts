@@ -1,18 +1,47 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { elementsFor } from '../config/elements';
+import { SHOW_MISSING_ELEMENTS_COMMAND, type MissingElementItem } from '../protocol/customMessages';
 import { lineRange } from '../rules/edits';
+import { claimedControls } from '../rules/claimedControls';
+import { exclusionProblems } from '../workspace/exclusionProblems';
 import { elementIds } from '../workspace/summary';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 
-/** textDocument/codeLens: "covers N controls · M elements missing" on the frontmatter's first line (information only). */
+/**
+ * textDocument/codeLens on the frontmatter's first line: "covers N controls · M elements missing ·
+ * excludes K (J invalid)". With a client that runs SHOW_MISSING_ELEMENTS_COMMAND, the lens lists the
+ * missing elements to insert, explain or go to. Frontmatter that does not parse says so.
+ */
 export async function codeLenses(context: ServerContext, params: CodeLensParams): Promise<CodeLens[] | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
-  const frontmatter = entry?.document?.frontmatter;
-  if (!entry || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
-  const claimed = Object.values(entry.analyzed.summary.elements);
-  const missing = claimed.reduce((sum, statuses) => sum + elementIds(statuses, 'missing').length, 0);
+  const uri = params.textDocument.uri;
+  const entry = await context.workspace.current(uri);
+  const document = entry?.document;
+  const frontmatter = document?.frontmatter;
+  if (!entry || !document || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
+  const range = toLspRange(entry.shell, lineRange(document, 0));
+  if (!frontmatter.data) return [{ range, command: { title: 'frontmatter has errors: its claims are not checked until they are fixed', command: '' } }];
+  const { summary } = entry.analyzed;
+  const { catalog, config } = entry.set;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const title = `covers ${plural(claimed.length, 'control')} · ${plural(missing, 'element')} missing`;
-  // No command: the lens informs; the quick fixes on each claimed id insert the missing sections.
-  return [{ range: toLspRange(entry.shell, lineRange(entry.document!, 0)), command: { title, command: '' } }];
+  const items: MissingElementItem[] = claimedControls(summary, catalog).flatMap(({ control, claim }) => {
+    const missing = new Set(elementIds(summary.elements[control.id], 'missing'));
+    return elementsFor(control, config)
+      .filter((element) => missing.has(element.id))
+      .map((element) => ({ clause: control.id, controlTitle: control.title, element: element.id, title: element.title, range: toLspRange(entry.shell, claim.range) }));
+  });
+  const parts: string[] = [];
+  const claimed = Object.keys(summary.elements).length;
+  if (claimed > 0 || summary.exclusions.length === 0) parts.push(`covers ${plural(claimed, 'control')}`, `${plural(items.length, 'element')} missing`);
+  if (summary.exclusions.length > 0) {
+    const today = context.workspace.core.today(entry.set);
+    const invalid = summary.exclusions.filter((exclusion) => {
+      const control = exclusion.clause && catalog.control(exclusion.clause.source);
+      return !control || exclusionProblems(exclusion, control, config, today).length > 0;
+    }).length;
+    parts.push(`excludes ${summary.exclusions.length}${invalid ? ` (${invalid} invalid)` : ''}`);
+  }
+  const title = parts.join(' · ');
+  const acts = items.length > 0 && context.clientCommands.has(SHOW_MISSING_ELEMENTS_COMMAND);
+  return [{ range, command: acts ? { title, command: SHOW_MISSING_ELEMENTS_COMMAND, arguments: [uri, items] } : { title, command: '' } }];
 }

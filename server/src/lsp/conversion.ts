@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { offsetAt, positionAt } from '../document/lines';
 import type { Range } from '../document/types';
-import type { Finding, Fix, Severity, TextEdit } from '../findings/types';
+import type { Finding, FindingElement, Fix, Severity, TextEdit } from '../findings/types';
 import { ruleDocsUrl } from '../rules/docs';
 
 
@@ -17,6 +17,7 @@ export interface DiagnosticData {
   fixes: FixData[];
   clause?: string;
   element?: string;
+  elements?: FindingElement[];
 }
 
 /** Text positions of one document version: converts the core's offsets to LSP line/character and back. */
@@ -56,11 +57,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** The one conversion of the core's Finding to an LSP Diagnostic (code = rule id, fixes in data). */
-export function toDiagnostic(lines: LineMap, finding: Finding): Diagnostic {
+/** The one conversion of the core's Finding to an LSP Diagnostic (code = rule id, fixes in data, related places in the document at `uri`). */
+export function toDiagnostic(lines: LineMap, finding: Finding, uri: string): Diagnostic {
   const data: DiagnosticData = { fixes: finding.fixes.map((fix) => toFixData(lines, fix)) };
   if (finding.clause) data.clause = finding.clause;
   if (finding.element) data.element = finding.element;
+  if (finding.elements) data.elements = finding.elements;
+  const related = finding.related?.map((place) => ({ location: { uri, range: toLspRange(lines, place.range) }, message: place.message }));
   return {
     range: toLspRange(lines, finding.range),
     severity: SEVERITY[finding.severity],
@@ -68,6 +71,7 @@ export function toDiagnostic(lines: LineMap, finding: Finding): Diagnostic {
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: 'clausewise',
     message: finding.message,
+    ...(related?.length ? { relatedInformation: related } : {}),
     data,
   };
 }

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PolicySet } from '../workspace/policySet';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../cli/format/coverage/common';
 import { renderCoverage } from '../cli/format/coverage/render';
@@ -10,14 +13,15 @@ import { requestScope } from './scope';
 
 export const coverageReportRequestType = new RequestType<CoverageReportParams, RenderedCoverageReport, void>(CoverageReportRequest.method);
 
+/** Names no policy document is likely to have: the SoA document itself is often statement-of-applicability.md. */
 const FILE_NAMES: Record<CoverageReportFormat, string> = {
-  html: 'statement-of-applicability.html',
-  markdown: 'statement-of-applicability.md',
-  csv: 'statement-of-applicability.csv',
-  'soa-html': 'statement-of-applicability.html',
-  'soa-md': 'statement-of-applicability.md',
-  'soa-csv': 'statement-of-applicability.csv',
-  'soa-xlsx': 'statement-of-applicability.xlsx',
+  html: 'coverage-report.html',
+  markdown: 'coverage-report.md',
+  csv: 'coverage-report.csv',
+  'soa-html': 'soa-report.html',
+  'soa-md': 'soa-report.md',
+  'soa-csv': 'soa-report.csv',
+  'soa-xlsx': 'soa-report.xlsx',
 };
 
 /** clausewise/coverageReport: the policy set's coverage rendered by the CLI's formatters, so an export equals `clausewise coverage --format`. */
@@ -36,13 +40,20 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     documents: index.policies().length,
   };
   const fileName = FILE_NAMES[params.format];
-  if (!isSoaFormat(params.format)) return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName };
+  const suggestedUri = pathToFileURL(suggestedPath(set, fileName)).href;
+  if (!isSoaFormat(params.format)) return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName, suggestedUri };
   try {
     const rendered = await renderSoa(params.format, soaInput(input, index, (message) => context.connection.console.warn(`Clausewise: ${message}`)));
-    return typeof rendered === 'string' ? { format: params.format, content: rendered, fileName } : { format: params.format, content: rendered.toString('base64'), encoding: 'base64', fileName };
+    return typeof rendered === 'string' ? { format: params.format, content: rendered, fileName, suggestedUri } : { format: params.format, content: rendered.toString('base64'), encoding: 'base64', fileName, suggestedUri };
   } catch (error) {
     // Two SoA documents in the set: the user's to resolve, said as the CLI says it.
     if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
     throw error;
   }
+}
+
+/** Where to save a report by default: the policy set's folder, or its `reports` folder when the config's include globs would take the file in. */
+function suggestedPath(set: PolicySet, fileName: string): string {
+  const inRoot = join(set.config.root, fileName);
+  return set.isIncluded(inRoot) ? join(set.config.root, 'reports', fileName) : inRoot;
 }

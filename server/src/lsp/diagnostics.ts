@@ -17,7 +17,7 @@ type Published = { uri: string } & ({ source: FindingsSource } | { diagnostics: 
 
 /** The diagnostics the client was last sent, made again from the current source (equal findings on equal text give equal diagnostics). */
 function sentDiagnostics(published: Published): Diagnostic[] {
-  return 'source' in published ? published.source.findings.map((finding) => toDiagnostic(published.source.lines, finding)) : published.diagnostics;
+  return 'source' in published ? published.source.findings.map((finding) => toDiagnostic(published.source.lines, finding, published.uri)) : published.diagnostics;
 }
 
 /**
@@ -39,7 +39,7 @@ export class DiagnosticsPublisher {
       previous.source = source;
       return;
     }
-    this.send(entry.path, uri, findings.map((finding) => toDiagnostic(shell, finding)), version, source);
+    this.send(entry.path, uri, findings.map((finding) => toDiagnostic(shell, finding, uri)), version, source);
   }
 
   /** Removes a document's diagnostics (deleted, excluded, or under a config that cannot be used). */

@@ -1,20 +1,21 @@
 import { relative } from 'node:path';
 import type { PolicyWorkspace } from '../workspace/policyWorkspace';
-import { formatProblem, type DataFileError } from '../yaml/problem';
+import { formatProblem, type DataFileError, type SourceProblem } from '../yaml/problem';
 
 /** One line of the client's log, with the level it is shown at. */
 export interface LogLine {
-  level: 'info' | 'error';
+  level: 'info' | 'warn' | 'error';
   text: string;
 }
 
 /**
  * What an indexing pass found, for the "Clausewise" output: how many Markdown files and policy
  * documents and how long it took, each policy set's config file and catalog, and every problem of a
- * config or catalog that cannot be used (each with file, line and column), so a user can see what
- * happened without reading the diagnostics of files they may not have open.
+ * config or catalog that cannot be used, and every wrong entry left out of a config that is used (each
+ * with file, line and column), so a user can see what happened without reading the diagnostics of
+ * files they may not have open.
  */
-export function indexingReport(core: PolicyWorkspace, milliseconds: number, errors: DataFileError[]): LogLine[] {
+export function indexingReport(core: PolicyWorkspace, milliseconds: number, errors: DataFileError[], ignored: SourceProblem[] = []): LogLine[] {
   const documents = core.all();
   const policies = documents.filter((entry) => entry.analyzed.summary.isPolicy).length;
   const seconds = (milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1);
@@ -29,6 +30,10 @@ export function indexingReport(core: PolicyWorkspace, milliseconds: number, erro
   for (const error of errors) {
     lines.push({ level: 'error', text: `The ${error.kind} cannot be used, so the documents it governs are not checked until it is fixed (${count(error.problems.length, 'problem')}):` });
     for (const problem of error.problems) lines.push({ level: 'error', text: `  ${formatProblem(problem)}` });
+  }
+  if (ignored.length > 0) {
+    lines.push({ level: 'warn', text: `Left out of the config, which is otherwise used (${count(ignored.length, 'problem')}; fix them to use those entries):` });
+    for (const problem of ignored) lines.push({ level: 'warn', text: `  ${formatProblem(problem)}` });
   }
   return lines;
 }

@@ -27,6 +27,7 @@ import { markReviewedEdit, markReviewedEditRequestType } from './reviewRequests'
 import { analysisSettings, DEFAULT_SETTINGS, readSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
+import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
 
 /** Files the client watches for us: policy documents and configs. */
@@ -54,10 +55,10 @@ export function startServer(connection: Connection): void {
         checked: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
         dropped: (paths) => paths.forEach((path) => publisher.clear(path)),
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
-        configErrors: (errors) => configProblems.update(errors),
+        configErrors: (errors, ignored) => configProblems.update(errors, ignored),
         coverageMayHaveChanged: () => notifier.schedule(),
         indexed: (milliseconds) => {
-          for (const line of indexingReport(workspace.core, milliseconds, workspace.core.configErrors())) connection.console[line.level](line.text);
+          for (const line of indexingReport(workspace.core, milliseconds, workspace.core.configErrors(), workspace.core.configWarnings())) connection.console[line.level](line.text);
         },
         log,
       },
@@ -70,7 +71,7 @@ export function startServer(connection: Connection): void {
     connection.console.info(`Clausewise language server ${version} (Node ${process.versions.node}); workspace folders: ${workspace.folders.paths().join(', ') || 'none (open documents only)'}.`);
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
-    return { capabilities: serverCapabilities(), serverInfo: { name: 'clausewise', version } };
+    return { capabilities: serverCapabilities(documentSymbolsOf(params.initializationOptions)), serverInfo: { name: 'clausewise', version } };
   });
 
   connection.onShutdown(() => {
@@ -105,7 +106,7 @@ export function startServer(connection: Connection): void {
    */
   function applySettings(current: ServerContext): void {
     const { settings, workspace } = current;
-    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths() });
+    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths(), dropInvalid: true });
   }
 
   async function pullSettings(capabilities: ClientCapabilities): Promise<void> {
@@ -136,6 +137,10 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guarded(ctx, 'workspace symbols', [], (params, token) => workspaceSymbols(ctx(), params, token)));
   connection.languages.inlayHint.on(guarded(ctx, 'inlay hints', null, (params) => inlayHints(ctx(), params)));
   connection.onCodeLens(guarded(ctx, 'code lens', null, (params) => codeLenses(ctx(), params)));
+  connection.onExecuteCommand(guarded(ctx, 'command', null, async (params) => {
+    if (params.command === SHOW_FIX_RESULT) await showFixResult(ctx(), params.arguments?.[0]);
+    return null;
+  }));
   connection.onRequest(coverageRequestType, reported(ctx, 'coverage', (params, token) => coverageReport(ctx(), params, token)));
   connection.onRequest(catalogRequestType, reported(ctx, 'catalog', (params) => catalogTree(ctx(), params)));
   connection.onRequest(documentsRequestType, reported(ctx, 'documents', (params, token) => documentList(ctx(), params, token)));
@@ -155,8 +160,16 @@ function clientCommandsOf(options: unknown): ReadonlySet<string> {
   return new Set(Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
 }
 
+/**
+ * `initializationOptions.documentSymbols: false`: the client has an outline of its own (VS Code's
+ * Markdown headings), which a second provider would split; workspace symbols stay.
+ */
+function documentSymbolsOf(options: unknown): boolean {
+  return (options as { documentSymbols?: unknown } | null | undefined)?.documentSymbols !== false;
+}
+
 /** Only what is implemented: push diagnostics, and one handler per capability below. */
-function serverCapabilities(): InitializeResult['capabilities'] {
+function serverCapabilities(documentSymbols: boolean): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
@@ -164,10 +177,11 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SUGGEST_KIND, MIGRATE_KIND] },
     definitionProvider: true,
     referencesProvider: true,
-    documentSymbolProvider: true,
+    ...(documentSymbols ? { documentSymbolProvider: true } : {}),
     workspaceSymbolProvider: true,
     inlayHintProvider: true,
     codeLensProvider: { resolveProvider: false },
+    executeCommandProvider: { commands: [SHOW_FIX_RESULT] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

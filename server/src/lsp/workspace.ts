@@ -5,7 +5,7 @@ import { FileChangeType, type FileEvent, type TextDocuments, type WorkDoneProgre
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
-import { DataFileError } from '../yaml/problem';
+import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
 import { received } from '../document/transfer';
@@ -25,8 +25,8 @@ export interface WorkspaceListener {
   dropped(paths: string[]): void;
   /** The whole workspace was checked again: documents not in `paths` are gone. */
   reindexed(paths: Set<string>): void;
-  /** The configs and catalogs that cannot be used now (empty when all are fine). */
-  configErrors(errors: DataFileError[]): void;
+  /** The configs and catalogs that cannot be used now (empty when all are fine), and the parts of configs in use that were left out. */
+  configErrors(errors: DataFileError[], ignored: SourceProblem[]): void;
   /** Something the coverage report reads changed (claims, status, review dates, elements). */
   coverageMayHaveChanged(): void;
   /** An indexing pass ended after `milliseconds` (its documents are in `core`). */
@@ -260,7 +260,7 @@ export class LiveWorkspace {
   /** The job for a checking thread: the document and how to find its config, as this thread resolved it. Throws DataFileError for a broken config. */
   private job(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): AnalysisJob {
     const set = this.core.setFor(path);
-    const { defaultRules, defaultCatalog } = this.core.resolverOptions();
+    const { defaultRules, defaultCatalog, dropInvalid } = this.core.resolverOptions();
     return {
       path,
       text,
@@ -271,6 +271,7 @@ export class LiveWorkspace {
       parseSeconds: set.config.limits.parseSeconds,
       defaultRules,
       defaultCatalog,
+      dropInvalid,
       keepDocument,
       openPaths: keepDocument ? [...this.openUris.keys()] : undefined,
     };
@@ -329,7 +330,7 @@ export class LiveWorkspace {
     if (error instanceof DataFileError) {
       this.forget([path]);
       // While indexing, the list is reported once at the end, complete.
-      if (!this.indexing) this.listener.configErrors(this.core.configErrors());
+      if (!this.indexing) this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
     } else {
       this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
     }
@@ -459,6 +460,7 @@ export class LiveWorkspace {
     return true;
   }
 
+
   /** Indexes on a pool of checking threads; when they fail, says so in the log and lets the server's own threads do it. */
   private async tryThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<'done' | 'stale' | 'failed'> {
     try {
@@ -484,7 +486,7 @@ export class LiveWorkspace {
     const all = this.core.all().map((entry) => entry.path);
     const checked = this.core.checkWorkspace(all);
     this.listener.reindexed(new Set(all));
-    this.listener.configErrors(this.core.configErrors());
+    this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
     this.listener.coverageMayHaveChanged();
     this.listener.indexed(Date.now() - started);
     return checked;

@@ -200,6 +200,8 @@ export interface RenderedCoverageReport {
   encoding?: 'base64';
   /** A file name to suggest when saving (`statement-of-applicability.md`, …). */
   fileName: string;
+  /** Where to save it by default: outside the config's include globs (the policy set's folder, or its `reports` folder). */
+  suggestedUri?: string;
 }
 
 /** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the CLI's formatter for `format`. */
@@ -277,3 +279,26 @@ export interface MigrateWorkspaceResult {
  * 27002:2022, as `clausewise migrate --write` does; the client applies them, so the change is one undoable step.
  */
 export const MigrateWorkspaceRequest: RequestDeclaration<ScopeParams | null, MigrateWorkspaceResult> = { method: 'clausewise/migrateWorkspace' };
+
+/** A missing element of a claimed control, as the code lens lists it. */
+export interface MissingElementItem {
+  clause: string;
+  controlTitle: string;
+  element: string;
+  title: string;
+  /** The claim in `clauses` (where its missing-element diagnostic and fixes are). */
+  range: PlainTextEdit['range'];
+}
+
+/** What to do with one missing element, when the command is run without asking (tests, other extensions). */
+export interface MissingElementChoice {
+  index: number;
+  action: 'insert' | 'explain' | 'goto';
+}
+
+/**
+ * The client command the code lens ("covers 2 controls · 8 elements missing") runs when the client
+ * lists it in `initializationOptions.clientCommands`: arguments `[uri, MissingElementItem[]]`; the
+ * client offers Insert / Explain / Go to for the element picked.
+ */
+export const SHOW_MISSING_ELEMENTS_COMMAND = 'clausewise.showMissingElements';

@@ -18,9 +18,13 @@ export const exclusionInvalid: Rule = {
       const label = `${control.id} ${control.title}`;
       for (const problem of exclusionProblems(exclusion, control, config, today)) {
         switch (problem.kind) {
-          case 'no-justification':
-            report({ message: `the exclusion of ${label} has no justification; say why the control does not apply here`, range: exclusion.range, clause: control.id });
+          case 'no-justification': {
+            // A bare id (`- 11.1.6`) has no place for a justification yet: show the entry's shape.
+            const bare = exclusion.range.start === exclusion.clause.range.start && exclusion.range.end === exclusion.clause.range.end;
+            const how = bare ? `write the entry as "- clause: ${exclusion.clause.source}" with "justification: <why it does not apply>" on the next line` : 'say why the control does not apply here';
+            report({ message: `the exclusion of ${label} has no justification; ${how}`, range: exclusion.range, clause: control.id });
             break;
+          }
           case 'short-justification':
             report({
               message: `the justification for excluding ${label} is too short to convince an auditor ("${exclusion.justification!.value}"); say why the control does not apply here`,

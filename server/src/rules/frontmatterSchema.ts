@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
+import type { Catalog } from '../catalog/catalog';
 import type { Node } from 'yaml';
 import frontmatterSchema from '../../../controls/schema/frontmatter.schema.json';
 import { isCalendarDate } from '../config/duration';
@@ -26,11 +27,12 @@ export const frontmatterSchemaRule: Rule = {
   workspace: false,
   rationale:
     'The frontmatter follows `controls/schema/frontmatter.schema.json`. Unknown keys are usually typos (`aproved-by`), so they are reported with the nearest known key; keys of your own can start with `x-`. In a comply-style header, the keys comply itself reads (`name`, `acronym`, `satisfies`, `majorRevisions`, `live`, `cron`) are allowed. Enum values (`type`, `status`) and dates (YYYY-MM-DD, real calendar dates) are checked. When exactly one correction is close, the fix applies it.',
-  check({ document, report }) {
+  check({ document, catalog, config, report }) {
     const frontmatter = document.frontmatter;
     if (!frontmatter?.data || !frontmatter.yaml) return;
     if (!validate()(frontmatter.data)) {
-      const errors = (validate().errors ?? []).filter((error) => !isNoise(error) && !(frontmatter.header && isComplyKey(error)));
+      const owned = config.rules['exclusion-invalid'] !== 'off' ? justificationOwned(frontmatter, catalog) : new Set<string>();
+      const errors = (validate().errors ?? []).filter((error) => !isNoise(error) && !(frontmatter.header && isComplyKey(error)) && !isMissingJustification(error, owned));
       for (const error of errors) {
         if (!isExplainedElsewhere(error, errors)) report(findingFor(document, frontmatter, error, lineRange(document, 0)));
       }
@@ -49,6 +51,27 @@ export const frontmatterSchemaRule: Rule = {
     }
   },
 };
+
+/**
+ * The excludes entries (`/excludes/0`) whose missing justification exclusion-invalid reports: those
+ * naming a known control. The schema rule leaves them alone, so the problem is reported once.
+ */
+function justificationOwned(frontmatter: Frontmatter, catalog: Catalog): Set<string> {
+  const items = frontmatter.data?.excludes;
+  if (!Array.isArray(items)) return new Set();
+  const clauseOf = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? item : (item as { clause?: unknown } | null)?.clause);
+  return new Set(items.flatMap((item, index) => {
+    const clause = clauseOf(item);
+    return (typeof clause === 'string' || typeof clause === 'number') && catalog.control(String(clause)) ? [`/excludes/${index}`] : [];
+  }));
+}
+
+/** A missing justification (a required key, or a bare id where an entry belongs) in an entry exclusion-invalid reports. */
+function isMissingJustification(error: ErrorObject, owned: Set<string>): boolean {
+  if (!owned.has(error.instancePath)) return false;
+  if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty === 'justification';
+  return error.keyword === 'type' && (typeof error.data === 'string' || typeof error.data === 'number');
+}
 
 /** comply's own keys in a comply header (`name`, `acronym`, `satisfies`…) are not unknown there. */
 function isComplyKey(error: ErrorObject): boolean {

@@ -8,7 +8,7 @@ export const frontmatterSyntax: Rule = {
   fixable: false,
   workspace: false,
   rationale:
-    'Clausewise reads frontmatter as YAML between two `---` lines at the very top of the file. A syntax error hides every key, so the document cannot be checked until it is mended. The finding sits on the exact place the YAML parser stopped.',
+    'Clausewise reads frontmatter as YAML between two `---` lines at the very top of the file. A syntax error hides every key, so the document cannot be checked until it is mended. The finding sits where the problem starts, not where the parser gave up — on the `[`, `{` or quote never closed, on the value whose `: ` needs quotes, on the line indented wrongly — and says what to do ("this list is never closed: add ]").',
   check({ document, report }) {
     const frontmatter = document.frontmatter;
     if (!frontmatter) return;

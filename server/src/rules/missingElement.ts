@@ -4,8 +4,8 @@ import type { ElementMatchMode } from '../config/types';
 import { positionAt } from '../document/lines';
 import { headingKey } from '../document/normalize';
 import type { PolicyDocument, Section } from '../document/types';
-import type { TextEdit } from '../findings/types';
-import { matchElements } from '../policy/elementMatch';
+import type { Fix, TextEdit } from '../findings/types';
+import { elementIds } from '../workspace/summary';
 import { appendToDocument, eol, fix, insertAt } from './edits';
 import { claimedControls } from './claimedControls';
 import type { Rule } from './types';
@@ -71,7 +71,7 @@ function lookedFor(element: Element): string {
 function notFound(element: Element, mode: ElementMatchMode): string {
   if (mode === 'headings') {
     const aliases = element.aliases.length ? ` (or ${element.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
-    return `no section on "${element.title}"; add a heading or bold lead-in "${element.title}"${aliases}.`;
+    return `"${element.title}" has no section; add a heading or bold lead-in "${element.title}"${aliases}.`;
   }
   const sought = lookedFor(element);
   return `"${element.title}" is not addressed, under a heading or in the text${sought ? ` (looked for ${sought} in one paragraph, list item or table row)` : ''}.`;
@@ -84,23 +84,44 @@ export const missingElement: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports only elements found neither way; with `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. The fix inserts a heading with a TODO prompt under the section about the control, or at the end of the document; it never removes text. When the document ends inside a code fence or an HTML comment that is never closed, there is no fix: the section would land inside it; close the block first.',
+    'For each control a document claims, Clausewise expects its baseline elements (see `clausewise explain <id>`; the config can add, replace or waive them). An element is found, strongest signal first, (1) under a heading, a pseudo-heading (a paragraph that is only bold text) or a lead-in (a bold opening, a list item\'s short label before a colon, a table row\'s first cell) matching its title or an alias, with real text under it — case, punctuation, numbering, plurals, "&"/"and", a trailing "policy" or "procedure" and the order of two words are ignored, so `### 7.3 Session Time-outs` matches; or (2) by its evidence: the element\'s concept groups (words, and typed concepts such as a frequency, a duration or a role) found together in one paragraph, list item, table row or short section, for example "access is reviewed quarterly by the system owner". This rule reports the elements found neither way, in one finding per claimed control that names them all ("9.4.2 Secure log-on procedures: 2 of 4 elements not found — …"), with each element as related information saying where Clausewise looked; the hint for each element is in the hover on the clause id. With `elements: { match: headings }` in `.clausewise.yaml`, only (1) counts. One fix per element inserts its heading with a TODO prompt under the section about the control, or at the end of the document, and "Insert all missing sections" inserts them all (the fix `check --fix` and fix-all apply); no fix removes text. When the document ends inside a code fence or an HTML comment that is never closed, there is no fix: the section would land inside it; close the block first.',
   check({ document, summary, catalog, config, report }) {
     for (const { control, claim } of claimedControls(summary, catalog)) {
-      let home: Section | null | undefined;
-      for (const match of matchElements(document, elementsFor(control, config), config.elementMatch)) {
-        if (match.state !== 'missing') continue;
-        if (home === undefined) home = controlHome(document, control);
-        const { element } = match;
-        const edit = insertSectionEdit(document, control, element, home);
-        report({
-          message: `${control.id} ${control.title}: ${notFound(element, config.elementMatch)} Hint: ${element.prompt}${edit ? '' : unclosedNote(document)}`,
-          range: claim.range,
-          clause: control.id,
-          element: element.id,
-          fixes: edit ? [fix(`Insert section "${element.title}" for ${control.id}`, [edit])] : [],
-        });
-      }
+      // The summary holds each element's state: the finding is built from it, not from matching again.
+      const statuses = summary.elements[control.id] ?? [];
+      const missingIds = new Set(elementIds(statuses, 'missing'));
+      if (missingIds.size === 0) continue;
+      const missing = elementsFor(control, config).filter((element) => missingIds.has(element.id));
+      const home = controlHome(document, control);
+      const fixes = missingFixes(document, control, missing, home);
+      const titles = missing.map((element) => element.title).join(', ');
+      report({
+        message: `${control.id} ${control.title}: ${missing.length} of ${statuses.length} elements not found — ${titles}${fixes.length ? '' : unclosedNote(document)}`,
+        range: claim.range,
+        clause: control.id,
+        elements: missing.map(({ id, title }) => ({ id, title })),
+        related: missing.map((element) => ({ message: notFound(element, config.elementMatch), range: home?.titleRange ?? claim.range })),
+        fixes,
+      });
     }
   },
 };
+
+/** "Insert all 3 missing sections for 9.4.2" (the one fix-all applies), then one fix per element. */
+function missingFixes(document: PolicyDocument, control: Control, missing: Element[], home: Section | null): Fix[] {
+  const single = missing.map((element) => ({ element, edit: insertSectionEdit(document, control, element, home) }));
+  if (single.some(({ edit }) => !edit)) return [];
+  const each = single.map(({ element, edit }) => selectingTodo(fix(`Insert section "${element.title}" for ${control.id}`, [edit!], missing.length === 1)));
+  if (missing.length === 1) return each;
+  const all = insertSectionsEdit(document, control, missing, home)!;
+  return [selectingTodo(fix(`Insert all ${missing.length} missing sections for ${control.id}`, [all])), ...each];
+}
+
+/** Selects the first inserted "TODO: …" line once the fix is applied, so the author can type over it. */
+function selectingTodo(inserted: Fix): Fix {
+  const text = inserted.edits[0]!.newText;
+  const start = text.indexOf('TODO: ');
+  if (start < 0) return inserted;
+  const end = text.slice(start).search(/\r?\n|$/) + start;
+  return { ...inserted, select: { edit: 0, start, end } };
+}

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument, Range } from '../document/types';
-import type { Fix, Severity } from '../findings/types';
+import type { FindingElement, Fix, RelatedPlace, Severity } from '../findings/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { DocumentSummary } from '../workspace/summary';
 
@@ -24,6 +24,8 @@ export interface FindingInput {
   fixes?: Fix[];
   clause?: string;
   element?: string;
+  elements?: FindingElement[];
+  related?: RelatedPlace[];
 }
 
 /** One rule, one module: metadata plus a check that reports through the context. */

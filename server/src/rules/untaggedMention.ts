@@ -10,7 +10,7 @@ export const untaggedMention: Rule = {
   fixable: true,
   workspace: false,
   rationale:
-    'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the fix adds it) or reword the reference. Objectives and categories cited in prose are not flagged, nor is anything the Statement of Applicability (`type: soa`) cites.',
+    'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the quick fix adds it; claiming a control is the author’s decision, so `check --fix` and fix-all never apply it) or reword the reference. Objectives and categories cited in prose are not flagged, nor is anything the Statement of Applicability (`type: soa`) cites.',
   check({ document, summary, catalog, report }) {
     // The Statement of Applicability speaks about every control and claims none.
     if (summary.type === 'soa') return;
@@ -29,7 +29,8 @@ export const untaggedMention: Rule = {
         message: `the text cites ${control.id} ${control.title}, but the frontmatter does not claim it; add ${control.id} to clauses or drop the reference`,
         range: mention.range,
         clause: control.id,
-        fixes: edit ? [fix(`Add ${control.id} to clauses`, [edit])] : [],
+        // Claiming a control is the author's decision: offered, never applied by --fix or fix-all.
+        fixes: edit ? [{ ...fix(`Add ${control.id} to clauses`, [edit], false), claims: [control.id] }] : [],
       });
     }
   },

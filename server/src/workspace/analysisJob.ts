@@ -18,6 +18,8 @@ export interface AnalysisJob {
   defaultCatalog?: string;
   /** The catalog the main thread resolved for the document's set, whatever its config names (the config was vetted there). */
   catalog?: string;
+  /** Use the config without its wrong parts, as the main thread does (the editor: see CatalogPolicy.dropInvalid). */
+  dropInvalid?: boolean;
   /** Parse and summarise only, no rules (coverage and trace). */
   indexOnly?: boolean;
   /** Send the parsed document back too (an editor's open document: hover and completion read it). */

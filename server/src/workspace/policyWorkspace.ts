@@ -3,7 +3,7 @@ import { ConfigResolver, type ResolverOptions } from '../config/resolve';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
-import { DataFileError } from '../yaml/problem';
+import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { documentShell, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
 import { PolicySet, type CheckEnvironment } from './policySet';
@@ -139,6 +139,11 @@ export class PolicyWorkspace {
   /** Config and catalog files that could not be used, each with its problems. */
   configErrors(): DataFileError[] {
     return [...new Set(this.brokenConfigs.values())];
+  }
+
+  /** Problems of configs in use whose wrong parts were left out (the editor's `dropInvalid`). */
+  configWarnings(): SourceProblem[] {
+    return this.resolver.ignored();
   }
 
   /** The date checks use for a set: the environment's, else the config's `today`, else the real date. */

@@ -30,11 +30,11 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
 }
 
 function setFor(job: AnalysisJob, sets: Map<string, PolicySet>): PolicySet {
-  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}`;
+  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}\0${job.dropInvalid ? 1 : 0}`;
   let set = sets.get(key);
   if (!set) {
     // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
-    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog });
+    const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog, dropInvalid: job.dropInvalid });
     const { config, catalog } = resolver.forDirectory(job.cwd);
     sets.set(key, (set = new PolicySet(config, catalog)));
     warmUp(set, job.cwd);

@@ -5,6 +5,7 @@ import { applicabilityItems, type ApplicabilityEntry } from '../document/applica
 import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
+import { isGenerated } from '../document/generated';
 import { positionAt } from '../document/lines';
 import type { ClauseMention, Exclusion, Link, Located, PolicyDocument, Range } from '../document/types';
 import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
@@ -71,7 +72,8 @@ export interface DocumentSummary {
 
 /**
  * Builds the summary of a parsed document. `included` says whether the config's include globs match
- * it; a config with include globs decides alone, otherwise Clausewise frontmatter makes a policy.
+ * it; a config with include globs decides alone, otherwise Clausewise frontmatter makes a policy. A
+ * file Clausewise generated is never a policy.
  */
 export function summarize(document: PolicyDocument, catalog: Catalog, config: ResolvedConfig, included: boolean): DocumentSummary {
   const frontmatter = document.frontmatter;
@@ -89,7 +91,8 @@ export function summarize(document: PolicyDocument, catalog: Catalog, config: Re
   const projected = projectedClaims(document, catalog, config, clauses, elements);
   return {
     path: document.path,
-    isPolicy: config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document),
+    // A report Clausewise wrote (the exported Statement of Applicability) is never checked as a policy.
+    isPolicy: !isGenerated(document.text) && (config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document)),
     id: scalarField(frontmatter, 'id'),
     // comply's header names the document `name`.
     title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,

@@ -1,3 +1,4 @@
+import { yamlSyntaxProblems } from './syntaxErrors';
 import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { didYouMean } from '../text/similar';
@@ -11,6 +12,8 @@ export interface DataFile<T> {
   doc: Document;
   counter: LineCounter;
   data: T;
+  /** With `dropInvalid`: the problems whose part of the file was left out of `data` (none otherwise). */
+  dropped: SourceProblem[];
   /** A problem placed at the node (or its key) at a path. */
   problemAt(path: (string | number)[], message: string, atKey?: boolean): SourceProblem;
 }
@@ -22,7 +25,7 @@ const MAX_ALIAS_COUNT = 50;
  * Parses and validates; throws DataFileError listing every syntax or schema problem with its line.
  * `kind` names the file in messages ("catalog", "config").
  */
-export function readDataFile<T>(text: string, file: string, validate: ValidateFunction, kind: string): DataFile<T> {
+export function readDataFile<T>(text: string, file: string, validate: ValidateFunction, kind: string, options: { dropInvalid?: boolean } = {}): DataFile<T> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const problemAt = (path: (string | number)[], message: string, atKey = false): SourceProblem => {
@@ -34,7 +37,7 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
   if (doc.errors.length > 0) {
     throw new DataFileError(
       kind,
-      doc.errors.map((error) => ({ file, ...lineColumn(counter, error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` })),
+      yamlSyntaxProblems(text, doc.errors).map((problem) => ({ file, ...lineColumn(counter, problem.start), message: `YAML syntax: ${withoutForeignText(problem.message)}` })),
     );
   }
   let data: unknown;
@@ -48,21 +51,39 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
     if (isForeign(data, known)) {
       throw new DataFileError(kind, [{ file, line: 1, column: 1, message: `this is not a Clausewise ${kind}: none of its keys is one a ${kind} has (${known.join(', ')}); check the path that names it` }]);
     }
-    const problems = (validate.errors ?? []).filter((error) => !isNoise(error)).map((error) => {
+    const errors = (validate.errors ?? []).filter((error) => !isNoise(error));
+    const problems = errors.map((error) => {
       const place = schemaErrorPlace(error);
       return problemAt(place.path, schemaMessage(error, 'the file', 'keys'), place.atKey);
     });
+    // A key or value that is wrong can be left out and the rest used, when what remains is valid.
+    const places = errors.map((error) => schemaErrorPlace(error).path);
+    if (options.dropInvalid && places.every((path) => path.length > 0)) {
+      const kept = dropPaths(data, places);
+      if (validate(kept)) return { file, doc, counter, data: kept as T, dropped: dedupe(problems), problemAt };
+    }
     throw new DataFileError(kind, dedupe(problems));
   }
-  return { file, doc, counter, data: data as T, problemAt };
+  return { file, doc, counter, data: data as T, dropped: [], problemAt };
 }
 
-/** The parser's first line, with any quoted text that is not key-like left out (the file may not be ours). */
-function firstLine(message: string): string {
-  return message
-    .split('\n')[0]!
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/"([^"]*)"/g, (quoted, inner: string) => (isKeyLike(inner) ? quoted : '"…"'));
+/** A copy of data without the values at these paths (array items removed, later indexes first). */
+export function dropPaths(data: unknown, paths: (string | number)[][]): unknown {
+  const copy = structuredClone(data);
+  const byDepthThenIndex = [...paths].sort((a, b) => b.length - a.length || Number(b.at(-1)) - Number(a.at(-1)) || 0);
+  for (const path of byDepthThenIndex) {
+    let parent: unknown = copy;
+    for (const step of path.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[step] : undefined;
+    const last = path.at(-1)!;
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[last];
+  }
+  return copy;
+}
+
+/** A message with any quoted text that is not key-like left out (the file may not be ours). */
+function withoutForeignText(message: string): string {
+  return message.replace(/"([^"]*)"/g, (quoted, inner: string) => (isKeyLike(inner) ? quoted : '"…"'));
 }
 
 /**

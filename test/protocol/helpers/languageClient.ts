@@ -14,7 +14,7 @@ export const serverPath = join(repoRoot, 'dist', 'server.js');
 
 /** What the test client tells the server it supports: everything the server can use. */
 export const fullCapabilities: ClientCapabilities = {
-  window: { workDoneProgress: true },
+  window: { workDoneProgress: true, showDocument: { support: true } },
   workspace: {
     configuration: true,
     workspaceFolders: true,
@@ -63,6 +63,11 @@ export class TestServer {
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
       return null;
+    });
+    // Recorded like a notification, so a test can wait for it.
+    this.connection.onRequest('window/showDocument', (params: unknown) => {
+      this.record('window/showDocument', params);
+      return { success: true };
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();

@@ -44,7 +44,7 @@ describe('a broken config stops with one clear error naming its file and line', 
     ['an unknown rule id, with a suggestion', 'rules:\n  missing-elements: off\n', 2, /unknown key "missing-elements" \(did you mean "missing-element"\?\)/],
     ['a wrong severity', 'rules:\n  missing-element: loud\n', 2, /must be one of off, info, warning, error/],
     ['a misspelt top-level key', 'includes: ["*.md"]\n', 1, /unknown key "includes" \(did you mean "include"\?\)/],
-    ['a YAML syntax error', 'include: ["*.md"\nrules: {}\n', 2, /^YAML syntax/],
+    ['a YAML syntax error, placed at the list never closed', 'include: ["*.md"\nrules: {}\n', 1, /^YAML syntax: this list is never closed: add \]/],
     ['an unknown control in elements', 'elements:\n  9.4.9:\n    waive: [x]\n', 2, /"9\.4\.9" is not a control of ISO 27799:2016/],
     ['an unknown element to waive', 'elements:\n  9.4.2:\n    waive: [session-time-out]\n', 3, /control 9\.4\.2 has no element "session-time-out" \(did you mean "session-timeout"\?\)/],
     ['a catalog that does not exist', 'catalog: ./mine.yaml\n', 1, /catalog file "\.\/mine\.yaml" does not exist/],
@@ -63,6 +63,30 @@ describe('a broken config stops with one clear error naming its file and line', 
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: join(root, '.clausewise.yaml'), line });
     expect(problem!.message).toMatch(message);
+  });
+});
+
+describe('a config read for the editor (dropInvalid) leaves out its wrong parts and uses the rest', () => {
+  it('ignores a misspelt rule, a wrong severity and an unknown control, each reported with its line', () => {
+    const text = 'include: ["*.md"]\nrules:\n  missing-elements: off\n  review-overdue: loud\n  empty-element: warning\nelements:\n  9.4.9:\n    waive: [x]\n  9.4.2:\n    waive: [log-on-banner]\n';
+    const root = tempWorkspace({ '.clausewise.yaml': text });
+    const { config, ignored } = loadConfig(join(root, '.clausewise.yaml'), { dropInvalid: true });
+    expect(config.include).toEqual(['*.md']);
+    expect(config.rules).toEqual({ 'empty-element': 'warning' });
+    expect(Object.keys(config.elements)).toEqual(['9.4.2']);
+    expect(elementsFor(loadCatalog().control('9.4.2')!, config).map((element) => element.id)).not.toContain('log-on-banner');
+    expect(ignored.map((problem) => [problem.line, problem.message])).toEqual([
+      [3, expect.stringMatching(/unknown key "missing-elements" \(did you mean "missing-element"\?\)/)],
+      [4, expect.stringMatching(/must be one of off, info, warning, error/)],
+      [7, expect.stringMatching(/"9\.4\.9" is not a control/)],
+    ]);
+    // The CLI reads it strictly: the same config is refused.
+    expect(() => loadConfig(join(root, '.clausewise.yaml'))).toThrow(DataFileError);
+  });
+
+  it('still refuses a config that does not parse', () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"\n' });
+    expect(() => loadConfig(join(root, '.clausewise.yaml'), { dropInvalid: true })).toThrow(/this list is never closed/);
   });
 });
 
@@ -87,7 +111,7 @@ describe('what the config changes', () => {
     const missingIds = (config: string) =>
       checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy('POL-1') }))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
-        .map((finding) => finding.element);
+        .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
     expect(missingIds('rules: {}\n')).toContain('multi-factor-authentication');
     const withPhrase = 'elements:\n  9.4.2:\n    evidence:\n      multi-factor-authentication: [badge tap plus]\n';
     expect(missingIds(withPhrase)).not.toContain('multi-factor-authentication');
@@ -108,7 +132,7 @@ describe('what the config changes', () => {
     const missing = (config: string) =>
       checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy }))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
-        .map((finding) => finding.element);
+        .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
     expect(missing('rules: {}\n')).toEqual(['medical-device-network', 'guest-network']);
     expect(missing('organisation-type: care-provider\n')).toEqual(['medical-device-network', 'guest-network']);
     expect(missing('organisation-type: health-technology\n')).toEqual([]);

@@ -4,13 +4,15 @@
  * YAML comment (frontmatter) or an HTML comment (body), or anywhere as `{rule-id:N}` for a finding
  * on line N (line 1, the opening fence, cannot hold a comment). Markers are read from the raw bytes,
  * so a binary fixture can carry one too. A file `x.fixed.md` beside `x.md` is what
- * applying every automatic fix to `x.md` must give; the fixed text must then pass the fixed rules,
+ * applying every automatic fix to `x.md` must give (or, for a fix that claims a control, which only
+ * the author applies, the quick fix itself); the fixed text must then pass the fixed rules,
  * and fixing it again must change nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, automaticFixes } from '../../../server/src/findings/applyFixes';
+import type { Finding, Fix } from '../../../server/src/findings/types';
 import { ruleIds } from '../../../server/src/rules/registry';
 import { fixturesDir } from '../../helpers/paths';
 import { byLine, checkFolder, findingLines } from '../../helpers/workspace';
@@ -48,14 +50,14 @@ describe('rule fixtures', () => {
     const withFixed = checked.filter((file) => existsSync(file.path.replace(/\.md$/, '.fixed.md')));
     if (withFixed.length === 0) return;
     it.each(withFixed.map((file) => [file.path.slice(dir.length + 1), file] as const))('%s: --fix gives the .fixed.md text, which then passes and stays put', (_name, file) => {
-      const fixes = automaticFixes(file.findings);
+      const fixes = chosenFixes(file.findings);
       expect(fixes.length).toBeGreaterThan(0);
       const fixedRules = new Set(file.findings.filter((finding) => finding.fixes.some((fix) => fixes.includes(fix))).map((finding) => finding.ruleId));
       // Like --fix: apply, re-check, repeat while fixes apply (overlapping fixes wait for the next round).
       let fixed = file.text;
       for (let round = 0; round < 5; round++) {
         const current = checkFolder(dir, { [file.path]: fixed }).find((other) => other.path === file.path)!;
-        const next = applyFixes(fixed, automaticFixes(current.findings.filter((finding) => fixedRules.has(finding.ruleId)))).text;
+        const next = applyFixes(fixed, chosenFixes(current.findings.filter((finding) => fixedRules.has(finding.ruleId)))).text;
         if (next === fixed) break;
         fixed = next;
       }
@@ -64,10 +66,15 @@ describe('rule fixtures', () => {
       expect(isSubsequence(file.text, fixed)).toBe(true);
       const again = checkFolder(dir, { [file.path]: fixed }).find((other) => other.path === file.path)!;
       expect(again.findings.filter((finding) => fixedRules.has(finding.ruleId) && finding.fixes.some((fix) => fix.automatic))).toEqual([]);
-      expect(applyFixes(fixed, automaticFixes(again.findings.filter((finding) => fixedRules.has(finding.ruleId)))).text).toBe(fixed);
+      expect(applyFixes(fixed, chosenFixes(again.findings.filter((finding) => fixedRules.has(finding.ruleId)))).text).toBe(fixed);
     });
   });
 });
+
+/** The fixes a fixture applies: every automatic one, and the quick fix that claims a control (never automatic: the author's decision). */
+function chosenFixes(findings: Finding[]): Fix[] {
+  return [...automaticFixes(findings), ...findings.flatMap((finding) => finding.fixes.filter((fix) => fix.claims?.length).slice(0, 1))];
+}
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   commands, ConfigurationTarget, extensions, languages, MarkdownString, Position, Range, window, workspace, WorkspaceEdit,
-  type CodeAction, type CompletionList, type Hover, type TextDocument, type Uri,
+  type CodeAction, type CodeLens, type CompletionList, type Hover, type TextDocument, type Uri,
 } from 'vscode';
 import type { CoverageReport } from '../../../server/src/protocol/customMessages';
 import type { ClausewiseApi } from '../../../client/src/extension';
@@ -243,6 +243,23 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'one missing-element diagnostic per control with an element as related information; fix all selects the inserted TODO',
+      run: async () => {
+        const document = await open('backup-standard.md');
+        const found = await diagnosticsWhen(document.uri, (list) => hasRule(list, 'missing-element'), 'missing-element');
+        const gaps = found.filter((diagnostic) => ruleOf(diagnostic) === 'missing-element');
+        check(gaps.length === 1 && gaps[0]!.message === '12.3.1 Information backup: 1 of 5 elements not found — Restore testing', `missing-element: ${JSON.stringify(gaps.map((gap) => gap.message))}`);
+        const related = gaps[0]!.relatedInformation ?? [];
+        check(related.length === 1 && related[0]!.message.startsWith('"Restore testing" is not addressed'), `related: ${JSON.stringify(related.map((info) => info.message))}`);
+        const applied = await commands.executeCommand<number>('clausewise.fixAllProblems', document.uri);
+        check(applied > 0, 'no fix applied');
+        const editor = window.activeTextEditor;
+        const selected = editor ? editor.document.getText(editor.selection) : '';
+        check(selected.startsWith('TODO: Say how often restores are tested'), `selection after fix all: ${JSON.stringify(selected)}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
       name: 'a gap in the Coverage view: claim it in the open document, or start a new document from the skeleton for it',
       run: async () => {
         const document = await open('teleworking-standard.md');
@@ -276,6 +293,42 @@ export async function run(): Promise<void> {
         check(inserted === true && document?.uri.fsPath === claim.path, `inserted: ${JSON.stringify(inserted)} into ${document?.uri.fsPath}`);
         check(/^## Restore testing$/m.test(document.getText()), `text: ${document.getText().slice(-400)}`);
         await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
+      name: 'the code lens lists the missing elements; inserting one from it adds the section and selects its TODO',
+      run: async () => {
+        const document = await open('backup-standard.md');
+        const lenses = (await commands.executeCommand<CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+        const lens = lenses.find((candidate) => candidate.command?.command === 'clausewise.showMissingElements');
+        check(lens?.command?.title === 'covers 1 control · 1 element missing', `lens: ${JSON.stringify(lenses.map((candidate) => candidate.command))}`);
+        const [uri, items] = lens.command.arguments as [string, { title: string }[]];
+        check(items.map((item) => item.title).join() === 'Restore testing', `items: ${JSON.stringify(items)}`);
+        check(await commands.executeCommand<boolean>('clausewise.showMissingElements', uri, items, { index: 0, action: 'insert' }), 'the insert did not apply');
+        check(document.getText().includes('## Restore testing'), 'no section inserted');
+        const editor = window.activeTextEditor;
+        const selected = editor ? editor.document.getText(editor.selection) : '';
+        check(selected.startsWith('TODO: Say how often restores are tested'), `selection after insert: ${JSON.stringify(selected)}`);
+        await commands.executeCommand('workbench.action.files.revert');
+      },
+    },
+    {
+      name: 'a typo in .clausewise.yaml keeps the findings: the key is ignored with a warning, the status item says config error',
+      run: async () => {
+        const config = file('.clausewise.yaml').fsPath;
+        const good = readFileSync(config, 'utf8');
+        try {
+          const shown = nextEvent(api.onDidChangeStatus, 'the config error in the status bar', (text) => text === '$(warning) Clausewise: config error');
+          writeFileSync(config, `${good}rules:\n  missing-elements: off\n`);
+          const warned = await diagnosticsWhen(file('.clausewise.yaml'), (found) => found.some((diagnostic) => diagnostic.code === 'config-invalid'), 'the config warning');
+          check(warned[0]!.message.includes('did you mean "missing-element"'), `config diagnostic: ${warned[0]!.message}`);
+          await shown;
+          const backup = languages.getDiagnostics(file('backup-standard.md'));
+          check(hasRule(backup, 'missing-element'), `backup-standard.md lost its findings: ${JSON.stringify(backup.map(ruleOf))}`);
+        } finally {
+          writeFileSync(config, good);
+        }
+        await diagnosticsWhen(file('.clausewise.yaml'), (found) => found.length === 0, 'the config warning to go');
       },
     },
     {

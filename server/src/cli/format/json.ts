@@ -4,7 +4,8 @@ import { findingPosition } from './position';
 
 /**
  * The documented JSON shape: `{ version, files: [{ path, findings: [{ ruleId, severity, message,
- * line, column, endLine, endColumn, offset, endOffset, clause?, element?, fixes }] }], summary }`.
+ * line, column, endLine, endColumn, offset, endOffset, clause?, element?, elements?: [{ id, title }], related?: [{ message,
+ * line, column, endLine, endColumn }], fixes }] }], summary }`.
  * Paths are relative to the working folder, with forward slashes.
  */
 export function formatJson(results: FileResult[], cwd: string): string {
@@ -22,6 +23,8 @@ export function formatJson(results: FileResult[], cwd: string): string {
         endOffset: finding.range.end,
         ...(finding.clause ? { clause: finding.clause } : {}),
         ...(finding.element ? { element: finding.element } : {}),
+        ...(finding.elements ? { elements: finding.elements.map(({ id, title }) => ({ id, title })) } : {}),
+        ...(finding.related?.length ? { related: finding.related.map((place) => ({ message: place.message, ...findingPosition(result.document, place) })) } : {}),
         fixes: finding.fixes.map((fix) => ({
           title: fix.title,
           automatic: fix.automatic,

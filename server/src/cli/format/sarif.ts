@@ -57,7 +57,18 @@ function sarifResult(result: FileResult, finding: Finding, index: number | undef
     level: LEVEL[finding.severity],
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column, endLine, endColumn } } }],
-    ...(finding.clause ? { properties: { clause: finding.clause, ...(finding.element ? { element: finding.element } : {}) } } : {}),
+    ...(finding.related?.length
+      ? { relatedLocations: finding.related.map((place, id) => ({ id, message: { text: place.message }, physicalLocation: { artifactLocation, region: region(result.document, place.range.start, place.range.end) } })) }
+      : {}),
+    ...(finding.clause
+      ? {
+          properties: {
+            clause: finding.clause,
+            ...(finding.element ? { element: finding.element } : {}),
+            ...(finding.elements ? { elements: finding.elements.map(({ id, title }) => ({ id, title })) } : {}),
+          },
+        }
+      : {}),
     ...(finding.fixes.length
       ? {
           fixes: finding.fixes.map((fix) => ({

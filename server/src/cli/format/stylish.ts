@@ -5,7 +5,7 @@ import { findingPosition } from './position';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
-/** `path:line:col  severity  message  rule-id`, grouped by file, then a summary line. */
+/** `path:line:col  severity  message  rule-id` (and an indented line per related place), grouped by file, then a summary line. */
 export function formatStylish(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): string {
   const blocks: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
@@ -18,7 +18,9 @@ export function formatStylish(results: FileResult[], output: Pick<Output, 'color
       if (finding.fixes.some((fix) => fix.automatic)) fixable++;
       const { line, column } = findingPosition(result.document, finding);
       const severity = paint(output, SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
-      return `${path}:${line}:${column}  ${severity}  ${finding.message}  ${paint(output, 'gray', finding.ruleId)}`;
+      // A finding about several elements lists each below it, with where Clausewise looked.
+      const related = (finding.related ?? []).map((place) => `\n    ${paint(output, 'gray', `· ${place.message}`)}`).join('');
+      return `${path}:${line}:${column}  ${severity}  ${finding.message}  ${paint(output, 'gray', finding.ruleId)}${related}`;
     });
     blocks.push(lines.join('\n'));
   }

@@ -1,10 +1,11 @@
+import { GENERATED_MARKER } from '../../../document/generated';
 import { cell } from '../coverage/markdown';
 import { SOA_COLUMNS, soaCells, soaHeader, type SoaInput } from './common';
 
 /** The SoA in Markdown: the header fields, then one table per category with a row per control. */
 export function formatSoaMarkdown(input: SoaInput): string {
   const { catalog, statement } = input;
-  const lines = [`# ${statement.soa?.title ?? 'Statement of Applicability'} — ${catalog.info.name}`, '', '| | |', '|---|---|'];
+  const lines = [GENERATED_MARKER, `# ${statement.soa?.title ?? 'Statement of Applicability'} — ${catalog.info.name}`, '', '| | |', '|---|---|'];
   for (const [label, value] of soaHeader(input)) lines.push(`| ${label} | ${cell(value)} |`);
   const byId = new Map(statement.rows.map((row) => [row.coverage.id, row]));
   for (const category of catalog.categories) {
