@@ -5,6 +5,7 @@ import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
+import type { BaseRevision } from '../rules/types';
 import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
@@ -26,6 +27,12 @@ export interface CheckRunOptions {
   cwd: string;
   /** Text to use instead of the file on disk (path → text), for --fix passes. */
   texts?: Map<string, string>;
+  /** Reads a file instead of the disk (a past revision's files, read through git). */
+  read?: (path: string) => { text: string; problem?: ReadProblem };
+  /** Whether a linked file exists, instead of asking the disk. */
+  fileExists?: (path: string) => boolean;
+  /** The base revision of a change, for the change-discipline rules (the cache's workspace findings are then not used). */
+  base?: BaseRevision;
   cache?: CheckCache;
   /** Analyse again the cached files whose findings carry automatic fixes (for --fix: fixes never come from the cache). */
   cacheWithoutFixes?: boolean;
@@ -78,7 +85,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     if (!set) sets.set(key, (set = new PolicySet(config, catalog)));
     if (set.isExcluded(path)) continue;
     const override = options.texts?.get(path);
-    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : readDocumentFile(path);
+    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : (options.read ?? readDocumentFile)(path);
     const entry: Pending = { path, set, text, problem };
     if (options.cache) {
       entry.cacheKey = options.cache.key(set, text, problem, set.today(options.today));
@@ -96,12 +103,13 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   }
   // Many documents link to the same few files: ask the filesystem once per path.
   const known = new Map<string, boolean>();
-  const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
+  const exists = options.fileExists ?? existsSync;
+  const fileExists = (path: string) => known.get(path) ?? (known.set(path, exists(path)), known.get(path)!);
   // Each set's rules fall back to its config's `today` when no date was given (PolicySet.today).
-  const environment = { today: options.today, fileExists };
+  const environment = { today: options.today, fileExists, base: options.base };
   // With a cache, an unchanged file set reuses the workspace rules' findings too, unless a file they
   // looked for (a linked PDF) has appeared or gone since.
-  const workspaceKey = options.cache ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
+  const workspaceKey = options.cache && !options.base ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
   const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey, fileExists) : undefined;
   const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
@@ -161,7 +169,7 @@ async function analyze(entries: Pending[], options: CheckRunOptions): Promise<vo
     for (const entry of entries) {
       if (timed.has(entry)) continue;
       if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
-      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync }));
+      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: options.fileExists ?? existsSync }));
       options.onProgress?.(++done, entries.length);
     }
     if (offThread) {

@@ -84,6 +84,14 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
   } catch (error) {
     throw new DataFileError('config', [{ file, line: 1, column: 1, message: `cannot read the config: ${(error as Error).message}` }]);
   }
+  return configFromText(text, file, options);
+}
+
+/**
+ * Validates a config's text as if read from `file` (which need not be on disk: a config of a past
+ * revision read through git), and loads the catalog it names. Throws DataFileError like loadConfig.
+ */
+export function configFromText(text: string, file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog } {
   const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config');
   const raw = source.data ?? {};
   const root = dirname(file);

@@ -7,6 +7,7 @@ import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
+import type { BaseRevision } from '../rules/types';
 import type { AnalyzedDocument } from './analyzedDocument';
 import { WorkspaceIndex } from './index';
 import { summarize, type DocumentSummary } from './summary';
@@ -16,6 +17,8 @@ export interface CheckEnvironment {
   /** An explicit date (--today); else the config's `today`, else the real date. */
   today?: string;
   fileExists(path: string): boolean;
+  /** The base revision of a change (check --base, diff): the change-discipline rules read it. */
+  base?: BaseRevision;
   /** Told when a rule throws; the failure is reported as a finding either way. */
   onRuleError?(ruleId: string, path: string, error: unknown): void;
 }
@@ -97,6 +100,7 @@ export class PolicySet {
       index: this.index,
       today: this.today(environment.today),
       fileExists: environment.fileExists,
+      base: environment.base,
       onRuleError: environment.onRuleError,
     }, phase);
   }

@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { GitRepo, policy } from '../helpers/gitRepo';
+import { repoRoot } from '../helpers/paths';
+import { runCli } from '../helpers/run';
+
+const TODAY = ['--today', '2026-06-01'];
+const reviewBody = (extra = '') => `# Access\n\n## Access review frequency\n\nAccess is reviewed quarterly by each system owner.\n\n## Access reviewers\n\nSystem owners review access and the CISO signs off.\n${extra}`;
+const approved = { status: 'approved', 'approved-by': 'Board', effective: '2026-01-01', 'last-reviewed': '2026-01-01' };
+
+function diffJson(repo: GitRepo, args: string[] = [], stderr = '') {
+  const result = runCli(['diff', '--format', 'json', ...TODAY, ...args], { cwd: repo.root });
+  expect(result.stderr).toBe(stderr);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(repoRoot, 'controls/schema/diff-report.schema.json'), 'utf8')));
+
+describe('clausewise diff', () => {
+  it('reports documents added, removed and renamed with edits, claims changed and an element dropped; the JSON fits the shipped schema', () => {
+    const repo = new GitRepo({
+      'policies/access.md': policy({ id: 'POL-AC', clauses: '[9.2.5]' }, reviewBody()),
+      'policies/old.md': policy({ id: 'POL-OLD', clauses: '[5.1.1]' }, '# Old\n\nText.\n'),
+      'policies/moved.md': policy({ id: 'POL-MV', clauses: '[6.1.1]' }, `# Roles\n\n${'Roles and responsibilities are written down for each system. '.repeat(12)}\n`),
+    });
+    repo.commit('base');
+    repo.git('checkout', '-q', '-b', 'change');
+    repo.remove('policies/old.md');
+    repo.git('mv', 'policies/moved.md', 'policies/roles.md');
+    repo.write({
+      'policies/roles.md': policy({ id: 'POL-MV', clauses: '[6.1.1]' }, `# Roles\n\n${'Roles and responsibilities are written down for each system. '.repeat(12)}\nOne more line.\n`),
+      'policies/access.md': policy({ id: 'POL-AC', clauses: '[9.2.5, 9.2.6]' }, '# Access\n\n## Access reviewers\n\nSystem owners review access and the CISO signs off.\n'),
+      'policies/new.md': policy({ id: 'POL-NEW', title: 'Information security policy', owner: 'Board', clauses: '[5.1.1, 5.1.2]' }, '# Information security\n\nThe board sets the direction of information security.\n'),
+    });
+    repo.commit('change');
+
+    const { code, report } = diffJson(repo);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const byPath = Object.fromEntries(report.documents.map((document: { path: string }) => [document.path, document]));
+    expect(Object.keys(byPath).sort()).toEqual(['policies/access.md', 'policies/new.md', 'policies/old.md', 'policies/roles.md']);
+    expect(byPath['policies/new.md'].change).toBe('added');
+    expect(byPath['policies/old.md'].change).toBe('removed');
+    expect(byPath['policies/roles.md']).toMatchObject({ change: 'renamed', from: 'policies/moved.md' });
+    expect(byPath['policies/access.md']).toMatchObject({ change: 'modified', clausesAdded: ['9.2.6'], clausesRemoved: [] });
+    expect(byPath['policies/access.md'].elements).toContainEqual(expect.objectContaining({ clause: '9.2.5', element: 'access-review-frequency', title: 'Access review frequency', after: 'missing' }));
+    expect(report.summary).toMatchObject({ documentsAdded: 1, documentsRemoved: 1, documentsRenamed: 1, documentsModified: 1 });
+    // The dropped element is a new missing-element finding; the renamed document's findings are not new.
+    expect(report.findings.new.map((finding: { ruleId: string; path: string; element?: string }) => [finding.ruleId, finding.path, finding.element])).toContainEqual(['missing-element', 'policies/access.md', 'access-review-frequency']);
+    expect(report.findings.new.filter((finding: { path: string }) => finding.path === 'policies/roles.md')).toEqual([]);
+    expect(code).toBe(1);
+  });
+
+  it('compares with the merge base by default: a merge commit from main brings none of main\'s documents into the report', () => {
+    const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
+    repo.commit('base');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write({ 'b.md': policy({ id: 'B', clauses: '[5.1.2]' }, '# B\n\nText.\n') }).commit('feature');
+    repo.git('checkout', '-q', 'main');
+    repo.write({ 'c.md': policy({ id: 'C', clauses: '[6.1.1]' }, '# C\n\nText.\n') }).commit('main moves on');
+    repo.git('checkout', '-q', 'feature');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    expect(repo.git('rev-list', '--parents', '-n', '1', 'HEAD').trim().split(' ')).toHaveLength(3);
+
+    const { report } = diffJson(repo);
+    expect(report.base.ref).toBe('merge base with main');
+    expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['b.md', 'added']]);
+    expect(diffJson(repo, ['--base', 'main', '--head', 'HEAD']).report.documents.map((document: { path: string }) => document.path)).toEqual(['b.md']);
+  });
+
+  it('in a shallow clone without the base, says what to fetch and exits 2', () => {
+    const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
+    const first = repo.commit('one');
+    repo.write({ 'b.md': policy({ id: 'B', clauses: '[5.1.2]' }, '# B\n\nText.\n') }).commit('two');
+    const clone = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone]);
+    const missing = runCli(['diff', '--base', first], { cwd: clone });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`--base ${first} is not in this shallow clone`);
+    expect(missing.stderr).toContain(`git fetch origin ${first}`);
+    const noMergeBase = runCli(['diff', '--base', 'origin/main~1'], { cwd: clone });
+    expect(noMergeBase.code).toBe(2);
+    expect(noMergeBase.stderr).toContain('shallow clone');
+  });
+
+  it('reads the base with the head\'s configuration when the base\'s .clausewise.yaml is broken, and says so', () => {
+    const repo = new GitRepo({ '.clausewise.yaml': 'include: [policies/*.md\n', 'policies/a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
+    repo.commit('base with a broken config');
+    repo.write({ '.clausewise.yaml': 'include: ["policies/*.md"]\n', 'policies/b.md': policy({ id: 'B', clauses: '[5.1.2]' }, '# B\n\nText.\n') }).commit('mend');
+    const result = runCli(['diff', '--base', 'HEAD~1', '--format', 'json', ...TODAY], { cwd: repo.root });
+    expect(result.stderr).toMatch(/The base's config cannot be used \(HEAD~1:\.clausewise\.yaml:\d+:\d+: /);
+    const report = JSON.parse(result.stdout);
+    expect(report.notes[0]).toContain("checked with the head's configuration");
+    expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['policies/b.md', 'added']]);
+  });
+
+  it('refuses a ref that looks like an option, and a folder outside git, with exit 2', () => {
+    const repo = new GitRepo({ 'a.md': policy({ id: 'A' }, '# A\n') });
+    repo.commit('one');
+    const option = runCli(['diff', '--base=--output=/tmp/x'], { cwd: repo.root });
+    expect([option.code, option.stderr]).toEqual([2, expect.stringContaining('is not a revision')]);
+    const unknown = runCli(['diff', '--base', 'no-such-branch'], { cwd: repo.root });
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('names no commit')]);
+    const outside = runCli(['diff'], { cwd: mkdtempSync(join(tmpdir(), 'clausewise-nogit-')) });
+    expect([outside.code, outside.stderr]).toEqual([2, expect.stringContaining('not inside a git work tree')]);
+  });
+
+  it('handles file names with spaces, newlines and leading dashes, and never follows a symbolic link blob', () => {
+    const repo = new GitRepo({ '-rf policy.md': policy({ id: 'DASH', clauses: '[5.1.1]' }, '# Dash\n\nText.\n'), 'line\nbreak.md': policy({ id: 'NL', clauses: '[5.1.2]' }, '# NL\n\nText.\n') });
+    repo.commit('base');
+    const outside = join(mkdtempSync(join(tmpdir(), 'clausewise-outside-')), 'secret.md');
+    writeFileSync(outside, policy({ id: 'SECRET', clauses: '[5.1.1]' }, '# Secret\n'));
+    symlinkSync(outside, repo.path('linked.md'));
+    repo.git('mv', '--', '-rf policy.md', '-- renamed policy.md');
+    repo.write({ 'line\nbreak.md': policy({ id: 'NL', clauses: '[5.1.2, 6.1.1]' }, '# NL\n\nText.\n') }).commit('change');
+    const expected = [
+      ['-- renamed policy.md', 'renamed', '-rf policy.md'],
+      ['line\nbreak.md', 'modified', undefined],
+    ];
+    const documents = (report: { documents: { path: string; change: string; from?: string }[] }) => report.documents.map((document) => [document.path, document.change, document.from]);
+    // Both sides read through git: the link's blob is never taken for the file it names.
+    expect(documents(diffJson(repo, ['--base', 'HEAD~1', '--head', 'HEAD']).report)).toEqual(expected);
+    // The work tree's walk says it does not follow the link either.
+    const { report } = diffJson(repo, ['--base', 'HEAD~1'], `clausewise: ${repo.path('linked.md')}: symbolic link to ${outside}, outside ${repo.root}; not followed (skipped)\n`);
+    expect(documents(report)).toEqual(expected);
+  });
+});
