@@ -128,3 +128,25 @@ describe('clausewise diff', () => {
     expect(documents(report)).toEqual(expected);
   });
 });
+
+describe('clausewise diff --format markdown', () => {
+  it('reports a scripted change to a copy of samples/ as a pull-request comment', async () => {
+    const repo = new GitRepo({}, { copy: { samples: join(repoRoot, 'samples') } });
+    repo.commit('the sample policy set');
+    repo.git('checkout', '-q', '-b', 'change');
+    // An approved policy loses a section, with no new version or approval.
+    const access = readFileSync(repo.path('samples/access-control-policy.md'), 'utf8');
+    repo.write({ 'samples/access-control-policy.md': access.replace(/### Default credentials\n[^]*?(?=\n##)/, '') });
+    // Another drops a claim the proper way: new version, new effective date.
+    const physical = readFileSync(repo.path('samples/physical-security-policy.md'), 'utf8');
+    repo.write({ 'samples/physical-security-policy.md': physical.replace('11.1.5, 11.1.6]', '11.1.5]').replace('version: 3.1.0', 'version: 3.2.0').replace('effective: 2025-11-01', 'effective: 2026-05-01') });
+    // A new draft policy.
+    repo.write({ 'samples/clinical-photography-policy.md': policy({ id: 'POL-CP-001', title: 'Clinical Photography Policy', clauses: '[8.2.3]', related: '[POL-AC-001]' }, '# Clinical Photography\n\nPhotographs of patients are taken only on hospital devices and stored in the record.\n') });
+    repo.commit('change');
+
+    const result = runCli(['diff', 'samples', '--today', '2026-10-01', '--link-base', 'https://git.example.org/lvh/policies/blob/HEAD/'], { cwd: repo.root });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    await expect(result.stdout).toMatchFileSnapshot('__snapshots__/diff-samples.md');
+  });
+});

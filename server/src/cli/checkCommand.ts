@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openBase } from './baseRevision';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
@@ -25,6 +26,8 @@ Options:
   --output FILE           write the report to FILE instead of standard output
   --fix                   apply every automatic fix, write the files, report what remains
   --today YYYY-MM-DD      the date for review and expiry checks (default: the config's today, else today)
+  --base REF              compare with this git revision: the change-discipline rules
+                          (version-not-bumped, approval-stale) run only with a base
   --max-warnings N        exit 1 when there are more than N warnings
   --quiet                 report errors only
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)
@@ -34,7 +37,7 @@ Options:
   --debug                 show stack traces of internal errors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage, configuration or catalog error.`;
+2 usage, configuration, catalog or git error.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -51,6 +54,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
       today: { type: 'string' },
       config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       'max-warnings': { type: 'string' },
+      base: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
@@ -74,7 +78,8 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
-  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, onProgress: progress?.update };
+  const base = values.base === undefined ? undefined : openBase(cwd, values.base).revision;
+  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, base, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options, roots);

@@ -5,7 +5,8 @@
  * on line N (line 1, the opening fence, cannot hold a comment). Markers are read from the raw bytes,
  * so a binary fixture can carry one too. A file `x.fixed.md` beside `x.md` is what
  * applying every automatic fix to `x.md` must give; the fixed text must then pass the fixed rules,
- * and fixing it again must change nothing.
+ * and fixing it again must change nothing. A subfolder base/ holds the base revision of the files
+ * (same names) for the rules that compare a change with its base.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -39,7 +39,7 @@ function render(report: ChangeReport, linkBase: string | undefined, items: numbe
     lines.push('', `<details><summary>${title}</summary>`, '', ...shown, ...(shown.length < body.length ? [`- …and ${body.length - shown.length} more`] : []), '', '</details>');
   };
   const lost = report.controls.filter((control) => control.before === 'covered' && control.after !== 'covered');
-  section(`Controls: ${report.controls.length} changed state (${lost.length} lose coverage, ${summary.controlsGainingCoverage} gain it)`, [
+  section(`Controls: ${report.controls.length} changed state (${lost.length} losing coverage, ${summary.controlsGainingCoverage} gaining it)`, [
     ...(report.controls.length ? ['| control | before | after |', '|---|---|---|'] : []),
     ...report.controls.map((control) => `| ${control.id} ${escape(control.title)} | ${control.before ?? '—'} | ${control.after ?? '—'} |`),
   ]);
