@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBase } from './baseRevision';
+import { changedSelection } from './changedSince';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
@@ -26,6 +27,9 @@ Options:
   --output FILE           write the report to FILE instead of standard output
   --fix                   apply every automatic fix, write the files, report what remains
   --today YYYY-MM-DD      the date for review and expiry checks (default: the config's today, else today)
+  --changed-since REF     check only the files changed since the git revision REF (untracked
+                          ones too) and the documents whose findings they can change; the
+                          others are indexed from their frontmatter
   --base REF              compare with this git revision: the change-discipline rules
                           (version-not-bumped, approval-stale) run only with a base
   --max-warnings N        exit 1 when there are more than N warnings
@@ -55,6 +59,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
       config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       'max-warnings': { type: 'string' },
       base: { type: 'string' },
+      'changed-since': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
@@ -74,12 +79,16 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const { files, roots } = inputsOf(positionals, cwd, resolver);
+  const inputs = inputsOf(positionals, cwd, resolver);
+  const { roots } = inputs;
+  const changed = values['changed-since'] === undefined ? undefined : changedSelection(cwd, values['changed-since'], inputs.files, resolver);
+  const files = changed?.check ?? inputs.files;
+  if (changed && files.length === 0) process.stderr.write(`clausewise: no policy document changed since ${values['changed-since']}, and none depends on a change\n`);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
   const base = values.base === undefined ? undefined : openBase(cwd, values.base).revision;
-  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, base, onProgress: progress?.update };
+  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, base, indexed: changed?.indexed, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options, roots);

@@ -33,6 +33,8 @@ export interface CheckRunOptions {
   fileExists?: (path: string) => boolean;
   /** The base revision of a change, for the change-discipline rules (the cache's workspace findings are then not used). */
   base?: BaseRevision;
+  /** Summaries of documents not checked but indexed beside the checked ones (check --changed-since), by path. */
+  indexed?: Map<string, DocumentSummary>;
   cache?: CheckCache;
   /** Analyse again the cached files whose findings carry automatic fixes (for --fix: fixes never come from the cache). */
   cacheWithoutFixes?: boolean;
@@ -96,6 +98,12 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   }
   if (streamed) await collect(streamed, pending);
   else await analyze(pending.filter((entry) => !entry.analyzed), options);
+  for (const [path, summary] of options.indexed ?? []) {
+    const { config, catalog } = resolver.forDocument(path);
+    const set = sets.get(config.file ?? '') ?? new PolicySet(config, catalog);
+    sets.set(config.file ?? '', set);
+    set.index.set(summary);
+  }
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     // A parse stopped at the time limit may pass on a quieter machine: try it again next run.
