@@ -54,6 +54,17 @@ describe('clausewise diff', () => {
     expect(code).toBe(1);
   });
 
+  it('--format github and gitlab carry only the findings the change brings', () => {
+    const repo = new GitRepo({ 'old.md': policy({ id: 'OLD', related: '[NOWHERE]' }, '# Old\n\nText.\n') });
+    repo.commit('base');
+    repo.write({ 'new.md': policy({ id: 'NEW', related: '[ELSEWHERE]' }, '# New\n\nText.\n') });
+    const github = runCli(['diff', '--base', 'HEAD', '--format', 'github', ...TODAY], { cwd: repo.root });
+    expect(github.stdout).toBe('::error file=new.md,line=9,col=11,title=clausewise broken-reference::related names "ELSEWHERE", which is not the id of any policy document; check the id or remove it\n');
+    expect(github.code).toBe(1);
+    const gitlab = JSON.parse(runCli(['diff', '--base', 'HEAD', '--format', 'gitlab', ...TODAY], { cwd: repo.root }).stdout);
+    expect(gitlab).toEqual([expect.objectContaining({ check_name: 'broken-reference', severity: 'major', location: { path: 'new.md', lines: { begin: 9 } } })]);
+  });
+
   it('compares with the merge base by default: a merge commit from main brings none of main\'s documents into the report', () => {
     const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
     repo.commit('base');

@@ -13,12 +13,24 @@ const ENV = {
 export class GitRepo {
   readonly root: string;
 
-  constructor(files: Record<string, string> = {}, options: { copy?: Record<string, string> } = {}) {
+  constructor(files: Record<string, string> = {}, options: { copy?: Record<string, string>; cloneOf?: { repo: GitRepo; args: string[] } } = {}) {
     this.root = mkdtempSync(join(tmpdir(), 'clausewise-git-'));
+    if (options.cloneOf) {
+      execFileSync('git', ['clone', '-q', ...options.cloneOf.args, `file://${options.cloneOf.repo.root}`, this.root], { env: { ...process.env, ...ENV } });
+      return;
+    }
     this.git('init', '-q', '-b', 'main');
     for (const [to, from] of Object.entries(options.copy ?? {})) cpSync(from, join(this.root, to), { recursive: true });
     this.write(files);
   }
+
+  /** A clone of `repo` (`git clone ARGS file://…`), as a CI runner makes one. */
+  static clone(repo: GitRepo, ...args: string[]): GitRepo {
+    return new GitRepo({}, { cloneOf: { repo, args } });
+  }
+
+  /** The environment git runs with here: fixed names and dates. */
+  static readonly env = ENV;
 
   /** Runs git in the repository (argument array, no shell) and returns its output. */
   git(...args: string[]): string {

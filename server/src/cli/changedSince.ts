@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { ReadProblem } from '../document/types';
@@ -6,6 +6,7 @@ import { dependentsOf } from '../workspace/dependents';
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
 import { openBase } from './baseRevision';
+import { policySets } from './policySets';
 
 /** What check --changed-since checks, and the summaries of everything else it indexes. */
 export interface ChangedSelection {
@@ -25,13 +26,8 @@ export interface ChangedSelection {
  */
 export function changedSelection(cwd: string, ref: string, files: string[], resolver: ConfigResolver): ChangedSelection {
   const base = openBase(cwd, ref, undefined, '--changed-since');
-  const sets = new Map<string, PolicySet>();
-  const setOf = (path: string) => {
-    const { config, catalog } = resolver.forDocument(path);
-    let set = sets.get(config.file ?? '');
-    if (!set) sets.set(config.file ?? '', (set = new PolicySet(config, catalog)));
-    return set;
-  };
+  const sets = policySets(resolver);
+  const setOf = (path: string) => sets.forDirectory(dirname(path));
   const texts = new Map<string, string>();
   const indexed = new Map<string, DocumentSummary>();
   for (const path of files) {

@@ -9,6 +9,7 @@ import { fixFiles } from './fix';
 import { checkToday, inputsOf, commandResolver } from './inputs';
 import { displayPath } from './format/paths';
 import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
@@ -23,7 +24,7 @@ Checks policy documents: frontmatter, clause ids, baseline elements, reviews, ex
 With no paths: the config's include globs, else the current folder.
 
 Options:
-  --format F              stylish (default), json, sarif, junit or github
+  --format F              stylish (default), json, sarif, junit, github or gitlab (Code Quality)
   --output FILE           write the report to FILE instead of standard output
   --fix                   apply every automatic fix, write the files, report what remains
   --today YYYY-MM-DD      the date for review and expiry checks (default: the config's today, else today)
@@ -43,7 +44,7 @@ Options:
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration, catalog or git error.`;
 
-const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `clausewise check`: returns 0 clean, 1 errors (or too many warnings), 2 usage/config errors. */
@@ -129,6 +130,7 @@ function render(format: Format, results: FileResult[], cwd: string, output: Pick
     case 'sarif': return formatSarif(results, cwd);
     case 'junit': return formatJunit(results, cwd);
     case 'github': return formatGithub(results, cwd);
+    case 'gitlab': return formatGitlab(results, cwd);
     default: return formatStylish(results, output, cwd);
   }
 }

@@ -10,6 +10,8 @@ import { DataFileError, formatProblem } from '../yaml/problem';
 import { openBase, type ChangeBase } from './baseRevision';
 import { checkFiles } from './checkRun';
 import { formatDiffMarkdown } from './format/diff/markdown';
+import { githubAnnotations } from './format/github';
+import { gitlabCodeQuality } from './format/gitlab';
 import { checkToday, commandResolver, inputsOf } from './inputs';
 import { checkRevision, revisionConfigs, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
@@ -25,7 +27,9 @@ Options:
   --base REF              the revision to compare with (default: the merge base of HEAD and the
                           default branch: origin's HEAD, else main or master)
   --head REF              the revision to compare (default: the work tree)
-  --format F              markdown (default; for a pull-request comment) or json
+  --format F              markdown (default; for a pull-request comment), json, github
+                          (workflow annotations) or gitlab (Code Quality); the last two
+                          carry the new findings only
   --output FILE           write the report to FILE instead of standard output
   --link-base URL         prefix of links to head lines in the markdown report
                           (such as https://github.com/ORG/REPO/blob/SHA/)
@@ -38,7 +42,7 @@ Options:
 Exit codes: 0 no new error and the gates pass, 1 the change brings an error-level finding or
 fails a gate, 2 usage, configuration or git error (a base missing from a shallow clone included).`;
 
-const FORMATS = ['markdown', 'json'] as const;
+const FORMATS = ['markdown', 'json', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 const GATES = ['coverage-drop', 'new-findings'] as const;
 
@@ -71,7 +75,7 @@ export async function diffCommand(args: string[], output: Output = stdoutOutput(
 
   const cwd = process.cwd();
   const report = await changeReport(cwd, positionals, values);
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatDiffMarkdown(report, { linkBase: values['link-base'] });
+  const text = render(format, report, values['link-base']);
   if (values.output) writeFileSync(resolve(cwd, values.output), text);
   else output.write(text);
 
@@ -79,6 +83,15 @@ export async function diffCommand(args: string[], output: Output = stdoutOutput(
   if (gates.includes('coverage-drop') && report.summary.controlsLosingCoverage > 0) return 1;
   if (gates.includes('new-findings') && report.summary.newFindings > 0) return 1;
   return 0;
+}
+
+function render(format: Format, report: ChangeReport, linkBase: string | undefined): string {
+  switch (format) {
+    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'github': return githubAnnotations(report.findings.new);
+    case 'gitlab': return gitlabCodeQuality(report.findings.new);
+    default: return formatDiffMarkdown(report, { linkBase });
+  }
 }
 
 interface DiffValues {

@@ -7,8 +7,9 @@ import { RevisionTree } from '../git/tree';
 import type { BaseRevision } from '../rules/types';
 import { isInside } from '../paths';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
-import { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../workspace/policySet';
 import { checkFiles, type FileResult } from './checkRun';
+import { policySets } from './policySets';
 
 /** The findings and policy sets of one side of a change. */
 export interface CheckedSide {
@@ -50,13 +51,7 @@ export async function checkRevision(tree: RevisionTree, positionals: string[], c
 /** The Markdown files of a revision that the given paths (or the defaults) name. */
 function revisionFiles(tree: RevisionTree, positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
   const markdown = tree.paths().filter((path) => MARKDOWN_FILE.test(path) && !path.split(sep).includes('node_modules'));
-  const sets = new Map<string, PolicySet>();
-  const setOf = (dir: string) => {
-    const { config, catalog } = resolver.forDirectory(dir);
-    let set = sets.get(config.file ?? '');
-    if (!set) sets.set(config.file ?? '', (set = new PolicySet(config, catalog)));
-    return set;
-  };
+  const setOf = policySets(resolver).forDirectory;
   if (positionals.length > 0) {
     // As discoverFiles walks: a named file is taken as it is; the config governing a walked folder
     // (or a glob's base) excludes what its `exclude` globs name below it.
