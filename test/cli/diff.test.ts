@@ -161,3 +161,18 @@ describe('clausewise diff --format markdown', () => {
     await expect(result.stdout).toMatchFileSnapshot('__snapshots__/diff-samples.md');
   });
 });
+
+describe('clausewise diff on a set large enough for the checking threads', () => {
+  it('checks the base with the base\'s config on every thread, not the work tree\'s', () => {
+    const files: Record<string, string> = { '.clausewise.yaml': 'rules:\n  missing-element: "off"\n' };
+    for (let index = 0; index < 160; index++) files[`policies/p${index}.md`] = policy({ id: `POL-${index}`, clauses: '[9.2.5]' }, '# Access\n\nText.\n');
+    const repo = new GitRepo(files);
+    repo.commit('base: elements not checked');
+    repo.write({ '.clausewise.yaml': 'rules: {}\n' });
+    const { report } = diffJson(repo, ['--base', 'HEAD']);
+    // Every document now has missing elements: new findings, none of them at the base.
+    const missing = report.findings.new.filter((finding: { ruleId: string }) => finding.ruleId === 'missing-element');
+    expect(new Set(missing.map((finding: { path: string }) => finding.path)).size).toBe(160);
+    expect(report.findings.resolved).toEqual([]);
+  });
+});

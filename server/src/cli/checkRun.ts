@@ -29,6 +29,8 @@ export interface CheckRunOptions {
   texts?: Map<string, string>;
   /** Reads a file instead of the disk (a past revision's files, read through git). */
   read?: (path: string) => { text: string; problem?: ReadProblem };
+  /** A config file's text when it is not the file on disk (a past revision's): checking threads read it from here. */
+  configText?: (file: string) => string | undefined;
   /** Whether a linked file exists, instead of asking the disk. */
   fileExists?: (path: string) => boolean;
   /** The base revision of a change, for the change-discipline rules (the cache's workspace findings are then not used). */
@@ -132,11 +134,13 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
 }
 
 function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
+  const configText = entry.set.config.file === undefined ? undefined : options.configText?.(entry.set.config.file);
   return {
     path: entry.path,
     text: entry.text,
     problem: entry.problem,
     configFile: entry.set.config.file,
+    ...(configText === undefined ? {} : { configText, catalog: entry.set.config.catalogPath }),
     cwd: options.cwd,
     today: entry.set.today(options.today),
     parseSeconds: entry.set.config.limits.parseSeconds,

@@ -5,7 +5,6 @@ import { compareSides, type ChangeSide } from '../change/compare';
 import type { ChangeReport } from '../change/types';
 import { resolveCommit } from '../git/revisions';
 import { RevisionTree } from '../git/tree';
-import { diskConfigs } from '../config/resolve';
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { openBase, type ChangeBase } from './baseRevision';
 import { checkFiles } from './checkRun';
@@ -13,7 +12,7 @@ import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
 import { checkToday, commandResolver, inputsOf } from './inputs';
-import { checkRevision, revisionConfigs, type CheckedSide } from './revisionCheck';
+import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -138,7 +137,7 @@ async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: strin
     const note = `The base's ${error.kind} cannot be used (${problems.join('; ')}); the base was checked with the head's configuration.`;
     process.stderr.write(`clausewise: ${note}\n`);
     notes.push(note);
-    return checkRevision(base.tree, positionals, cwd, { ...options, configs: headTree ? revisionConfigs(headTree) : diskConfigs });
+    return checkRevision(base.tree, positionals, cwd, { ...options, configsFrom: headTree ?? 'disk' });
   }
 }
 

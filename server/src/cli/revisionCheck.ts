@@ -1,7 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { configFromText, type CatalogPolicy } from '../config/load';
-import { ConfigResolver, type ConfigSource } from '../config/resolve';
+import { ConfigResolver, diskConfigs, type ConfigSource } from '../config/resolve';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { RevisionTree } from '../git/tree';
 import type { BaseRevision } from '../rules/types';
@@ -38,14 +38,23 @@ export function revisionConfigs(tree: RevisionTree): ConfigSource {
 /**
  * Checks the policy documents of a past revision as `check` would have checked its work tree: the
  * same paths and globs (else the configs' include globs, else everything under `cwd`), the
- * revision's own configs (or `configs` when given), every text read through git, and links checked
- * against the revision's files. One thread: the checking threads read configs from disk.
+ * configs of `configsFrom` (default: the revision's own; 'disk': the work tree's; --config's file
+ * when given), every text read
+ * through git, and links checked against the revision's files. The checking threads, and their
+ * time limit, are the same as check's: they are handed each config's text.
  */
-export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configs?: ConfigSource; base?: BaseRevision }): Promise<CheckedSide> {
-  const resolver = new ConfigResolver(cwd, options.configFile, { ...options.policy }, options.configs ?? revisionConfigs(tree));
+export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configsFrom?: RevisionTree | 'disk'; base?: BaseRevision }): Promise<CheckedSide> {
+  // --config names a file on disk, for both sides.
+  const configTree = options.configFile !== undefined || options.configsFrom === 'disk' ? undefined : (options.configsFrom ?? tree);
+  const resolver = new ConfigResolver(cwd, options.configFile, { ...options.policy }, configTree ? revisionConfigs(configTree) : diskConfigs);
   const files = revisionFiles(tree, positionals, cwd, resolver);
   tree.load(files);
-  return checkFiles(files, { cwd, today: options.today, resolver, read: (path) => tree.document(path), fileExists: (path) => tree.has(path), oneThread: true, base: options.base });
+  return checkFiles(files, {
+    cwd, today: options.today, resolver, base: options.base,
+    read: (path) => tree.document(path),
+    fileExists: (path) => tree.has(path),
+    configText: configTree ? (file) => configTree.config(file) ?? '' : undefined,
+  });
 }
 
 /** The Markdown files of a revision that the given paths (or the defaults) name. */

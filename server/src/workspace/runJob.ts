@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { configFromText } from '../config/load';
 import { ConfigResolver } from '../config/resolve';
 import { transferable } from '../document/transfer';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
@@ -29,8 +30,13 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
 }
 
 function setFor(job: AnalysisJob, sets: Map<string, PolicySet>): PolicySet {
-  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}`;
+  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}\0${job.configText ?? ''}`;
   let set = sets.get(key);
+  if (!set && job.configText !== undefined && job.configFile) {
+    // A past revision's config: read as the main thread read it, with the catalog it resolved there.
+    const { config, catalog } = configFromText(job.configText, job.configFile, { catalog: job.catalog });
+    sets.set(key, (set = new PolicySet(config, catalog)));
+  }
   if (!set) {
     // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
     const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog });
