@@ -140,6 +140,16 @@ describe('clausewise diff', () => {
   });
 });
 
+describe('clausewise diff reads no more of a revision than check reads of a disk', () => {
+  it('a base blob over the document limit is never read: it is an unreadable-file finding there, resolved when the file goes', () => {
+    const repo = new GitRepo({ 'big.md': policy({ id: 'BIG', clauses: '[5.1.1]' }, `# Big\n\n${'A line of policy text that repeats.\n'.repeat(70_000)}`) });
+    repo.commit('a 2.4 MB policy');
+    repo.remove('big.md');
+    const { report } = diffJson(repo, ['--base', 'HEAD']);
+    expect(report.findings.resolved).toEqual([expect.objectContaining({ ruleId: 'unreadable-file', path: 'big.md', message: expect.stringContaining('larger than the 2 MB Clausewise reads') })]);
+  });
+});
+
 describe('clausewise diff --format markdown', () => {
   it('reports a scripted change to a copy of samples/ as a pull-request comment', async () => {
     const repo = new GitRepo({}, { copy: { samples: join(repoRoot, 'samples') } });

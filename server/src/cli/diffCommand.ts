@@ -110,7 +110,7 @@ export async function changeReport(cwd: string, positionals: string[], values: D
   const headTree = headCommit ? new RevisionTree(base.root, headCommit) : undefined;
   const head: CheckedSide = headTree
     ? await checkRevision(headTree, positionals, cwd, { today: values.today, policy, configFile: values.config, base: base.revision })
-    : await checkFiles(inputsOf(positionals, cwd, resolver).files, { cwd, today: values.today, resolver, base: base.revision });
+    : await checkFiles(inputsOf(positionals, cwd, resolver, { allowNone: true }).files, { cwd, today: values.today, resolver, base: base.revision });
   const notes: string[] = [];
   const baseSide = await checkBaseSide(base, positionals, cwd, values, policy, headTree, notes);
   const similarity = new Map(base.changes.filter((change) => change.similarity !== undefined).map((change) => [change.path, change.similarity!]));
