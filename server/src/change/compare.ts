@@ -58,10 +58,9 @@ export function compareSides(base: ChangeSide, head: ChangeSide, renames: Map<st
   const { controls, totals } = compareCoverage(base.sets, head.sets);
   const baseFindings = base.results.flatMap((result) => result.findings.map((finding) => changeFinding(result, finding, rel, rel(headOf.get(result.path) ?? result.path))));
   const headFindings = head.results.flatMap((result) => result.findings.map((finding) => changeFinding(result, finding, rel)));
-  const findings = { new: subtract(headFindings, baseFindings), resolved: subtract(baseFindings, headFindings) };
-  // Resolved findings point into the base: report them under the path they had there.
-  findings.resolved = findings.resolved.map(({ identityPath: _, ...finding }) => finding);
-  findings.new = findings.new.map(({ identityPath: _, ...finding }) => finding);
+  // A base finding is matched under its document's head path, and reported under its base path.
+  const placed = ({ identityPath: _, ...finding }: Keyed): ChangeFinding => finding;
+  const findings = { new: subtract(headFindings, baseFindings).map(placed), resolved: subtract(baseFindings, headFindings).map(placed) };
   const summary = {
     documentsAdded: documents.filter((d) => d.change === 'added').length,
     documentsRemoved: documents.filter((d) => d.change === 'removed').length,

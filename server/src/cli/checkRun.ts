@@ -119,7 +119,8 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   const environment = { today: options.today, fileExists, base: options.base };
   // With a cache, an unchanged file set reuses the workspace rules' findings too, unless a file they
   // looked for (a linked PDF) has appeared or gone since.
-  const workspaceKey = options.cache && !options.base ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
+  // The key names the checked files only: with a base or documents indexed beside them, the workspace rules read more.
+  const workspaceKey = options.cache && !options.base && !options.indexed ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
   const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey, fileExists) : undefined;
   const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
