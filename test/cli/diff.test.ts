@@ -95,6 +95,13 @@ describe('clausewise diff', () => {
     const noMergeBase = runCli(['diff', '--base', 'origin/main~1'], { cwd: clone });
     expect(noMergeBase.code).toBe(2);
     expect(noMergeBase.stderr).toContain('shallow clone');
+    // Deep enough to hold the base: it works.
+    const deeper = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.root}`, deeper]);
+    const present = runCli(['diff', '--base', first, '--format', 'json', ...TODAY], { cwd: deeper });
+    // b.md's missing elements are new errors: exit 1, not a git error.
+    expect([present.code, present.stderr]).toEqual([1, '']);
+    expect(JSON.parse(present.stdout).documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['b.md', 'added']]);
   });
 
   it('reads the base with the head\'s configuration when the base\'s .clausewise.yaml is broken, and says so', () => {
