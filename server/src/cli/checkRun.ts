@@ -19,6 +19,8 @@ export interface FileResult {
   document: PolicyDocument;
   summary: DocumentSummary;
   findings: Finding[];
+  /** What its own rules found (before the workspace rules), for a run that may reuse it. */
+  analyzed: AnalyzedDocument;
 }
 
 export interface CheckRunOptions {
@@ -35,6 +37,11 @@ export interface CheckRunOptions {
   fileExists?: (path: string) => boolean;
   /** The base revision of a change, for the change-discipline rules (the cache's workspace findings are then not used). */
   base?: BaseRevision;
+  /**
+   * Analyses taken as they are, by path: a file the other side of a diff holds with the same text
+   * under the same config. Its own rules' findings are reused; the workspace rules run again.
+   */
+  reuse?: Map<string, { text: string; analyzed: AnalyzedDocument }>;
   /** Summaries of documents not checked but indexed beside the checked ones (check --changed-since), by path. */
   indexed?: Map<string, DocumentSummary>;
   cache?: CheckCache;
@@ -70,7 +77,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
   // Without a cache every file will be parsed: start the checking threads first, so they load while
   // this thread lists the files, and hand each file out as soon as it is read. With a cache, threads
   // start only once it is known that enough files changed.
-  const streamed = options.parallel !== false && !options.oneThread && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
+  const streamed = options.parallel !== false && !options.oneThread && !options.cache && !options.reuse && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
   try {
     return await checkWith(streamed, paths, options);
   } finally {
@@ -89,8 +96,9 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     if (!set) sets.set(key, (set = new PolicySet(config, catalog)));
     if (set.isExcluded(path)) continue;
     const override = options.texts?.get(path);
-    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : (options.read ?? readDocumentFile)(path);
-    const entry: Pending = { path, set, text, problem };
+    const reused = options.reuse?.get(path);
+    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : reused ? { text: reused.text, problem: undefined } : (options.read ?? readDocumentFile)(path);
+    const entry: Pending = { path, set, text, problem, analyzed: reused?.analyzed };
     if (options.cache) {
       entry.cacheKey = options.cache.key(set, text, problem, set.today(options.today));
       entry.analyzed = options.cache.get(path, entry.cacheKey, text.length, { withoutFixes: options.cacheWithoutFixes });
@@ -128,7 +136,7 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     const fromWorkspace = options.indexOnly ? [] : (cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace'));
     workspaceFindings.set(entry.path, fromWorkspace);
     const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
-    return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
+    return { path: entry.path, document, summary: entry.analyzed!.summary, findings, analyzed: entry.analyzed! };
   });
   if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings, known);
   return { results, sets: [...sets.values()] };

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareSides, type ChangeSide } from '../change/compare';
+import { CONFIG_FILE_NAMES } from '../config/types';
 import type { ChangeReport } from '../change/types';
 import { resolveCommit } from '../git/revisions';
 import { RevisionTree } from '../git/tree';
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { openBase, type ChangeBase } from './baseRevision';
-import { checkFiles } from './checkRun';
+import { checkFiles, type CheckRunOptions } from './checkRun';
 import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
@@ -112,7 +113,7 @@ export async function changeReport(cwd: string, positionals: string[], values: D
     ? await checkRevision(headTree, positionals, cwd, { today: values.today, policy, configFile: values.config, base: base.revision })
     : await checkFiles(inputsOf(positionals, cwd, resolver, { allowNone: true }).files, { cwd, today: values.today, resolver, base: base.revision });
   const notes: string[] = [];
-  const baseSide = await checkBaseSide(base, positionals, cwd, values, policy, headTree, notes);
+  const baseSide = await checkBaseSide(base, positionals, cwd, values, policy, headTree, notes, unchangedAnalyses(base, head));
   const similarity = new Map(base.changes.filter((change) => change.similarity !== undefined).map((change) => [change.path, change.similarity!]));
   const sides: [ChangeSide, ChangeSide] = [
     { revision: { ref: base.ref, commit: base.commit }, ...baseSide },
@@ -127,8 +128,8 @@ export async function changeReport(cwd: string, positionals: string[], values: D
  * The base side, with its own configs. A base whose config cannot be used (the change may be what
  * mends it) is read with the head's configs instead, and the report says so.
  */
-async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: string, values: DiffValues, policy: { confineToRepository: boolean; catalog?: string }, headTree: RevisionTree | undefined, notes: string[]): Promise<CheckedSide> {
-  const options = { today: values.today, policy, configFile: values.config };
+async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: string, values: DiffValues, policy: { confineToRepository: boolean; catalog?: string }, headTree: RevisionTree | undefined, notes: string[], reuse: CheckRunOptions['reuse']): Promise<CheckedSide> {
+  const options = { today: values.today, policy, configFile: values.config, reuse };
   try {
     return await checkRevision(base.tree, positionals, cwd, options);
   } catch (error) {
@@ -137,7 +138,18 @@ async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: strin
     const note = `The base's ${error.kind} cannot be used (${problems.join('; ')}); the base was checked with the head's configuration.`;
     process.stderr.write(`clausewise: ${note}\n`);
     notes.push(note);
-    return checkRevision(base.tree, positionals, cwd, { ...options, configsFrom: headTree ?? 'disk' });
+    return checkRevision(base.tree, positionals, cwd, { ...options, reuse: undefined, configsFrom: headTree ?? 'disk' });
   }
+}
+
+/**
+ * The head's analyses of the files git sees unchanged, for the base side to take as they are (a
+ * one-file change to 2,000 documents then parses one file twice, not 2,000). None when a config
+ * file changed: the same text may then be checked differently.
+ */
+function unchangedAnalyses(base: ChangeBase, head: CheckedSide): CheckRunOptions['reuse'] {
+  const touched = new Set(base.changes.flatMap((change) => [change.path, ...(change.from ? [change.from] : [])]));
+  if ([...touched].some((path) => CONFIG_FILE_NAMES.includes(basename(path)))) return undefined;
+  return new Map(head.results.filter((result) => !touched.has(result.path)).map((result) => [result.path, { text: result.document.text, analyzed: result.analyzed }]));
 }
 

@@ -8,7 +8,7 @@ import type { BaseRevision } from '../rules/types';
 import { isInside } from '../paths';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
 import type { PolicySet } from '../workspace/policySet';
-import { checkFiles, type FileResult } from './checkRun';
+import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
 import { policySets } from './policySets';
 
 /** The findings and policy sets of one side of a change. */
@@ -43,14 +43,14 @@ export function revisionConfigs(tree: RevisionTree): ConfigSource {
  * through git, and links checked against the revision's files. The checking threads, and their
  * time limit, are the same as check's: they are handed each config's text.
  */
-export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configsFrom?: RevisionTree | 'disk'; base?: BaseRevision }): Promise<CheckedSide> {
+export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configsFrom?: RevisionTree | 'disk'; base?: BaseRevision; reuse?: CheckRunOptions['reuse'] }): Promise<CheckedSide> {
   // --config names a file on disk, for both sides.
   const configTree = options.configFile !== undefined || options.configsFrom === 'disk' ? undefined : (options.configsFrom ?? tree);
   const resolver = new ConfigResolver(cwd, options.configFile, { ...options.policy }, configTree ? revisionConfigs(configTree) : diskConfigs);
   const files = revisionFiles(tree, positionals, cwd, resolver);
-  tree.load(files);
+  tree.load(files.filter((path) => !options.reuse?.has(path)));
   return checkFiles(files, {
-    cwd, today: options.today, resolver, base: options.base,
+    cwd, today: options.today, resolver, base: options.base, reuse: options.reuse,
     read: (path) => tree.document(path),
     fileExists: (path) => tree.has(path),
     configText: configTree ? (file) => configTree.config(file) ?? '' : undefined,
