@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { GitRepo, policy } from '../helpers/gitRepo';
 import { repoRoot } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 
@@ -21,10 +22,20 @@ describe('pipeline integrations', () => {
     }
   });
 
-  it('.pre-commit-hooks.yaml declares a hook that runs clausewise check on Markdown files', () => {
+  it('.pre-commit-hooks.yaml declares a hook that checks what a commit changes, and its entry does so in a git repository', () => {
     const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8'));
-    expect(hooks).toEqual([expect.objectContaining({ id: 'clausewise', entry: 'clausewise check', language: 'node', types: ['markdown'] })]);
+    expect(hooks).toEqual([expect.objectContaining({ id: 'clausewise', entry: 'clausewise check --changed-since HEAD', language: 'node', types: ['markdown'], pass_filenames: false })]);
     expect(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin.clausewise).toBe('dist/cli.js');
+    const repo = new GitRepo({ 'a.md': policy({ id: 'POL-A', related: '[POL-B]' }, '# A\n'), 'b.md': policy({ id: 'POL-B' }, '# B\n'), 'c.md': policy({ id: 'POL-C', clauses: '[5.1.1]' }, '# C\n') });
+    repo.commit('base');
+    repo.write({ 'b.md': policy({ id: 'POL-B2' }, '# B\n') });
+    repo.git('add', 'b.md');
+    const [command, ...args] = hooks[0].entry.split(' ');
+    expect(command).toBe('clausewise');
+    const result = runCli([...args, '--format', 'json'], { cwd: repo.root });
+    // b changed its id, so a's related breaks; c does not depend on b and is not checked.
+    expect(JSON.parse(result.stdout).files.map((file: { path: string; findings: { ruleId: string }[] }) => [file.path, file.findings.map((finding) => finding.ruleId)])).toEqual([['a.md', ['broken-reference']], ['b.md', []]]);
+    expect(result.code).toBe(1);
   });
 
   it('the github format gives workflow commands GitHub shows inline', () => {

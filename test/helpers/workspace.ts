@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { ConfigResolver } from '../../server/src/config/resolve';
 import { readDocumentFile } from '../../server/src/document/decode';
 import { positionAt } from '../../server/src/document/lines';
 import type { PolicyDocument } from '../../server/src/document/types';
 import type { Finding } from '../../server/src/findings/types';
+import type { BaseRevision } from '../../server/src/rules/types';
 import { PolicySet } from '../../server/src/workspace/policySet';
 
 export interface CheckedFile {
@@ -17,6 +18,7 @@ export interface CheckedFile {
 /**
  * Checks every Markdown file of a folder as one workspace, in memory: `overrides` replaces a file's
  * text (path → text) without touching the disk. Files ending .fixed.md are expected outputs, not inputs.
+ * A subfolder base/ is the change's base revision: base/x.md is x.md as it was.
  */
 export function checkFolder(dir: string, overrides: Record<string, string> = {}, today?: string): CheckedFile[] {
   const paths = readdirSync(dir)
@@ -29,7 +31,12 @@ export function checkFolder(dir: string, overrides: Record<string, string> = {},
   const read = (path: string) => (path in overrides ? { text: overrides[path]! } : readDocumentFile(path));
   const added = paths.map((path) => ({ path, ...read(path) })).map((file) => ({ path: file.path, text: file.text, ...set.add(file.path, file.text, file.problem) }));
   const fileExists = (path: string) => path in overrides || existsSync(path);
-  return added.map(({ path, text, document, summary }) => ({ path, text, document, findings: set.check(document, summary, { today, fileExists }) }));
+  // A folder base/ holds the base revision of the change (same file names), for the change-discipline rules.
+  const baseDir = join(dir, 'base');
+  const base: BaseRevision | undefined = existsSync(baseDir)
+    ? { label: 'the base', textOf: (path) => (existsSync(join(baseDir, basename(path))) ? readFileSync(join(baseDir, basename(path)), 'utf8') : undefined) }
+    : undefined;
+  return added.map(({ path, text, document, summary }) => ({ path, text, document, findings: set.check(document, summary, { today, fileExists, base }) }));
 }
 
 /** "line:rule" strings (1-based lines), sorted, for comparing findings with expectations. */

@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openBase } from './baseRevision';
+import { changedSelection } from './changedSince';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
 import { checkToday, inputsOf, commandResolver } from './inputs';
 import { displayPath } from './format/paths';
 import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
@@ -21,10 +24,15 @@ Checks policy documents: frontmatter, clause ids, baseline elements, reviews, ex
 With no paths: the config's include globs, else the current folder.
 
 Options:
-  --format F              stylish (default), json, sarif, junit or github
+  --format F              stylish (default), json, sarif, junit, github or gitlab (Code Quality)
   --output FILE           write the report to FILE instead of standard output
   --fix                   apply every automatic fix, write the files, report what remains
   --today YYYY-MM-DD      the date for review and expiry checks (default: the config's today, else today)
+  --changed-since REF     check only the files changed since the git revision REF (untracked
+                          ones too) and the documents whose findings they can change; the
+                          others are indexed from their frontmatter
+  --base REF              compare with this git revision: the change-discipline rules
+                          (version-not-bumped, approval-stale) run only with a base
   --max-warnings N        exit 1 when there are more than N warnings
   --quiet                 report errors only
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)
@@ -34,9 +42,9 @@ Options:
   --debug                 show stack traces of internal errors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage, configuration or catalog error.`;
+2 usage, configuration, catalog or git error.`;
 
-const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `clausewise check`: returns 0 clean, 1 errors (or too many warnings), 2 usage/config errors. */
@@ -51,6 +59,8 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
       today: { type: 'string' },
       config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
       'max-warnings': { type: 'string' },
+      base: { type: 'string' },
+      'changed-since': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
@@ -70,11 +80,16 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const { files, roots } = inputsOf(positionals, cwd, resolver);
+  const inputs = inputsOf(positionals, cwd, resolver);
+  const { roots } = inputs;
+  const changed = values['changed-since'] === undefined ? undefined : changedSelection(cwd, values['changed-since'], inputs.files, resolver);
+  const files = changed?.check ?? inputs.files;
+  if (changed && files.length === 0) process.stderr.write(`clausewise: no policy document changed since ${values['changed-since']}, and none depends on a change\n`);
 
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
-  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, onProgress: progress?.update };
+  const base = values.base === undefined ? undefined : openBase(cwd, values.base).revision;
+  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, base, indexed: changed?.indexed, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options, roots);
@@ -115,6 +130,7 @@ function render(format: Format, results: FileResult[], cwd: string, output: Pick
     case 'sarif': return formatSarif(results, cwd);
     case 'junit': return formatJunit(results, cwd);
     case 'github': return formatGithub(results, cwd);
+    case 'gitlab': return formatGitlab(results, cwd);
     default: return formatStylish(results, output, cwd);
   }
 }

@@ -5,6 +5,7 @@ import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
+import type { BaseRevision } from '../rules/types';
 import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
@@ -18,6 +19,8 @@ export interface FileResult {
   document: PolicyDocument;
   summary: DocumentSummary;
   findings: Finding[];
+  /** What its own rules found (before the workspace rules), for a run that may reuse it. */
+  analyzed: AnalyzedDocument;
 }
 
 export interface CheckRunOptions {
@@ -26,6 +29,21 @@ export interface CheckRunOptions {
   cwd: string;
   /** Text to use instead of the file on disk (path → text), for --fix passes. */
   texts?: Map<string, string>;
+  /** Reads a file instead of the disk (a past revision's files, read through git). */
+  read?: (path: string) => { text: string; problem?: ReadProblem };
+  /** A config file's text when it is not the file on disk (a past revision's): checking threads read it from here. */
+  configText?: (file: string) => string | undefined;
+  /** Whether a linked file exists, instead of asking the disk. */
+  fileExists?: (path: string) => boolean;
+  /** The base revision of a change, for the change-discipline rules (the cache's workspace findings are then not used). */
+  base?: BaseRevision;
+  /**
+   * Analyses taken as they are, by path: a file the other side of a diff holds with the same text
+   * under the same config. Its own rules' findings are reused; the workspace rules run again.
+   */
+  reuse?: Map<string, { text: string; analyzed: AnalyzedDocument }>;
+  /** Summaries of documents not checked but indexed beside the checked ones (check --changed-since), by path. */
+  indexed?: Map<string, DocumentSummary>;
   cache?: CheckCache;
   /** Analyse again the cached files whose findings carry automatic fixes (for --fix: fixes never come from the cache). */
   cacheWithoutFixes?: boolean;
@@ -59,7 +77,7 @@ export async function checkFiles(paths: string[], options: CheckRunOptions): Pro
   // Without a cache every file will be parsed: start the checking threads first, so they load while
   // this thread lists the files, and hand each file out as soon as it is read. With a cache, threads
   // start only once it is known that enough files changed.
-  const streamed = options.parallel !== false && !options.oneThread && !options.cache && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
+  const streamed = options.parallel !== false && !options.oneThread && !options.cache && !options.reuse && shouldUseWorkers(paths.length) ? new WorkerPool(options.onProgress) : undefined;
   try {
     return await checkWith(streamed, paths, options);
   } finally {
@@ -78,8 +96,9 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     if (!set) sets.set(key, (set = new PolicySet(config, catalog)));
     if (set.isExcluded(path)) continue;
     const override = options.texts?.get(path);
-    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : readDocumentFile(path);
-    const entry: Pending = { path, set, text, problem };
+    const reused = options.reuse?.get(path);
+    const { text, problem } = override !== undefined ? { text: override, problem: undefined } : reused ? { text: reused.text, problem: undefined } : (options.read ?? readDocumentFile)(path);
+    const entry: Pending = { path, set, text, problem, analyzed: reused?.analyzed };
     if (options.cache) {
       entry.cacheKey = options.cache.key(set, text, problem, set.today(options.today));
       entry.analyzed = options.cache.get(path, entry.cacheKey, text.length, { withoutFixes: options.cacheWithoutFixes });
@@ -89,6 +108,12 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   }
   if (streamed) await collect(streamed, pending);
   else await analyze(pending.filter((entry) => !entry.analyzed), options);
+  for (const [path, summary] of options.indexed ?? []) {
+    const { config, catalog } = resolver.forDocument(path);
+    const set = sets.get(config.file ?? '') ?? new PolicySet(config, catalog);
+    sets.set(config.file ?? '', set);
+    set.index.set(summary);
+  }
   for (const entry of pending) {
     entry.set.index.set(entry.analyzed!.summary);
     // A parse stopped at the time limit may pass on a quieter machine: try it again next run.
@@ -96,12 +121,14 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
   }
   // Many documents link to the same few files: ask the filesystem once per path.
   const known = new Map<string, boolean>();
-  const fileExists = (path: string) => known.get(path) ?? (known.set(path, existsSync(path)), known.get(path)!);
+  const exists = options.fileExists ?? existsSync;
+  const fileExists = (path: string) => known.get(path) ?? (known.set(path, exists(path)), known.get(path)!);
   // Each set's rules fall back to its config's `today` when no date was given (PolicySet.today).
-  const environment = { today: options.today, fileExists };
+  const environment = { today: options.today, fileExists, base: options.base };
   // With a cache, an unchanged file set reuses the workspace rules' findings too, unless a file they
   // looked for (a linked PDF) has appeared or gone since.
-  const workspaceKey = options.cache ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
+  // The key names the checked files only: with a base or documents indexed beside them, the workspace rules read more.
+  const workspaceKey = options.cache && !options.base && !options.indexed ? createHash('sha1').update(pending.map((entry) => `${entry.path}\0${entry.cacheKey}`).join('\n')).digest('hex') : undefined;
   const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey, fileExists) : undefined;
   const workspaceFindings = new Map<string, Finding[]>();
   const results = pending.map((entry) => {
@@ -109,13 +136,14 @@ async function checkWith(streamed: WorkerPool | undefined, paths: string[], opti
     const fromWorkspace = options.indexOnly ? [] : (cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace'));
     workspaceFindings.set(entry.path, fromWorkspace);
     const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
-    return { path: entry.path, document, summary: entry.analyzed!.summary, findings };
+    return { path: entry.path, document, summary: entry.analyzed!.summary, findings, analyzed: entry.analyzed! };
   });
   if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings, known);
   return { results, sets: [...sets.values()] };
 }
 
 function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
+  const configText = entry.set.config.file === undefined ? undefined : options.configText?.(entry.set.config.file);
   return {
     path: entry.path,
     text: entry.text,
@@ -123,6 +151,7 @@ function job(entry: Pending, options: CheckRunOptions): AnalysisJob {
     configFile: entry.set.config.file,
     // The catalog this thread resolved (--catalog included): the worker must not fall back to the config's.
     catalog: entry.set.config.catalogPath,
+    ...(configText === undefined ? {} : { configText }),
     cwd: options.cwd,
     today: entry.set.today(options.today),
     parseSeconds: entry.set.config.limits.parseSeconds,
@@ -163,7 +192,7 @@ async function analyze(entries: Pending[], options: CheckRunOptions): Promise<vo
     for (const entry of entries) {
       if (timed.has(entry)) continue;
       if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
-      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: existsSync }));
+      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: options.fileExists ?? existsSync }));
       options.onProgress?.(++done, entries.length);
     }
     if (offThread) {

@@ -13,9 +13,10 @@ import { UsageError } from './usageError';
  * The Markdown files a command works on: the given paths and globs, else the config's include
  * globs, else the current folder; `.gitignore` and each walked folder's config `exclude` honoured.
  * Unreadable folders and link loops are reported on stderr. `roots` are the folders the command
- * may write in: each path or glob base walked (a named file's folder).
+ * may write in: each path or glob base walked (a named file's folder). Finding no file is a usage
+ * error, unless `allowNone` (diff: a change may remove every document).
  */
-export function inputsOf(positionals: string[], cwd: string, resolver: ConfigResolver): { files: string[]; roots: string[] } {
+export function inputsOf(positionals: string[], cwd: string, resolver: ConfigResolver, options: { allowNone?: boolean } = {}): { files: string[]; roots: string[] } {
   const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
   const discovery = discoverFiles(inputs, cwd, (dir) => {
     const { config, catalog } = resolver.forDirectory(dir);
@@ -23,7 +24,7 @@ export function inputsOf(positionals: string[], cwd: string, resolver: ConfigRes
     return (path) => set.isExcluded(path);
   });
   for (const problem of discovery.problems) process.stderr.write(`clausewise: ${problem} (skipped)\n`);
-  if (discovery.files.length === 0) {
+  if (discovery.files.length === 0 && !options.allowNone) {
     throw new UsageError(`no Markdown files found in ${inputs.join(', ')}`, 'pass a folder that holds .md files, or check include and exclude in .clausewise.yaml');
   }
   const roots = inputs.map((input) => {

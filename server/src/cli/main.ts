@@ -1,6 +1,8 @@
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { checkCommand } from './checkCommand';
 import { coverageCommand } from './coverageCommand';
+import { diffCommand } from './diffCommand';
+import { GitError } from '../git/run';
 import { adoptCommand } from './adoptCommand';
 import { migrateCommand } from './migrateCommand';
 import { explainCommand } from './explainCommand';
@@ -14,6 +16,7 @@ const usage = `Usage: clausewise <command> [options]
 Commands:
   check [paths…]      check policy documents and report findings (exit 1 on errors)
   coverage [paths…]   coverage of every control and the Statement of Applicability
+  diff [paths…]       what a change (a branch, a pull request) does to compliance
   trace <id|document> the traceability chain of one control or one document
   explain <id>        print a control of the catalog: guidance, baseline elements, mappings
   suggest FILE…       rank the controls a document addresses, with the reasons
@@ -27,6 +30,7 @@ type Command = (args: string[]) => number | Promise<number>;
 const commands: Record<string, Command> = {
   check: checkCommand,
   coverage: coverageCommand,
+  diff: diffCommand,
   trace: traceCommand,
   explain: explainCommand,
   suggest: suggestCommand,
@@ -57,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(error: unknown, debug: boolean): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof GitError) {
     process.stderr.write(`clausewise: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
   } else if (error instanceof DataFileError) {
     process.stderr.write(`clausewise: the ${error.kind} cannot be used:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);

@@ -85,6 +85,15 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
   } catch (error) {
     throw new DataFileError('config', [{ file, line: 1, column: 1, message: `cannot read the config: ${(error as Error).message}` }]);
   }
+  return configFromText(text, file, options);
+}
+
+/**
+ * Validates a config's text as if read from `file` (which need not be on disk: a config of a past
+ * revision read through git), and loads the catalog it names. Throws DataFileError like loadConfig;
+ * with `dropInvalid` (the editor) wrong entries are left out instead and returned as `ignored`.
+ */
+export function configFromText(text: string, file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog; ignored: SourceProblem[] } {
   const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config', { dropInvalid: options.dropInvalid });
   let raw = source.data ?? {};
   const root = dirname(file);

@@ -14,6 +14,15 @@ export interface ConfigAndCatalog {
   ignored?: SourceProblem[];
 }
 
+/** Finds the config file governing a folder and loads it (with the catalog it names). */
+export interface ConfigSource {
+  find(dir: string): string | undefined;
+  load(file: string, options: CatalogPolicy): ConfigAndCatalog;
+}
+
+/** Configs as the disk holds them. */
+export const diskConfigs: ConfigSource = { find: findConfigFile, load: loadConfig };
+
 /** What an editor may set for the documents no config file governs, and where config catalogs may live. */
 export interface ResolverOptions extends CatalogPolicy {
   /** Rule severities for documents without a config file (a config file always wins). */
@@ -35,6 +44,8 @@ export class ConfigResolver {
     private readonly defaultRoot: string,
     private readonly explicitFile?: string,
     private options: ResolverOptions = {},
+    /** Where config files are found and read: the disk, unless a past revision's files are given. */
+    private readonly source: ConfigSource = diskConfigs,
   ) {}
 
   /** Changes the editor's options; loaded configs are forgotten. */
@@ -51,7 +62,7 @@ export class ConfigResolver {
     const file = this.explicitFile ? resolve(this.explicitFile) : this.configFileFor(dir);
     if (!file) return (this.fallback ??= this.defaults());
     let loaded = this.byFile.get(file);
-    if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, this.options)));
+    if (!loaded) this.byFile.set(file, (loaded = this.source.load(file, this.options)));
     return loaded;
   }
 
@@ -77,7 +88,7 @@ export class ConfigResolver {
   }
 
   private configFileFor(dir: string): string | undefined {
-    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    if (!this.byDir.has(dir)) this.byDir.set(dir, this.source.find(dir));
     return this.byDir.get(dir);
   }
 }

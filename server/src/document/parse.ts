@@ -15,15 +15,8 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   const text = bom ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text);
   const document: PolicyDocument = { path, text, bom, lineStarts, sections: [], blocks: [], mentions: [], links: [], suppressions: [], readProblem };
-  if (text.length > MAX_DOCUMENT_BYTES) {
-    document.readProblem ??= { kind: 'too-large', message: `the document is over ${MAX_DOCUMENT_BYTES / 1048576} MB, more than Clausewise reads; split it` };
-  }
+  document.readProblem = unparsedBecause(text, readProblem, limits);
   if (document.readProblem && document.readProblem.kind !== 'encoding') return document;
-  const tooComplex = complexityProblem(measureComplexity(text), limits);
-  if (tooComplex) {
-    document.readProblem = { kind: 'too-complex', ...tooComplex };
-    return document;
-  }
   const frontmatter = readFrontmatter(text);
   document.frontmatter = frontmatter;
   // remark-frontmatter knows only a block opened and closed with ---; a block closed with ..., or a
@@ -33,6 +26,20 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   Object.assign(document, readBody(bodyText, (offset) => positionAt(lineStarts, offset).line));
   if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;
+}
+
+/**
+ * Why a text (its byte-order mark removed) is not parsed at all: a read problem other than its
+ * encoding, over the size Clausewise reads, or over the pre-scan's limits. An encoding problem is
+ * returned too, but such a text is still parsed.
+ */
+export function unparsedBecause(text: string, readProblem: ReadProblem | undefined, limits: ParseLimits): ReadProblem | undefined {
+  if (text.length > MAX_DOCUMENT_BYTES) {
+    readProblem ??= { kind: 'too-large', message: `the document is over ${MAX_DOCUMENT_BYTES / 1048576} MB, more than Clausewise reads; split it` };
+  }
+  if (readProblem && readProblem.kind !== 'encoding') return readProblem;
+  const tooComplex = complexityProblem(measureComplexity(text), limits);
+  return tooComplex ? { kind: 'too-complex', ...tooComplex } : readProblem;
 }
 
 function blank(text: string, end: number): string {

@@ -1,4 +1,5 @@
 import { approvalIncomplete } from './approvalIncomplete';
+import { approvalStale } from './approvalStale';
 import { auditRecordFields } from './auditRecordFields';
 import { brokenReference } from './brokenReference';
 import { documentTooComplex } from './documentTooComplex';
@@ -16,6 +17,7 @@ import type { Rule } from './types';
 import { unknownClause } from './unknownClause';
 import { unreadableFile } from './unreadableFile';
 import { untaggedMention } from './untaggedMention';
+import { versionNotBumped } from './versionNotBumped';
 
 /** Every rule, in the order their findings are documented. */
 export const rules: readonly Rule[] = [
@@ -26,6 +28,8 @@ export const rules: readonly Rule[] = [
   frontmatterSchemaRule,
   requiredField,
   approvalIncomplete,
+  versionNotBumped,
+  approvalStale,
   reviewOverdue,
   unknownClause,
   missingElement,

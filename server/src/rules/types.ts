@@ -15,7 +15,17 @@ export interface RuleContext {
   /** Today as YYYY-MM-DD (injectable for tests). */
   today: string;
   fileExists(path: string): boolean;
+  /** The documents at the revision a change is compared with (check --base, diff); absent otherwise. */
+  base?: BaseRevision;
   report(finding: FindingInput): void;
+}
+
+/** The documents as they were at a base revision, for the rules about change discipline. */
+export interface BaseRevision {
+  /** How findings name it: "origin/main (3f2a1bc)". */
+  label: string;
+  /** The document's text at the base (under its old path when renamed), or undefined when it is new. */
+  textOf(path: string): string | undefined;
 }
 
 export interface FindingInput {

@@ -9,6 +9,8 @@ export interface AnalysisJob {
   text: string;
   problem?: ReadProblem;
   configFile?: string;
+  /** The config's text when it is not the file on disk (a past revision's, read through git). */
+  configText?: string;
   cwd: string;
   today: string;
   /** The time limit of its config (`limits.parse-seconds`): past it the thread is stopped and the document reported as too complex. */

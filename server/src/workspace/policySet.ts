@@ -3,19 +3,23 @@ import picomatch from 'picomatch';
 import type { Catalog } from '../catalog/catalog';
 import { todayString } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
-import { parsePolicyDocument } from '../document/parse';
+import { readFrontmatter } from '../document/frontmatter';
+import { parsePolicyDocument, unparsedBecause } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
+import type { BaseRevision } from '../rules/types';
 import type { AnalyzedDocument } from './analyzedDocument';
 import { WorkspaceIndex } from './index';
-import { summarize, type DocumentSummary } from './summary';
+import { frontmatterFacts, summarize, type DocumentSummary } from './summary';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
   /** An explicit date (--today); else the config's `today`, else the real date. */
   today?: string;
   fileExists(path: string): boolean;
+  /** The base revision of a change (check --base, diff): the change-discipline rules read it. */
+  base?: BaseRevision;
   /** Told when a rule throws; the failure is reported as a finding either way. */
   onRuleError?(ruleId: string, path: string, error: unknown): void;
 }
@@ -66,6 +70,19 @@ export class PolicySet {
     return { document, analyzed: { summary, findings, suppressions: document.suppressions, bom: document.bom } };
   }
 
+  /**
+   * Indexes a document from its frontmatter alone, without parsing its body: what the workspace
+   * rules read of the documents beside the ones checked (check --changed-since).
+   */
+  indexFrontmatter(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const problem = unparsedBecause(text, readProblem, this.config.limits);
+    const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
+    const summary = frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
+    this.index.set(summary);
+    return summary;
+  }
+
   /** Parses and indexes a document without running any rule: all that coverage and trace read. */
   summarize(path: string, text: string, readProblem: ReadProblem | undefined): AnalyzedDocument {
     const { document, summary } = this.add(path, text, readProblem);
@@ -97,6 +114,7 @@ export class PolicySet {
       index: this.index,
       today: this.today(environment.today),
       fileExists: environment.fileExists,
+      base: environment.base,
       onRuleError: environment.onRuleError,
     }, phase);
   }

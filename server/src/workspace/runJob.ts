@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { configFromText } from '../config/load';
 import { ConfigResolver } from '../config/resolve';
 import { transferable } from '../document/transfer';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
@@ -30,15 +31,21 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
 }
 
 function setFor(job: AnalysisJob, sets: Map<string, PolicySet>): PolicySet {
-  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}\0${job.dropInvalid ? 1 : 0}`;
+  const key = `${job.configFile ?? ''}\0${job.defaultCatalog ?? ''}\0${JSON.stringify(job.defaultRules ?? {})}\0${job.dropInvalid ? 1 : 0}\0${job.configText ?? ''}`;
   let set = sets.get(key);
-  if (!set) {
+  if (set) return set;
+  if (job.configText !== undefined && job.configFile) {
+    // A past revision's config: read as the main thread read it, with the catalog it resolved there.
+    const { config, catalog } = configFromText(job.configText, job.configFile, { catalog: job.catalog });
+    set = new PolicySet(config, catalog);
+  } else {
     // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.
     const resolver = new ConfigResolver(job.cwd, job.configFile, { defaultRules: job.defaultRules, defaultCatalog: job.defaultCatalog, catalog: job.catalog, dropInvalid: job.dropInvalid });
     const { config, catalog } = resolver.forDirectory(job.cwd);
-    sets.set(key, (set = new PolicySet(config, catalog)));
-    warmUp(set, job.cwd);
+    set = new PolicySet(config, catalog);
   }
+  sets.set(key, set);
+  warmUp(set, job.cwd);
   return set;
 }
 

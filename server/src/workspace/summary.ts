@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
 import { isGenerated } from '../document/generated';
 import { positionAt } from '../document/lines';
-import type { ClauseMention, Exclusion, Link, Located, PolicyDocument, Range } from '../document/types';
+import type { ClauseMention, Exclusion, Frontmatter, Link, Located, PolicyDocument, Range } from '../document/types';
 import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
 
 /** One element of a claimed control, as the document addresses it. */
@@ -76,39 +76,17 @@ export interface DocumentSummary {
  * file Clausewise generated is never a policy.
  */
 export function summarize(document: PolicyDocument, catalog: Catalog, config: ResolvedConfig, included: boolean): DocumentSummary {
-  const frontmatter = document.frontmatter;
-  const data = frontmatter?.data ?? {};
-  const text = (key: string) => scalarField(frontmatter, key)?.value;
-  const clauses = listItems(frontmatter, 'clauses');
-  const exclusions = exclusionItems(frontmatter);
-  const applicability = applicabilityItems(frontmatter);
+  const summary = frontmatterFacts(document.path, document.frontmatter, document.text, config, included);
   const elements: DocumentSummary['elements'] = {};
-  for (const claim of clauses) {
+  for (const claim of summary.clauses) {
     const control = catalog.control(claim.source);
     if (!control || elements[control.id]) continue;
     elements[control.id] = matchElements(document, elementsFor(control, config), config.elementMatch).map((match) => elementStatus(document, match));
   }
-  const projected = projectedClaims(document, catalog, config, clauses, elements);
+  const projected = projectedClaims(document, catalog, config, summary.clauses, elements);
   return {
-    path: document.path,
-    // A report Clausewise wrote (the exported Statement of Applicability) is never checked as a policy.
-    isPolicy: !isGenerated(document.text) && (config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(document)),
-    id: scalarField(frontmatter, 'id'),
-    // comply's header names the document `name`.
-    title: text('title') ?? (frontmatter?.header ? text('name') : undefined) ?? document.title,
-    type: text('type'),
-    status: text('status'),
-    owner: text('owner'),
-    version: text('version'),
-    approvedBy: text('approved-by'),
-    effective: text('effective'),
-    lastReviewed: text('last-reviewed'),
-    nextReview: text('next-review'),
-    reviewEvery: text('review-every'),
-    clauses,
-    exclusions,
-    ...(applicability.length > 0 || text('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
-    related: listItems(frontmatter, 'related'),
+    ...summary,
+    title: summary.title ?? document.title,
     links: document.links,
     mentions: mentionsOf(document.mentions, catalog),
     elements,
@@ -136,6 +114,42 @@ function projectedClaims(document: PolicyDocument, catalog: Catalog, config: Res
   return projected;
 }
 
+/**
+ * What a summary holds from the frontmatter alone: all that the workspace rules read of the other
+ * documents (id, claims, exclusions, related), without parsing the body (check --changed-since
+ * indexes the documents it does not check so). Links, mentions, elements and headings are empty.
+ */
+export function frontmatterFacts(path: string, frontmatter: Frontmatter | undefined, text: string, config: ResolvedConfig, included: boolean): DocumentSummary {
+  const data = frontmatter?.data ?? {};
+  const field = (key: string) => scalarField(frontmatter, key)?.value;
+  const applicability = applicabilityItems(frontmatter);
+  return {
+    path,
+    // A report Clausewise wrote (the exported Statement of Applicability) is never checked as a policy.
+    isPolicy: !isGenerated(text) && (config.include.length > 0 ? included : 'clauses' in data || 'excludes' in data || 'applicability' in data || data.type === 'soa' || claimsDespiteErrors(frontmatter, text)),
+    id: scalarField(frontmatter, 'id'),
+    // comply's header names the document `name`.
+    title: field('title') ?? (frontmatter?.header ? field('name') : undefined),
+    type: field('type'),
+    status: field('status'),
+    owner: field('owner'),
+    version: field('version'),
+    approvedBy: field('approved-by'),
+    effective: field('effective'),
+    lastReviewed: field('last-reviewed'),
+    nextReview: field('next-review'),
+    reviewEvery: field('review-every'),
+    clauses: listItems(frontmatter, 'clauses'),
+    exclusions: exclusionItems(frontmatter),
+    ...(applicability.length > 0 || field('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
+    related: listItems(frontmatter, 'related'),
+    links: [],
+    mentions: [],
+    elements: {},
+    headings: [],
+  };
+}
+
 /** What the index keeps of an element match: the state, the line, and the heading or words that showed it. */
 function elementStatus(document: PolicyDocument, match: ElementMatch): ElementStatus {
   const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
@@ -150,9 +164,8 @@ function elementStatus(document: PolicyDocument, match: ElementMatch): ElementSt
  * key, in any YAML style: a block key at the start of a line, or a flow or JSON key after `{` or `,`
  * (`{id: F1, clauses: [9.2.5]}`, `{"clauses": ["9.2.5"]}`).
  */
-function claimsDespiteErrors(document: PolicyDocument): boolean {
-  const frontmatter = document.frontmatter;
+function claimsDespiteErrors(frontmatter: Frontmatter | undefined, text: string): boolean {
   if (!frontmatter || frontmatter.data) return false;
-  const content = document.text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
+  const content = text.slice(frontmatter.contentRange.start, Math.min(frontmatter.contentRange.end, frontmatter.contentRange.start + 4000));
   return /(?:^|[{,])[ \t]*(["']?)(?:clauses|excludes|applicability)\1[ \t]*:/m.test(content);
 }

@@ -6,7 +6,8 @@
  * so a binary fixture can carry one too. A file `x.fixed.md` beside `x.md` is what
  * applying every automatic fix to `x.md` must give (or, for a fix that claims a control, which only
  * the author applies, the quick fix itself); the fixed text must then pass the fixed rules,
- * and fixing it again must change nothing.
+ * and fixing it again must change nothing. A subfolder base/ holds the base revision of the files
+ * (same names) for the rules that compare a change with its base.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,6 +4,18 @@ import { findingPosition } from './position';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
+/** A finding placed in a file, as the annotation formats take it (1-based line and column). */
+export interface PlacedFinding {
+  ruleId: string;
+  severity: keyof typeof COMMAND;
+  path: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -14,12 +26,15 @@ function escapeProperty(text: string): string {
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, shown inline on the pull request. */
 export function formatGithub(results: FileResult[], cwd: string): string {
-  const lines = results.flatMap((result) =>
-    result.findings.map((finding) => {
-      const { line, column, endLine, endColumn } = findingPosition(result.document, finding);
-      const properties = [`file=${escapeProperty(displayPath(result.path, cwd))}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(`clausewise ${finding.ruleId}`)}`];
-      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`;
-    }),
-  );
+  return githubAnnotations(results.flatMap((result) => result.findings.map((finding) => ({ ...finding, path: displayPath(result.path, cwd), ...findingPosition(result.document, finding) }))));
+}
+
+/** One workflow command per finding. */
+export function githubAnnotations(findings: PlacedFinding[]): string {
+  const lines = findings.map((finding) => {
+    const end = finding.endLine === undefined ? [] : [`endLine=${finding.endLine}`, `endColumn=${finding.endColumn}`];
+    const properties = [`file=${escapeProperty(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, ...end, `title=${escapeProperty(`clausewise ${finding.ruleId}`)}`];
+    return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`;
+  });
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

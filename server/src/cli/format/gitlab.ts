@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { findingKey } from '../../change/findingKey';
+import type { FileResult } from '../checkRun';
+import type { PlacedFinding } from './github';
+import { displayPath } from './paths';
+import { findingPosition } from './position';
+
+const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
+
+/** Findings of check as GitLab Code Quality issues; paths relative to the working folder (run it at the repository root). */
+export function formatGitlab(results: FileResult[], cwd: string): string {
+  return gitlabCodeQuality(results.flatMap((result) => result.findings.map((finding) => ({ ...finding, path: displayPath(result.path, cwd), ...findingPosition(result.document, finding) }))));
+}
+
+/**
+ * A GitLab Code Quality report (the CodeClimate subset GitLab reads), shaped as markdownlint-cli2's
+ * codequality formatter writes it: type, check_name, description, severity, fingerprint and
+ * location.path / location.lines.begin. The fingerprint is the finding's identity (rule, file,
+ * control, element, message), not its line, so GitLab's merge-request widget sees an edit above a
+ * finding as no change; the same finding twice in a file gets a second fingerprint.
+ */
+export function gitlabCodeQuality(findings: (PlacedFinding & { clause?: string; element?: string })[]): string {
+  const seen = new Map<string, number>();
+  const issues = findings.map((finding) => {
+    const key = findingKey(finding);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return {
+      type: 'issue',
+      check_name: finding.ruleId,
+      description: `${finding.ruleId}: ${finding.message}`,
+      severity: SEVERITY[finding.severity],
+      fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
+      location: { path: finding.path, lines: { begin: finding.line } },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}
