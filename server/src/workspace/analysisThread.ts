@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { timeLimitProblem } from '../document/complexity';
 import type { AnalysisJob, AnalysisResult, WorkerRequest, WorkerResponse } from './analysisJob';
+import { SharedText } from './sharedText';
 
 /**
  * Where a checking thread says which job it is on, without a message per job: the request and the
@@ -21,7 +22,7 @@ export interface ThreadData {
 
 /** How a checking thread runs. */
 export interface ThreadOptions {
-  resourceLimits?: { maxYoungGenerationSizeMb?: number };
+  resourceLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
   /** False lets the process end while the thread idles (a server's thread, which lives as long as the process). */
   keepAlive?: boolean;
   /**
@@ -30,6 +31,9 @@ export interface ThreadOptions {
    */
   lowPriority?: boolean;
 }
+
+/** The texts findings repeat, one copy for every thread of the process. */
+const sharedText = new SharedText();
 
 /** How often the watchdog looks at the thread; a stopped parse is noticed this much after its limit at most. */
 const WATCH_MS = 50;
@@ -110,7 +114,10 @@ export class AnalysisThread {
       if (index < 0) return;
       const [request] = this.pending.splice(index, 1);
       if ('error' in response) request!.reject(new Error(response.error));
-      else request!.resolve(response.results);
+      else {
+        for (const result of response.results) sharedText.shareAnalysis(result.analyzed);
+        request!.resolve(response.results);
+      }
       if (this.pending.length === 0) this.unwatch();
     });
     worker.on('error', (error) => this.crashed(worker, error));
