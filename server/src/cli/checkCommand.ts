@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBase } from './baseRevision';
@@ -13,7 +13,7 @@ import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
-import { formatStylish } from './format/stylish';
+import { stylishChunks } from './format/stylish';
 import { progressReporter } from './progress';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
@@ -111,8 +111,8 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
 
   const shown = values.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
   const report = render(format, shown, cwd, values.output ? { color: false } : output);
-  if (values.output) writeFileSync(resolve(cwd, values.output), report);
-  else output.write(report);
+  if (values.output) writeChunks(resolve(cwd, values.output), report);
+  else for (const chunk of report) output.write(chunk);
 
   const errors = shown.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'error').length, 0);
   const warnings = results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'warning').length, 0);
@@ -124,14 +124,25 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   return 0;
 }
 
-function render(format: Format, results: FileResult[], cwd: string, output: Pick<Output, 'color'>): string {
+/** The report in the pieces it is written in: the stylish one a file at a time, the others whole. */
+function render(format: Format, results: FileResult[], cwd: string, output: Pick<Output, 'color'>): Iterable<string> {
   switch (format) {
-    case 'json': return formatJson(results, cwd);
-    case 'sarif': return formatSarif(results, cwd);
-    case 'junit': return formatJunit(results, cwd);
-    case 'github': return formatGithub(results, cwd);
-    case 'gitlab': return formatGitlab(results, cwd);
-    default: return formatStylish(results, output, cwd);
+    case 'json': return [formatJson(results, cwd)];
+    case 'sarif': return [formatSarif(results, cwd)];
+    case 'junit': return [formatJunit(results, cwd)];
+    case 'github': return [formatGithub(results, cwd)];
+    case 'gitlab': return [formatGitlab(results, cwd)];
+    default: return stylishChunks(results, output, cwd);
+  }
+}
+
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    // Given a descriptor, writeFileSync writes at the current position, all of the chunk.
+    for (const chunk of chunks) writeFileSync(fd, chunk);
+  } finally {
+    closeSync(fd);
   }
 }
 

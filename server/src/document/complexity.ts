@@ -152,6 +152,14 @@ export function timeLimitProblem(parseSeconds: number): { message: string; range
   };
 }
 
+/** The problem of a document whose parse ran out of memory. */
+export function memoryLimitProblem(megabytes: number): { message: string; range: Range } {
+  return {
+    message: `parsing and checking this document needed more than the ${megabytes} MB of memory a checking thread may use, so it was stopped and the document was not checked; simplify its Markdown (deeply nested lists or quotes, long runs of * or _) or split the document`,
+    range: { start: 0, end: 0 },
+  };
+}
+
 /**
  * True when parsing the text may take long enough that it should run where it can be stopped: well
  * within the limits, but past what ordinary policy documents measure. A long text is risky by its

@@ -55,8 +55,8 @@ export class BlockIndex {
   private readonly texts: IndexedText[] = [];
   /** Where each stem occurs: text and position. */
   private readonly byStem = new Map<string, Occurrence[]>();
-  /** Every written form (as written and in American spelling), sorted, for word starts; built on first use. */
-  private forms?: { keys: string[]; occurrences: Map<string, Occurrence[]> };
+  /** Every written form (as written and in American spelling), filed by its first three letters, for word starts; built on first use. */
+  private forms?: { byStart: Map<string, string[]>; occurrences: Map<string, Occurrence[]> };
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
   private readonly concepts = new Map<Concept, Uint8Array>();
 
@@ -233,19 +233,19 @@ export class BlockIndex {
           if (word.american !== word.surface) post(occurrences, word.american, index * POSITIONS + Math.min(at, POSITIONS - 1));
         });
       });
-      this.forms = { keys: [...occurrences.keys()].sort(), occurrences };
+      // Filed rather than sorted: a prefix is looked up among the few forms that share its start.
+      const byStart = new Map<string, string[]>();
+      for (const form of occurrences.keys()) post(byStart, form.slice(0, START), form);
+      this.forms = { byStart, occurrences };
     }
-    const { keys, occurrences } = this.forms;
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (keys[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
-    if (low < keys.length && keys[low]!.startsWith(prefix) && !(low + 1 < keys.length && keys[low + 1]!.startsWith(prefix))) return occurrences.get(keys[low]!)!;
+    const { byStart, occurrences } = this.forms;
+    // A prefix shorter than a filing key (a config's "e-si*") looks through every form.
+    const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? NONE_FORMS) : occurrences.keys();
+    const matching: string[] = [];
+    for (const form of candidates) if (form.startsWith(prefix)) matching.push(form);
+    if (matching.length === 1) return occurrences.get(matching[0]!)!;
     const result: Occurrence[] = [];
-    for (let i = low; i < keys.length && keys[i]!.startsWith(prefix); i++) for (const occurrence of occurrences.get(keys[i]!)!) result.push(occurrence);
+    for (const form of matching) for (const occurrence of occurrences.get(form)!) result.push(occurrence);
     return result;
   }
 }
@@ -262,6 +262,9 @@ interface IndexedText {
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
 const NONE: Occurrence[] = [];
+const NONE_FORMS: string[] = [];
+/** How many letters of a written form file it for word-start lookups. */
+const START = 3;
 
 /** The blocks (sorted by start) that lie within a range, found by binary search. */
 function leavesWithin(leaves: TextBlock[], range: Range): TextBlock[] {

@@ -51,7 +51,16 @@ export function evidenceProblems(groups: string[][]): { path: [number, number]; 
   );
 }
 
+/** Compiled terms by their text: the catalog writes some 25,000 terms, 14,000 of them distinct. */
+const compiledTerms = new Map<string, EvidenceTerm>();
+
 function compileTerm(term: string): EvidenceTerm {
+  let compiled = compiledTerms.get(term);
+  if (!compiled) compiledTerms.set(term, (compiled = compileNewTerm(term)));
+  return compiled;
+}
+
+function compileNewTerm(term: string): EvidenceTerm {
   const text = term.trim();
   if (text.startsWith('$')) return { kind: 'concept', concept: text.slice(1) as Concept, text };
   // Whole runs of plain words are read together, so "log on" and "two-factor" join as in documents.

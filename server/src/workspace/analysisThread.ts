@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { timeLimitProblem } from '../document/complexity';
+import { memoryLimitProblem, timeLimitProblem } from '../document/complexity';
 import type { AnalysisJob, AnalysisResult, WorkerRequest, WorkerResponse } from './analysisJob';
+import { SharedText } from './sharedText';
 
 /**
  * Where a checking thread says which job it is on, without a message per job: the request and the
@@ -21,7 +22,8 @@ export interface ThreadData {
 
 /** How a checking thread runs. */
 export interface ThreadOptions {
-  resourceLimits?: { maxYoungGenerationSizeMb?: number };
+  /** The young generation's size, and the old generation's when not OLD_GENERATION_MB. */
+  resourceLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
   /** False lets the process end while the thread idles (a server's thread, which lives as long as the process). */
   keepAlive?: boolean;
   /**
@@ -30,6 +32,18 @@ export interface ThreadOptions {
    */
   lowPriority?: boolean;
 }
+
+/**
+ * The old generation a checking thread may grow to. Ordinary documents keep some 25 MB alive, and
+ * with a limit this low V8 collects before the heap fills with garbage (a thread's heap peaked at
+ * 160 MB without one, 2,000 documents; about 60 MB with). A 2 MB document of ordinary policy prose,
+ * the largest Clausewise reads, parses within it (128 MB does not suffice); a document that needs
+ * more ends its thread and is reported as too complex, like one that runs out of time.
+ */
+export const OLD_GENERATION_MB = 256;
+
+/** The texts findings repeat, one copy for every thread of the process. */
+const sharedText = new SharedText();
 
 /** How often the watchdog looks at the thread; a stopped parse is noticed this much after its limit at most. */
 const WATCH_MS = 50;
@@ -102,7 +116,7 @@ export class AnalysisThread {
     this.progress = new Int32Array(progress);
     this.epoch = Date.now();
     const workerData: ThreadData = { progress, epoch: this.epoch, lowPriority: this.options.lowPriority ?? false };
-    const worker = new Worker(this.file, { resourceLimits: this.options.resourceLimits, workerData });
+    const worker = new Worker(this.file, { resourceLimits: this.resourceLimits(), workerData });
     this.worker = worker;
     if (this.options.keepAlive === false) worker.unref();
     worker.on('message', (response: WorkerResponse) => {
@@ -110,7 +124,10 @@ export class AnalysisThread {
       if (index < 0) return;
       const [request] = this.pending.splice(index, 1);
       if ('error' in response) request!.reject(new Error(response.error));
-      else request!.resolve(response.results);
+      else {
+        for (const result of response.results) sharedText.shareAnalysis(result.analyzed);
+        request!.resolve(response.results);
+      }
       if (this.pending.length === 0) this.unwatch();
     });
     worker.on('error', (error) => this.crashed(worker, error));
@@ -125,7 +142,14 @@ export class AnalysisThread {
   private crashed(worker: Worker, error: Error): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
-    this.fail(error);
+    // Out of memory on a job: that document is too complex, the others go on.
+    const running = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.running() : undefined;
+    if (running) this.skip(running, memoryLimitProblem(this.resourceLimits().maxOldGenerationSizeMb));
+    else this.fail(error);
+  }
+
+  private resourceLimits(): { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb: number } {
+    return { ...this.options.resourceLimits, maxOldGenerationSizeMb: this.options.resourceLimits?.maxOldGenerationSizeMb ?? OLD_GENERATION_MB };
   }
 
   private fail(error: Error): void {
@@ -155,10 +179,13 @@ export class AnalysisThread {
   /** Stops the job in progress when it has run past its limit, and carries on with the rest on a new thread. */
   private check(): void {
     const running = this.running();
-    if (!running) return;
-    const { request, job, index, elapsed } = running;
-    if (elapsed <= job.parseSeconds * 1000) return;
-    request.jobs = request.jobs.map((each, at) => (at === index ? { ...each, problem: { kind: 'too-complex', ...timeLimitProblem(job.parseSeconds) }, stopped: true } : each));
+    if (!running || running.elapsed <= running.job.parseSeconds * 1000) return;
+    this.skip(running, timeLimitProblem(running.job.parseSeconds));
+  }
+
+  /** Reports the job in progress as too complex instead of analysing it, and runs its request again on a new thread. */
+  private skip({ request, index }: { request: Pending; index: number }, problem: { message: string; range: { start: number; end: number } }): void {
+    request.jobs = request.jobs.map((each, at) => (at === index ? { ...each, problem: { kind: 'too-complex', ...problem }, stopped: true } : each));
     void this.stop();
     this.start();
   }

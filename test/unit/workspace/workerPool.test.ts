@@ -62,4 +62,23 @@ describe('the checking threads', () => {
       await thread.close();
     }
   });
+
+  it('report a document whose parse runs out of the thread\'s memory as too complex, and go on with the other jobs', async () => {
+    // Only the memory limit, set low here, stands between the thread and a 1,000-level list: the pre-scan's limit is raised, the time limit far away.
+    const root = tempWorkspace({ '.clausewise.yaml': 'limits:\n  nesting-depth: 100000\n' });
+    const configured = (index: number, text: string): AnalysisJob => ({ ...job(index), path: join(root, `doc-${index}.md`), text, cwd: root, configFile: join(root, '.clausewise.yaml'), parseSeconds: 600 });
+    const thread = new AnalysisThread(worker, { resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    try {
+      const results = await thread.run([configured(1, job(1).text), configured(2, pathologicalPolicy(pathological['a 1,000-level list']!)), configured(3, job(3).text)]);
+      expect(results.map((result) => result.analyzed.summary.id?.value)).toEqual(['DOC-1', undefined, 'DOC-3']);
+      expect(results[1]!.analyzed.stopped).toBe(true);
+      expect(results[1]!.analyzed.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([['document-too-complex', expect.stringMatching(/more than the 32 MB of memory.*split the document/)]]);
+      expect(results[2]!.analyzed.findings.map((finding) => finding.ruleId)).toContain('missing-element');
+      // The thread that replaced the one that ran out of memory serves the next request.
+      expect((await thread.run([configured(4, job(4).text)]))[0]!.analyzed.summary.id?.value).toBe('DOC-4');
+    } finally {
+      await thread.close();
+    }
+    // Collecting near the limit is slow on a busy machine: a generous bound, not a measurement.
+  }, 120_000);
 });

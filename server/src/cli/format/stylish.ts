@@ -7,9 +7,17 @@ const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as cons
 
 /** `path:line:col  severity  message  rule-id` (and an indented line per related place), grouped by file, then a summary line. */
 export function formatStylish(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): string {
-  const blocks: string[] = [];
+  return [...stylishChunks(results, output, cwd)].join('');
+}
+
+/**
+ * The stylish report a file at a time, so that a large run is written as it is formatted rather
+ * than built whole first (10,000 documents' findings come to hundreds of megabytes of text).
+ */
+export function* stylishChunks(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): Generator<string> {
   const counts = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
+  let first = true;
   for (const result of results) {
     if (result.findings.length === 0) continue;
     const path = displayPath(result.path, cwd);
@@ -22,13 +30,17 @@ export function formatStylish(results: FileResult[], output: Pick<Output, 'color
       const related = (finding.related ?? []).map((place) => `\n    ${paint(output, 'gray', `· ${place.message}`)}`).join('');
       return `${path}:${line}:${column}  ${severity}  ${finding.message}  ${paint(output, 'gray', finding.ruleId)}${related}`;
     });
-    blocks.push(lines.join('\n'));
+    yield `${first ? '' : '\n\n'}${lines.join('\n')}`;
+    first = false;
   }
   const total = counts.error + counts.warning + counts.info;
   const checked = `${results.length} ${results.length === 1 ? 'file' : 'files'} checked`;
-  if (total === 0) return `${blocks.join('\n\n')}${paint(output, 'green', `✔ no problems (${checked})`)}\n`;
+  if (total === 0) {
+    yield `${paint(output, 'green', `✔ no problems (${checked})`)}\n`;
+    return;
+  }
   const parts = [`${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`, `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`];
   if (counts.info) parts.push(`${counts.info} info`);
   const summary = `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${checked}${fixable ? `; ${fixable} fixable with --fix` : ''}`;
-  return `${blocks.join('\n\n')}\n\n${paint(output, counts.error ? 'red' : 'yellow', summary)}\n`;
+  yield `\n\n${paint(output, counts.error ? 'red' : 'yellow', summary)}\n`;
 }
