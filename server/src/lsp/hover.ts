@@ -6,7 +6,6 @@ import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
-import { computeControlCoverage } from '../workspace/coverage';
 import type { ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
@@ -93,7 +92,8 @@ function mappingLines(catalog: Catalog, control: Control): string[] {
 
 function coverageLines(context: ServerContext, entry: WorkspaceDocument, control: Control): string[] {
   const { set } = entry;
-  const coverage = computeControlCoverage(set.index, control, set.config, context.workspace.core.today(set));
+  // The cached coverage: computed again only after a document naming the control changed.
+  const coverage = set.coverage.control(control, context.workspace.core.today(set));
   const name = (path: string, id?: string) => id ?? relative(set.config.root, path);
   const lines = [`**Coverage:** ${coverage.state}`];
   for (const claim of coverage.claims) {
