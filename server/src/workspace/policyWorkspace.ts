@@ -4,7 +4,7 @@ import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
 import { DataFileError } from '../yaml/problem';
-import { documentShell, type AnalyzedDocument } from './analyzedDocument';
+import { documentShell, shellReadingText, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
 import { PolicySet, type CheckEnvironment } from './policySet';
 import { SharedStrings } from './sharedStrings';
@@ -48,6 +48,12 @@ export class PolicyWorkspace {
     /** The folder a document without a config file is governed from (its default config's root). */
     readonly defaultRoot: string,
     private readonly environment: CheckEnvironment,
+    /**
+     * Reads a document's text from where it lives (its file). When given, the workspace keeps no
+     * copy of the text of a document adopted without its parse (not open in an editor), and reads it
+     * again when a request needs it; without it, every text is kept.
+     */
+    private readonly readText?: (path: string) => string,
   ) {
     this.resolver = new ConfigResolver(defaultRoot);
   }
@@ -171,7 +177,8 @@ export class PolicyWorkspace {
     return this.record(path, (set) => {
       this.strings.shareAnalysis(analyzed);
       set.index.set(analyzed.summary);
-      return { analyzed, shell: documentShell(path, text, analyzed, document?.lineStarts), document };
+      const shell = document || !this.readText ? documentShell(path, text, analyzed, document?.lineStarts) : shellReadingText(path, text, analyzed, this.readText);
+      return { analyzed, shell, document };
     });
   }
 
