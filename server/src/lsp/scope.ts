@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../paths';
 import { computeCoverage, type CoverageReport } from '../workspace/coverage';
@@ -26,9 +26,12 @@ export function scopeCoverage(context: ServerContext, { set, index }: RequestSco
 export function requestScope(context: ServerContext, params: ScopeParams | null | undefined): RequestScope {
   const { set, folder } = requestSet(context, params);
   const policies = set.index.policies();
-  if (policies.every((summary) => isInside(summary.path, folder))) return { set, index: set.index };
+  // A prefix test first: isInside resolves both paths, which counts on 10,000 documents.
+  const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
+  const inside = (path: string) => path.startsWith(prefix) || isInside(path, folder);
+  if (policies.every((summary) => inside(summary.path))) return { set, index: set.index };
   const index = new WorkspaceIndex();
-  for (const summary of policies) if (isInside(summary.path, folder)) index.set(summary);
+  for (const summary of policies) if (inside(summary.path)) index.set(summary);
   return { set, index };
 }
 
