@@ -18,7 +18,7 @@ export async function coverageReport(context: ServerContext, params: ScopeParams
   return scopeCoverage(context, requestScope(context, params));
 }
 
-/** Milliseconds to wait after the last relevant change before computing the totals again. */
+/** Milliseconds to wait after the last relevant change before bringing the coverage up to date. */
 const NOTIFY_DELAY_MS = 300;
 
 /**
