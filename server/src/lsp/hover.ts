@@ -6,6 +6,7 @@ import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
+import type { ControlCoverage } from '../workspace/coverage';
 import type { ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
@@ -94,7 +95,16 @@ function coverageLines(context: ServerContext, entry: WorkspaceDocument, control
   const { set } = entry;
   // The cached coverage: computed again only after a document naming the control changed.
   const coverage = set.coverage.control(control, context.workspace.core.today(set));
-  const name = (path: string, id?: string) => id ?? relative(set.config.root, path);
+  let lines = coverageLinesOf.get(coverage);
+  if (!lines) coverageLinesOf.set(coverage, (lines = describeCoverage(set.config.root, coverage)));
+  return lines;
+}
+
+/** The lines of each cached control coverage: on 10,000 documents a control may have hundreds of claims to list. */
+const coverageLinesOf = new WeakMap<ControlCoverage, string[]>();
+
+function describeCoverage(root: string, coverage: ControlCoverage): string[] {
+  const name = (path: string, id?: string) => id ?? relative(root, path);
   const lines = [`**Coverage:** ${coverage.state}`];
   for (const claim of coverage.claims) {
     const gaps = [...claim.missing.map((id) => `missing ${id}`), ...claim.empty.map((id) => `empty ${id}`), ...(claim.overdue ? [`review overdue since ${claim.reviewDue}`] : [])];

@@ -44,8 +44,6 @@ interface IndexJob {
 
 /** Milliseconds of indexing between two yields to the event loop, so requests are answered meanwhile. */
 const INDEX_SLICE_MS = 20;
-/** Closed documents per pool of checking threads while indexing (see indexInThreads). */
-const POOL_SHARE = 2500;
 /** Documents whose diagnostics are published between two turns of the event loop after indexing. */
 const PUBLISH_SLICE = 50;
 
@@ -416,44 +414,31 @@ export class LiveWorkspace {
   /**
    * Many closed documents: a pool of checking threads shares them (the CLI's pool), each handed out
    * as soon as it is read; open documents, which keep their parse, go to the server's own threads.
-   * The closed ones go POOL_SHARE at a time, each share's analyses filed (their repeated strings
-   * shared) before the next share is read, so the analyses of the whole workspace as they come from
-   * the threads are never held at once. False when a newer indexing began.
+   * False when a newer indexing began.
    */
   private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
-    const open: IndexJob[] = [];
-    if (!(await this.readJobs(queue.filter((path) => this.openUris.has(path)), generation, (entry) => open.push(entry)))) return false;
-    const openResults = this.lanes.runAll(open.map((entry) => entry.job));
-    const closed = queue.filter((path) => !this.openUris.has(path));
-    for (let start = 0; start < closed.length; start += POOL_SHARE) {
-      if (!(await this.indexShare(closed.slice(start, start + POOL_SHARE), start, closed.length, generation, progress))) return false;
-    }
-    const results = await openResults;
-    if (generation !== this.generation) return false;
-    this.adoptAll(open, results, generation);
-    return true;
-  }
-
-  /** One share of the closed documents on a pool of checking threads, filed when done. False when a newer indexing began. */
-  private async indexShare(paths: string[], offset: number, total: number, generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The threads load while this thread reads the first files.
     // The message names the threads: a user (and a test) can see the work was shared.
-    const pool: WorkerPool = new WorkerPool((done) => progress.report(Math.floor(((offset + done) * 100) / total), `${offset + done}/${total} documents on ${pool.threadCount} checking threads`));
+    const pool: WorkerPool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents on ${pool.threadCount} checking threads`));
     const closed: IndexJob[] = [];
+    const open: IndexJob[] = [];
     let analyzed: AnalyzedDocument[];
+    let openResults: (AnalysisResult | Error)[];
     try {
-      const read = await this.readJobs(paths, generation, (entry) => {
+      const read = await this.readJobs(queue, generation, (entry) => {
+        if (entry.job.keepDocument) return open.push(entry);
         closed.push(entry);
         pool.add(entry.job);
       });
       if (!read) return false;
-      analyzed = await pool.analyzed();
+      [analyzed, openResults] = await Promise.all([pool.analyzed(), this.lanes.runAll(open.map((entry) => entry.job))]);
     } finally {
       // The threads stop before the results are adopted, so their memory is free by then.
       await pool.close();
     }
     if (generation !== this.generation) return false;
     this.adoptAll(closed, analyzed, generation);
+    this.adoptAll(open, openResults, generation);
     return true;
   }
 
