@@ -93,4 +93,21 @@ describe('custom requests', () => {
     await server.edit(uriOf(path), 2, rangeOf(text, 'status: approved'), 'status: draft');
     expect(await changed).toMatchObject({ uri: uriOf(root), catalog: { short: '27799' }, totals: { covered: 110, partial: 3 } });
   });
+
+  it('clausewise/coverageChanged carries a generation that grows with each change, matching what clausewise/coverage then returns', async () => {
+    const path = join(root, 'backup-procedure.md');
+    const text = readFileSync(path, 'utf8');
+    const { covered } = (await server.request<CoverageReport>(CoverageRequest.method, {})).totals;
+    await server.open(uriOf(path), text);
+    const drafted = server.waitFor<CoverageChangedParams>(CoverageChangedNotification.method, (params) => params.totals.covered === covered - 1);
+    await server.edit(uriOf(path), 2, rangeOf(text, 'status: approved'), 'status: draft');
+    const first = await drafted;
+    expect((await server.request<CoverageReport>(CoverageRequest.method, {})).totals).toEqual(first.totals);
+    const draftText = text.replace('status: approved', 'status: draft');
+    const restored = server.waitFor<CoverageChangedParams>(CoverageChangedNotification.method, (params) => params.totals.covered === covered);
+    await server.edit(uriOf(path), 3, rangeOf(draftText, 'status: draft'), 'status: approved');
+    const second = await restored;
+    expect(first.generation).toBeGreaterThan(0);
+    expect(second.generation).toBeGreaterThan(first.generation);
+  });
 });

@@ -1,16 +1,25 @@
 import { RequestType } from 'vscode-languageserver';
 import { elementsFor, isEssential } from '../config/elements';
 import { CatalogRequest, type CatalogTree, type ScopeParams } from '../protocol/customMessages';
+import type { PolicySet } from '../workspace/policySet';
 import type { ServerContext } from './context';
-import { requestScope } from './scope';
+import { requestSet } from './scope';
 
 /** The typed clausewise/catalog request, from its declaration in protocol/customMessages.ts. */
 export const catalogRequestType = new RequestType<ScopeParams | null, CatalogTree, void>(CatalogRequest.method);
 
 /** clausewise/catalog: categories › objectives › controls of the catalog in scope, with the elements its config expects. */
 export function catalogTree(context: ServerContext, params: ScopeParams | null): CatalogTree {
-  const { set } = requestScope(context, params);
-  const { catalog, config } = set;
+  const { set } = requestSet(context, params);
+  let tree = trees.get(set);
+  if (!tree) trees.set(set, (tree = buildTree(set)));
+  return tree;
+}
+
+/** Each policy set's tree, built once: it depends only on the set's catalog and config, which a set keeps for life. */
+const trees = new WeakMap<PolicySet, CatalogTree>();
+
+function buildTree({ catalog, config }: PolicySet): CatalogTree {
   return {
     catalog: { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short, title: catalog.info.title },
     categories: catalog.categories.map((category) => ({

@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { NotificationType, RequestType, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { computeCoverage } from '../workspace/coverage';
+import type { PolicySet } from '../workspace/policySet';
 import type { LiveWorkspace } from './workspace';
 import {
   CoverageChangedNotification, CoverageRequest, type CoverageChangedParams, type CoverageReport, type CoverageTotals, type ScopeParams,
 } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
-import { requestScope } from './scope';
+import { requestScope, scopeCoverage } from './scope';
 
 /** The typed clausewise/coverage request, from its declaration in protocol/customMessages.ts. */
 export const coverageRequestType = new RequestType<ScopeParams | null, CoverageReport, void>(CoverageRequest.method);
@@ -15,16 +15,19 @@ const coverageChangedType = new NotificationType<CoverageChangedParams>(Coverage
 /** clausewise/coverage: the CoverageReport of the policy set in scope, over the documents under the requested folder. */
 export async function coverageReport(context: ServerContext, params: ScopeParams | null, token: CancellationToken): Promise<CoverageReport> {
   await afterIndexing(context, token);
-  const { set, index } = requestScope(context, params);
-  return computeCoverage(index, set.catalog, set.config, context.workspace.core.today(set));
+  return scopeCoverage(context, requestScope(context, params));
 }
 
-/** Milliseconds to wait after the last relevant change before computing the totals again. */
+/** Milliseconds to wait after the last relevant change before bringing the coverage up to date. */
 const NOTIFY_DELAY_MS = 300;
 
-/** Sends clausewise/coverageChanged for each policy set whose totals differ from the last ones sent. */
+/**
+ * Sends clausewise/coverageChanged for each policy set whose coverage changed since the last one sent
+ * for it, with the generation of its cached coverage: the one coverage computation after a change,
+ * which the coverage requests and hovers then read.
+ */
 export class CoverageNotifier {
-  private readonly sent = new Map<string, string>();
+  private readonly sent = new WeakMap<PolicySet, number>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -33,7 +36,7 @@ export class CoverageNotifier {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Something coverage depends on changed: compare the totals after a short pause. */
+  /** Something coverage depends on changed: compare after a short pause. */
   schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.notify(), NOTIFY_DELAY_MS);
@@ -42,13 +45,11 @@ export class CoverageNotifier {
   private notify(): void {
     try {
       for (const set of this.workspace.core.policySets()) {
-        const report = computeCoverage(set.index, set.catalog, set.config, this.workspace.core.today(set));
+        const { report, generation } = set.coverage.report(this.workspace.core.today(set));
+        if (this.sent.get(set) === generation) continue;
+        this.sent.set(set, generation);
         const totals: CoverageTotals = report.totals;
-        const key = set.config.file ?? set.config.root;
-        const json = JSON.stringify(totals);
-        if (this.sent.get(key) === json) continue;
-        this.sent.set(key, json);
-        void this.connection.sendNotification(coverageChangedType, { uri: pathToFileURL(set.config.root).href, catalog: report.catalog, totals });
+        void this.connection.sendNotification(coverageChangedType, { uri: pathToFileURL(set.config.root).href, catalog: report.catalog, totals, generation });
       }
     } catch (error) {
       this.log(`Clausewise could not compute coverage: ${(error as Error).stack ?? String(error)}`);

@@ -9,7 +9,7 @@ import { UsageError } from '../cli/usageError';
 import { computeCoverage } from '../workspace/coverage';
 import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
-import { requestScope } from './scope';
+import { requestScope, scopeCoverage } from './scope';
 
 export const coverageReportRequestType = new RequestType<CoverageReportParams, RenderedCoverageReport, void>(CoverageReportRequest.method);
 
@@ -30,11 +30,12 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     throw new ResponseError(ErrorCodes.InvalidParams, `clausewise/coverageReport renders ${Object.keys(FILE_NAMES).join(', ')}, not ${String(params?.format)}`);
   }
   await afterIndexing(context, token);
-  const { set, index } = requestScope(context, params);
+  const scope = requestScope(context, params);
+  const { set, index } = scope;
   const outputDir = params.outputUri ? context.workspace.pathOf(params.outputUri) : set.config.root;
   if (!outputDir) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise can render a report only for a folder on this machine's disk (a file: URI), not ${params.outputUri}; save the report to a local folder`);
   const input: CoverageInput = {
-    report: computeCoverage(index, set.catalog, set.config, context.workspace.core.today(set)),
+    report: scopeCoverage(context, scope),
     catalog: set.catalog,
     cwd: outputDir,
     documents: index.policies().length,

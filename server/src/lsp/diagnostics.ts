@@ -3,7 +3,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import { toDiagnostic, type LineMap } from './conversion';
 
-/** The findings a document's diagnostics were made from, and the text they were computed on. */
+/** The findings a document's diagnostics were made from, and the line starts of the text they were computed on. */
 interface FindingsSource {
   lines: LineMap;
   findings: WorkspaceDocument['findings'];
@@ -15,7 +15,7 @@ interface FindingsSource {
  */
 type Published = { uri: string } & ({ source: FindingsSource } | { diagnostics: Diagnostic[] });
 
-/** The diagnostics the client was last sent, made again from the current source (equal findings on equal text give equal diagnostics). */
+/** The diagnostics the client was last sent, made again from the current source (equal findings on equal line starts give equal diagnostics). */
 function sentDiagnostics(published: Published): Diagnostic[] {
   return 'source' in published ? published.source.findings.map((finding) => toDiagnostic(published.source.lines, finding, published.uri)) : published.diagnostics;
 }
@@ -26,6 +26,8 @@ function sentDiagnostics(published: Published): Diagnostic[] {
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, Published>();
+  /** The last diagnostics handed to the connection: the writer sends in order, so all before it are written once it is. */
+  private lastSent: Promise<void> = Promise.resolve();
 
   constructor(private readonly connection: Connection) {}
 
@@ -34,7 +36,8 @@ export class DiagnosticsPublisher {
     const previous = this.published.get(entry.path);
     const { shell, findings } = entry;
     const source = { lines: shell, findings };
-    if (previous?.uri === uri && 'source' in previous && previous.source.lines.text === shell.text && isDeepStrictEqual(previous.source.findings, findings)) {
+    // Positions depend on the line starts alone: equal line starts and findings give equal diagnostics.
+    if (previous?.uri === uri && 'source' in previous && isDeepStrictEqual(previous.source.lines.lineStarts, shell.lineStarts) && isDeepStrictEqual(previous.source.findings, findings)) {
       // The newer source, so the older text and findings can be freed.
       previous.source = source;
       return;
@@ -59,6 +62,15 @@ export class DiagnosticsPublisher {
     const unchanged = previous ? previous.uri === uri && isDeepStrictEqual(sentDiagnostics(previous), diagnostics) : diagnostics.length === 0;
     if (diagnostics.length === 0) this.published.delete(path);
     else this.published.set(path, source ? { uri, source } : { uri, diagnostics });
-    if (!unchanged) void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!unchanged) this.lastSent = this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+  }
+
+  /**
+   * Resolves when every diagnostic sent so far has been written to the client. Publishing a whole
+   * workspace waits for it between slices, so messages the client has not read yet do not pile up
+   * in memory (on 10,000 documents they took hundreds of MB).
+   */
+  written(): Promise<void> {
+    return this.lastSent;
   }
 }

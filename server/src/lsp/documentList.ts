@@ -1,12 +1,9 @@
 import { elementIds } from '../workspace/summary';
 import { RequestType, type CancellationToken } from 'vscode-languageserver';
-import { computeCoverage } from '../workspace/coverage';
 import { isOverdue, reviewDue } from '../workspace/review';
-import type { PolicySet } from '../workspace/policySet';
-import type { WorkspaceIndex } from '../workspace/index';
 import { DocumentsRequest, type DocumentsResult, type PolicyDocumentInfo, type ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
-import { requestScope } from './scope';
+import { requestScope, scopeCoverage, type RequestScope } from './scope';
 
 /** The typed clausewise/documents request, from its declaration in protocol/customMessages.ts. */
 export const documentsRequestType = new RequestType<ScopeParams | null, DocumentsResult, void>(DocumentsRequest.method);
@@ -16,16 +13,17 @@ export async function documentList(context: ServerContext, params: ScopeParams |
   await afterIndexing(context, token);
   const scopes = params?.uri ? [requestScope(context, params)] : context.workspace.core.policySets().map((set) => ({ set, index: set.index }));
   const documents: PolicyDocumentInfo[] = [];
-  for (const { set, index } of scopes) {
-    documents.push(...describe(context, set, index));
+  for (const scope of scopes) {
+    documents.push(...describe(context, scope));
     throwIfCancelled(token);
   }
   return { documents: documents.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)) };
 }
 
-function describe(context: ServerContext, set: PolicySet, index: WorkspaceIndex): PolicyDocumentInfo[] {
+function describe(context: ServerContext, scope: RequestScope): PolicyDocumentInfo[] {
+  const { set, index } = scope;
   const today = context.workspace.core.today(set);
-  const states = new Map(computeCoverage(index, set.catalog, set.config, today).controls.map((control) => [control.id, control.state]));
+  const states = new Map(scopeCoverage(context, scope).controls.map((control) => [control.id, control.state]));
   return index.policies().map((summary) => ({
     uri: context.workspace.uriOf(summary.path),
     id: summary.id?.value,

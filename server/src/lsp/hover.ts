@@ -6,8 +6,8 @@ import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
-import { computeControlCoverage } from '../workspace/coverage';
 import { entryFor, soaDocuments } from '../workspace/statement';
+import type { ControlCoverage } from '../workspace/coverage';
 import type { ElementStatus } from '../workspace/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
@@ -94,8 +94,19 @@ function mappingLines(catalog: Catalog, control: Control): string[] {
 
 function coverageLines(context: ServerContext, entry: WorkspaceDocument, control: Control): string[] {
   const { set } = entry;
-  const coverage = computeControlCoverage(set.index, control, set.config, context.workspace.core.today(set));
-  const name = (path: string, id?: string) => id ?? relative(set.config.root, path);
+  // The cached coverage: computed again only after a document naming the control changed.
+  const coverage = set.coverage.control(control, context.workspace.core.today(set));
+  let lines = coverageLinesOf.get(coverage);
+  if (!lines) coverageLinesOf.set(coverage, (lines = describeCoverage(set.config.root, coverage)));
+  // The SoA's entry is read afresh: it changes without the control's coverage changing.
+  return [...lines, ...statementLines(entry, control, coverage.state === 'excluded')];
+}
+
+/** The lines of each cached control coverage: on 10,000 documents a control may have hundreds of claims to list. */
+const coverageLinesOf = new WeakMap<ControlCoverage, string[]>();
+
+function describeCoverage(root: string, coverage: ControlCoverage): string[] {
+  const name = (path: string, id?: string) => id ?? relative(root, path);
   const lines = [`**Coverage:** ${coverage.state}`];
   for (const claim of coverage.claims) {
     const gaps = [...claim.missing.map((id) => `missing ${id}`), ...claim.empty.map((id) => `empty ${id}`), ...(claim.overdue ? [`review overdue since ${claim.reviewDue}`] : [])];
@@ -105,7 +116,7 @@ function coverageLines(context: ServerContext, entry: WorkspaceDocument, control
     lines.push(`- excluded by ${name(exclusion.path, exclusion.documentId)}${exclusion.justification ? `: ${exclusion.justification}` : ''}${exclusion.valid ? '' : ` (not valid: ${exclusion.problems.join(', ')})`}`);
   }
   if (coverage.state !== 'covered' && coverage.state !== 'excluded') lines.push('', ...coverage.reasons.map((reason) => `*${reason}*`));
-  return [...lines, ...statementLines(entry, control, coverage.state === 'excluded')];
+  return lines;
 }
 
 /** What the policy set's SoA says about the control: status, owner and reasons (nothing without an SoA document, or for an excluded control it leaves out). */

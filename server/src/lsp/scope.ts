@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../paths';
+import { computeCoverage, type CoverageReport } from '../workspace/coverage';
 import { WorkspaceIndex } from '../workspace/index';
 import type { PolicySet } from '../workspace/policySet';
 import { DataFileError } from '../yaml/problem';
@@ -11,11 +12,31 @@ import type { ServerContext } from './context';
 /** The policy set a custom request is about, and its index narrowed to the documents under the requested folder. */
 export interface RequestScope {
   set: PolicySet;
+  /** The set's own index when the folder holds all its documents (its coverage is then cached), else a narrowed copy. */
   index: WorkspaceIndex;
+}
+
+/** The coverage of a request's scope: the set's cached coverage when the scope is the whole set. */
+export function scopeCoverage(context: ServerContext, { set, index }: RequestScope): CoverageReport {
+  const today = context.workspace.core.today(set);
+  return index === set.index ? set.coverage.report(today).report : computeCoverage(index, set.catalog, set.config, today);
 }
 
 /** Resolves `{ uri }` (a folder or file; default the first workspace folder) to its policy set and documents. */
 export function requestScope(context: ServerContext, params: ScopeParams | null | undefined): RequestScope {
+  const { set, folder } = requestSet(context, params);
+  const policies = set.index.policies();
+  // A prefix test first: isInside resolves both paths, which counts on 10,000 documents.
+  const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
+  const inside = (path: string) => path.startsWith(prefix) || isInside(path, folder);
+  if (policies.every((summary) => inside(summary.path))) return { set, index: set.index };
+  const index = new WorkspaceIndex();
+  for (const summary of policies) if (inside(summary.path)) index.set(summary);
+  return { set, index };
+}
+
+/** Resolves `{ uri }` (a folder or file; default the first workspace folder) to its policy set, and the folder meant. */
+export function requestSet(context: ServerContext, params: ScopeParams | null | undefined): { set: PolicySet; folder: string } {
   const { workspace } = context;
   const path = params?.uri ? workspace.pathOf(params.uri) : workspace.folders.paths()[0];
   if (params?.uri && !path) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise reads only files on this machine's disk (file: URIs), not ${params.uri}; open the folder from a local disk (or a local copy of it) and ask again`);
@@ -28,7 +49,5 @@ export function requestScope(context: ServerContext, params: ScopeParams | null 
     if (error instanceof DataFileError) throw new ResponseError(ErrorCodes.InvalidRequest, `the ${error.kind} for ${folder} cannot be used: ${error.message}`);
     throw error;
   }
-  const index = new WorkspaceIndex();
-  for (const summary of set.index.policies()) if (isInside(summary.path, folder)) index.set(summary);
-  return { set, index };
+  return { set, folder };
 }

@@ -53,6 +53,7 @@ export function startServer(connection: Connection): void {
       documents,
       {
         checked: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
+        delivered: () => publisher.written(),
         dropped: (paths) => paths.forEach((path) => publisher.clear(path)),
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
         configErrors: (errors, ignored) => configProblems.update(errors, ignored),

@@ -23,6 +23,8 @@ export interface WorkspaceListener {
   checked(documents: WorkspaceDocument[]): void;
   /** These documents are no longer checked (deleted, excluded, closed outside the workspace, or under a broken config). */
   dropped(paths: string[]): void;
+  /** Resolves when the diagnostics of the documents reported so far have reached the client. */
+  delivered(): Promise<void>;
   /** The whole workspace was checked again: documents not in `paths` are gone. */
   reindexed(paths: Set<string>): void;
   /** The configs and catalogs that cannot be used now (empty when all are fine), and the parts of configs in use that were left out. */
@@ -87,7 +89,7 @@ export class LiveWorkspace {
     this.core = new PolicyWorkspace(defaultRoot, {
       fileExists: (path) => this.openUris.has(path) || existsSync(path),
       onRuleError: (ruleId, path, error) => listener.log(`rule ${ruleId} failed on ${path}: ${(error as Error).stack ?? String(error)}`),
-    });
+    }, (path) => readDocumentFile(path).text);
     this.folders = new WorkspaceFolders(this.core, (message) => listener.log(message));
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -355,15 +357,15 @@ export class LiveWorkspace {
 
   /**
    * Indexing ends when every document is analysed and checked (hover, coverage and the views can
-   * answer); the diagnostics of the whole workspace then go out in slices, so requests are served
-   * in between.
+   * answer); the diagnostics of the whole workspace then go out in slices, each once the client has
+   * the one before, so requests are served in between and unsent messages do not pile up.
    */
   private async publishInSlices(checked: WorkspaceDocument[], generation: number): Promise<void> {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
       if (generation !== this.generation) return;
       // An edit, file event or close between slices has published (or cleared) that document itself.
       this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.core.get(entry.path) === entry));
-      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([this.listener.delivered(), new Promise((resolve) => setImmediate(resolve))]);
     }
   }
 

@@ -177,9 +177,14 @@ export interface CoverageChangedParams {
   uri: string;
   catalog: CatalogName;
   totals: CoverageTotals;
+  /**
+   * Grows each time the server's coverage of any policy set changes (never reused while the server
+   * runs): a client refreshes its coverage views when it sees a new one, and need not on other events.
+   */
+  generation: number;
 }
 
-/** `clausewise/coverageChanged`: a policy set's coverage totals changed. */
+/** `clausewise/coverageChanged`: a policy set's coverage changed (any control's state, claims, elements or exclusions, or the totals). */
 export const CoverageChangedNotification: NotificationDeclaration<CoverageChangedParams> = { method: 'clausewise/coverageChanged' };
 
 /** A format the server renders a coverage report in, as `clausewise coverage --format` does. */

@@ -21,6 +21,21 @@ export interface AnalyzedDocument {
  * `lineStarts` are the parsed document's, when it is still at hand.
  */
 export function documentShell(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
-  const body = analyzed.bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text, analyzed.bom);
   return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], blocks: [], mentions: [], links: [], suppressions: analyzed.suppressions };
+}
+
+/**
+ * A shell that keeps no copy of the text: `text` is read again (`read`, the file's text) each time it
+ * is asked for. For documents no editor holds, whose text only a request about that very document
+ * needs; line starts, enough for positions and for the workspace rules, are kept.
+ */
+export function shellReadingText(path: string, text: string, analyzed: AnalyzedDocument, read: (path: string) => string): PolicyDocument {
+  const shell = documentShell(path, text, analyzed);
+  Object.defineProperty(shell, 'text', { get: () => withoutBom(read(path), analyzed.bom), enumerable: true });
+  return shell;
+}
+
+function withoutBom(text: string, bom: boolean): string {
+  return bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

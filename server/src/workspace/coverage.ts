@@ -66,7 +66,11 @@ export interface CoverageReport {
 
 /** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
 export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
-  const controls = catalog.controls.map((control) => computeControlCoverage(index, control, config, today));
+  return coverageOfControls(catalog, today, catalog.controls.map((control) => computeControlCoverage(index, control, config, today)));
+}
+
+/** The report made of each control's coverage (in catalog order), with the totals. */
+export function coverageOfControls(catalog: Catalog, today: string, controls: ControlCoverage[]): CoverageReport {
   const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, gap: 0 };
   for (const control of controls) counts[control.state]++;
   const applicable = controls.length - counts.excluded;

@@ -15,10 +15,23 @@ function keysOf(summary: DocumentSummary): Record<Relation, string[]> {
   };
 }
 
+/** The position of a path in a list of summaries sorted by path: where it is, or where it would go. */
+function positionOf(sorted: DocumentSummary[], path: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.path < path) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The summaries of every document in the workspace and the questions asked across them, each
  * answered from a map (no scan of the workspace). Updating one document replaces its summary only;
- * nothing else is re-parsed.
+ * nothing else is re-parsed. Revisions tell caches what changed: the index's, bumped by every
+ * change, and each control's, bumped when a document claiming or excluding it changes.
  */
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, DocumentSummary>();
@@ -26,12 +39,27 @@ export class WorkspaceIndex {
     id: new Map(), claims: new Map(), excludes: new Map(), cites: new Map(), references: new Map(),
   };
   private sortedPolicies?: DocumentSummary[];
+  private changes = 0;
+  private readonly controlChanges = new Map<string, number>();
+
+  /** Grows with every change to the index. */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** The revision at which a document claiming or excluding this control last changed (0: never). */
+  controlRevision(controlId: string): number {
+    return this.controlChanges.get(controlId) ?? 0;
+  }
 
   set(summary: DocumentSummary): void {
     this.delete(summary.path);
     this.summaries.set(summary.path, summary);
-    this.sortedPolicies = undefined;
+    this.changes++;
     if (!summary.isPolicy) return;
+    // Kept sorted in place: an edit does not sort the whole workspace again.
+    this.sortedPolicies?.splice(positionOf(this.sortedPolicies, summary.path), 0, summary);
+    this.touchControls(summary);
     for (const [relation, keys] of Object.entries(keysOf(summary)) as [Relation, string[]][]) {
       for (const key of keys) {
         const paths = this.relations[relation].get(key);
@@ -45,8 +73,10 @@ export class WorkspaceIndex {
     const previous = this.summaries.get(path);
     if (!previous) return;
     this.summaries.delete(path);
-    this.sortedPolicies = undefined;
+    this.changes++;
     if (!previous.isPolicy) return;
+    this.sortedPolicies?.splice(positionOf(this.sortedPolicies, path), 1);
+    this.touchControls(previous);
     for (const [relation, keys] of Object.entries(keysOf(previous)) as [Relation, string[]][]) {
       for (const key of keys) {
         const paths = this.relations[relation].get(key);
@@ -54,6 +84,11 @@ export class WorkspaceIndex {
         if (paths?.size === 0) this.relations[relation].delete(key);
       }
     }
+  }
+
+  private touchControls(summary: DocumentSummary): void {
+    const { claims, excludes } = keysOf(summary);
+    for (const id of [...claims, ...excludes]) this.controlChanges.set(id, this.changes);
   }
 
   get(path: string): DocumentSummary | undefined {

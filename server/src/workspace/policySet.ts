@@ -10,6 +10,7 @@ import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
 import type { AnalyzedDocument } from './analyzedDocument';
+import { CoverageCache } from './coverageCache';
 import { WorkspaceIndex } from './index';
 import { frontmatterFacts, summarize, type DocumentSummary } from './summary';
 
@@ -30,6 +31,8 @@ export interface CheckEnvironment {
  */
 export class PolicySet {
   readonly index = new WorkspaceIndex();
+  /** The coverage of the indexed documents, computed again only where they changed (for long-lived processes). */
+  readonly coverage: CoverageCache;
   private readonly includeMatcher?: (path: string) => boolean;
   private readonly excludeMatcher?: (path: string) => boolean;
 
@@ -37,6 +40,7 @@ export class PolicySet {
     readonly config: ResolvedConfig,
     readonly catalog: Catalog,
   ) {
+    this.coverage = new CoverageCache(this.index, catalog, config);
     const options = { dot: true };
     if (config.include.length) this.includeMatcher = picomatch(config.include, options);
     if (config.exclude.length) this.excludeMatcher = picomatch(config.exclude, options);

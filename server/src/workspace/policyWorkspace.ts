@@ -4,9 +4,10 @@ import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
-import { documentShell, type AnalyzedDocument } from './analyzedDocument';
+import { documentShell, shellReadingText, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
 import { PolicySet, type CheckEnvironment } from './policySet';
+import { SharedStrings } from './sharedStrings';
 import type { DocumentSummary } from './summary';
 
 /** A document of a long-lived workspace (the language server's), as it was last analysed. */
@@ -41,11 +42,18 @@ export class PolicyWorkspace {
   private readonly documents = new Map<string, WorkspaceDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
+  private strings = new SharedStrings();
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
     readonly defaultRoot: string,
     private readonly environment: CheckEnvironment,
+    /**
+     * Reads a document's text from where it lives (its file). When given, the workspace keeps no
+     * copy of the text of a document adopted without its parse (not open in an editor), and reads it
+     * again when a request needs it; without it, every text is kept.
+     */
+    private readonly readText?: (path: string) => string,
   ) {
     this.resolver = new ConfigResolver(defaultRoot);
   }
@@ -83,6 +91,7 @@ export class PolicyWorkspace {
   analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
     return this.record(path, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
+      this.strings.shareAnalysis(analyzed);
       return { analyzed, shell: documentShell(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
   }
@@ -109,6 +118,7 @@ export class PolicyWorkspace {
       const entry = this.documents.get(path);
       if (!entry) continue;
       const workspaceFindings = entry.set.check(entry.shell, entry.analyzed.summary, this.environment, 'workspace');
+      this.strings.shareFindings(workspaceFindings);
       entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
       checked.push(entry);
     }
@@ -170,8 +180,10 @@ export class PolicyWorkspace {
    */
   adopt(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
     return this.record(path, (set) => {
+      this.strings.shareAnalysis(analyzed);
       set.index.set(analyzed.summary);
-      return { analyzed, shell: documentShell(path, text, analyzed, document?.lineStarts), document };
+      const shell = document || !this.readText ? documentShell(path, text, analyzed, document?.lineStarts) : shellReadingText(path, text, analyzed, this.readText);
+      return { analyzed, shell, document };
     });
   }
 
@@ -196,5 +208,6 @@ export class PolicyWorkspace {
     this.sets.clear();
     this.documents.clear();
     this.brokenConfigs.clear();
+    this.strings = new SharedStrings();
   }
 }

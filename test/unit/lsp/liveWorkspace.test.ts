@@ -26,6 +26,7 @@ describe('publishing after indexing', () => {
           void live!.filesChanged([{ uri: pathToFileURL(last).href, type: FileChangeType.Deleted }]);
         }
       },
+      delivered: () => Promise.resolve(),
       dropped: () => undefined,
       reindexed: () => undefined,
       configErrors: () => undefined,

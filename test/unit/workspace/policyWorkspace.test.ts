@@ -84,6 +84,26 @@ describe('PolicyWorkspace', () => {
     expect(workspace.get(path)?.document).toBeUndefined();
   });
 
+  it('given a way to read files, keeps no text of a document adopted without its parse and reads the file when its text is asked for', () => {
+    const root = copy('with-problems');
+    const reads: string[] = [];
+    const readText = (path: string) => (reads.push(path), readFileSync(path, 'utf8'));
+    const workspace = new PolicyWorkspace(root, { today, fileExists: () => true }, readText);
+    const path = join(root, 'backup-standard.md');
+    const text = readFileSync(path, 'utf8');
+    const analysis = new PolicyWorkspace(root, { today, fileExists: () => true });
+    analysis.analyze(path, text);
+    workspace.adopt(path, text, analysis.get(path)!.analyzed);
+    workspace.checkWorkspace([path]);
+    expect(workspace.get(path)!.findings).toEqual(analysis.checkWorkspace([path])[0]!.findings);
+    expect(reads).toEqual([]);
+    expect(workspace.get(path)!.shell.text).toBe(text);
+    expect(reads).toEqual([path]);
+    // What the file holds now, as the editor would read it.
+    writeFileSync(path, `${text}\nA line added on disk.\n`);
+    expect(workspace.get(path)!.shell.text).toBe(`${text}\nA line added on disk.\n`);
+  });
+
   it('reports a config that cannot be used as a DataFileError, once per folder', () => {
     const root = copy('with-problems');
     const workspace = new PolicyWorkspace(root, { today, fileExists: () => true });
