@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { memoryLimitProblem, timeLimitProblem } from '../document/complexity';
 import type { AnalysisJob, AnalysisResult, WorkerRequest, WorkerResponse } from './analysisJob';
-import { SharedText } from './sharedText';
+import { sharedStrings } from './sharedStrings';
 
 /**
  * Where a checking thread says which job it is on, without a message per job: the request and the
@@ -42,8 +42,6 @@ export interface ThreadOptions {
  */
 export const OLD_GENERATION_MB = 256;
 
-/** The texts findings repeat, one copy for every thread of the process. */
-const sharedText = new SharedText();
 
 /** How often the watchdog looks at the thread; a stopped parse is noticed this much after its limit at most. */
 const WATCH_MS = 50;
@@ -125,7 +123,7 @@ export class AnalysisThread {
       const [request] = this.pending.splice(index, 1);
       if ('error' in response) request!.reject(new Error(response.error));
       else {
-        for (const result of response.results) sharedText.shareAnalysis(result.analyzed);
+        for (const result of response.results) sharedStrings.shareAnalysis(result.analyzed);
         request!.resolve(response.results);
       }
       if (this.pending.length === 0) this.unwatch();

@@ -7,7 +7,7 @@ import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { documentShell, shellReadingText, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
 import { PolicySet, type CheckEnvironment } from './policySet';
-import { SharedStrings } from './sharedStrings';
+import { sharedStrings } from './sharedStrings';
 import type { DocumentSummary } from './summary';
 
 /** A document of a long-lived workspace (the language server's), as it was last analysed. */
@@ -42,7 +42,7 @@ export class PolicyWorkspace {
   private readonly documents = new Map<string, WorkspaceDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
-  private strings = new SharedStrings();
+  private readonly strings = sharedStrings;
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
@@ -208,6 +208,5 @@ export class PolicyWorkspace {
     this.sets.clear();
     this.documents.clear();
     this.brokenConfigs.clear();
-    this.strings = new SharedStrings();
   }
 }
