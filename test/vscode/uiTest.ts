@@ -220,7 +220,9 @@ async function coverageActions(page: Page): Promise<void> {
   await runCommand(page, 'Clausewise: Go to Control');
   await page.locator('.quick-input-widget input').fill('12.3.1');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: '12.3.1 Information backup' }).first().click(SHORT);
-  const claim = page.locator('.monaco-list-row[aria-label^="STD-BK-002"]').first();
+  // The Coverage view's row, not the Documents view's row of the same document (also "STD-BK-002 …").
+  const coverageView = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Coverage' }) });
+  const claim = coverageView.locator('.monaco-list-row[aria-label^="STD-BK-002"]').first();
   await claim.waitFor(SHORT);
   if ((await claim.getAttribute('aria-expanded')) !== 'true') await claim.locator('.monaco-tl-twistie').click(SHORT);
   await page.locator('.monaco-list-row[aria-label^="Restore testing: "]').first().waitFor(SHORT);
