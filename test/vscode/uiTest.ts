@@ -114,7 +114,7 @@ async function hoverClause(page: Page): Promise<void> {
 async function quickFix(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await token(page, '12.3.1').click();
-  await page.keyboard.press('Control+.');
+  await openQuickFixes(page, 'Insert section "Restore testing" for 12.3.1');
   await chooseAction(page, 'Insert section "Restore testing" for 12.3.1');
   await page.locator('.markers-panel .monaco-list-row', { hasText: problemCode('missing-element') }).waitFor({ state: 'detached', ...SHORT });
   // The section goes at the end of the document: show it.
@@ -127,7 +127,7 @@ async function coverageTree(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'teleworking-standard.md' }).first().click(SHORT);
   await page.locator('.tabs-container .tab.active', { hasText: 'teleworking-standard.md' }).waitFor(SHORT);
   await token(page, '6.22').click(SHORT);
-  await page.keyboard.press('Control+.');
+  await openQuickFixes(page, 'Change to 6.2.2 Teleworking');
   await chooseAction(page, 'Change to 6.2.2 Teleworking');
   await page.locator('.markers-panel .monaco-list-row', { hasText: problemCode('unknown-clause') }).waitFor({ state: 'detached', ...SHORT });
   // With the cursor on the corrected id, Go to Control goes straight to it…
@@ -190,6 +190,25 @@ async function suggestClauses(page: Page, outputDir: string): Promise<void> {
   await page.locator('.markers-panel .monaco-list-row', { hasText: /6\.2\.1 Mobile device policy: \d+ of \d+ elements not found — / }).first().waitFor(SHORT);
 }
 
+/**
+ * Opens the quick-fix menu at the cursor until it lists `title`. Right after a document opens, the
+ * menu can ask before the server has checked it and show "No code actions available" (a user would
+ * press again): three tries at most, then the menu must list it.
+ */
+async function openQuickFixes(page: Page, title: string): Promise<void> {
+  const entry = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first();
+  for (let attempt = 1; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await entry.waitFor({ state: 'attached', timeout: 7_000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.keyboard.press('Control+.');
+}
+
 /** Picks an entry of the open quick-fix menu with the keyboard (the menu takes no pointer clicks while it settles). */
 async function chooseAction(page: Page, title: string): Promise<void> {
   const rows = page.locator('.action-widget .monaco-list-row.action');
@@ -214,16 +233,31 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
 }
 
+/**
+ * Runs Go to Control for `id` until `shown` is visible: on a busy machine the pick list can take the
+ * click while it is still filling, and the command then does nothing. Three tries at most.
+ */
+async function goToControl(page: Page, id: string, title: string, shown: ReturnType<Page['locator']>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Clausewise: Go to Control');
+    await page.locator('.quick-input-widget input').fill(id);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
+    try {
+      await shown.waitFor({ timeout: attempt < 3 ? 7_000 : SHORT.timeout });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 async function coverageActions(page: Page): Promise<void> {
   // 12.3.1's claim by STD-BK-002: its elements, titled by their titles, with where each is found.
   await page.locator('.tabs-container .tab', { hasText: 'backup-standard.md' }).first().click(SHORT);
-  await runCommand(page, 'Clausewise: Go to Control');
-  await page.locator('.quick-input-widget input').fill('12.3.1');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '12.3.1 Information backup' }).first().click(SHORT);
   // The Coverage view's row, not the Documents view's row of the same document (also "STD-BK-002 …").
   const coverageView = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Coverage' }) });
   const claim = coverageView.locator('.monaco-list-row[aria-label^="STD-BK-002"]').first();
-  await claim.waitFor(SHORT);
+  await goToControl(page, '12.3.1', '12.3.1 Information backup', claim);
   if ((await claim.getAttribute('aria-expanded')) !== 'true') await claim.locator('.monaco-tl-twistie').click(SHORT);
   await page.locator('.monaco-list-row[aria-label^="Restore testing: "]').first().waitFor(SHORT);
   await page.locator('.monaco-list-row[aria-label*=": found under "]').first().waitFor(SHORT);
