@@ -16,7 +16,7 @@ import { formatSarif } from './format/sarif';
 import { stylishChunks } from './format/stylish';
 import { progressReporter } from './progress';
 import { stdoutOutput, type Output } from './terminal';
-import { UsageError } from './usageError';
+import { oneOf, UsageError } from './usageError';
 
 export const checkUsage = `Usage: clausewise check [paths|globs…] [options]
 
@@ -71,8 +71,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
     output.write(`${checkUsage}\n`);
     return 0;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
+  const format = oneOf(values.format!, FORMATS);
   checkToday(values.today);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);

@@ -11,7 +11,7 @@ import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from './format/
 import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from './format/soa/render';
 import { checkToday, inputFiles, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
-import { UsageError } from './usageError';
+import { listOf, oneOf, UsageError } from './usageError';
 
 const coverageUsage = `Usage: clausewise coverage [paths…] [options]
 
@@ -53,16 +53,12 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
     output.write(`${coverageUsage}\n`);
     return 0;
   }
-  const format = values.format as CoverageFormat | SoaFormat;
-  if (!COVERAGE_FORMATS.includes(format as CoverageFormat) && !isSoaFormat(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${[...COVERAGE_FORMATS, ...SOA_FORMATS].join(', ')}`);
+  const format = oneOf<CoverageFormat | SoaFormat>(values.format!, [...COVERAGE_FORMATS, ...SOA_FORMATS]);
   if (format === 'soa-xlsx' && !values.output) throw new UsageError('soa-xlsx writes a binary workbook, not text for the terminal', 'name the file: --output soa.xlsx');
   checkToday(values.today);
   const min = values.min === undefined ? undefined : Number(values.min.replace(/%$/, ''));
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) throw new UsageError(`--min takes a percentage from 0 to 100, not "${values.min}"`);
-  const gates = values['fail-on'] === undefined ? [] : values['fail-on'].split(',').map((gate) => gate.trim()).filter(Boolean);
-  for (const gate of gates) {
-    if (!(GATES as readonly string[]).includes(gate)) throw new UsageError(`--fail-on does not know "${gate}"`, `states: ${GATES.join(', ')}`);
-  }
+  const gates = listOf('--fail-on', values['fail-on'], GATES, 'states');
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);

@@ -15,7 +15,7 @@ import { gitlabCodeQuality } from './format/gitlab';
 import { checkToday, commandResolver, inputsOf } from './inputs';
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
-import { UsageError } from './usageError';
+import { listOf, oneOf } from './usageError';
 
 const diffUsage = `Usage: clausewise diff [paths…] [options]
 
@@ -67,11 +67,9 @@ export async function diffCommand(args: string[], output: Output = stdoutOutput(
     output.write(`${diffUsage}\n`);
     return 0;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
+  const format = oneOf(values.format!, FORMATS);
   checkToday(values.today);
-  const gates = (values['fail-on'] ?? '').split(',').map((gate) => gate.trim()).filter(Boolean);
-  for (const gate of gates) if (!(GATES as readonly string[]).includes(gate)) throw new UsageError(`--fail-on does not know "${gate}"`, `gates: ${GATES.join(', ')}`);
+  const gates = listOf('--fail-on', values['fail-on'], GATES, 'gates');
 
   const cwd = process.cwd();
   const report = await changeReport(cwd, positionals, values);

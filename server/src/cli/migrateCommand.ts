@@ -17,7 +17,7 @@ import { formatMigrationJson, formatMigrationMarkdown, formatMigrationText, type
 import { displayPath } from './format/paths';
 import { commandResolver, inputsOf } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
-import { UsageError } from './usageError';
+import { oneOf, UsageError } from './usageError';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -53,8 +53,7 @@ export async function migrateCommand(args: string[], output: Output = stdoutOutp
     output.write(`${migrateUsage}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${values.format}"`);
+  const format = oneOf(values.format!, FORMATS);
   if (values.to !== 'iso27002-2022' || !isBuiltInCatalog(values.to)) {
     throw new UsageError(values.to === undefined ? 'migrate needs --to iso27002-2022' : `cannot migrate to "${values.to}"`, 'the one migration Clausewise knows is --to iso27002-2022');
   }

@@ -8,7 +8,7 @@ import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from './format/paths';
 import { inputFiles, positiveInteger, commandResolver } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
-import { UsageError } from './usageError';
+import { oneOf, UsageError } from './usageError';
 
 const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog NAME|FILE]
 
@@ -47,8 +47,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
     output.write(`${suggestUsage}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"`, `formats: ${FORMATS.join(', ')}`);
+  const format = oneOf(values.format!, FORMATS);
   const top = positiveInteger('--top', values.top!);
   if (positionals.length === 0) throw new UsageError('suggest needs at least one Markdown file, for example: clausewise suggest policies/access.md');
   const cwd = process.cwd();

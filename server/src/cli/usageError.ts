@@ -5,3 +5,16 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** The value of an option that takes one of a fixed set (`--format`), or a UsageError listing them. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], what = 'format'): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown ${what} "${value}"`, `${what}s: ${allowed.join(', ')}`);
+}
+
+/** A comma-separated option (`--fail-on gaps,partial`), each item one of `allowed`, or a UsageError naming the first that is not. */
+export function listOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], noun: string): T[] {
+  const items = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of items) if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`${option} does not know "${item}"`, `${noun}: ${allowed.join(', ')}`);
+  return items as T[];
+}
