@@ -8,7 +8,7 @@ import { computeCoverage, type CoverageReport } from '../workspace/coverage';
 import { WorkspaceIndex } from '../workspace/index';
 import type { PolicySet } from '../workspace/policySet';
 import type { DocumentSummary } from '../workspace/summary';
-import { findingKey } from './findingKey';
+import { findingKey } from '../findings/findingKey';
 import type { ChangeFinding, ChangeReport, ControlChange, CoverageTotals, DocumentChangeReport, ElementChange, FieldChange, Revision } from './types';
 import { verdictOf } from './verdict';
 

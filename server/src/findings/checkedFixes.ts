@@ -2,6 +2,7 @@ import { readFrontmatter } from '../document/frontmatter';
 import { applyFixes, isAutomatic } from './applyFixes';
 import { frontmatterKept } from './frontmatterKept';
 import type { Finding, Fix } from './types';
+import { findingKey } from './findingKey';
 
 /** A document's text (without a byte-order mark) and what the rules found in it. */
 export interface CheckedText {
@@ -112,8 +113,4 @@ export function checkedFixRound(checked: CheckedText, recheck: (text: string) =>
     held.push(...fixes);
     for (const planned of fixes) skip.add(fixKey(planned));
   }
-}
-
-function findingKey(finding: Finding): string {
-  return `${finding.path}\0${finding.ruleId}\0${finding.clause ?? ''}\0${finding.element ?? ''}\0${finding.message}`;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findingKey } from '../../change/findingKey';
+import { findingKey } from '../../findings/findingKey';
 import type { FileResult } from '../checkRun';
 import type { PlacedFinding } from './github';
 import { displayPath } from './paths';
