@@ -53,4 +53,17 @@ describe('check --format gitlab', () => {
     expect(after.map((issue) => issue.fingerprint)).toEqual(before.map((issue) => issue.fingerprint));
     expect(after.map((issue) => issue.location.lines.begin)).toEqual(before.map((issue) => issue.location.lines.begin + 4));
   });
+
+  it('keeps a control\'s missing-element fingerprint when one of its elements is added, so GitLab sees progress on the same issue', () => {
+    const text = (body: string) => `---\nid: POL-MFA\ntitle: Log-on\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n${body}`;
+    const dir = tempWorkspace({ 'policy.md': text('Text.\n') });
+    const run = () => (JSON.parse(runCli(['check', '.', '--format', 'gitlab', '--today', '2026-12-01'], { cwd: dir }).stdout) as Issue[]).filter((issue) => issue.check_name === 'missing-element');
+    const before = run();
+    writeFileSync(join(dir, 'policy.md'), text('## Multi-factor authentication\n\nRemote and administrator access requires a second factor.\n'));
+    const after = run();
+    expect(before).toHaveLength(1);
+    expect(after).toHaveLength(1);
+    expect(after[0].description).not.toBe(before[0].description);
+    expect(after[0].fingerprint).toBe(before[0].fingerprint);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findingKey } from '../../findings/findingKey';
 import type { FileResult } from '../checkRun';
+import type { FindingElement } from '../../findings/types';
 import type { PlacedFinding } from './github';
 import { displayPath } from './paths';
 import { findingPosition } from './position';
@@ -17,12 +18,14 @@ export function formatGitlab(results: FileResult[], cwd: string): string {
  * codequality formatter writes it: type, check_name, description, severity, fingerprint and
  * location.path / location.lines.begin. The fingerprint is the finding's identity (rule, file,
  * control, element, message), not its line, so GitLab's merge-request widget sees an edit above a
- * finding as no change; the same finding twice in a file gets a second fingerprint.
+ * finding as no change; the same finding twice in a file gets a second fingerprint. A finding about
+ * several elements of a control (missing-element) is identified by its control alone: its message
+ * counts the elements, and adding one of them is progress on the same issue, not a new one.
  */
-export function gitlabCodeQuality(findings: (PlacedFinding & { clause?: string; element?: string })[]): string {
+export function gitlabCodeQuality(findings: (PlacedFinding & { clause?: string; element?: string; elements?: FindingElement[] })[]): string {
   const seen = new Map<string, number>();
   const issues = findings.map((finding) => {
-    const key = findingKey(finding);
+    const key = findingKey(finding.elements === undefined ? finding : { ...finding, message: '' });
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return {
