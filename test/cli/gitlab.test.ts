@@ -63,7 +63,7 @@ describe('check --format gitlab', () => {
     const after = run();
     expect(before).toHaveLength(1);
     expect(after).toHaveLength(1);
-    expect(after[0].description).not.toBe(before[0].description);
-    expect(after[0].fingerprint).toBe(before[0].fingerprint);
+    expect(after[0]?.description).not.toBe(before[0]?.description);
+    expect(after[0]?.fingerprint).toBe(before[0]?.fingerprint);
   });
 });
