@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
-import { documentCoverage } from '../workspace/coverageViews';
+import { computeCoverage, type ControlCoverage } from '../model/coverage';
+import { documentCoverage } from '../model/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
-import type { ElementStatus } from '../workspace/summary';
+import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
 import { checkFiles } from './checkRun';
 import { displayPath } from './format/paths';

@@ -3,8 +3,8 @@ import { elementsFor } from '../config/elements';
 import { SHOW_MISSING_ELEMENTS_COMMAND, type MissingElementItem } from '../protocol/customMessages';
 import { lineRange } from '../rules/edits';
 import { claimedControls } from '../rules/claimedControls';
-import { exclusionProblems } from '../workspace/exclusionProblems';
-import { elementIds } from '../workspace/summary';
+import { exclusionProblems } from '../model/exclusionProblems';
+import { elementIds } from '../model/summary';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 

@@ -1,4 +1,4 @@
-import { elementIds } from '../workspace/summary';
+import { elementIds } from '../model/summary';
 import { relative } from 'node:path';
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range as LspRange,

@@ -2,7 +2,7 @@ import type { CancellationToken, Location, ReferenceParams } from 'vscode-langua
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Range } from '../document/types';
 import { targetAt } from '../document/targetAt';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 

@@ -2,7 +2,7 @@ import type { Control } from '../catalog/types';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
 import { ACCESS_RECORD_FIELDS, accessRecordField } from '../policy/accessRecordFields';
 import { claimedControls } from './claimedControls';
-import { controlHome } from './missingElement';
+import { controlHome } from './sectionEdit';
 import type { Rule } from './types';
 
 /** Per built-in catalog, the event-logging control whose access trail the rule checks (12.4.1 became 8.15 in 2022). */

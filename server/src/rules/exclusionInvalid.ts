@@ -1,5 +1,5 @@
 import { normalizeClauseId } from '../catalog/clauseId';
-import { exclusionProblems } from '../workspace/exclusionProblems';
+import { exclusionProblems } from '../model/exclusionProblems';
 import type { Rule } from './types';
 
 export const exclusionInvalid: Rule = {

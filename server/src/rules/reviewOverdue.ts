@@ -1,5 +1,5 @@
 import { formatDuration } from '../config/duration';
-import { reviewDue } from '../workspace/review';
+import { reviewDue } from '../model/review';
 import type { Rule } from './types';
 
 export const reviewOverdue: Rule = {

@@ -1,8 +1,8 @@
 import type { Control } from '../catalog/types';
 import type { ApplicabilityEntry } from '../document/applicability';
 import type { Range } from '../document/types';
-import { computeControlCoverage, type ControlCoverage } from '../workspace/coverage';
-import { entryFor } from '../workspace/statement';
+import { computeControlCoverage, type ControlCoverage } from '../model/coverage';
+import { entryFor } from '../model/statement';
 import type { Rule, RuleContext } from './types';
 
 type Problem = 'no-reason' | 'no-status' | 'not-approved';

@@ -2,8 +2,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument, Range } from '../document/types';
 import type { FindingElement, Fix, RelatedPlace, Severity } from '../findings/types';
-import type { WorkspaceIndex } from '../workspace/index';
-import type { DocumentSummary } from '../workspace/summary';
+import type { SummaryIndex } from '../model/summaryIndex';
+import type { DocumentSummary } from '../model/summary';
 
 /** What a rule sees: the parsed document, its summary, and the workspace around it. */
 export interface RuleContext {
@@ -11,7 +11,7 @@ export interface RuleContext {
   summary: DocumentSummary;
   catalog: Catalog;
   config: ResolvedConfig;
-  index: WorkspaceIndex;
+  index: SummaryIndex;
   /** Today as YYYY-MM-DD (injectable for tests). */
   today: string;
   fileExists(path: string): boolean;

@@ -1,8 +1,8 @@
 import { normalizeClauseId } from '../catalog/clauseId';
-import { linkTarget } from '../rules/brokenReference';
-import type { WorkspaceIndex } from './index';
-import { soaDocuments } from './statement';
-import type { DocumentSummary } from './summary';
+import { linkTarget } from '../model/linkTarget';
+import type { SummaryIndex } from '../model/summaryIndex';
+import { soaDocuments } from '../model/statement';
+import type { DocumentSummary } from '../model/summary';
 
 /**
  * Paths of the other documents whose workspace-rule findings can change when one document's summary
@@ -13,7 +13,7 @@ import type { DocumentSummary } from './summary';
  * The index must already hold `after`. `root` is the set's config root, against which links written
  * `/docs/x.md` resolve, as the broken-reference rule resolves them.
  */
-export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string): string[] {
+export function dependentsOf(index: SummaryIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string): string[] {
   const path = (after ?? before)?.path;
   const found = new Set<string>();
   const add = (summaries: DocumentSummary[]) => summaries.forEach((summary) => found.add(summary.path));
