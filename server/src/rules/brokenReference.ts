@@ -1,14 +1,15 @@
 import { linkTarget } from '../model/linkTarget';
 import { closestMatches } from '../text/similar';
 import { fix, replaceRange } from './edits';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
-export const brokenReference: Rule = {
+export const brokenReference: WorkspaceRule = {
   id: 'broken-reference',
   description: 'related names a document id, or a link names a file, that does not exist',
   severity: 'error',
   fixable: true,
   workspace: true,
+  reads: ['related-ids', 'link-targets'],
   rationale:
     'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest ids as quick fixes; they are never applied by --fix, since another document’s id is only a guess.',
   check({ document, summary, index, config, fileExists, report }) {

@@ -8,7 +8,7 @@ import { elementIds } from '../model/summary';
 import { fix } from './edits';
 import { claimedControls } from './claimedControls';
 import { controlHome, insertSectionEdit, insertSectionsEdit } from './sectionEdit';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
 /** Why a missing section has no fix: the document ends inside a block never closed, where it would land. */
 function unclosedNote(document: PolicyDocument): string {
@@ -39,7 +39,7 @@ function notFound(element: Element, mode: ElementMatchMode): string {
   return `"${element.title}" is not addressed, under a heading or in the text${sought ? ` (looked for ${sought} in one paragraph, list item or table row)` : ''}.`;
 }
 
-export const missingElement: Rule = {
+export const missingElement: DocumentRule = {
   id: 'missing-element',
   description: 'A claimed control’s baseline element is not addressed anywhere in the document',
   severity: 'error',

@@ -1,9 +1,9 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
 import type { Located } from '../document/types';
 import { fix, replaceClauseId, replaceScalar } from './edits';
-import type { RuleContext, Rule } from './types';
+import type { DocumentRule, DocumentRuleContext } from './types';
 
-export const unknownClause: Rule = {
+export const unknownClause: DocumentRule = {
   id: 'unknown-clause',
   description: 'A clause id in clauses, excludes or the body is not a control of the catalog',
   severity: 'error',
@@ -29,7 +29,7 @@ export const unknownClause: Rule = {
   },
 };
 
-function checkId({ catalog, document, report }: RuleContext, located: Located, key: string): void {
+function checkId({ catalog, document, report }: DocumentRuleContext, located: Located, key: string): void {
   const clause = catalog.lookup(located.source);
   if (clause?.kind === 'control') return;
   if (clause) {
