@@ -58,7 +58,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
       return 0;
     }
   }
-  const suggestions = sets[0]?.catalog.suggest(target, 3) ?? [];
+  const suggestions = sets[0]?.catalog.nearest(target, 3) ?? [];
   throw new UsageError(`"${target}" is neither a control nor a policy document here`, suggestions.length ? `controls like it: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}` : undefined);
 }
 

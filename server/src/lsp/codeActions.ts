@@ -10,7 +10,7 @@ import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
 import { fixResultCommand } from './fixResult';
 import { MIGRATE_KIND, migrateAction } from './migrateAction';
-import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
+import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
 
 
 /** textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */

@@ -11,7 +11,7 @@ import { exclusionKeys, frontmatterKey, frontmatterKeys, inclusionReasonKeys, it
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
-import { suggestionRanks } from './suggestions';
+import { suggestionRanks } from './suggestedClauses';
 
 /** Characters after which the client should ask again: `## `, `[`, `, `, `- `, `: `, `§`, and dots inside ids. */
 export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];

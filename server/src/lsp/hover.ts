@@ -30,7 +30,7 @@ function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: s
   const { catalog } = entry.set;
   const clause = catalog.lookup(source);
   if (!clause) {
-    const suggestions = catalog.suggest(source, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
+    const suggestions = catalog.nearest(source, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
     return `**${source}** is not a clause of ${catalog.info.name}.${suggestions.length ? ` Did you mean ${suggestions.join('; ')}?` : ''}`;
   }
   const place = catalog.path(clause).slice(0, -1).map((step) => `${step.id} ${step.title}`);

@@ -29,7 +29,7 @@ export const soaIncomplete: WorkspaceRule = {
     const entries = summary.applicability ?? [];
     for (const entry of entries) {
       if (entry.control && !catalog.lookup(entry.control.source)) {
-        const near = catalog.suggest(entry.control.source, 3).map((clause) => clause.id);
+        const near = catalog.nearest(entry.control.source, 3).map((clause) => clause.id);
         report({ message: `applicability names ${entry.control.source}, which is not a control, objective or category of ${catalog.info.name}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, range: entry.control.range });
       }
     }

@@ -18,7 +18,7 @@ export const unknownClause: DocumentRule = {
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
       if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
-        const suggestions = context.catalog.suggest(mention.id, 3);
+        const suggestions = context.catalog.nearest(mention.id, 3);
         context.report({
           message: `"${mention.text}" cites ${mention.id}, which is not a clause of ${context.catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : ''}`,
           range: mention.range,
@@ -53,7 +53,7 @@ function checkId({ catalog, document, report }: DocumentRuleContext, located: Lo
     });
     return;
   }
-  const suggestions = catalog.suggest(located.source, 3).filter((candidate) => candidate.kind === 'control');
+  const suggestions = catalog.nearest(located.source, 3).filter((candidate) => candidate.kind === 'control');
   const digits = located.source.replace(/\D/g, '');
   const exact = suggestions.filter((candidate) => candidate.id.replace(/\D/g, '') === digits);
   const valid = normalizeClauseId(located.source) !== undefined || /^[\d.,\s§A]+$/.test(located.source);
