@@ -15,7 +15,7 @@ import { toLspRange } from './conversion';
  */
 export async function codeLenses(context: ServerContext, params: CodeLensParams): Promise<CodeLens[] | null> {
   const uri = params.textDocument.uri;
-  const entry = await context.workspace.current(uri);
+  const entry = await context.workspace.upToDate(uri);
   const document = entry?.document;
   const frontmatter = document?.frontmatter;
   if (!entry || !document || !frontmatter || !entry.analyzed.summary.isPolicy) return null;

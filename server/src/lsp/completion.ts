@@ -18,7 +18,7 @@ export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];
 
 /** textDocument/completion: frontmatter keys and values, clause and document ids, and missing sections at a new heading. */
 export async function completion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const site = completionSiteAt(entry.document, toOffset(entry.shell, params.position));
   if (!site) return null;

@@ -15,7 +15,7 @@ import { toLspRange, toOffset } from './conversion';
 
 /** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
 export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const target = targetAt(entry.document, toOffset(entry.shell, params.position));
   if (!target) return null;

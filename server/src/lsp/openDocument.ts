@@ -6,7 +6,7 @@ import { afterIndexing, type ServerContext } from './context';
 /** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
 export async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
   await afterIndexing(context, token);
-  const entry = await context.workspace.current(uri);
+  const entry = await context.workspace.upToDate(uri);
   if (entry?.document) return entry;
   if (!uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file on disk; save it in the workspace, then ask again`);
   const path = fileURLToPath(uri);
