@@ -52,8 +52,11 @@ const boundaries: Boundary[] = [
     forbids: ({ from, to }) => area(from) === 'model' && area(to) === 'rules',
   },
   {
-    name: 'the core (server/src but lsp/ and protocol/) never imports lsp/ or an editor protocol package',
-    forbids: ({ from, to }) => from.startsWith('server/src/') && !['lsp', 'protocol'].includes(area(from)!) && (area(to) === 'lsp' || isEditorPackage(to)),
+    name: 'the core (server/src but lsp/ and cli/) never imports lsp/, cli/ or an editor protocol package (protocol/, the boundary, may import the last)',
+    forbids: ({ from, to }) => {
+      if (!from.startsWith('server/src/') || ['lsp', 'cli'].includes(area(from)!)) return false;
+      return ['lsp', 'cli'].includes(area(to)!) || (isEditorPackage(to) && area(from) !== 'protocol');
+    },
   },
   {
     name: 'lsp/ and cli/ never import each other (front ends side by side)',
