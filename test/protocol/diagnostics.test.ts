@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 import { copySamples, positionOf, rangeOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer | undefined;
@@ -91,6 +92,26 @@ describe('diagnostics', () => {
     const broken = server.waitForDiagnostics(remote, (list) => list.some((d) => d.code === 'broken-reference' && String(d.message).includes('POL-AC-001')));
     await server.edit(uriOf(teleworking), 3, rangeOf(text.replace('STD-TW-001', 'POL-AC-001'), 'POL-AC-001'), 'POL-AC-002');
     await broken;
+  });
+
+  it('re-check the closed documents an edit affects: the exclusion of a control it starts claiming, the document whose id it takes', async () => {
+    const exclusion = 'excludes:\n  - clause: 9.4.2\n    justification: The clinic runs no system with its own log-on.\n';
+    const root = tempWorkspace({ 'a.md': policyText('POL-A'), 'b.md': policyText('POL-B'), 'c.md': policyText('POL-C', exclusion) });
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { debounce: 0 } });
+    const [a, b, c] = ['a.md', 'b.md', 'c.md'].map((name) => uriOf(join(root, name)));
+    const text = readFileSync(join(root, 'a.md'), 'utf8');
+    await server.open(a!, text);
+    const excluded = server.waitForDiagnostics(c!, (list) => list.some((d) => d.code === 'exclusion-invalid' && String(d.message).includes('claimed by POL-A')));
+    await server.edit(a!, 2, rangeOf(text, 'clauses: []'), 'clauses: [9.4.2]');
+    await excluded;
+    const claimed = text.replace('clauses: []', 'clauses: [9.4.2]');
+    const duplicated = server.waitForDiagnostics(b!, (list) => list.some((d) => d.code === 'duplicate-id'));
+    // c names the claiming document by id: it follows the new id too.
+    const renamed = server.waitForDiagnostics(c!, (list) => list.some((d) => d.code === 'exclusion-invalid' && String(d.message).includes('claimed by POL-B')));
+    await server.edit(a!, 3, rangeOf(claimed, 'POL-A'), 'POL-B');
+    await duplicated;
+    await renamed;
   });
 
   it('take the debounce from the settings, and a request on a document checks its pending edits first', async () => {

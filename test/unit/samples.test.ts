@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../../server/src/config/resolve';
-import { computeCoverage } from '../../server/src/workspace/coverage';
+import { computeCoverage } from '../../server/src/model/coverage';
 import { PolicySet } from '../../server/src/workspace/policySet';
 import { checkFiles } from '../../server/src/cli/checkRun';
 import { discoverFiles } from '../../server/src/cli/files';

@@ -1,5 +1,5 @@
 import { normalizeClauseId } from './clauseId';
-import { nearestClauses } from './suggest';
+import { nearestClauses } from './nearestClauses';
 import type { CatalogInfo, Category, Clause, Control, Framework, MapLink, Objective, ReviewedLink } from './types';
 
 /** A loaded, validated catalog with lookups by the ways people write ids. */
@@ -84,7 +84,7 @@ export class Catalog {
   }
 
   /** Nearest clauses to a mistyped id or to title words, best first. */
-  suggest(text: string, limit = 5): Clause[] {
+  nearest(text: string, limit = 5): Clause[] {
     return nearestClauses(this, text, limit);
   }
 

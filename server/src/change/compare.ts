@@ -4,10 +4,10 @@ import { readFrontmatter } from '../document/frontmatter';
 import { positionAt } from '../document/lines';
 import type { PolicyDocument } from '../document/types';
 import type { Finding } from '../findings/types';
-import { computeCoverage, type CoverageReport } from '../workspace/coverage';
-import { WorkspaceIndex } from '../workspace/index';
+import { computeCoverage, type CoverageReport } from '../model/coverage';
+import { SummaryIndex } from '../model/summaryIndex';
 import type { PolicySet } from '../workspace/policySet';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 import { findingKey } from '../findings/findingKey';
 import type { ChangeFinding, ChangeReport, ControlChange, CoverageTotals, DocumentChangeReport, ElementChange, FieldChange, Revision } from './types';
 import { verdictOf } from './verdict';
@@ -138,7 +138,7 @@ function fieldChanges(beforeText: string, afterText: string): FieldChange[] {
 /** Coverage of every control before and after, for each policy set (matched by config file); only moved controls are listed. */
 function compareCoverage(baseSets: PolicySet[], headSets: PolicySet[]): { controls: ControlChange[]; totals: { before: CoverageTotals; after: CoverageTotals } } {
   const key = (set: PolicySet) => set.config.file ?? '';
-  const coverage = (set: PolicySet | undefined, other: PolicySet) => (set ? computeCoverage(set.index, set.catalog, set.config, set.today()) : computeCoverage(new WorkspaceIndex(), other.catalog, other.config, other.today()));
+  const coverage = (set: PolicySet | undefined, other: PolicySet) => (set ? computeCoverage(set.index, set.catalog, set.config, set.today()) : computeCoverage(new SummaryIndex(), other.catalog, other.config, other.today()));
   const controls: ControlChange[] = [];
   const beforeReports: CoverageReport[] = [];
   const afterReports: CoverageReport[] = [];

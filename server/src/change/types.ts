@@ -1,4 +1,4 @@
-import type { CoverageState } from '../workspace/coverage';
+import type { CoverageState } from '../model/coverage';
 import type { ElementState } from '../policy/elementMatch';
 import type { Severity } from '../findings/types';
 

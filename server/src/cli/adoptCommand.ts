@@ -9,7 +9,7 @@ import type { Frontmatter, PolicyDocument } from '../document/types';
 import type { Control } from '../catalog/types';
 import { ADOPTION_DEFAULTS, chooseClauses, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
 import { prependDiff } from '../suggest/prependDiff';
-import { computeCoverage, type StateCounts } from '../workspace/coverage';
+import { computeCoverage, type StateCounts } from '../model/coverage';
 import { checkFiles } from './checkRun';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from './format/coverage/common';

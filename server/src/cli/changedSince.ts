@@ -4,7 +4,7 @@ import { readDocumentFile } from '../document/decode';
 import type { ReadProblem } from '../document/types';
 import { dependentsOf } from '../workspace/dependents';
 import { PolicySet } from '../workspace/policySet';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 import { openBase } from './baseRevision';
 import { policySets } from './policySets';
 

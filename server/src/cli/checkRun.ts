@@ -8,7 +8,7 @@ import { compareFindings } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
 import { documentShell, type AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicySet } from '../workspace/policySet';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 import { CheckCache } from './cache';
 import { AnalysisThread, workerFileExists } from '../workspace/analysisThread';
 import { shouldUseWorkers, WorkerPool, type AnalysisJob } from '../workspace/workerPool';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeCoverage, type CoverageState } from '../workspace/coverage';
-import { hasExpiredExclusion } from '../workspace/coverageViews';
+import { computeCoverage, type CoverageState } from '../model/coverage';
+import { hasExpiredExclusion } from '../model/coverageViews';
 import { checkFiles } from './checkRun';
 import type { CoverageInput } from './format/coverage/common';
 import { displayPath } from './format/paths';

@@ -40,7 +40,7 @@ export function explainCommand(args: string[], output: Output = stdoutOutput(), 
   const text = positionals.join(' ');
   const clause = catalog.lookup(text);
   if (!clause) {
-    const suggestions = catalog.suggest(text);
+    const suggestions = catalog.nearest(text);
     const hint = suggestions.length
       ? `did you mean: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}`
       : `ids run from ${catalog.categories[0]?.id} to ${catalog.categories.at(-1)?.id}; try clausewise explain ${catalog.controls[0]?.id}`;

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeCoverage, type ControlCoverage } from '../workspace/coverage';
-import { documentCoverage } from '../workspace/coverageViews';
+import { computeCoverage, type ControlCoverage } from '../model/coverage';
+import { documentCoverage } from '../model/coverageViews';
 import type { PolicySet } from '../workspace/policySet';
-import type { ElementStatus } from '../workspace/summary';
+import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
 import { checkFiles } from './checkRun';
 import { displayPath } from './format/paths';
@@ -58,7 +58,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
       return 0;
     }
   }
-  const suggestions = sets[0]?.catalog.suggest(target, 3) ?? [];
+  const suggestions = sets[0]?.catalog.nearest(target, 3) ?? [];
   throw new UsageError(`"${target}" is neither a control nor a policy document here`, suggestions.length ? `controls like it: ${suggestions.map((s) => `${s.id} ${s.title}`).join('; ')}` : undefined);
 }
 

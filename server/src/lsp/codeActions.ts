@@ -10,13 +10,13 @@ import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
 import { fixResultCommand } from './fixResult';
 import { MIGRATE_KIND, migrateAction } from './migrateAction';
-import { SUGGEST_KIND, suggestClauseActions } from './suggestions';
+import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
 
 
 /** textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */
 export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
-  const entry = await context.workspace.current(uri);
+  const entry = await context.workspace.upToDate(uri);
   if (!entry) return configFixes(params);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));

@@ -3,8 +3,8 @@ import { elementsFor } from '../config/elements';
 import { SHOW_MISSING_ELEMENTS_COMMAND, type MissingElementItem } from '../protocol/customMessages';
 import { lineRange } from '../rules/edits';
 import { claimedControls } from '../rules/claimedControls';
-import { exclusionProblems } from '../workspace/exclusionProblems';
-import { elementIds } from '../workspace/summary';
+import { exclusionProblems } from '../model/exclusionProblems';
+import { elementIds } from '../model/summary';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
 
@@ -15,7 +15,7 @@ import { toLspRange } from './conversion';
  */
 export async function codeLenses(context: ServerContext, params: CodeLensParams): Promise<CodeLens[] | null> {
   const uri = params.textDocument.uri;
-  const entry = await context.workspace.current(uri);
+  const entry = await context.workspace.upToDate(uri);
   const document = entry?.document;
   const frontmatter = document?.frontmatter;
   if (!entry || !document || !frontmatter || !entry.analyzed.summary.isPolicy) return null;

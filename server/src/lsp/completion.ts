@@ -1,4 +1,4 @@
-import { elementIds } from '../workspace/summary';
+import { elementIds } from '../model/summary';
 import { relative } from 'node:path';
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range as LspRange,
@@ -11,14 +11,14 @@ import { exclusionKeys, frontmatterKey, frontmatterKeys, inclusionReasonKeys, it
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
-import { suggestionRanks } from './suggestions';
+import { suggestionRanks } from './suggestedClauses';
 
 /** Characters after which the client should ask again: `## `, `[`, `, `, `- `, `: `, `§`, and dots inside ids. */
 export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];
 
 /** textDocument/completion: frontmatter keys and values, clause and document ids, and missing sections at a new heading. */
 export async function completion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const site = completionSiteAt(entry.document, toOffset(entry.shell, params.position));
   if (!site) return null;

@@ -6,7 +6,7 @@ import type { CoverageInput } from '../cli/format/coverage/common';
 import { renderCoverage } from '../cli/format/coverage/render';
 import { isSoaFormat, renderSoa, soaInput } from '../cli/format/soa/render';
 import { UsageError } from '../cli/usageError';
-import { computeCoverage } from '../workspace/coverage';
+import { computeCoverage } from '../model/coverage';
 import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { requestScope, scopeCoverage } from './scope';

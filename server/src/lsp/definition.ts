@@ -6,7 +6,7 @@ import { toLspRange, toOffset } from './conversion';
 
 /** textDocument/definition: a document id in `related` → that document's `id:`; a clause id → its entry in the catalog file. */
 export async function definition(context: ServerContext, params: DefinitionParams): Promise<Location[] | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const target = targetAt(entry.document, toOffset(entry.shell, params.position));
   if (target?.kind === 'document-id') {

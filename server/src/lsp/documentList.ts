@@ -1,6 +1,6 @@
-import { elementIds } from '../workspace/summary';
+import { elementIds } from '../model/summary';
 import { RequestType, type CancellationToken } from 'vscode-languageserver';
-import { isOverdue, reviewDue } from '../workspace/review';
+import { isOverdue, reviewDue } from '../model/review';
 import { DocumentsRequest, type DocumentsResult, type PolicyDocumentInfo, type ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { requestScope, scopeCoverage, type RequestScope } from './scope';

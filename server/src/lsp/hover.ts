@@ -6,16 +6,16 @@ import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
-import { entryFor, soaDocuments } from '../workspace/statement';
-import type { ControlCoverage } from '../workspace/coverage';
-import type { ElementStatus } from '../workspace/summary';
+import { entryFor, soaDocuments } from '../model/statement';
+import type { ControlCoverage } from '../model/coverage';
+import type { ElementStatus } from '../model/summary';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 
 /** textDocument/hover: a clause's guidance and coverage, a frontmatter key's meaning, or a related document. */
 export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const target = targetAt(entry.document, toOffset(entry.shell, params.position));
   if (!target) return null;
@@ -30,7 +30,7 @@ function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: s
   const { catalog } = entry.set;
   const clause = catalog.lookup(source);
   if (!clause) {
-    const suggestions = catalog.suggest(source, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
+    const suggestions = catalog.nearest(source, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
     return `**${source}** is not a clause of ${catalog.info.name}.${suggestions.length ? ` Did you mean ${suggestions.join('; ')}?` : ''}`;
   }
   const place = catalog.path(clause).slice(0, -1).map((step) => `${step.id} ${step.title}`);

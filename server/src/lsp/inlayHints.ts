@@ -5,7 +5,7 @@ import { toOffset, toPosition } from './conversion';
 
 /** textDocument/inlayHint: the control's title after each id in `clauses` and `excludes`. */
 export async function inlayHints(context: ServerContext, params: InlayHintParams): Promise<InlayHint[] | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   const frontmatter = entry?.document?.frontmatter;
   if (!entry || !frontmatter) return null;
   const start = toOffset(entry.shell, params.range.start);

@@ -53,7 +53,7 @@ export async function migrateWorkspace(context: ServerContext, params: ScopePara
   const result: MigrateWorkspaceResult = { changes: {}, documents: 0, refused: [], config: '' };
   for (const summary of index.policies()) {
     const uri = context.workspace.uriOf(summary.path);
-    const entry = await context.workspace.current(uri);
+    const entry = await context.workspace.upToDate(uri);
     if (!entry) continue;
     // The text the editor holds for an open document, else the one last read from disk.
     const document = entry.document ?? parsePolicyDocument(entry.path, entry.shell.text, undefined, set.config.limits);

@@ -2,7 +2,7 @@ import type { CancellationToken, Location, ReferenceParams } from 'vscode-langua
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Range } from '../document/types';
 import { targetAt } from '../document/targetAt';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 
@@ -11,7 +11,7 @@ import { toLspRange, toOffset } from './conversion';
  * a document id → every `related` that names it (and its own `id:` with includeDeclaration).
  */
 export async function references(context: ServerContext, params: ReferenceParams, token: CancellationToken): Promise<Location[] | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
   const target = targetAt(entry.document, toOffset(entry.shell, params.position));
   if (!target) return null;

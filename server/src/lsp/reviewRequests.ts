@@ -3,7 +3,7 @@ import { markReviewedEdits } from '../policy/markReviewed';
 import { MarkReviewedEditRequest, type MarkReviewedParams, type MarkReviewedResult } from '../protocol/reviewMessages';
 import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';
-import { openEntry } from './suggestRequests';
+import { openEntry } from './openDocument';
 
 export const markReviewedEditRequestType = new RequestType<MarkReviewedParams, MarkReviewedResult, void>(MarkReviewedEditRequest.method);
 

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../paths';
-import { computeCoverage, type CoverageReport } from '../workspace/coverage';
-import { WorkspaceIndex } from '../workspace/index';
+import { computeCoverage, type CoverageReport } from '../model/coverage';
+import { SummaryIndex } from '../model/summaryIndex';
 import type { PolicySet } from '../workspace/policySet';
 import { DataFileError } from '../yaml/problem';
 import type { ScopeParams } from '../protocol/customMessages';
@@ -13,7 +13,7 @@ import type { ServerContext } from './context';
 export interface RequestScope {
   set: PolicySet;
   /** The set's own index when the folder holds all its documents (its coverage is then cached), else a narrowed copy. */
-  index: WorkspaceIndex;
+  index: SummaryIndex;
 }
 
 /** The coverage of a request's scope: the set's cached coverage when the scope is the whole set. */
@@ -30,7 +30,7 @@ export function requestScope(context: ServerContext, params: ScopeParams | null 
   const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
   const inside = (path: string) => path.startsWith(prefix) || isInside(path, folder);
   if (policies.every((summary) => inside(summary.path))) return { set, index: set.index };
-  const index = new WorkspaceIndex();
+  const index = new SummaryIndex();
   for (const summary of policies) if (inside(summary.path)) index.set(summary);
   return { set, index };
 }

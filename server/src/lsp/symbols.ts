@@ -7,7 +7,7 @@ import { toLspRange, type LineMap } from './conversion';
 
 /** textDocument/documentSymbol: the frontmatter keys as one group, then the headings as a tree. */
 export async function documentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> {
-  const entry = await context.workspace.current(params.textDocument.uri);
+  const entry = await context.workspace.upToDate(params.textDocument.uri);
   const document = entry?.document;
   if (!entry || !document) return null;
   const symbols: DocumentSymbol[] = [];

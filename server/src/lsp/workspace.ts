@@ -142,7 +142,7 @@ export class LiveWorkspace {
     this.openUris.delete(path);
     this.versions.delete(path);
     this.rerun.delete(path);
-    if (this.members.has(path) && existsSync(path)) this.track(path, async () => this.settle(await this.analyzeFromDisk(path)));
+    if (this.members.has(path) && existsSync(path)) this.track(path, async () => this.recheckAffected(await this.analyzeFromDisk(path)));
     else this.forget([path]);
   }
 
@@ -162,11 +162,11 @@ export class LiveWorkspace {
       }
     }
     this.forget(gone);
-    this.settle((await Promise.all(analyses)).flat());
+    this.recheckAffected((await Promise.all(analyses)).flat());
   }
 
   /** The document's analysis, brought up to date with the editor first (full parse for open documents). */
-  async current(uri: string): Promise<WorkspaceDocument | undefined> {
+  async upToDate(uri: string): Promise<WorkspaceDocument | undefined> {
     const path = this.pathOf(uri);
     if (!path) return undefined;
     if (this.pending.has(path)) {
@@ -215,7 +215,7 @@ export class LiveWorkspace {
     if (!document) return;
     this.track(path, async () => {
       if (this.core.isExcluded(path)) return this.forget([path]);
-      this.settle(await this.analyzeOpen(path, document));
+      this.recheckAffected(await this.analyzeOpen(path, document));
     });
   }
 
@@ -280,7 +280,7 @@ export class LiveWorkspace {
   }
 
   /** Checks the changed documents' workspace rules and their dependents', and reports them. */
-  private settle(changes: DocumentChange[]): void {
+  private recheckAffected(changes: DocumentChange[]): void {
     if (changes.length === 0) return;
     const paths = new Set<string>();
     for (const change of changes) {
@@ -296,7 +296,7 @@ export class LiveWorkspace {
     for (const path of paths) this.latest.delete(path);
     const changes = paths.map((path) => this.core.remove(path)).filter((change): change is DocumentChange => change !== undefined);
     if (paths.length) this.listener.dropped(paths);
-    this.settle(changes);
+    this.recheckAffected(changes);
   }
 
   /** Runs one document's work; a config that cannot be used is reported, anything else is logged. Never throws. */

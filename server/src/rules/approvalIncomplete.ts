@@ -1,6 +1,6 @@
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const approvalIncomplete: Rule = {
+export const approvalIncomplete: DocumentRule = {
   id: 'approval-incomplete',
   description: 'A document marked approved does not say who approved it or from when it applies',
   severity: 'error',

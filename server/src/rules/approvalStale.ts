@@ -1,12 +1,13 @@
 import { changeSinceBase } from '../policy/changeSinceBase';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
-export const approvalStale: Rule = {
+export const approvalStale: WorkspaceRule = {
   id: 'approval-stale',
   description: 'An approved document changed since the base revision without a new approval, or left approved without a reason',
   severity: 'warning',
   fixable: false,
   workspace: true,
+  reads: [],
   rationale:
     'Runs only with a base revision (`clausewise diff`, `clausewise check --base REF`); without one it is silent. An approval covers the text that was approved. When a document approved at the base is still approved but its body, `clauses` or `excludes` changed, record the new approval: a new `effective` date, or who approved this version in `approved-by`. When a change moves `status` back from approved (to draft, in review or retired), say why in the change: add a line to the document\'s revision history (a section headed "Revision history", "Change log", "Version history" or "Document control").',
   check({ document, base, report }) {

@@ -2,8 +2,8 @@ import type { Control } from '../catalog/types';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
 import { ACCESS_RECORD_FIELDS, accessRecordField } from '../policy/accessRecordFields';
 import { claimedControls } from './claimedControls';
-import { controlHome } from './missingElement';
-import type { Rule } from './types';
+import { controlHome } from './sectionEdit';
+import type { DocumentRule } from './types';
 
 /** Per built-in catalog, the event-logging control whose access trail the rule checks (12.4.1 became 8.15 in 2022). */
 const LOGGING_CONTROL: Record<string, string> = { 'iso27799-2016': '12.4.1', 'iso27002-2022': '8.15' };
@@ -13,7 +13,7 @@ function listed(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-export const auditRecordFields: Rule = {
+export const auditRecordFields: DocumentRule = {
   id: 'audit-record-fields',
   description: 'A document claiming 12.4.1 (8.15 under ISO/IEC 27002:2022) does not say what each access record holds (user, subject of care, function, time)',
   severity: 'warning',

@@ -1,17 +1,15 @@
-import { dirname, resolve } from 'node:path';
+import { linkTarget } from '../model/linkTarget';
 import { closestMatches } from '../text/similar';
 import { fix, replaceRange } from './edits';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
-/** Links to other sites, mail, or anchors in the same file are not checked here. */
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
-
-export const brokenReference: Rule = {
+export const brokenReference: WorkspaceRule = {
   id: 'broken-reference',
   description: 'related names a document id, or a link names a file, that does not exist',
   severity: 'error',
   fixable: true,
   workspace: true,
+  reads: ['related-ids', 'link-targets'],
   rationale:
     'Every id in `related` must be the id of a policy document in the workspace, and every relative link in the body must point at an existing file. The finding suggests the nearest ids as quick fixes; they are never applied by --fix, since another document’s id is only a guess.',
   check({ document, summary, index, config, fileExists, report }) {
@@ -30,23 +28,3 @@ export const brokenReference: Rule = {
     }
   },
 };
-
-/**
- * The local file a body link points to (undefined for other sites, mail and same-file anchors).
- * "/docs/x.md" is relative to the workspace root, as on a Git host, not to the filesystem root.
- */
-export function linkTarget(documentPath: string, url: string, root?: string): { path: string; written: string } | undefined {
-  if (!url || EXTERNAL.test(url)) return undefined;
-  const written = safeDecode(url.replace(/[?#].*$/, ''));
-  if (!written) return undefined;
-  const path = written.startsWith('/') && root ? resolve(root, `.${written}`) : resolve(dirname(documentPath), written);
-  return { path, written };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
-}

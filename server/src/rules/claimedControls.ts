@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import type { Located } from '../document/types';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
 
 /** Each known control a document claims, once (`[9.4.2, A.9.4.2]` is one), with the first claim naming it. */
 export function claimedControls(summary: DocumentSummary, catalog: Catalog): { control: Control; claim: Located }[] {

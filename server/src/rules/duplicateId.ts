@@ -1,12 +1,13 @@
 import { relative, dirname } from 'node:path';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
-export const duplicateId: Rule = {
+export const duplicateId: WorkspaceRule = {
   id: 'duplicate-id',
   description: 'Two documents share an id',
   severity: 'error',
   fixable: false,
   workspace: true,
+  reads: ['same-id'],
   rationale:
     'Document ids are how `related`, coverage reports and auditors refer to a document, so each must be unique in the workspace. Every copy is reported, naming the others.',
   check({ summary, index, report }) {

@@ -1,9 +1,9 @@
 import { elementsFor } from '../config/elements';
 import { matchElements } from '../policy/elementMatch';
 import { claimedControls } from './claimedControls';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const emptyElement: Rule = {
+export const emptyElement: DocumentRule = {
   id: 'empty-element',
   description: 'The section for a claimed control’s element holds only TODO/TBD or placeholder text',
   severity: 'error',

@@ -1,13 +1,14 @@
 import { normalizeClauseId } from '../catalog/clauseId';
-import { exclusionProblems } from '../workspace/exclusionProblems';
-import type { Rule } from './types';
+import { exclusionProblems } from '../model/exclusionProblems';
+import type { WorkspaceRule } from './types';
 
-export const exclusionInvalid: Rule = {
+export const exclusionInvalid: WorkspaceRule = {
   id: 'exclusion-invalid',
   description: 'An exclusion has no real justification, has expired, excludes an essential control, or conflicts with a claim',
   severity: 'error',
   fixable: false,
   workspace: true,
+  reads: ['claims-of-excluded-controls'],
   rationale:
     'The Statement of Applicability lists controls that do not apply, each with a reason an auditor can accept. An exclusion needs a justification of a few words at least; `until` makes it expire so it is decided again; essential controls (see `essential` in the catalog, overridable in config) cannot be excluded by a health organisation; and a control cannot be both claimed and excluded, in this document or another.',
   check({ summary, catalog, config, index, today, report }) {

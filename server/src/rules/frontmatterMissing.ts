@@ -1,8 +1,8 @@
 import { draftFrontmatter } from './draftFrontmatter';
 import { fix, insertAt, lineRange } from './edits';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const frontmatterMissing: Rule = {
+export const frontmatterMissing: DocumentRule = {
   id: 'frontmatter-missing',
   description: 'A policy document has no frontmatter block',
   severity: 'error',

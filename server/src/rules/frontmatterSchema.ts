@@ -9,7 +9,7 @@ import { closestMatches } from '../text/similar';
 import { nodeAt } from '../yaml/locate';
 import { isNoise, schemaErrorPlace, schemaMessage } from '../yaml/schemaMessage';
 import { fix, lineRange, replaceScalar } from './edits';
-import type { FindingInput, Rule } from './types';
+import type { DocumentRule, FindingInput } from './types';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate() {
@@ -19,7 +19,7 @@ function validate() {
 
 const DATE_KEYS = ['effective', 'last-reviewed', 'next-review'];
 
-export const frontmatterSchemaRule: Rule = {
+export const frontmatterSchemaRule: DocumentRule = {
   id: 'frontmatter-schema',
   description: 'A frontmatter key is unknown, or a value has the wrong type, enum value or date',
   severity: 'error',

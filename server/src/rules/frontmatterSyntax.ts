@@ -1,7 +1,7 @@
 import { lineRange } from './edits';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const frontmatterSyntax: Rule = {
+export const frontmatterSyntax: DocumentRule = {
   id: 'frontmatter-syntax',
   description: 'The frontmatter is not valid YAML, is never closed, or is not YAML at all',
   severity: 'error',

@@ -3,9 +3,9 @@ import { closestMatches } from '../text/similar';
 import { fix, lineRange } from './edits';
 import { addKeyEdit } from './frontmatterKeyEdit';
 import { starterValue } from './draftFrontmatter';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const requiredField: Rule = {
+export const requiredField: DocumentRule = {
   id: 'required-field',
   description: 'A frontmatter key every policy document needs is missing',
   severity: 'error',

@@ -1,8 +1,8 @@
 import { formatDuration } from '../config/duration';
-import { reviewDue } from '../workspace/review';
-import type { Rule } from './types';
+import { reviewDue } from '../model/review';
+import type { DocumentRule } from './types';
 
-export const reviewOverdue: Rule = {
+export const reviewOverdue: DocumentRule = {
   id: 'review-overdue',
   description: 'The document’s review date has passed',
   severity: 'warning',

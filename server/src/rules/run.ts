@@ -1,10 +1,12 @@
 import { positionAt } from '../document/lines';
 import type { Finding } from '../findings/types';
 import { rules as allRules } from './registry';
+import { ruleChecks } from './scope';
 import { isSuppressed } from './suppression';
-import type { Rule, RuleContext } from './types';
+import type { DocumentRuleContext, Rule, WorkspaceRuleContext } from './types';
 
-export type RuleEnvironment = Omit<RuleContext, 'report'> & {
+/** Everything the rules may read about one document; each rule is given only its own context's part. */
+export type RuleEnvironment = Omit<DocumentRuleContext & WorkspaceRuleContext, 'report'> & {
   /** Told when a rule throws (the failure is still reported as a finding), so a server can log it. */
   onRuleError?(ruleId: string, path: string, error: unknown): void;
 };
@@ -18,21 +20,21 @@ export type RulePhase = 'all' | 'document' | 'workspace';
  * The phases let a worker check documents in parallel and the main thread add the workspace rules.
  */
 export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all', rules: readonly Rule[] = allRules): Finding[] {
-  const { document, summary, config } = environment;
+  const { document, summary, catalog, config, today, index, fileExists, base } = environment;
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (phase !== 'all' && rule.workspace !== (phase === 'workspace')) continue;
     const setting = config.rules[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
-    // A file that could not be read or parsed may be a policy: say so rather than skip it.
-    if (!summary.isPolicy && rule.id !== 'unreadable-file' && rule.id !== 'document-too-complex') continue;
-    const report: RuleContext['report'] = (input) => {
+    if (!ruleChecks(rule, summary)) continue;
+    const report: DocumentRuleContext['report'] = (input) => {
       const line = positionAt(document.lineStarts, input.range.start).line;
       if (isSuppressed(document.suppressions, rule.id, line)) return;
       findings.push({ ruleId: rule.id, severity: setting, path: document.path, fixes: [], ...input });
     };
     try {
-      rule.check({ ...environment, report });
+      if (rule.workspace) rule.check({ document, summary, catalog, config, today, index, fileExists, base, report });
+      else rule.check({ document, summary, catalog, config, today, report });
     } catch (error) {
       environment.onRuleError?.(rule.id, document.path, error);
       findings.push({

@@ -1,9 +1,9 @@
 import type { Control } from '../catalog/types';
 import type { ApplicabilityEntry } from '../document/applicability';
 import type { Range } from '../document/types';
-import { computeControlCoverage, type ControlCoverage } from '../workspace/coverage';
-import { entryFor } from '../workspace/statement';
-import type { Rule, RuleContext } from './types';
+import { computeControlCoverage, type ControlCoverage } from '../model/coverage';
+import { entryFor } from '../model/statement';
+import type { WorkspaceRule, WorkspaceRuleContext } from './types';
 
 type Problem = 'no-reason' | 'no-status' | 'not-approved';
 
@@ -14,21 +14,22 @@ interface Group {
   controls: { control: Control; coverage: ControlCoverage }[];
 }
 
-export const soaIncomplete: Rule = {
+export const soaIncomplete: WorkspaceRule = {
   id: 'soa-incomplete',
   description: 'The Statement of Applicability gives an applicable control no inclusion reason or status, or a status the documents contradict',
   severity: 'warning',
   fixable: false,
   workspace: true,
+  scope: 'soa-documents',
+  reads: ['coverage'],
   rationale:
     'The SoA document (`type: soa`) says for each control why it is included (`reasons`: `risk`, `legal`, `contract` or `business`, each with a reference) and how far it is implemented (`status`), in `applicability` entries for a control, an objective or a category (the most specific entry wins). A control no document excludes is applicable and needs a reason and a status. `status: implemented` needs an approved document that claims the control; until there is one, write `partial` or `planned`. An entry for a control that a document validly excludes contradicts the exclusion, and an entry naming no control, objective or category of the catalog is a typo. Findings are grouped per entry (controls no entry speaks for, per category), naming each control.',
   check(context) {
     const { summary, catalog, config, index, today, report } = context;
-    if (summary.type !== 'soa') return;
     const entries = summary.applicability ?? [];
     for (const entry of entries) {
       if (entry.control && !catalog.lookup(entry.control.source)) {
-        const near = catalog.suggest(entry.control.source, 3).map((clause) => clause.id);
+        const near = catalog.nearest(entry.control.source, 3).map((clause) => clause.id);
         report({ message: `applicability names ${entry.control.source}, which is not a control, objective or category of ${catalog.info.name}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, range: entry.control.range });
       }
     }
@@ -65,7 +66,7 @@ export const soaIncomplete: Rule = {
 /** Where a finding goes in an SoA with no applicability key: the start of the file (a workspace rule reads no text). */
 const START: Range = { start: 0, end: 0 };
 
-function findingFor({ catalog, summary }: RuleContext, group: Group): { message: string; range: Range; clause?: string } {
+function findingFor({ catalog, summary }: WorkspaceRuleContext, group: Group): { message: string; range: Range; clause?: string } {
   const { controls, entry } = group;
   const names = controls.length === 1 ? `${controls[0]!.control.id} ${controls[0]!.control.title}` : controls.map(({ control }) => control.id).join(', ');
   const category = catalog.lookup(controls[0]!.control.categoryId)!;

@@ -2,22 +2,35 @@ import type { Catalog } from '../catalog/catalog';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument, Range } from '../document/types';
 import type { FindingElement, Fix, RelatedPlace, Severity } from '../findings/types';
-import type { WorkspaceIndex } from '../workspace/index';
-import type { DocumentSummary } from '../workspace/summary';
+import type { DocumentSummary } from '../model/summary';
+import type { SummaryIndex } from '../model/summaryIndex';
 
-/** What a rule sees: the parsed document, its summary, and the workspace around it. */
-export interface RuleContext {
-  document: PolicyDocument;
+/** What every rule sees: the summary of the document it checks, the catalog, the config and the date. */
+interface CommonContext {
   summary: DocumentSummary;
   catalog: Catalog;
   config: ResolvedConfig;
-  index: WorkspaceIndex;
   /** Today as YYYY-MM-DD (injectable for tests). */
   today: string;
+  report(finding: FindingInput): void;
+}
+
+/** What a rule that reads only its own document sees: the full parse, and nothing of the other documents. */
+export interface DocumentRuleContext extends CommonContext {
+  document: PolicyDocument;
+}
+
+/**
+ * What a workspace rule sees: the index of the policy set and the files around the document, but of
+ * the document itself only its summary, path and text. Workspace rules also run on documents parsed
+ * in a checking thread, of which the server keeps no parse.
+ */
+export interface WorkspaceRuleContext extends CommonContext {
+  document: Pick<PolicyDocument, 'path' | 'text'>;
+  index: SummaryIndex;
   fileExists(path: string): boolean;
   /** The documents at the revision a change is compared with (check --base, diff); absent otherwise. */
   base?: BaseRevision;
-  report(finding: FindingInput): void;
 }
 
 /** The documents as they were at a base revision, for the rules about change discipline. */
@@ -38,21 +51,55 @@ export interface FindingInput {
   related?: RelatedPlace[];
 }
 
+/**
+ * What a workspace rule reads of documents other than the one it checks. The engine re-checks a
+ * document when a change to another one alters what the document's rules read, and only then.
+ */
+export type OtherDocumentsRead =
+  /** The other documents with the same id. */
+  | 'same-id'
+  /** Whether the ids `related` names belong to documents, and the nearest ids when they do not. */
+  | 'related-ids'
+  /** Whether the files the body's links point to exist. */
+  | 'link-targets'
+  /** Which documents claim the controls this one excludes, and their ids. */
+  | 'claims-of-excluded-controls'
+  /** The coverage of every control: each document's claims, exclusions, id, title, status, owner, dates and elements. */
+  | 'coverage';
+
+/**
+ * Which files a rule checks: policy documents (the default); only the Statement of Applicability
+ * documents (`type: soa`) among them; or every file considered, policy or not, since a file that could
+ * not be read or parsed may be a policy (say so rather than skip it).
+ */
+export type RuleScope = 'policies' | 'soa-documents' | 'every-file';
+
 /** One rule, one module: metadata plus a check that reports through the context. */
-export interface Rule {
+interface RuleMetadata {
   /** Stable kebab-case id, used in config, suppressions and output. */
   id: string;
   /** One line: what the rule finds. */
   description: string;
   severity: Severity;
   fixable: boolean;
-  /**
-   * Whether the rule reads other documents (re-run when the workspace changes). Workspace rules
-   * may read only the summary and the document's path, lineStarts and suppressions: they also run
-   * on documents parsed in another thread.
-   */
-  workspace: boolean;
+  /** Which files the rule checks (default: policy documents). */
+  scope?: RuleScope;
   /** Longer explanation for docs/rules.md: why it matters and how to fix it. */
   rationale: string;
-  check(context: RuleContext): void;
 }
+
+/** A rule that reads only the document it checks: it runs once per change of that document, on any thread. */
+export interface DocumentRule extends RuleMetadata {
+  workspace: false;
+  check(context: DocumentRuleContext): void;
+}
+
+/** A rule that reads other documents (or the base revision): it runs again when what it reads of them changes. */
+export interface WorkspaceRule extends RuleMetadata {
+  workspace: true;
+  /** What it reads of the other documents (none for a rule that reads only the base revision). */
+  reads: readonly OtherDocumentsRead[];
+  check(context: WorkspaceRuleContext): void;
+}
+
+export type Rule = DocumentRule | WorkspaceRule;

@@ -1,9 +1,9 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
 import type { Located } from '../document/types';
 import { fix, replaceClauseId, replaceScalar } from './edits';
-import type { RuleContext, Rule } from './types';
+import type { DocumentRule, DocumentRuleContext } from './types';
 
-export const unknownClause: Rule = {
+export const unknownClause: DocumentRule = {
   id: 'unknown-clause',
   description: 'A clause id in clauses, excludes or the body is not a control of the catalog',
   severity: 'error',
@@ -18,7 +18,7 @@ export const unknownClause: Rule = {
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
       if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
-        const suggestions = context.catalog.suggest(mention.id, 3);
+        const suggestions = context.catalog.nearest(mention.id, 3);
         context.report({
           message: `"${mention.text}" cites ${mention.id}, which is not a clause of ${context.catalog.info.name}${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} ${s.title}`).join(', ')}?` : ''}`,
           range: mention.range,
@@ -29,7 +29,7 @@ export const unknownClause: Rule = {
   },
 };
 
-function checkId({ catalog, document, report }: RuleContext, located: Located, key: string): void {
+function checkId({ catalog, document, report }: DocumentRuleContext, located: Located, key: string): void {
   const clause = catalog.lookup(located.source);
   if (clause?.kind === 'control') return;
   if (clause) {
@@ -53,7 +53,7 @@ function checkId({ catalog, document, report }: RuleContext, located: Located, k
     });
     return;
   }
-  const suggestions = catalog.suggest(located.source, 3).filter((candidate) => candidate.kind === 'control');
+  const suggestions = catalog.nearest(located.source, 3).filter((candidate) => candidate.kind === 'control');
   const digits = located.source.replace(/\D/g, '');
   const exact = suggestions.filter((candidate) => candidate.id.replace(/\D/g, '') === digits);
   const valid = normalizeClauseId(located.source) !== undefined || /^[\d.,\s§A]+$/.test(located.source);

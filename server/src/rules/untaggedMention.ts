@@ -1,9 +1,9 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import { addToListEdit } from './clauseListEdit';
 import { fix } from './edits';
-import type { Rule } from './types';
+import type { DocumentRule } from './types';
 
-export const untaggedMention: Rule = {
+export const untaggedMention: DocumentRule = {
   id: 'untagged-mention',
   description: 'The body cites a control that the frontmatter neither claims nor excludes',
   severity: 'warning',

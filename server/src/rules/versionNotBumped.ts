@@ -1,12 +1,13 @@
 import { changeSinceBase } from '../policy/changeSinceBase';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
-export const versionNotBumped: Rule = {
+export const versionNotBumped: WorkspaceRule = {
   id: 'version-not-bumped',
   description: 'An approved document changed since the base revision while its version stayed the same',
   severity: 'error',
   fixable: false,
   workspace: true,
+  reads: [],
   rationale:
     'Runs only with a base revision (`clausewise diff`, `clausewise check --base REF`); without one it is silent. A document approved at the base and still approved must carry a new `version` when its body, `clauses` or `excludes` change: the version is how readers, auditors and the Statement of Applicability tell the approved text from the one they hold. Line endings and trailing spaces do not count as a change. Raise the version (and see `approval-stale` for the approval itself); there is no automatic fix, since only you know whether the change is major or minor.',
   check({ document, base, report }) {

@@ -1,7 +1,7 @@
 import type { PolicyDocument, Suppression } from '../document/types';
 import { computeLineStarts } from '../document/lines';
 import type { Finding } from '../findings/types';
-import type { DocumentSummary } from './summary';
+import type { DocumentSummary } from '../model/summary';
 
 /**
  * What survives of a document after its own analysis: the summary, the findings of the rules that

@@ -1,47 +1,75 @@
 import { normalizeClauseId } from '../catalog/clauseId';
-import { linkTarget } from '../rules/brokenReference';
-import type { WorkspaceIndex } from './index';
-import { soaDocuments } from './statement';
-import type { DocumentSummary } from './summary';
+import { linkTarget } from '../model/linkTarget';
+import type { DocumentSummary } from '../model/summary';
+import type { SummaryIndex } from '../model/summaryIndex';
+import { rules as allRules } from '../rules/registry';
+import { ruleChecks } from '../rules/scope';
+import type { OtherDocumentsRead, Rule } from '../rules/types';
+
+/** One document's summary going from `before` to `after` (undefined: new, or gone), in a set whose index already holds `after`. */
+interface SummaryChange {
+  index: SummaryIndex;
+  before?: DocumentSummary;
+  after?: DocumentSummary;
+  /** The set's config root, against which links written `/docs/x.md` resolve. */
+  root?: string;
+}
+
+/**
+ * For each thing a workspace rule may read of other documents, the documents whose reading of it a
+ * change can alter (before the rule's scope is applied): the inverse of what the rules declare.
+ */
+const readersOf: Record<OtherDocumentsRead, (change: SummaryChange) => DocumentSummary[]> = {
+  'same-id': ({ index, before, after }) => changedIds(before, after).flatMap((id) => index.withId(id)),
+  'related-ids': ({ index, before, after }) => {
+    const ids = changedIds(before, after);
+    if (!ids.length) return [];
+    // Unresolved references suggest the nearest existing ids, so each may read differently now.
+    const unresolved = index.policies().filter((summary) => summary.related.some((reference) => index.withId(reference.value).length === 0));
+    return [...ids.flatMap((id) => index.referencing(id)), ...unresolved];
+  },
+  'claims-of-excluded-controls': ({ index, before, after }) => {
+    const oldClaims = claimedIds(before);
+    const newClaims = claimedIds(after);
+    // The claiming documents are named by id, so an id change touches every control claimed.
+    const idChanged = changedIds(before, after).length > 0;
+    return [...new Set([...oldClaims, ...newClaims])].filter((clause) => idChanged || oldClaims.has(clause) !== newClaims.has(clause)).flatMap((clause) => index.excluding(clause));
+  },
+  coverage: ({ index, before, after }) => (coverageInputsChanged(before, after) ? index.policies() : []),
+  'link-targets': ({ index, before, after, root }) => {
+    const path = (after ?? before)?.path;
+    if (path === undefined || (before !== undefined && after !== undefined)) return [];
+    return index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url, root)?.path === path));
+  },
+};
 
 /**
  * Paths of the other documents whose workspace-rule findings can change when one document's summary
- * goes from `before` to `after` (undefined when the document is new or gone): documents sharing or
- * naming its id (duplicate-id, broken-reference), documents excluding a control it claims or stops
- * claiming (exclusion-invalid), the SoA documents when its coverage inputs change (soa-incomplete),
- * and, when the file appears or disappears, documents linking to it.
- * The index must already hold `after`. `root` is the set's config root, against which links written
- * `/docs/x.md` resolve, as the broken-reference rule resolves them.
+ * goes from `before` to `after` (undefined when the document is new or gone): for each workspace rule,
+ * the documents it checks whose reading of what the rule declares it `reads` the change alters.
+ * The index must already hold `after`. `root` is the set's config root.
  */
-export function dependentsOf(index: WorkspaceIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string): string[] {
-  const path = (after ?? before)?.path;
+export function dependentsOf(index: SummaryIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string, rules: readonly Rule[] = allRules): string[] {
+  const change: SummaryChange = { index, before, after, root };
   const found = new Set<string>();
-  const add = (summaries: DocumentSummary[]) => summaries.forEach((summary) => found.add(summary.path));
-  const oldId = policyId(before);
-  const newId = policyId(after);
-  const idChanged = oldId !== newId;
-  if (idChanged) {
-    for (const id of [oldId, newId]) {
-      if (id === undefined) continue;
-      add(index.withId(id));
-      add(index.referencing(id));
+  const readers = new Map<OtherDocumentsRead, DocumentSummary[]>();
+  for (const rule of rules) {
+    if (!rule.workspace) continue;
+    for (const what of rule.reads) {
+      if (!readers.has(what)) readers.set(what, readersOf[what](change));
+      for (const summary of readers.get(what)!) if (ruleChecks(rule, summary)) found.add(summary.path);
     }
-    // broken-reference suggests the nearest existing ids, so every unresolved reference may read differently now.
-    add(index.policies().filter((summary) => summary.related.some((reference) => index.withId(reference.value).length === 0)));
   }
-  const oldClaims = claimedIds(before);
-  const newClaims = claimedIds(after);
-  for (const clause of new Set([...oldClaims, ...newClaims])) {
-    // exclusion-invalid names the claiming documents by id, so an id change touches every claimed control.
-    if (idChanged || oldClaims.has(clause) !== newClaims.has(clause)) add(index.excluding(clause));
-  }
-  // soa-incomplete reads every document's coverage: the SoA follows any change to it.
-  if (coverageInputsChanged(before, after)) add(soaDocuments(index));
-  if (path !== undefined && (before === undefined || after === undefined)) {
-    add(index.policies().filter((summary) => summary.links.some((link) => linkTarget(summary.path, link.url, root)?.path === path)));
-  }
+  const path = (after ?? before)?.path;
   if (path !== undefined) found.delete(path);
   return [...found].sort();
+}
+
+/** The old and the new policy id when the change alters it (none otherwise). */
+function changedIds(before: DocumentSummary | undefined, after: DocumentSummary | undefined): string[] {
+  const oldId = policyId(before);
+  const newId = policyId(after);
+  return oldId === newId ? [] : [oldId, newId].filter((id): id is string => id !== undefined);
 }
 
 function policyId(summary: DocumentSummary | undefined): string | undefined {

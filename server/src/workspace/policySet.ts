@@ -10,9 +10,9 @@ import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
 import type { AnalyzedDocument } from './analyzedDocument';
-import { CoverageCache } from './coverageCache';
-import { WorkspaceIndex } from './index';
-import { frontmatterFacts, summarize, type DocumentSummary } from './summary';
+import { CoverageCache } from '../model/coverageCache';
+import { SummaryIndex } from '../model/summaryIndex';
+import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
@@ -30,7 +30,7 @@ export interface CheckEnvironment {
  * Both the CLI and the language server go through this, so they report the same findings.
  */
 export class PolicySet {
-  readonly index = new WorkspaceIndex();
+  readonly index = new SummaryIndex();
   /** The coverage of the indexed documents, computed again only where they changed (for long-lived processes). */
   readonly coverage: CoverageCache;
   private readonly includeMatcher?: (path: string) => boolean;

@@ -8,7 +8,7 @@ import { documentShell, shellReadingText, type AnalyzedDocument } from './analyz
 import { dependentsOf } from './dependents';
 import { PolicySet, type CheckEnvironment } from './policySet';
 import { sharedStrings } from './sharedStrings';
-import type { DocumentSummary } from './summary';
+import type { DocumentSummary } from '../model/summary';
 
 /** A document of a long-lived workspace (the language server's), as it was last analysed. */
 export interface WorkspaceDocument {

@@ -97,7 +97,7 @@ describe('the ISO/IEC 27002:2022 catalog', () => {
     expect(catalog.lookup('5')?.kind).toBe('category');
     expect(catalog.path(catalog.control('5.15')!).map((clause) => clause.id)).toEqual(['5', '5.15']);
     expect(catalog.controlsUnder('8')).toHaveLength(34);
-    expect(catalog.suggest('5.15.1', 1).map((clause) => clause.id)).toEqual(['5.15']);
-    expect(catalog.suggest('5.4', 2).map((clause) => [clause.id, clause.kind])[0]).toEqual(['5.4', 'control']);
+    expect(catalog.nearest('5.15.1', 1).map((clause) => clause.id)).toEqual(['5.15']);
+    expect(catalog.nearest('5.4', 2).map((clause) => [clause.id, clause.kind])[0]).toEqual(['5.4', 'control']);
   });
 });

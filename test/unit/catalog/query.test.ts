@@ -39,27 +39,27 @@ describe('looking up clauses', () => {
 
 describe('suggesting clauses for a typo', () => {
   it('suggests the controls of the same objective for 9.4.7, nearest number first', () => {
-    const suggestions = ids(catalog.suggest('9.4.7'));
+    const suggestions = ids(catalog.nearest('9.4.7'));
     expect(suggestions[0]).toBe('9.4.5');
     expect(suggestions.every((id) => id.startsWith('9.4.'))).toBe(true);
   });
 
   it('suggests 12.4.x for 12.4.5', () => {
-    expect(ids(catalog.suggest('12.4.5', 4)).sort()).toEqual(['12.4.1', '12.4.2', '12.4.3', '12.4.4']);
+    expect(ids(catalog.nearest('12.4.5', 4)).sort()).toEqual(['12.4.1', '12.4.2', '12.4.3', '12.4.4']);
   });
 
   it('puts a control with the same digits first (9.42, 942 typed without dots)', () => {
-    expect(ids(catalog.suggest('9.42'))[0]).toBe('9.4.2');
-    expect(ids(catalog.suggest('12.3.2'))[0]).toBe('12.3.1');
+    expect(ids(catalog.nearest('9.42'))[0]).toBe('9.4.2');
+    expect(ids(catalog.nearest('12.3.2'))[0]).toBe('12.3.1');
   });
 
   it('suggests objectives for an unknown objective id', () => {
-    expect(catalog.suggest('9.5').every((clause) => clause.kind === 'objective')).toBe(true);
+    expect(catalog.nearest('9.5').every((clause) => clause.kind === 'objective')).toBe(true);
   });
 
   it('finds controls by title words', () => {
-    expect(ids(catalog.suggest('password management'))[0]).toBe('9.4.3');
-    expect(ids(catalog.suggest('backup'))).toContain('12.3.1');
-    expect(catalog.suggest('zzzz qqqq')).toEqual([]);
+    expect(ids(catalog.nearest('password management'))[0]).toBe('9.4.3');
+    expect(ids(catalog.nearest('backup'))).toContain('12.3.1');
+    expect(catalog.nearest('zzzz qqqq')).toEqual([]);
   });
 });

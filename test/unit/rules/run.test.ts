@@ -4,8 +4,8 @@ import { defaultConfig } from '../../../server/src/config/load';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import { runRules } from '../../../server/src/rules/run';
 import type { Rule } from '../../../server/src/rules/types';
-import { WorkspaceIndex } from '../../../server/src/workspace/index';
-import { summarize } from '../../../server/src/workspace/summary';
+import { SummaryIndex } from '../../../server/src/model/summaryIndex';
+import { summarize } from '../../../server/src/model/summary';
 import { policyText } from '../../helpers/tempWorkspace';
 
 describe('runRules', () => {
@@ -17,7 +17,7 @@ describe('runRules', () => {
     const broken: Rule = { id: 'broken', description: 'throws', severity: 'warning', fixable: false, workspace: false, rationale: '', check: () => { throw new Error('boom'); } };
     const errors: string[] = [];
     const findings = runRules(
-      { document, summary, catalog, config, index: new WorkspaceIndex(), today: '2026-01-01', fileExists: () => true, onRuleError: (ruleId, path, error) => errors.push(`${ruleId} ${path} ${(error as Error).message}`) },
+      { document, summary, catalog, config, index: new SummaryIndex(), today: '2026-01-01', fileExists: () => true, onRuleError: (ruleId, path, error) => errors.push(`${ruleId} ${path} ${(error as Error).message}`) },
       'all',
       [broken],
     );

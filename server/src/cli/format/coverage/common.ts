@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../catalog/catalog';
-import type { ControlCoverage, CoverageReport, StateCounts } from '../../../workspace/coverage';
+import type { ControlCoverage, CoverageReport, StateCounts } from '../../../model/coverage';
 import { displayPath } from '../paths';
 
 /** What every coverage format needs: the report, the catalog behind it, and how to show paths. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
-import { categoryRollups, STATES } from '../../../workspace/coverageViews';
-import type { ControlCoverage } from '../../../workspace/coverage';
+import { categoryRollups, STATES } from '../../../model/coverageViews';
+import type { ControlCoverage } from '../../../model/coverage';
 import type { Catalog } from '../../../catalog/catalog';
 import type { MapLink } from '../../../catalog/types';
 import { headline, notes, projectionNote, type CoverageInput } from './common';

@@ -1,4 +1,4 @@
-import { categoryRollups, documentCoverage } from '../../../workspace/coverageViews';
+import { categoryRollups, documentCoverage } from '../../../model/coverageViews';
 import { displayPath } from '../paths';
 import type { CoverageInput } from './common';
 

@@ -1,4 +1,4 @@
-import { categoryRollups } from '../../../workspace/coverageViews';
+import { categoryRollups } from '../../../model/coverageViews';
 import { coveredBy, headline, notes, projectionNote, type CoverageInput } from './common';
 import { GENERATED_MARKER } from '../../../document/generated';
 

@@ -1,4 +1,4 @@
-import { categoryRollups } from '../../../workspace/coverageViews';
+import { categoryRollups } from '../../../model/coverageViews';
 import { paint, type Output } from '../../terminal';
 import { headline, notes, projectionNote, type CoverageInput } from './common';
 

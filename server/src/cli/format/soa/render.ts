@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import type { WorkspaceIndex } from '../../../workspace/index';
-import { buildStatement, soaDocuments } from '../../../workspace/statement';
+import type { SummaryIndex } from '../../../model/summaryIndex';
+import { buildStatement, soaDocuments } from '../../../model/statement';
 import { UsageError } from '../../usageError';
 import type { CoverageInput } from '../coverage/common';
 import type { SoaInput } from './common';
@@ -21,7 +21,7 @@ export function isSoaFormat(format: string): format is SoaFormat {
  * one an auditor gets would be a guess); none gives a statement without reasons, owners or status,
  * and `warn` says so.
  */
-export function soaInput(input: CoverageInput, index: WorkspaceIndex, warn: (message: string) => void): SoaInput {
+export function soaInput(input: CoverageInput, index: SummaryIndex, warn: (message: string) => void): SoaInput {
   const documents = soaDocuments(index);
   if (documents.length > 1) {
     throw new UsageError(

@@ -5,7 +5,7 @@ import { isEssential } from '../config/elements';
 import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
-import type { WorkspaceIndex } from './index';
+import type { SummaryIndex } from './summaryIndex';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 
@@ -65,7 +65,7 @@ export interface CoverageReport {
 
 
 /** Coverage of every control of the catalog by the policy documents of the index. Deterministic (catalog order). */
-export function computeCoverage(index: WorkspaceIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
+export function computeCoverage(index: SummaryIndex, catalog: Catalog, config: ResolvedConfig, today: string): CoverageReport {
   return coverageOfControls(catalog, today, catalog.controls.map((control) => computeControlCoverage(index, control, config, today)));
 }
 
@@ -83,7 +83,7 @@ export function coverageOfControls(catalog: Catalog, today: string, controls: Co
 }
 
 /** Coverage of one control (also for hovers), reading only the documents that name it. */
-export function computeControlCoverage(index: WorkspaceIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
+export function computeControlCoverage(index: SummaryIndex, control: Control, config: ResolvedConfig, today: string): ControlCoverage {
   return controlCoverage(control, policiesNaming(index, control), config, today);
 }
 
@@ -91,7 +91,7 @@ export function computeControlCoverage(index: WorkspaceIndex, control: Control, 
  * The policies (in path order, each once) that claim or exclude a control, from the index's maps:
  * coverage never rescans every document, per control or per report.
  */
-function policiesNaming(index: WorkspaceIndex, control: Control): DocumentSummary[] {
+function policiesNaming(index: SummaryIndex, control: Control): DocumentSummary[] {
   // Under ISO/IEC 27002:2022, documents still naming a 2013 predecessor are read through the correspondence.
   const ids = [control.id, ...(control.maps.iso27002_2013 ?? [])];
   const involved = new Map(ids.flatMap((id) => [...index.claiming(id), ...index.excluding(id)]).map((summary) => [summary.path, summary]));

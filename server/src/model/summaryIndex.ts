@@ -33,7 +33,7 @@ function positionOf(sorted: DocumentSummary[], path: string): number {
  * nothing else is re-parsed. Revisions tell caches what changed: the index's, bumped by every
  * change, and each control's, bumped when a document claiming or excluding it changes.
  */
-export class WorkspaceIndex {
+export class SummaryIndex {
   private readonly summaries = new Map<string, DocumentSummary>();
   private readonly relations: Record<Relation, Map<string, Set<string>>> = {
     id: new Map(), claims: new Map(), excludes: new Map(), cites: new Map(), references: new Map(),

@@ -1,11 +1,11 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ApplicabilityEntry } from '../document/applicability';
 import type { ControlCoverage, CoverageReport } from './coverage';
-import type { WorkspaceIndex } from './index';
+import type { SummaryIndex } from './summaryIndex';
 import type { DocumentSummary } from './summary';
 
 /** The SoA documents (`type: soa`) of a policy set, in path order; a set should have one. */
-export function soaDocuments(index: WorkspaceIndex): DocumentSummary[] {
+export function soaDocuments(index: SummaryIndex): DocumentSummary[] {
   return index.policies().filter((summary) => summary.type === 'soa');
 }
 
@@ -57,7 +57,7 @@ export interface Statement {
  * Joins a coverage report (computed once, as every coverage format uses it) with the policy set's
  * SoA document. Without an SoA document the rows still show applicability, documents and exclusions.
  */
-export function buildStatement(report: CoverageReport, index: WorkspaceIndex, catalog: Catalog, soa: DocumentSummary | undefined): Statement {
+export function buildStatement(report: CoverageReport, index: SummaryIndex, catalog: Catalog, soa: DocumentSummary | undefined): Statement {
   const entries = soa?.applicability ?? [];
   const rows = report.controls.map((coverage): StatementRow => {
     const entry = entryFor(catalog, entries, coverage.id);

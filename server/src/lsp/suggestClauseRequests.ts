@@ -1,14 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
 import { claimedControls } from '../rules/claimedControls';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
 import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
-import { afterIndexing, type ServerContext } from './context';
+import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';
-import { suggestionsFor } from './suggestions';
+import { openEntry } from './openDocument';
+import { suggestionsFor } from './suggestedClauses';
 
 export const suggestClausesRequestType = new RequestType<SuggestClausesParams, SuggestClausesResult, void>(SuggestClausesRequest.method);
 export const addClausesEditRequestType = new RequestType<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null, void>(AddClausesEditRequest.method);
@@ -50,15 +49,4 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
   const edit = addToListEdit(document, 'clauses', ids);
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);
   return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };
-}
-
-/** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
-export async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
-  await afterIndexing(context, token);
-  const entry = await context.workspace.current(uri);
-  if (entry?.document) return entry;
-  if (!uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file on disk; save it in the workspace, then ask again`);
-  const path = fileURLToPath(uri);
-  if (context.workspace.core.isExcluded(path)) throw new ResponseError(ErrorCodes.InvalidParams, `${path} is left out by the \`exclude\` setting of its .clausewise.yaml, so Clausewise does not check it`);
-  throw new ResponseError(ErrorCodes.InvalidParams, `${path} is not open in the editor; open it, then ask again`);
 }

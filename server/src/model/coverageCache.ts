@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import type { ResolvedConfig } from '../config/types';
 import { computeControlCoverage, coverageOfControls, type ControlCoverage, type CoverageReport } from './coverage';
-import type { WorkspaceIndex } from './index';
+import type { SummaryIndex } from './summaryIndex';
 
 /** Generations are numbered across every cache of the process, so a number is never given twice. */
 let lastGeneration = 0;
@@ -23,7 +23,7 @@ export class CoverageCache {
   private moved = false;
 
   constructor(
-    private readonly index: WorkspaceIndex,
+    private readonly index: SummaryIndex,
     private readonly catalog: Catalog,
     private readonly config: ResolvedConfig,
   ) {}
