@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySet } from '../workspace/policySet';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import type { CoverageInput } from '../cli/format/coverage/common';
-import { renderCoverage } from '../cli/format/coverage/render';
-import { isSoaFormat, renderSoa, soaInput } from '../cli/format/soa/render';
-import { UsageError } from '../cli/usageError';
+import type { CoverageInput } from '../report/coverage/common';
+import { renderCoverage } from '../report/coverage/render';
+import { isSoaFormat, renderSoa, soaInput } from '../report/soa/render';
+import { ReportError } from '../report/reportError';
 import { computeCoverage } from '../workspace/coverage';
 import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
@@ -48,7 +48,7 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     return typeof rendered === 'string' ? { format: params.format, content: rendered, fileName, suggestedUri } : { format: params.format, content: rendered.toString('base64'), encoding: 'base64', fileName, suggestedUri };
   } catch (error) {
     // Two SoA documents in the set: the user's to resolve, said as the CLI says it.
-    if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
+    if (error instanceof ReportError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
     throw error;
   }
 }

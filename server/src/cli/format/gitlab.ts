@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { findingKey } from '../../findings/findingKey';
 import type { FileResult } from '../checkRun';
 import type { PlacedFinding } from './github';
-import { displayPath } from './paths';
+import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;

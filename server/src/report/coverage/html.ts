@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
-import { categoryRollups, STATES } from '../../../workspace/coverageViews';
-import type { ControlCoverage } from '../../../workspace/coverage';
-import type { Catalog } from '../../../catalog/catalog';
-import type { MapLink } from '../../../catalog/types';
+import { categoryRollups, STATES } from '../../workspace/coverageViews';
+import type { ControlCoverage } from '../../workspace/coverage';
+import type { Catalog } from '../../catalog/catalog';
+import type { MapLink } from '../../catalog/types';
 import { headline, notes, projectionNote, type CoverageInput } from './common';
 
 const COLOURS = { covered: '#2e7d32', partial: '#f9a825', excluded: '#757575', gap: '#c62828' } as const;
