@@ -2,10 +2,9 @@ import {
   EventEmitter, languages, window, workspace,
   type CancellationToken, type Disposable, type ExtensionContext, type LogOutputChannel,
 } from 'vscode';
-import { DidChangeConfigurationNotification, State, type LanguageClient, type MessageTransports } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, State, type LanguageClient, type MessageTransports, type RequestParam, type RequestType } from 'vscode-languageclient/node';
 import {
-  CoverageChangedNotification, CoverageRequest,
-  type CoverageChangedParams, type RequestDeclaration, type ScopeParams,
+  CoverageChangedNotification, CoverageRequest, type ScopeParams,
 } from '../../server/src/protocol/customMessages';
 import { hasPolicySet, whenPolicySetAppears } from './detection';
 import { createLanguageClient, MAX_RESTARTS } from './languageClient';
@@ -85,7 +84,7 @@ export class Ctx implements Disposable {
       this.started.fire();
       this.refreshSoon();
     });
-    client.onNotification(CoverageChangedNotification.method, (params: CoverageChangedParams) => {
+    client.onNotification(CoverageChangedNotification, (params) => {
       this.policySets.update(params);
       this.refreshSoon();
     });
@@ -123,11 +122,11 @@ export class Ctx implements Disposable {
     await this.start();
   }
 
-  /** Sends one of the requests declared in customMessages.ts. */
-  async request<P, R>(declaration: RequestDeclaration<P, R>, params: P, token?: CancellationToken): Promise<R> {
+  /** Sends one of the requests declared in protocol/customMessages.ts: its params and result are the type's. */
+  async request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>, token?: CancellationToken): Promise<R> {
     const client = this.client;
     if (!client?.isRunning()) throw new Error('the Clausewise language server is not running; run "Clausewise: Restart Language Server" (the "Clausewise" output says why it stopped)');
-    return token ? client.sendRequest<R>(declaration.method, params, token) : client.sendRequest<R>(declaration.method, params);
+    return client.sendRequest(type, params, token);
   }
 
   /** Whether the language server is running now. */

@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySet } from '../workspace/policySet';
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../report/coverage/common';
 import { renderCoverage } from '../report/coverage/render';
 import { isSoaFormat, renderSoa, soaInput } from '../report/soa/render';
 import { ReportError } from '../report/reportError';
-import { computeCoverage } from '../workspace/coverage';
-import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
+import type { CoverageReportFormat, CoverageReportParams, RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { requestScope, scopeCoverage } from './scope';
 
-export const coverageReportRequestType = new RequestType<CoverageReportParams, RenderedCoverageReport, void>(CoverageReportRequest.method);
 
 /** Names no policy document is likely to have: the SoA document itself is often statement-of-applicability.md. */
 const FILE_NAMES: Record<CoverageReportFormat, string> = {
