@@ -102,7 +102,7 @@ describe('clausewise coverage', () => {
     const catalog = readFileSync(join(fixturesDir, 'catalogs', 'small.yaml'), 'utf8').replace(/iso27002_2022/g, 'nist_csf').replace('title: ISO/IEC 27002:2022', 'title: NIST CSF 2.0');
     const root = tempWorkspace({ 'catalog.yaml': catalog, '.clausewise.yaml': 'catalog: catalog.yaml\n', 'a.md': policyText('POL-A').replace('clauses: []', 'clauses: [1.1.1]') });
     const html = runCli(['coverage', '.', '--format', 'html', ...today], { cwd: root }).stdout;
-    expect(html).toContain('<th>Justification / notes</th><th>NIST CSF 2.0</th></tr>');
+    expect(html).toContain('<th scope="col">Justification / notes</th><th scope="col">NIST CSF 2.0</th></tr>');
     expect(html).toContain('<span title="Access control">5.15</span>');
     expect(html).not.toContain('HIPAA');
   });
