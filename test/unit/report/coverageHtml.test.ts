@@ -53,9 +53,9 @@ describe('the HTML coverage report (clausewise coverage --format html and the ed
   });
 
   it('makes each heat-map cell a button with a plain-text label that lists its controls, and rows the filter can find by category', () => {
-    const label = '1 control gap in 11 Physical and environmental security: show it in the table of controls';
+    const label = '1 control gap in 11 Physical and environmental security: show it in the Statement of Applicability';
     expect(html).toContain(`<td class="cell s-gap l3"><button type="button" data-category="11" data-state="gap" aria-label="${label}" title="${label}">1</button></td>`);
-    expect(html).toContain('aria-label="0 controls covered in 11 Physical and environmental security: show them in the table of controls"');
+    expect(html).toContain('aria-label="0 controls covered in 11 Physical and environmental security: show them in the Statement of Applicability"');
     expect(html.match(/aria-label="[^"]*"/g)!.join(' ')).not.toMatch(/[*_`#]/);
     expect(html).toMatch(/<tr data-state="gap" data-category="11"><td><a href="#c-11\.1\.1">11\.1\.1<\/a><\/td><td>Physical security perimeter<\/td><td>Yes<\/td>/);
   });

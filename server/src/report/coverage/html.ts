@@ -29,7 +29,7 @@ function heatRow(category: CategoryRollup): string {
     const count = category.counts[state];
     const share = category.total ? count / category.total : 0;
     const level = count === 0 ? 0 : Math.min(4, 1 + Math.floor(share * 4));
-    const label = `${count} ${count === 1 ? 'control' : 'controls'} ${state} in ${category.id} ${category.title}: show ${count === 1 ? 'it' : 'them'} in the table of controls`;
+    const label = `${count} ${count === 1 ? 'control' : 'controls'} ${state} in ${category.id} ${category.title}: show ${count === 1 ? 'it' : 'them'} in the Statement of Applicability`;
     return `<td class="cell s-${state} l${level}"><button type="button" data-category="${escape(category.id)}" data-state="${state}" aria-label="${escape(label)}" title="${escape(label)}">${count}</button></td>`;
   });
   return `<tr><th scope="row">${escape(`${category.id} ${category.title}`)}</th>${cells.join('')}<td class="n">${category.total}</td></tr>`;
