@@ -64,6 +64,9 @@ export class Ctx implements Disposable {
         if (next !== problem) this.refreshSoon();
         problem = next;
       }),
+      // An edit makes the kept answers older than the server's: a command run before the next coverageChanged
+      // asks the server again (the views, which refresh on coverageChanged alone, send nothing meanwhile).
+      workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && event.document.uri.scheme === 'file' && this.answers.clear()),
       window.onDidChangeActiveTextEditor(() => {
         const next = JSON.stringify(this.scope());
         if (next !== scope) this.refreshSoon();

@@ -139,7 +139,12 @@ export async function run(): Promise<void> {
         const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
         check(report.controls.find((control) => control.id === '5.1.1')?.state === 'partial', 'the report does not show 5.1.1 claimed by the draft');
         check(api.coverageRequests() - before === 1, `${api.coverageRequests() - before} coverage requests for one burst of typing`);
+        // Back as it was, and the views with it, before the next test reads 5.1.1 as a gap again.
+        const reverted = nextEvent(api.onDidChangeStatus, 'the status bar after the revert');
+        await window.showTextDocument(document);
         await commands.executeCommand('workbench.action.files.revert');
+        check(document.getText().includes('clauses: []'), 'the document was not reverted');
+        await reverted;
       },
     },
     {
