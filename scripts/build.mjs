@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node', plugins: [xlsxApart()] },
   // exceljs (3 MB) in a bundle of its own, loaded by the CLI and the server only for soa-xlsx: in cli.js it cost every start ~60 ms.
-  { in: 'server/src/cli/format/soa/xlsx.ts', out: 'soa-xlsx' },
+  { in: 'server/src/report/soa/xlsx.ts', out: 'soa-xlsx' },
   { in: 'server/src/lsp/main.ts', out: 'server', banner: '#!/usr/bin/env node', plugins: [xlsxApart()] },
   { in: 'server/src/workspace/analysisWorker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
@@ -23,7 +23,7 @@ function xlsxApart() {
   return {
     name: 'xlsx-apart',
     setup(build) {
-      build.onResolve({ filter: /^\.\/xlsx$/ }, (args) => (args.importer.endsWith('/format/soa/render.ts') ? { path: './soa-xlsx.js', external: true } : undefined));
+      build.onResolve({ filter: /^\.\/xlsx$/ }, (args) => (args.importer.endsWith('/report/soa/render.ts') ? { path: './soa-xlsx.js', external: true } : undefined));
     },
   };
 }

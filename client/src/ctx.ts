@@ -2,10 +2,9 @@ import {
   EventEmitter, languages, window, workspace,
   type CancellationToken, type Disposable, type ExtensionContext, type LogOutputChannel,
 } from 'vscode';
-import { DidChangeConfigurationNotification, State, type LanguageClient, type MessageTransports } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, State, type LanguageClient, type MessageTransports, type RequestParam, type RequestType } from 'vscode-languageclient/node';
 import {
-  CoverageChangedNotification, CoverageRequest,
-  type CoverageChangedParams, type RequestDeclaration, type ScopeParams,
+  CatalogRequest, CoverageChangedNotification, CoverageRequest, DocumentsRequest, type ScopeParams,
 } from '../../server/src/protocol/customMessages';
 import { hasPolicySet, whenPolicySetAppears } from './detection';
 import { createLanguageClient, MAX_RESTARTS } from './languageClient';
@@ -13,10 +12,14 @@ import { PolicySets } from './policySets';
 import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
 import { readSettings, type ServerSettings } from './settings';
 import { configProblem } from './configProblem';
+import { GenerationCache } from './generationCache';
 import { CoverageStatusBar } from './statusBar';
 
-/** Milliseconds to gather bursts of changes (diagnostics of many files, several notifications) into one refresh. */
+/** Milliseconds to gather bursts of changes (several policy sets' notifications) into one refresh. */
 const REFRESH_DELAY_MS = 250;
+
+/** The requests whose answers change only with the server's coverage generation: asked once per generation and scope. */
+const PER_GENERATION = new Set<string>([CoverageRequest.method, CatalogRequest.method, DocumentsRequest.method]);
 const STOP_TIMEOUT_MS = 2000;
 
 /**
@@ -28,6 +31,8 @@ export class Ctx implements Disposable {
   readonly output: LogOutputChannel;
   readonly status = new CoverageStatusBar();
   readonly policySets = new PolicySets();
+  /** The coverage, catalog and document-list answers of the current coverage generation. */
+  readonly answers = new GenerationCache();
   private client?: LanguageClient;
   private server?: ServerProcess;
   private settings: ServerSettings;
@@ -37,7 +42,7 @@ export class Ctx implements Disposable {
   private readonly started = new EventEmitter<void>();
   private readonly disposables: Disposable[] = [];
 
-  /** Fires when what the views show may have changed: coverage, the server (re)started, or the policy set in view. */
+  /** Fires when what the views show may have changed: a new coverage generation, the server (re)started, the policy set in view, or a config problem. */
   readonly onDidChangeCoverage = this.changed.event;
   /** Fires each time the language server is running again (first start, restart, restart after a crash). */
   readonly onDidStart = this.started.event;
@@ -46,11 +51,22 @@ export class Ctx implements Disposable {
     this.output = window.createOutputChannel('Clausewise', { log: true });
     this.settings = this.checkedSettings();
     let scope = JSON.stringify(this.scope());
+    let problem = JSON.stringify(configProblem() ?? null);
     this.disposables.push(
       this.output, this.status, this.changed, this.started,
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('clausewise') && this.settingsChanged()),
       workspace.onDidGrantWorkspaceTrust(() => this.settingsChanged()),
-      languages.onDidChangeDiagnostics((event) => event.uris.some((uri) => uri.scheme === 'file') && this.refreshSoon()),
+      // Coverage refreshes come from clausewise/coverageChanged alone; diagnostics matter only on a config or catalog
+      // file (not Markdown), where a problem found or fixed changes the status item and the views' message.
+      languages.onDidChangeDiagnostics((event) => {
+        if (!event.uris.some((uri) => uri.scheme === 'file' && !uri.path.endsWith('.md'))) return;
+        const next = JSON.stringify(configProblem() ?? null);
+        if (next !== problem) this.refreshSoon();
+        problem = next;
+      }),
+      // An edit makes the kept answers older than the server's: a command run before the next coverageChanged
+      // asks the server again (the views, which refresh on coverageChanged alone, send nothing meanwhile).
+      workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && event.document.uri.scheme === 'file' && this.answers.clear()),
       window.onDidChangeActiveTextEditor(() => {
         const next = JSON.stringify(this.scope());
         if (next !== scope) this.refreshSoon();
@@ -82,12 +98,13 @@ export class Ctx implements Disposable {
     client.onDidChangeState((event) => {
       if (event.newState !== State.Running) return;
       this.policySets.clear();
+      this.answers.clear();
       this.started.fire();
       this.refreshSoon();
     });
-    client.onNotification(CoverageChangedNotification.method, (params: CoverageChangedParams) => {
+    client.onNotification(CoverageChangedNotification, (params) => {
       this.policySets.update(params);
-      this.refreshSoon();
+      if (this.answers.advance(params.generation)) this.refreshSoon();
     });
     try {
       await client.start();
@@ -123,11 +140,15 @@ export class Ctx implements Disposable {
     await this.start();
   }
 
-  /** Sends one of the requests declared in customMessages.ts. */
-  async request<P, R>(declaration: RequestDeclaration<P, R>, params: P, token?: CancellationToken): Promise<R> {
+  /**
+   * Sends one of the requests declared in protocol/customMessages.ts: its params and result are the
+   * type's. Coverage, catalog and document list are asked once per coverage generation and scope.
+   */
+  async request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>, token?: CancellationToken): Promise<R> {
     const client = this.client;
     if (!client?.isRunning()) throw new Error('the Clausewise language server is not running; run "Clausewise: Restart Language Server" (the "Clausewise" output says why it stopped)');
-    return token ? client.sendRequest<R>(declaration.method, params, token) : client.sendRequest<R>(declaration.method, params);
+    if (PER_GENERATION.has(type.method)) return this.answers.answer(type.method, params, () => client.sendRequest(type, params));
+    return client.sendRequest(type, params, token);
   }
 
   /** Whether the language server is running now. */
@@ -152,6 +173,12 @@ export class Ctx implements Disposable {
       this.changed.fire();
       void this.updateStatus();
     }, REFRESH_DELAY_MS);
+  }
+
+  /** Asks the server again for everything the views show (the Refresh command), then refreshes them. */
+  refetch(): void {
+    this.answers.clear();
+    this.refreshSoon();
   }
 
   async dispose(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ExtensionContext } from 'vscode';
+import { CoverageRequest } from '../../server/src/protocol/customMessages';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { ExplainPanel } from './report/explainPanel';
@@ -16,6 +17,8 @@ export interface ClausewiseApi {
   onDidStart: Ctx['onDidStart'];
   /** Fires with each text the status bar item shows, as it is shown. */
   onDidChangeStatus: Ctx['status']['onDidShow'];
+  /** How many clausewise/coverage requests the extension has sent (the views share one per coverage generation). */
+  coverageRequests(): number;
 }
 
 let ctx: Ctx | undefined;
@@ -28,7 +31,7 @@ export async function activate(context: ExtensionContext): Promise<ClausewiseApi
   context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.explain);
   registerCommands(current, ui);
   await current.startWhenNeeded().catch((error) => current.output.error(`Clausewise did not start: ${error instanceof Error ? error.message : String(error)}`));
-  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow };
+  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow, coverageRequests: () => current.answers.sent(CoverageRequest.method) };
 }
 
 /** Stops the server cleanly (shutdown and exit) before VS Code unloads the extension. */

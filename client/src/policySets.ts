@@ -1,6 +1,6 @@
 import { Uri, window, workspace } from 'vscode';
 import type { CoverageChangedParams, ScopeParams } from '../../server/src/protocol/customMessages';
-import { isInside } from '../../server/src/paths';
+import { isInside } from '../../server/src/shared/paths';
 
 /**
  * The policy sets the server announced (clausewise/coverageChanged: one per config folder), and which

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { workspace, type WorkspaceFolder } from 'vscode';
-import { isInside as isInsideByName } from '../../server/src/paths';
+import { isInside as isInsideByName } from '../../server/src/shared/paths';
 
 /** The `clausewise` settings section as the client passes it to the server. */
 export interface ServerSettings {

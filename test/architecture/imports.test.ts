@@ -63,26 +63,10 @@ const boundaries: Boundary[] = [
     forbids: ({ from, to }) => (area(from) === 'lsp' && area(to) === 'cli') || (area(from) === 'cli' && area(to) === 'lsp'),
   },
   {
-    name: 'client/ imports nothing from server/src but the protocol module',
-    forbids: ({ from, to }) => from.startsWith('client/') && to.startsWith('server/src/') && area(to) !== 'protocol',
+    name: 'client/ imports nothing from server/src but the protocol module and the tiny shared/ beside it',
+    forbids: ({ from, to }) => from.startsWith('client/') && to.startsWith('server/src/') && !['protocol', 'shared'].includes(area(to)!),
   },
 ];
-
-/**
- * Imports that break a boundary today and are being removed on another branch (issue #17, "Structure"
- * item 2: the shared report module, and what the client takes from paths.ts). Delete each entry, and
- * then this list, once that branch is merged: an entry that no longer matches an import fails below.
- */
-const KNOWN_VIOLATIONS: readonly Import[] = [
-  { from: 'server/src/lsp/coverageReport.ts', to: 'server/src/cli/format/coverage/common' },
-  { from: 'server/src/lsp/coverageReport.ts', to: 'server/src/cli/format/coverage/render' },
-  { from: 'server/src/lsp/coverageReport.ts', to: 'server/src/cli/format/soa/render' },
-  { from: 'server/src/lsp/coverageReport.ts', to: 'server/src/cli/usageError' },
-  { from: 'client/src/policySets.ts', to: 'server/src/paths' },
-  { from: 'client/src/settings.ts', to: 'server/src/paths' },
-];
-
-const isKnown = (edge: Import) => KNOWN_VIOLATIONS.some((known) => known.from === edge.from && known.to === edge.to);
 
 describe('import directions', () => {
   it('are read from every source file of the server and the client', () => {
@@ -93,15 +77,10 @@ describe('import directions', () => {
 
   for (const boundary of boundaries) {
     it(boundary.name, () => {
-      const broken = imports.filter((edge) => boundary.forbids(edge) && !isKnown(edge)).map((edge) => `${edge.from} imports ${edge.to}`);
+      const broken = imports.filter((edge) => boundary.forbids(edge)).map((edge) => `${edge.from} imports ${edge.to}`);
       expect(broken).toEqual([]);
     });
   }
-
-  it('allow only known violations that still exist (delete an entry once its import is gone)', () => {
-    const stale = KNOWN_VIOLATIONS.filter((known) => !imports.some((edge) => edge.from === known.from && edge.to === known.to));
-    expect(stale).toEqual([]);
-  });
 
   it('reach a rule module only through the registry: rule files export no helpers others import', () => {
     const registry = 'server/src/rules/registry.ts';

@@ -32,6 +32,29 @@ describe('clausewise coverage', () => {
     expect(checked.files.find((file) => file.path.endsWith('soa.md'))?.findings).toEqual([]);
   });
 
+  it('csv and soa-csv write a cell a spreadsheet would run as a formula (= + - @ tab, CR) as text, with a leading apostrophe', () => {
+    const justification = '=HYPERLINK("https://example.com/x","open") The clinic has no delivery or loading area at all.';
+    const root = tempWorkspace({
+      'a.md': policyText('SOA-1', `excludes:\n  - clause: 11.1.6\n    justification: '${justification}'\n`),
+      'b.md': policyText('+POL-B').replace('clauses: []', 'clauses: [5.1.1]'),
+    });
+    const csv = runCli(['coverage', '.', '--format', 'csv', ...today], { cwd: root });
+    expect(csv.code, csv.stderr).toBe(0);
+    const row = (id: string) => csv.stdout.split('\r\n').find((line) => line.startsWith(`${id},`));
+    expect(row('11.1.6')).toContain(`,"'=HYPERLINK(""https://example.com/x"",""open"") The clinic has no delivery or loading area at all."`);
+    expect(row('5.1.1')).toContain(",'+POL-B,");
+    const soa = runCli(['coverage', '.', '--format', 'soa-csv', ...today], { cwd: root });
+    expect(soa.stdout).toContain(`"'=HYPERLINK(""https://example.com/x"",""open"") The clinic has no delivery or loading area at all."`);
+    expect(soa.stdout).not.toMatch(/(^|,)"?[=+@]/m);
+  });
+
+  it('csv under ISO/IEC 27002:2022 leaves the objective empty: its themes hold their controls directly', () => {
+    const lines = runCli(['coverage', 'samples', '--catalog', 'iso27002-2022', '--format', 'csv', ...today]).stdout.split('\r\n');
+    expect(lines[0]).toBe('id,title,category,objective,essential,applicable,state,documents,justification_or_reasons');
+    expect(lines.find((line) => line.startsWith('5.1,'))).toMatch(/^5\.1,Policies for information security,5,,yes,yes,/);
+    expect(runCli(['coverage', 'samples', '--format', 'csv', ...today]).stdout).toContain('\r\n5.1.1,Policies for information security,5,5.1,yes,yes,');
+  });
+
   it('--min fails below the threshold and passes at it', () => {
     expect(runCli(['coverage', 'samples', '--min', '100', ...today]).code).toBe(0);
     const low = runCli(['coverage', 'samples/with-problems', '--min', '50', ...today]);
@@ -79,7 +102,7 @@ describe('clausewise coverage', () => {
     const catalog = readFileSync(join(fixturesDir, 'catalogs', 'small.yaml'), 'utf8').replace(/iso27002_2022/g, 'nist_csf').replace('title: ISO/IEC 27002:2022', 'title: NIST CSF 2.0');
     const root = tempWorkspace({ 'catalog.yaml': catalog, '.clausewise.yaml': 'catalog: catalog.yaml\n', 'a.md': policyText('POL-A').replace('clauses: []', 'clauses: [1.1.1]') });
     const html = runCli(['coverage', '.', '--format', 'html', ...today], { cwd: root }).stdout;
-    expect(html).toContain('<th>Justification / notes</th><th>NIST CSF 2.0</th></tr>');
+    expect(html).toContain('<th scope="col">Justification / notes</th><th scope="col">NIST CSF 2.0</th></tr>');
     expect(html).toContain('<span title="Access control">5.15</span>');
     expect(html).not.toContain('HIPAA');
   });

@@ -41,7 +41,7 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.showOutput]: showOutput(ctx),
     [COMMANDS.showGapsOnly]: () => ui.coverage.setGapsOnly(true),
     [COMMANDS.showAllControls]: () => ui.coverage.setGapsOnly(false),
-    [COMMANDS.refreshViews]: () => ctx.refreshSoon(),
+    [COMMANDS.refreshViews]: () => ctx.refetch(),
     [COMMANDS.openClaim]: openClaim(),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
     [COMMANDS.migrateWorkspace]: migrateWorkspace(ctx),

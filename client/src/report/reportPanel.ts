@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { commands, ViewColumn, window, type Disposable, type WebviewPanel } from 'vscode';
-import { CatalogRequest, CoverageRequest, type CoverageReport, type CoverageReportFormat } from '../../../server/src/protocol/customMessages';
+import { commands, Uri, ViewColumn, window, type Disposable, type WebviewPanel } from 'vscode';
+import { CoverageReportRequest, CoverageRequest, type CoverageReport, type CoverageReportFormat } from '../../../server/src/protocol/customMessages';
 import { COMMANDS } from '../commands/ids';
 import type { Ctx } from '../ctx';
 import type { ClaimTarget } from '../views/coverageItems';
-import { reportHtml } from './reportHtml';
+import { webviewHtml } from './reportHtml';
 
-/** Messages the report page posts: open a document at a claim, or export the report. */
-type PageMessage = ({ type: 'open' } & ClaimTarget) | { type: 'export'; format: CoverageReportFormat };
+/** Messages the report page posts: open a document (its link, relative to the report's folder) at a control, or export the report. */
+type PageMessage = { type: 'open'; href: string; controlId: string; excluded: boolean } | { type: 'export'; format: CoverageReportFormat };
 
-/** The coverage report panel (one at a time): heat map and Statement of Applicability, kept current while open. */
+/** The coverage report panel (one at a time): the same page as `clausewise coverage --format html`, kept current while open. */
 export class ReportPanel implements Disposable {
   private panel?: WebviewPanel;
+  /** The folder the page's document links are relative to. */
+  private folder?: Uri;
   private readonly subscription: Disposable;
 
   constructor(private readonly ctx: Ctx) {
@@ -39,7 +41,10 @@ export class ReportPanel implements Disposable {
     });
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: PageMessage) => {
-      if (message.type === 'open') void commands.executeCommand(COMMANDS.openClaim, { path: message.path, controlId: message.controlId, excluded: message.excluded });
+      if (message.type === 'open' && this.folder) {
+        const target: ClaimTarget = { path: Uri.joinPath(this.folder, message.href).fsPath, controlId: message.controlId, excluded: message.excluded };
+        void commands.executeCommand(COMMANDS.openClaim, target);
+      }
       if (message.type === 'export') void commands.executeCommand(COMMANDS.exportCoverageReport, message.format);
     });
     return panel;
@@ -47,10 +52,15 @@ export class ReportPanel implements Disposable {
 
   private async render(): Promise<CoverageReport> {
     const scope = this.ctx.scope();
-    const [report, catalog] = await Promise.all([this.ctx.request(CoverageRequest, scope), this.ctx.request(CatalogRequest, scope)]);
+    const folder = scope.uri ? Uri.parse(scope.uri) : undefined;
+    const [report, page] = await Promise.all([
+      this.ctx.request(CoverageRequest, scope),
+      this.ctx.request(CoverageReportRequest, { ...scope, format: 'html', ...(folder ? { outputUri: folder.toString() } : {}) }),
+    ]);
     if (this.panel) {
+      this.folder = folder;
       this.panel.title = `Coverage — ${report.catalog.name}`;
-      this.panel.webview.html = reportHtml(report, catalog, randomBytes(16).toString('base64'));
+      this.panel.webview.html = webviewHtml(page.content, randomBytes(16).toString('base64'));
     }
     return report;
   }

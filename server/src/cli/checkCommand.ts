@@ -7,7 +7,7 @@ import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from './checkRun';
 import { fixFiles } from './fix';
 import { checkToday, inputsOf, commandResolver } from './inputs';
-import { displayPath } from './format/paths';
+import { displayPath } from '../report/displayPath';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { computeCoverage, type CoverageState } from '../model/coverage';
 import { hasExpiredExclusion } from '../model/coverageViews';
 import { checkFiles } from './checkRun';
-import type { CoverageInput } from './format/coverage/common';
-import { displayPath } from './format/paths';
-import { coverageJson } from './format/coverage/json';
-import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from './format/coverage/render';
-import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from './format/soa/render';
+import type { CoverageInput } from '../report/coverage/common';
+import { displayPath } from '../report/displayPath';
+import { coverageJson } from '../report/coverage/json';
+import { REPORT_FORMATS, renderCoverage, type ReportFormat } from '../report/coverage/render';
+import { formatCoverageTable } from './format/coverageTable';
+import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from '../report/soa/render';
 import { checkToday, inputFiles, commandResolver } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf, UsageError } from './usageError';
@@ -33,6 +34,10 @@ Options:
 Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
 
 const GATES = ['gap', 'partial', 'expired-exclusion'] as const;
+
+/** The formats `clausewise coverage --format` writes: the terminal table, then the report module's files. */
+const COVERAGE_FORMATS = ['table', ...REPORT_FORMATS] as const;
+type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /** `clausewise coverage`: the coverage report and its gates. */
 export async function coverageCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
@@ -74,7 +79,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   }));
 
   const outputDir = values.output ? dirname(resolve(cwd, values.output)) : cwd;
-  const render = (input: CoverageInput): string => renderCoverage(format as CoverageFormat, input, outputDir, values.output ? { color: false } : output);
+  const render = (input: CoverageInput): string => (format === 'table' ? formatCoverageTable(input, values.output ? { color: false } : output) : renderCoverage(format as ReportFormat, input, outputDir));
   let report: string | Buffer;
   if (isSoaFormat(format)) {
     if (inputs.length > 1) throw new UsageError(`the documents belong to ${inputs.length} policy sets (different .clausewise.yaml files); export one set's Statement of Applicability at a time`);

@@ -9,6 +9,7 @@ import { explainCommand } from './explainCommand';
 import { suggestCommand } from './suggestCommand';
 import { traceCommand } from './traceCommand';
 import { UsageError } from './usageError';
+import { ReportError } from '../report/reportError';
 import { version } from '../../../package.json';
 
 const usage = `Usage: clausewise <command> [options]
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(error: unknown, debug: boolean): number {
-  if (error instanceof UsageError || error instanceof GitError) {
+  if (error instanceof UsageError || error instanceof GitError || error instanceof ReportError) {
     process.stderr.write(`clausewise: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
   } else if (error instanceof DataFileError) {
     process.stderr.write(`clausewise: the ${error.kind} cannot be used:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);

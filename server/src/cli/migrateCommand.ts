@@ -14,7 +14,7 @@ import { planMigration } from '../migrate/plan';
 import { migrationReport } from '../migrate/report';
 import { regionDiff } from '../text/unifiedDiff';
 import { formatMigrationJson, formatMigrationMarkdown, formatMigrationText, type MigratedFile } from './format/migrate';
-import { displayPath } from './format/paths';
+import { displayPath } from '../report/displayPath';
 import { commandResolver, inputsOf } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';

@@ -5,7 +5,7 @@ import { ConfigResolver, diskConfigs, type ConfigSource } from '../config/resolv
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { RevisionTree } from '../git/tree';
 import type { BaseRevision } from '../rules/types';
-import { isInside } from '../paths';
+import { isInside } from '../shared/paths';
 import { MARKDOWN_FILE } from '../workspace/markdownFiles';
 import type { PolicySet } from '../workspace/policySet';
 import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';

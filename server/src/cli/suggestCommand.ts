@@ -5,7 +5,7 @@ import { listItems } from '../document/frontmatter';
 import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
-import { displayPath } from './format/paths';
+import { displayPath } from '../report/displayPath';
 import { inputFiles, positiveInteger, commandResolver } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';

@@ -6,7 +6,7 @@ import type { PolicySet } from '../workspace/policySet';
 import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
 import { checkFiles } from './checkRun';
-import { displayPath } from './format/paths';
+import { displayPath } from '../report/displayPath';
 import { checkToday, inputFiles, commandResolver } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';

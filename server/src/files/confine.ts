@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isInside } from '../paths';
+import { isInside } from '../shared/paths';
 
 /** A path with every symbolic link resolved; a path that does not exist (yet) stays as given. */
 export function realPath(path: string): string {

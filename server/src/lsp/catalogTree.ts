@@ -1,12 +1,9 @@
-import { RequestType } from 'vscode-languageserver';
 import { elementsFor, isEssential } from '../config/elements';
-import { CatalogRequest, type CatalogTree, type ScopeParams } from '../protocol/customMessages';
+import type { CatalogTree, ScopeParams } from '../protocol/customMessages';
 import type { PolicySet } from '../workspace/policySet';
 import type { ServerContext } from './context';
 import { requestSet } from './scope';
 
-/** The typed clausewise/catalog request, from its declaration in protocol/customMessages.ts. */
-export const catalogRequestType = new RequestType<ScopeParams | null, CatalogTree, void>(CatalogRequest.method);
 
 /** clausewise/catalog: categories › objectives › controls of the catalog in scope, with the elements its config expects. */
 export function catalogTree(context: ServerContext, params: ScopeParams | null): CatalogTree {

@@ -1,16 +1,13 @@
 import { pathToFileURL } from 'node:url';
-import { NotificationType, RequestType, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { PolicySet } from '../workspace/policySet';
 import type { LiveWorkspace } from './workspace';
 import {
-  CoverageChangedNotification, CoverageRequest, type CoverageChangedParams, type CoverageReport, type CoverageTotals, type ScopeParams,
+  CoverageChangedNotification, type CoverageReport, type CoverageTotals, type ScopeParams,
 } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { requestScope, scopeCoverage } from './scope';
 
-/** The typed clausewise/coverage request, from its declaration in protocol/customMessages.ts. */
-export const coverageRequestType = new RequestType<ScopeParams | null, CoverageReport, void>(CoverageRequest.method);
-const coverageChangedType = new NotificationType<CoverageChangedParams>(CoverageChangedNotification.method);
 
 /** clausewise/coverage: the CoverageReport of the policy set in scope, over the documents under the requested folder. */
 export async function coverageReport(context: ServerContext, params: ScopeParams | null, token: CancellationToken): Promise<CoverageReport> {
@@ -49,7 +46,7 @@ export class CoverageNotifier {
         if (this.sent.get(set) === generation) continue;
         this.sent.set(set, generation);
         const totals: CoverageTotals = report.totals;
-        void this.connection.sendNotification(coverageChangedType, { uri: pathToFileURL(set.config.root).href, catalog: report.catalog, totals, generation });
+        void this.connection.sendNotification(CoverageChangedNotification, { uri: pathToFileURL(set.config.root).href, catalog: report.catalog, totals, generation });
       }
     } catch (error) {
       this.log(`Clausewise could not compute coverage: ${(error as Error).stack ?? String(error)}`);

@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySet } from '../workspace/policySet';
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import type { CoverageInput } from '../cli/format/coverage/common';
-import { renderCoverage } from '../cli/format/coverage/render';
-import { isSoaFormat, renderSoa, soaInput } from '../cli/format/soa/render';
-import { UsageError } from '../cli/usageError';
-import { computeCoverage } from '../model/coverage';
-import { CoverageReportRequest, type CoverageReportFormat, type CoverageReportParams, type RenderedCoverageReport } from '../protocol/customMessages';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CoverageInput } from '../report/coverage/common';
+import { renderCoverage } from '../report/coverage/render';
+import { isSoaFormat, renderSoa, soaInput } from '../report/soa/render';
+import { ReportError } from '../report/reportError';
+import type { CoverageReportFormat, CoverageReportParams, RenderedCoverageReport } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { requestScope, scopeCoverage } from './scope';
 
-export const coverageReportRequestType = new RequestType<CoverageReportParams, RenderedCoverageReport, void>(CoverageReportRequest.method);
 
 /** Names no policy document is likely to have: the SoA document itself is often statement-of-applicability.md. */
 const FILE_NAMES: Record<CoverageReportFormat, string> = {
@@ -48,7 +46,7 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
     return typeof rendered === 'string' ? { format: params.format, content: rendered, fileName, suggestedUri } : { format: params.format, content: rendered.toString('base64'), encoding: 'base64', fileName, suggestedUri };
   } catch (error) {
     // Two SoA documents in the set: the user's to resolve, said as the CLI says it.
-    if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
+    if (error instanceof ReportError) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.message}; ${error.hint}`);
     throw error;
   }
 }

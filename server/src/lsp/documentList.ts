@@ -1,12 +1,9 @@
 import { elementIds } from '../model/summary';
-import { RequestType, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { isOverdue, reviewDue } from '../model/review';
-import { DocumentsRequest, type DocumentsResult, type PolicyDocumentInfo, type ScopeParams } from '../protocol/customMessages';
+import type { DocumentsResult, PolicyDocumentInfo, ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { requestScope, scopeCoverage, type RequestScope } from './scope';
-
-/** The typed clausewise/documents request, from its declaration in protocol/customMessages.ts. */
-export const documentsRequestType = new RequestType<ScopeParams | null, DocumentsResult, void>(DocumentsRequest.method);
 
 /** clausewise/documents: each policy document with its review state and its clauses' coverage (all sets, or the one in scope). */
 export async function documentList(context: ServerContext, params: ScopeParams | null, token: CancellationToken): Promise<DocumentsResult> {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, RequestType, type CancellationToken, type CodeAction } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction } from 'vscode-languageserver';
 import { builtInCatalogPath } from '../catalog/builtIn';
 import type { Catalog } from '../catalog/catalog';
 import { loadCatalog } from '../catalog/load';
@@ -11,14 +11,13 @@ import { readRegularFile } from '../files/readFile';
 import type { TextEdit } from '../findings/types';
 import { switchCatalog } from '../migrate/configCatalog';
 import { planMigration, type MigrationPlan } from '../migrate/plan';
-import { MigrateWorkspaceRequest, type MigrateWorkspaceResult, type ScopeParams } from '../protocol/customMessages';
+import type { MigrateWorkspaceResult, ScopeParams } from '../protocol/customMessages';
 import type { WorkspaceDocument } from '../workspace/policyWorkspace';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { requestScope } from './scope';
 
 export const MIGRATE_KIND = `${CodeActionKind.RefactorRewrite}.clausewise.migrate`;
-export const migrateWorkspaceRequestType = new RequestType<ScopeParams | null, MigrateWorkspaceResult, void>(MigrateWorkspaceRequest.method);
 
 const TARGET = 'iso27002-2022';
 const target = (): Catalog => loadCatalog(builtInCatalogPath(TARGET));

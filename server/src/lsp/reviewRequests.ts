@@ -1,11 +1,10 @@
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { markReviewedEdits } from '../policy/markReviewed';
-import { MarkReviewedEditRequest, type MarkReviewedParams, type MarkReviewedResult } from '../protocol/reviewMessages';
+import type { MarkReviewedParams, MarkReviewedResult } from '../protocol/reviewMessages';
 import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { openEntry } from './openDocument';
 
-export const markReviewedEditRequestType = new RequestType<MarkReviewedParams, MarkReviewedResult, void>(MarkReviewedEditRequest.method);
 
 /** clausewise/markReviewedEdit: set `last-reviewed` (and `next-review` when the document keeps it) to record a review today. */
 export async function markReviewedEdit(context: ServerContext, params: MarkReviewedParams, token?: CancellationToken): Promise<MarkReviewedResult> {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { isInside } from '../paths';
+import { isInside } from '../shared/paths';
 import { computeCoverage, type CoverageReport } from '../model/coverage';
 import { SummaryIndex } from '../model/summaryIndex';
 import type { PolicySet } from '../workspace/policySet';

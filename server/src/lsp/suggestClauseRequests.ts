@@ -1,5 +1,5 @@
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { AddClausesEditRequest, SuggestClausesRequest, type AddClausesParams, type PlainTextEdit, type SuggestClausesParams, type SuggestClausesResult } from '../protocol/customMessages';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { AddClausesParams, PlainTextEdit, SuggestClausesParams, SuggestClausesResult } from '../protocol/customMessages';
 import { claimedControls } from '../rules/claimedControls';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
@@ -9,8 +9,6 @@ import { toLspEdits } from './conversion';
 import { openEntry } from './openDocument';
 import { suggestionsFor } from './suggestedClauses';
 
-export const suggestClausesRequestType = new RequestType<SuggestClausesParams, SuggestClausesResult, void>(SuggestClausesRequest.method);
-export const addClausesEditRequestType = new RequestType<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null, void>(AddClausesEditRequest.method);
 
 const DEFAULT_LIMIT = 15;
 

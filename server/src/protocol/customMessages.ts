@@ -1,112 +1,27 @@
 /**
- * Clausewise's own messages between the language server and its clients, declared once.
- * No imports at all, so the VS Code client can import this file as well as the server. The result
- * shapes mirror the core's types (workspace/coverage.ts); the server assigns the core's values to
- * them, so the compiler reports any drift.
+ * Clausewise's own messages between the language server and its clients, declared once as real
+ * request and notification types (as vscode-eslint's shared module does): the server registers its
+ * handlers with them and the VS Code client sends with them, so params and results are inferred on
+ * both sides and the compiler reports any drift. The coverage shapes are the core's own types,
+ * re-exported (type-only), not mirrored. The client imports this module and `shared/`, nothing else
+ * from server/src.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CoverageReport, CoverageState } from '../model/coverage';
 
-/** A request: its method name, with its parameter and result types (the two fields are never set). */
-export interface RequestDeclaration<Params, Result> {
-  readonly method: string;
-  readonly params?: Params;
-  readonly result?: Result;
-}
-
-/** A notification: its method name, with its parameter type (the field is never set). */
-export interface NotificationDeclaration<Params> {
-  readonly method: string;
-  readonly params?: Params;
-}
+export type { Claim as CoverageClaim, ControlCoverage, CoverageReport, CoverageState, ExclusionEntry as CoverageExclusion } from '../model/coverage';
+export type { ElementStatus as ClaimElement } from '../model/summary';
 
 /** Scope of a request: a folder or file URI (its policy set, only documents under it); default the first workspace folder. */
 export interface ScopeParams {
   uri?: string;
 }
 
-export type CoverageState = 'covered' | 'partial' | 'excluded' | 'gap';
-
-/** One element of a claimed control as a document addresses it (the core's element-detection state). */
-export interface ClaimElement {
-  id: string;
-  /** Found under a heading or lead-in, found in the text, a section left empty, or not found. */
-  state: 'heading' | 'prose' | 'empty' | 'missing';
-  /** 1-based line of the heading, lead-in or block where it was found (or of the heading left empty). */
-  line?: number;
-  /** The heading or lead-in, for the heading and empty states. */
-  heading?: string;
-  /** The words that matched, one per concept, for the prose state. */
-  words?: string[];
-}
-
-/** One document's claim on a control, with what keeps it from covering the control. */
-export interface CoverageClaim {
-  path: string;
-  documentId?: string;
-  title?: string;
-  status?: string;
-  reviewDue?: string;
-  overdue: boolean;
-  missing: string[];
-  empty: string[];
-  /** Every element of the control in this document: its state and where it was found. */
-  elements: ClaimElement[];
-  /** Approved, current and complete. */
-  complete: boolean;
-  /** A projected claim: the ISO/IEC 27002:2013 ids the document names instead of this control. */
-  via?: string[];
-}
-
-/** One document's exclusion of a control (Statement of Applicability). */
-export interface CoverageExclusion {
-  path: string;
-  documentId?: string;
-  owner?: string;
-  justification?: string;
-  until?: string;
-  valid: boolean;
-  problems: string[];
-  /** A projected exclusion: the ISO/IEC 27002:2013 ids the document excludes instead of this control. */
-  via?: string[];
-}
-
-export interface ControlCoverage {
-  id: string;
-  title: string;
-  objectiveId: string;
-  categoryId: string;
-  essential: boolean;
-  state: CoverageState;
-  claims: CoverageClaim[];
-  exclusions: CoverageExclusion[];
-  /** Why the control is partial or a gap, in words a reviewer can act on. */
-  reasons: string[];
-}
-
-export interface CoverageTotals {
-  covered: number;
-  partial: number;
-  excluded: number;
-  gap: number;
-  total: number;
-  applicable: number;
-  coveredPercent: number;
-}
-
-export interface CatalogName {
-  id: string;
-  name: string;
-  short: string;
-}
-
-export interface CoverageReport {
-  catalog: CatalogName;
-  today: string;
-  controls: ControlCoverage[];
-  totals: CoverageTotals;
-}
+export type CoverageTotals = CoverageReport['totals'];
+export type CatalogName = CoverageReport['catalog'];
 
 /** `clausewise/coverage`: the coverage of every control of the catalog by the policy documents in scope. */
-export const CoverageRequest: RequestDeclaration<ScopeParams | null, CoverageReport> = { method: 'clausewise/coverage' };
+export const CoverageRequest = new RequestType<ScopeParams | null, CoverageReport, void>('clausewise/coverage');
 
 export interface CatalogElement {
   id: string;
@@ -140,7 +55,7 @@ export interface CatalogTree {
 }
 
 /** `clausewise/catalog`: categories › objectives › controls of the catalog in scope, with the elements the config expects. */
-export const CatalogRequest: RequestDeclaration<ScopeParams | null, CatalogTree> = { method: 'clausewise/catalog' };
+export const CatalogRequest = new RequestType<ScopeParams | null, CatalogTree, void>('clausewise/catalog');
 
 /** A control a document claims, with the control's coverage state in the workspace. */
 export interface DocumentClause {
@@ -170,7 +85,7 @@ export interface DocumentsResult {
 }
 
 /** `clausewise/documents`: every policy document in scope (default: all of them), in path order. */
-export const DocumentsRequest: RequestDeclaration<ScopeParams | null, DocumentsResult> = { method: 'clausewise/documents' };
+export const DocumentsRequest = new RequestType<ScopeParams | null, DocumentsResult, void>('clausewise/documents');
 
 export interface CoverageChangedParams {
   /** The folder of the policy set (its config's folder, or the workspace folder without a config). */
@@ -185,9 +100,8 @@ export interface CoverageChangedParams {
 }
 
 /** `clausewise/coverageChanged`: a policy set's coverage changed (any control's state, claims, elements or exclusions, or the totals). */
-export const CoverageChangedNotification: NotificationDeclaration<CoverageChangedParams> = { method: 'clausewise/coverageChanged' };
+export const CoverageChangedNotification = new NotificationType<CoverageChangedParams>('clausewise/coverageChanged');
 
-/** A format the server renders a coverage report in, as `clausewise coverage --format` does. */
 /** The coverage report's formats, and the Statement of Applicability's (from the SoA document, `type: soa`). */
 export type CoverageReportFormat = 'html' | 'markdown' | 'csv' | 'soa-html' | 'soa-md' | 'soa-csv' | 'soa-xlsx';
 
@@ -209,8 +123,8 @@ export interface RenderedCoverageReport {
   suggestedUri?: string;
 }
 
-/** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the CLI's formatter for `format`. */
-export const CoverageReportRequest: RequestDeclaration<CoverageReportParams, RenderedCoverageReport> = { method: 'clausewise/coverageReport' };
+/** `clausewise/coverageReport`: the coverage of the policy set in scope, rendered by the report module (server/src/report) as `clausewise coverage --format` renders it. */
+export const CoverageReportRequest = new RequestType<CoverageReportParams, RenderedCoverageReport, void>('clausewise/coverageReport');
 
 export interface SuggestClausesParams {
   /** The document: open in the editor, tagged or not. */
@@ -237,7 +151,7 @@ export interface SuggestClausesResult {
 }
 
 /** `clausewise/suggestClauses`: the catalog's controls ranked by how well the document addresses them. */
-export const SuggestClausesRequest: RequestDeclaration<SuggestClausesParams, SuggestClausesResult> = { method: 'clausewise/suggestClauses' };
+export const SuggestClausesRequest = new RequestType<SuggestClausesParams, SuggestClausesResult, void>('clausewise/suggestClauses');
 
 export interface AddClausesParams {
   uri: string;
@@ -256,7 +170,7 @@ export interface PlainTextEdit {
  * title from the level-1 heading, draft status, TODO owner) claiming them. Null when there is nothing
  * to add. The client applies it, so it is one undoable step.
  */
-export const AddClausesEditRequest: RequestDeclaration<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null> = { method: 'clausewise/addClausesEdit' };
+export const AddClausesEditRequest = new RequestType<AddClausesParams, { changes: Record<string, PlainTextEdit[]> } | null, void>('clausewise/addClausesEdit');
 
 /**
  * The server's "fix all" source action kind (`source.fixAll.clausewise`), which the client's "Fix All
@@ -283,7 +197,7 @@ export interface MigrateWorkspaceResult {
  * `clausewise/migrateWorkspace`: the edits that carry the policy set in scope from 2013 ids to ISO/IEC
  * 27002:2022, as `clausewise migrate --write` does; the client applies them, so the change is one undoable step.
  */
-export const MigrateWorkspaceRequest: RequestDeclaration<ScopeParams | null, MigrateWorkspaceResult> = { method: 'clausewise/migrateWorkspace' };
+export const MigrateWorkspaceRequest = new RequestType<ScopeParams | null, MigrateWorkspaceResult, void>('clausewise/migrateWorkspace');
 
 /** A missing element of a claimed control, as the code lens lists it. */
 export interface MissingElementItem {

@@ -1,8 +1,6 @@
-/**
- * The reviewer's messages (mark a document reviewed). No imports but the shared declarations, so the
- * VS Code client can import this file as well as the server.
- */
-import type { PlainTextEdit, RequestDeclaration } from './customMessages';
+/** The reviewer's messages (mark a document reviewed), declared as customMessages.ts declares the others. */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { PlainTextEdit } from './customMessages';
 
 export interface MarkReviewedParams {
   /** The open document to mark. */
@@ -19,4 +17,4 @@ export interface MarkReviewedResult {
 }
 
 /** `clausewise/markReviewedEdit`: the edit that records a review of an open document today. */
-export const MarkReviewedEditRequest: RequestDeclaration<MarkReviewedParams, MarkReviewedResult> = { method: 'clausewise/markReviewedEdit' };
+export const MarkReviewedEditRequest = new RequestType<MarkReviewedParams, MarkReviewedResult, void>('clausewise/markReviewedEdit');

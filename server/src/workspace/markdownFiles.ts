@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isReallyInside, realPath } from '../files/confine';
 import { readRegularFile } from '../files/readFile';
-import { isInside } from '../paths';
+import { isInside } from '../shared/paths';
 
 /** The file names Clausewise reads as Markdown. */
 export const MARKDOWN_FILE = /\.(md|markdown)$/i;

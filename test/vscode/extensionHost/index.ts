@@ -122,6 +122,32 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'a burst of typing that changes coverage costs one coverage request, shared by the status bar, both trees and the open report',
+      run: async () => {
+        const document = await open('remote-support-procedure.md');
+        const before = api.coverageRequests();
+        const refreshed = nextEvent(api.onDidChangeStatus, 'the status bar after the edits');
+        // Typed as a user would, one character per edit: "clauses: []" becomes "clauses: [5.1.1]".
+        for (const character of '5.1.1') {
+          const edit = new WorkspaceEdit();
+          const line = document.lineAt(positionOf(document, 'clauses: [').line);
+          edit.insert(document.uri, new Position(line.lineNumber, line.text.indexOf(']')), character);
+          check(await workspace.applyEdit(edit), 'could not edit the document');
+        }
+        check(document.getText().includes('clauses: [5.1.1]'), `the clauses line reads ${document.lineAt(positionOf(document, 'clauses: [').line).text}`);
+        await refreshed;
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        check(report.controls.find((control) => control.id === '5.1.1')?.state === 'partial', 'the report does not show 5.1.1 claimed by the draft');
+        check(api.coverageRequests() - before === 1, `${api.coverageRequests() - before} coverage requests for one burst of typing`);
+        // Back as it was, and the views with it, before the next test reads 5.1.1 as a gap again.
+        const reverted = nextEvent(api.onDidChangeStatus, 'the status bar after the revert');
+        await window.showTextDocument(document);
+        await commands.executeCommand('workbench.action.files.revert');
+        check(document.getText().includes('clauses: []'), 'the document was not reverted');
+        await reverted;
+      },
+    },
+    {
       name: 'export writes the server-rendered Markdown, CSV and HTML reports and the SoA workbook',
       run: async () => {
         const base = join(tmpdir(), `clausewise-export-${process.pid}`);

@@ -3,7 +3,7 @@ import { findingKey } from '../../findings/findingKey';
 import type { FileResult } from '../checkRun';
 import type { FindingElement } from '../../findings/types';
 import type { PlacedFinding } from './github';
-import { displayPath } from './paths';
+import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;

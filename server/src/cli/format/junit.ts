@@ -1,5 +1,5 @@
 import type { FileResult } from '../checkRun';
-import { displayPath } from './paths';
+import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';
 
 function escape(text: string): string {

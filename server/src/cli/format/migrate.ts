@@ -1,6 +1,6 @@
 import type { MigrationPlan } from '../../migrate/plan';
 import type { MigratedDocument, MigrationReport } from '../../migrate/report';
-import { displayPath } from './paths';
+import { displayPath } from '../../report/displayPath';
 
 /** One document's migration as the command saw it. */
 export interface MigratedFile {

@@ -1,6 +1,6 @@
 import type { FileResult } from '../checkRun';
 import { paint, type Output } from '../terminal';
-import { displayPath } from './paths';
+import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import type { SummaryIndex } from '../../../model/summaryIndex';
-import { buildStatement, soaDocuments } from '../../../model/statement';
-import { UsageError } from '../../usageError';
+import type { SummaryIndex } from '../../model/summaryIndex';
+import { buildStatement, soaDocuments } from '../../model/statement';
+import { ReportError } from '../reportError';
 import type { CoverageInput } from '../coverage/common';
 import type { SoaInput } from './common';
 import { formatSoaCsv } from './csv';
@@ -24,7 +24,7 @@ export function isSoaFormat(format: string): format is SoaFormat {
 export function soaInput(input: CoverageInput, index: SummaryIndex, warn: (message: string) => void): SoaInput {
   const documents = soaDocuments(index);
   if (documents.length > 1) {
-    throw new UsageError(
+    throw new ReportError(
       `the policy set has ${documents.length} SoA documents (type: soa): ${documents.map((document) => relative(input.cwd, document.path)).join(', ')}`,
       'keep one Statement of Applicability per policy set, and give the others another type',
     );

@@ -1,4 +1,4 @@
-import { escape } from '../coverage/html';
+import { escape } from '../coverage/htmlAssets';
 import { SOA_COLUMNS, soaCells, soaHeader, type SoaInput } from './common';
 
 const STYLE = `

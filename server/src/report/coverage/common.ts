@@ -1,6 +1,6 @@
-import type { Catalog } from '../../../catalog/catalog';
-import type { ControlCoverage, CoverageReport, StateCounts } from '../../../model/coverage';
-import { displayPath } from '../paths';
+import type { Catalog } from '../../catalog/catalog';
+import type { ControlCoverage, CoverageReport, StateCounts } from '../../model/coverage';
+import { displayPath } from '../displayPath';
 
 /** What every coverage format needs: the report, the catalog behind it, and how to show paths. */
 export interface CoverageInput {

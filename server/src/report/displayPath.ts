@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { isInside } from '../../paths';
+import { isInside } from '../shared/paths';
 
 /**
  * A path relative to the working folder with forward slashes, as CI platforms expect; a path

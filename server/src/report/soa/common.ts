@@ -1,4 +1,4 @@
-import type { Statement, StatementRow } from '../../../model/statement';
+import type { Statement, StatementRow } from '../../model/statement';
 import { headline, type CoverageInput } from '../coverage/common';
 
 /** What every SoA format needs: the coverage input (report, catalog, paths) and the statement built from it. */

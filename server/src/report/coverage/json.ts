@@ -1,5 +1,5 @@
-import { categoryRollups, documentCoverage } from '../../../model/coverageViews';
-import { displayPath } from '../paths';
+import { categoryRollups, documentCoverage } from '../../model/coverageViews';
+import { displayPath } from '../displayPath';
 import type { CoverageInput } from './common';
 
 /**

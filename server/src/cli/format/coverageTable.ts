@@ -1,6 +1,6 @@
-import { categoryRollups } from '../../../model/coverageViews';
-import { paint, type Output } from '../../terminal';
-import { headline, notes, projectionNote, type CoverageInput } from './common';
+import { categoryRollups } from '../../model/coverageViews';
+import { paint, type Output } from '../terminal';
+import { headline, notes, projectionNote, type CoverageInput } from '../../report/coverage/common';
 
 const WIDTH = 20;
 

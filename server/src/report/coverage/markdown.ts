@@ -1,6 +1,6 @@
-import { categoryRollups } from '../../../model/coverageViews';
+import { categoryRollups } from '../../model/coverageViews';
 import { coveredBy, headline, notes, projectionNote, type CoverageInput } from './common';
-import { GENERATED_MARKER } from '../../../document/generated';
+import { GENERATED_MARKER } from '../../document/generated';
 
 const STATE_LABEL = { covered: '✅ covered', partial: '🟡 partial', excluded: '⚪ excluded', gap: '🔴 gap' } as const;
 

@@ -1,4 +1,4 @@
-import { GENERATED_MARKER } from '../../../document/generated';
+import { GENERATED_MARKER } from '../../document/generated';
 import { cell } from '../coverage/markdown';
 import { SOA_COLUMNS, soaCells, soaHeader, type SoaInput } from './common';
 
