@@ -11,6 +11,9 @@ import { MIGRATE_KIND, migrateWorkspace, migrateWorkspaceRequestType } from './m
 import { SUGGEST_KIND } from './suggestions';
 import { addClausesEdit, addClausesEditRequestType, suggestClausesForRequest, suggestClausesRequestType } from './suggestRequests';
 import { codeLenses } from './codeLens';
+import { ControlPageRequest, ExclusionRegisterRequest } from '../protocol/controlMessages';
+import { controlPage } from './controlPage';
+import { exclusionRegister } from './exclusionRegister';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigProblems } from './configProblems';
 import { guarded, reported, type ServerContext } from './context';
@@ -149,6 +152,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(suggestClausesRequestType, reported(ctx, 'clause suggestions', (params, token) => suggestClausesForRequest(ctx(), params, token)));
   connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
   connection.onRequest(migrateWorkspaceRequestType, reported(ctx, 'migrating the workspace', (params, token) => migrateWorkspace(ctx(), params, token)));
+  connection.onRequest(ControlPageRequest, reported(ctx, 'control page', (params, token) => controlPage(ctx(), params, token)));
+  connection.onRequest(ExclusionRegisterRequest, reported(ctx, 'exclusion register', (params, token) => exclusionRegister(ctx(), params, token)));
   connection.onRequest(markReviewedEditRequestType, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
 
   documents.listen(connection);
