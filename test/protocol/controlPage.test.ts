@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ControlPage, ExclusionRegister } from '../../server/src/protocol/controlMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -28,11 +28,18 @@ TBD
 
 const exclusions = `${frontmatter('SOA-EX-001', 'clauses: []\nexcludes:\n  - clause: 11.1.6\n    justification: The clinic has no delivery or loading area of its own at all.\n  - clause: 6.2.2\n    justification: Nobody in this clinic works away from its premises.\n    until: 2026-03-31\n  - clause: 11.2.5\n    justification: N/A\n  - clause: 6.1.9\n    justification: Written with an id the catalog does not have.\n  - clause: 8.3.3\n    justification: No removable media leave this clinic at any time.\n    until: 2025-01-31\n')}# Exclusions\n`;
 
-async function workspace(): Promise<string> {
+async function workspace(clientCommands: string[] = []): Promise<string> {
   const root = tempWorkspace({ '.clausewise.yaml': 'include: ["*.md"]\ntoday: 2026-12-05\n', 'backup.md': backup, 'soa.md': exclusions });
   server = startServer();
-  await server.initialize(root);
+  await server.initialize(root, { initializationOptions: { clientCommands } });
   return root;
+}
+
+async function hoverOn12_3_1(root: string): Promise<string> {
+  const uri = uriOf(join(root, 'backup.md'));
+  await server!.open(uri, backup);
+  const hover = await server!.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(backup, '12.3.1', 1) });
+  return hover.contents.value;
 }
 
 describe('clausewise/controlPage', () => {
@@ -83,6 +90,16 @@ describe('clausewise/controlPage', () => {
     await workspace();
     await expect(server!.request('clausewise/controlPage', { id: '12.3.9' })).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);
     await expect(server!.request('clausewise/controlPage', {})).rejects.toThrow(/needs the id of a control/);
+  });
+});
+
+describe('the clause hover', () => {
+  it('links to the control page when the client runs clausewise.showControl, and not otherwise', async () => {
+    const root = await workspace(['clausewise.showControl']);
+    expect(await hoverOn12_3_1(root)).toContain(`[Open the control page](command:clausewise.showControl?${encodeURIComponent('["12.3.1"]')} `);
+    await server!.stop();
+    const plain = await workspace();
+    expect(await hoverOn12_3_1(plain)).not.toContain('command:');
   });
 });
 
