@@ -1,5 +1,6 @@
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageMapping } from '../../../server/src/protocol/controlMessages';
 import type { CoverageState } from '../../../server/src/protocol/customMessages';
+import { standingBadge } from './exclusionRegister';
 import { badge, escape, openLink, pageShell, type Tone } from './pageShell';
 
 const COVERAGE: Record<CoverageState, [Tone, string]> = { covered: ['good', '✓'], partial: ['warn', '◐'], excluded: ['neutral', '⊘'], gap: ['bad', '✗'] };
@@ -81,9 +82,8 @@ function marked(quote: string, marks: ControlPageElement['marks']): string {
 
 function exclusionTable(exclusions: ControlPageExclusion[]): string {
   const rows = exclusions.map((exclusion) => {
-    const standing = exclusion.expired ? badge('bad', '✗', `expired ${exclusion.until}`) : exclusion.valid ? badge('good', '✓', 'in force') : badge('warn', '◐', 'not valid');
     const link = openLink(exclusion.uri, exclusion.line, exclusion.documentId ?? exclusion.path, `Open ${exclusion.path} at the exclusion, line ${exclusion.line + 1}`);
-    return `<tr><td>${link}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${standing}${exclusion.problems.length ? ` ${escape(exclusion.problems.join('; '))}` : ''}</td></tr>`;
+    return `<tr><td>${link}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${standingBadge(exclusion)}${exclusion.problems.length ? ` ${escape(exclusion.problems.join('; '))}` : ''}</td></tr>`;
   });
   return `<table id="exclusions"><thead><tr><th scope="col">Excluded by</th><th scope="col">Owner</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -1,4 +1,4 @@
-import type { ExclusionRegister, ExclusionRegisterEntry } from '../../../server/src/protocol/controlMessages';
+import type { ExclusionRegister, ExclusionRegisterEntry, WrittenExclusion } from '../../../server/src/protocol/controlMessages';
 import { badge, escape, openLink, pageShell } from './pageShell';
 
 /** The exclusion register: every exclusion of the policy set as the server orders it (expired first), each linking to where it is written. */
@@ -15,13 +15,17 @@ ${register.entries.length ? table(register.entries) : ''}`;
 
 function table(entries: ExclusionRegisterEntry[]): string {
   const rows = entries.map((entry) => {
-    const standing = entry.expired ? badge('bad', '✗', `expired ${entry.until}`) : entry.valid ? badge('good', '✓', 'in force') : badge('warn', '◐', 'not valid');
     const control = entry.controlTitle
       ? `<a href="#" data-control="${escape(entry.controlId)}" aria-label="${escape(`Show the control page of ${entry.controlId} ${entry.controlTitle}`)}">${escape(entry.controlId)}</a> ${escape(entry.controlTitle)}`
       : escape(entry.controlId);
     const place = openLink(entry.uri, entry.line, `${entry.documentId ?? entry.path}, line ${entry.line + 1}`, `Open ${entry.path} at the exclusion of ${entry.controlId}, line ${entry.line + 1}`);
     const problems = entry.problems.length ? ` ${escape(entry.problems.join('; '))}` : '';
-    return `<tr data-standing="${entry.expired ? 'expired' : entry.valid ? 'in-force' : 'not-valid'}"><td>${control}</td><td>${escape(entry.justification ?? '—')}</td><td>${escape(entry.until ?? 'no expiry')}</td><td>${escape(entry.owner ?? '—')}</td><td>${place}<br><span class="muted">${escape(entry.path)}</span></td><td>${standing}${problems}</td></tr>`;
+    return `<tr data-standing="${entry.expired ? 'expired' : entry.valid ? 'in-force' : 'not-valid'}"><td>${control}</td><td>${escape(entry.justification ?? '—')}</td><td>${escape(entry.until ?? 'no expiry')}</td><td>${escape(entry.owner ?? '—')}</td><td>${place}<br><span class="muted">${escape(entry.path)}</span></td><td>${standingBadge(entry)}${problems}</td></tr>`;
   });
   return `<table id="register"><thead><tr><th scope="col">Control</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Owner</th><th scope="col">Written in</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** How an exclusion stands, by mark and words: expired, not valid, or in force. */
+export function standingBadge(exclusion: WrittenExclusion): string {
+  return exclusion.expired ? badge('bad', '✗', `expired ${exclusion.until}`) : exclusion.valid ? badge('good', '✓', 'in force') : badge('warn', '◐', 'not valid');
 }

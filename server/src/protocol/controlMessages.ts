@@ -58,21 +58,27 @@ export interface ControlPageClaim {
   elements: ControlPageElement[];
 }
 
-/** A document that excludes the control (Statement of Applicability). */
-export interface ControlPageExclusion {
+/** An `excludes` entry as written in a document, and how it stands on the policy set's today. */
+export interface WrittenExclusion {
   uri: string;
+  /** The document's path relative to the policy set's folder. */
   path: string;
   documentId?: string;
+  /** The excluding document's owner. */
   owner?: string;
   justification?: string;
   until?: string;
+  /** Its `until` is before the policy set's today. */
   expired: boolean;
   valid: boolean;
   /** Why the exclusion does not hold, when it does not. */
   problems: string[];
-  /** Zero-based line of the exclusion's entry in `excludes`. */
+  /** Zero-based line of the entry in `excludes`. */
   line: number;
 }
+
+/** A document that excludes the control (Statement of Applicability). */
+export type ControlPageExclusion = WrittenExclusion;
 
 /** The control's links into another framework (HIPAA Security Rule, ISO/IEC 27002:2022, …). */
 export interface ControlPageMapping {
@@ -108,24 +114,12 @@ export interface ControlPage {
 export const ControlPageRequest = new RequestType<ControlPageParams, ControlPage, void>('clausewise/controlPage');
 
 /** One exclusion of the policy set, as the register lists it. */
-export interface ExclusionRegisterEntry {
+export interface ExclusionRegisterEntry extends WrittenExclusion {
   /** The id as the document writes it, normalised when the catalog knows it. */
   controlId: string;
   /** Absent when the catalog has no such control. */
   controlTitle?: string;
-  uri: string;
-  path: string;
-  documentId?: string;
   documentTitle?: string;
-  owner?: string;
-  justification?: string;
-  until?: string;
-  /** Its `until` is before the policy set's today. */
-  expired: boolean;
-  valid: boolean;
-  problems: string[];
-  /** Zero-based line of the entry in `excludes`. */
-  line: number;
 }
 
 export interface ExclusionRegister {
