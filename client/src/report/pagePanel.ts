@@ -21,15 +21,17 @@ export class PagePanel<T> implements Disposable {
   private readonly subscription: Disposable;
 
   constructor(private readonly ctx: Ctx, private readonly viewType: string) {
-    this.subscription = ctx.onDidChangeCoverage(() => this.panel && void this.render().catch((error) => this.failed(error)));
+    this.subscription = ctx.onDidChangeCoverage(() => void this.refresh().catch((error) => this.failed(error)));
   }
 
-  /** Opens (or reveals) the panel with `content`; returns the data it shows. */
+  /** Opens (or reveals) the panel with `content`; returns the data it shows. A failed request opens nothing. */
   async show(content: PageContent<T>): Promise<T> {
+    const data = await content.fetch(this.ctx);
     this.content = content;
     if (this.panel) this.panel.reveal(undefined, true);
     else this.panel = this.create();
-    return this.render();
+    this.paint(this.panel, content, data);
+    return data;
   }
 
   dispose(): void {
@@ -48,14 +50,17 @@ export class PagePanel<T> implements Disposable {
     return panel;
   }
 
-  private async render(): Promise<T> {
-    const content = this.content!;
+  /** Fetches and shows the open page again (coverage changed). */
+  private async refresh(): Promise<void> {
+    const content = this.content;
+    if (!this.panel || !content) return;
     const data = await content.fetch(this.ctx);
-    if (this.panel) {
-      this.panel.title = content.title(data);
-      this.panel.webview.html = content.html(data, randomBytes(16).toString('base64'));
-    }
-    return data;
+    if (this.panel && this.content === content) this.paint(this.panel, content, data);
+  }
+
+  private paint(panel: WebviewPanel, content: PageContent<T>, data: T): void {
+    panel.title = content.title(data);
+    panel.webview.html = content.html(data, randomBytes(16).toString('base64'));
   }
 
   private failed(error: unknown): void {
