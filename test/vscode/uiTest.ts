@@ -290,6 +290,8 @@ async function controlPage(page: Page): Promise<void> {
   // Restore testing: inserted by the quick-fix step as a TODO section, so left empty (or not found, had it been undone).
   await frame.locator('tr[data-element="restore-testing"]', { hasText: /left empty|not found/ }).waitFor(SHORT);
   await frame.locator('h2', { hasText: 'Mappings' }).waitFor(SHORT);
+  // For the screenshot: the elements table.
+  await frame.locator('table.elements').scrollIntoViewIfNeeded();
 }
 
 /** The themes the report must be readable in, with the class the workbench then carries. */
