@@ -123,4 +123,14 @@ describe('clausewise/exclusionRegister', () => {
     expect(unknown).not.toHaveProperty('controlTitle');
     expect(inForce).toMatchObject({ controlTitle: 'Delivery and loading areas', justification: 'The clinic has no delivery or loading area of its own at all.', line: 13 });
   });
+
+  it('under ISO/IEC 27002:2022 an exclusion written with a 2013 id is read as the control it became, as coverage reads it', async () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'catalog: iso27002-2022\ninclude: ["*.md"]\ntoday: 2026-12-05\n', 'soa.md': exclusions });
+    server = startServer();
+    await server.initialize(root);
+    const register = await server.request<ExclusionRegister>('clausewise/exclusionRegister', null);
+    const dock = register.entries.find((entry) => entry.controlId === '11.1.6');
+    expect(dock).toMatchObject({ readAs: [{ id: '7.2', title: expect.stringMatching(/\w/) }], valid: true, problems: [] });
+    expect(dock).not.toHaveProperty('controlTitle');
+  });
 });

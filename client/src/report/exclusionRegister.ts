@@ -16,8 +16,8 @@ ${register.entries.length ? table(register.entries) : ''}`;
 function table(entries: ExclusionRegisterEntry[]): string {
   const rows = entries.map((entry) => {
     const control = entry.controlTitle
-      ? `<a href="#" data-control="${escape(entry.controlId)}" aria-label="${escape(`Show the control page of ${entry.controlId} ${entry.controlTitle}`)}">${escape(entry.controlId)}</a> ${escape(entry.controlTitle)}`
-      : escape(entry.controlId);
+      ? `${controlLink(entry.controlId, entry.controlTitle)} ${escape(entry.controlTitle)}`
+      : `${escape(entry.controlId)}${entry.readAs ? ` <span class="muted">read as</span> ${entry.readAs.map((successor) => `${controlLink(successor.id, successor.title)} ${escape(successor.title)}`).join('; ')}` : ''}`;
     const place = openLink(entry.uri, entry.line, `${entry.documentId ?? entry.path}, line ${entry.line + 1}`, `Open ${entry.path} at the exclusion of ${entry.controlId}, line ${entry.line + 1}`);
     const problems = entry.problems.length ? ` ${escape(entry.problems.join('; '))}` : '';
     return `<tr data-standing="${entry.expired ? 'expired' : entry.valid ? 'in-force' : 'not-valid'}"><td>${control}</td><td>${escape(entry.justification ?? '—')}</td><td>${escape(entry.until ?? 'no expiry')}</td><td>${escape(entry.owner ?? '—')}</td><td>${place}<br><span class="muted">${escape(entry.path)}</span></td><td>${standingBadge(entry)}${problems}</td></tr>`;
@@ -28,4 +28,9 @@ function table(entries: ExclusionRegisterEntry[]): string {
 /** How an exclusion stands, by mark and words: expired, not valid, or in force. */
 export function standingBadge(exclusion: WrittenExclusion): string {
   return exclusion.expired ? badge('bad', '✗', `expired ${exclusion.until}`) : exclusion.valid ? badge('good', '✓', 'in force') : badge('warn', '◐', 'not valid');
+}
+
+/** A link that opens a control's page. */
+function controlLink(id: string, title: string): string {
+  return `<a href="#" data-control="${escape(id)}" aria-label="${escape(`Show the control page of ${id} ${title}`)}">${escape(id)}</a>`;
 }

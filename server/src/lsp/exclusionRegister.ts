@@ -23,14 +23,18 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
     const entry = context.workspace.core.get(summary.path);
     for (const exclusion of summary.exclusions) {
       const written = exclusion.clause?.source ?? '';
-      const control = written ? catalog.control(written) : undefined;
+      const own = written ? catalog.control(written) : undefined;
+      // Under ISO/IEC 27002:2022 an earlier-edition id (11.1.6) is read as the controls it became, as coverage reads it.
+      const successors = own || !written ? [] : catalog.successors(written);
+      const control = own ?? successors[0];
       const until = exclusion.until?.value;
       const problems = control
         ? exclusionProblems(exclusion, control, config, today).map((problem) => problem.text)
         : [written ? `${written} is not a control of ${catalog.info.name}` : 'names no control (add clause: <id>)'];
       entries.push({
-        controlId: control?.id ?? (written || '—'),
-        ...(control ? { controlTitle: control.title } : {}),
+        controlId: own?.id ?? (written || '—'),
+        ...(own ? { controlTitle: own.title } : {}),
+        ...(successors.length ? { readAs: successors.map((successor) => ({ id: successor.id, title: successor.title })) } : {}),
         uri: context.workspace.uriOf(summary.path),
         path: relative(config.root, summary.path),
         documentId: summary.id?.value,

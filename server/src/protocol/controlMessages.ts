@@ -119,6 +119,8 @@ export interface ExclusionRegisterEntry extends WrittenExclusion {
   controlId: string;
   /** Absent when the catalog has no such control. */
   controlTitle?: string;
+  /** An ISO/IEC 27002:2013 id under the 2022 catalog: the controls it is read as (coverage reads the exclusion so). */
+  readAs?: { id: string; title: string }[];
   documentTitle?: string;
 }
 
