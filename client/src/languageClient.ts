@@ -27,9 +27,11 @@ export function createLanguageClient(host: ClientHost): LanguageClient {
     diagnosticCollectionName: 'clausewise',
     outputChannel: host.output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // clientCommands: the server's "Suggest clauses…" code action and its code lens run the extension's pickers.
+    // clientCommands: the server's "Suggest clauses…" code action and its code lens run the extension's pickers; the clause hover links to the control page.
     // documentSymbols: false keeps the Outline and breadcrumbs to Markdown's own headings (a second provider splits them).
-    initializationOptions: { clausewise: host.settings(), clientCommands: [COMMANDS.suggestClauses, COMMANDS.showMissingElements], documentSymbols: false },
+    initializationOptions: { clausewise: host.settings(), clientCommands: [COMMANDS.suggestClauses, COMMANDS.showMissingElements, COMMANDS.showControl], documentSymbols: false },
+    // Hovers may run this one command (the clause hover's "Open the control page" link), no other.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showControl] } },
     errorHandler: crashHandler(host),
     initializationFailedHandler: (error) => {
       host.startFailed(`the language server failed to initialise: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,4 @@
+import { SHOW_CONTROL_COMMAND } from '../../../server/src/protocol/controlMessages';
 import { SHOW_MISSING_ELEMENTS_COMMAND, SUGGEST_CLAUSES_COMMAND } from '../../../server/src/protocol/customMessages';
 
 /** Every command id the extension contributes (package.json `contributes.commands` lists the same). */
@@ -23,4 +24,6 @@ export const COMMANDS = {
   suggestClauses: SUGGEST_CLAUSES_COMMAND,
   migrateWorkspace: 'clausewise.migrateWorkspace',
   showMissingElements: SHOW_MISSING_ELEMENTS_COMMAND,
+  showControl: SHOW_CONTROL_COMMAND,
+  showExclusionRegister: 'clausewise.showExclusionRegister',
 } as const;

@@ -1,6 +1,8 @@
 import { commands } from 'vscode';
 import type { Ctx } from '../ctx';
+import type { ControlPage, ExclusionRegister } from '../../../server/src/protocol/controlMessages';
 import type { ExplainPanel } from '../report/explainPanel';
+import type { PagePanel } from '../report/pagePanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
 import type { DocumentsTree } from '../views/documentsTree';
@@ -17,6 +19,8 @@ import { markReviewed } from './markReviewed';
 import { openClaim } from './openClaim';
 import { restartServer, showOutput } from './restartServer';
 import { showCoverageReport } from './showCoverageReport';
+import { showControl } from './showControl';
+import { showExclusionRegister } from './showExclusionRegister';
 import { showMissingElements } from './showMissingElements';
 import { suggestClauses } from './suggestClauses';
 
@@ -26,6 +30,8 @@ interface Ui {
   documents: DocumentsTree;
   report: ReportPanel;
   explain: ExplainPanel;
+  controlPage: PagePanel<ControlPage>;
+  exclusionRegister: PagePanel<ExclusionRegister>;
 }
 
 /** Registers every command; each is a small factory over the context. */
@@ -52,6 +58,8 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.newDocumentForControl]: newDocumentForControl(),
     [COMMANDS.insertElement]: insertElement(),
     [COMMANDS.showMissingElements]: showMissingElements(),
+    [COMMANDS.showControl]: showControl(ctx, ui.controlPage),
+    [COMMANDS.showExclusionRegister]: showExclusionRegister(ui.exclusionRegister),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

@@ -2,8 +2,10 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Catalog } from '../catalog/catalog';
+import { controlMappings } from '../catalog/mappings';
 import type { Control, Element } from '../catalog/types';
 import { elementsFor } from '../config/elements';
+import { SHOW_CONTROL_COMMAND } from '../protocol/controlMessages';
 import { frontmatterKey } from '../document/frontmatterKeys';
 import { targetAt } from '../document/targetAt';
 import { entryFor, soaDocuments } from '../model/statement';
@@ -42,6 +44,7 @@ function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: s
     `**${clause.id} ${clause.title}**${clause.essential ? ' · essential' : ''}`,
     '',
     [catalog.info.name, ...place].join(' › '),
+    ...pageLink(context, clause.id),
     '',
     clause.summary,
     ...(clause.health ? ['', `*In a health organisation:* ${clause.health}`] : []),
@@ -51,6 +54,12 @@ function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: s
     '',
     ...coverageLines(context, entry, clause),
   ].join('\n');
+}
+
+/** A link that opens the control page, for a client that runs the command (the VS Code extension). */
+function pageLink(context: ServerContext, id: string): string[] {
+  if (!context.clientCommands.has(SHOW_CONTROL_COMMAND)) return [];
+  return ['', `[Open the control page](command:${SHOW_CONTROL_COMMAND}?${encodeURIComponent(JSON.stringify([id]))} "Elements, documents, exclusions and mappings of ${id}")`];
 }
 
 function elementLines(entry: WorkspaceDocument, control: Control): string[] {
@@ -79,17 +88,11 @@ function elementLine(status: ElementStatus, element: Element, uri: string): stri
 }
 
 function mappingLines(catalog: Catalog, control: Control): string[] {
-  const lines: string[] = [];
-  for (const framework of Object.keys(control.maps)) {
-    const links = catalog.mapLinks(control, framework);
-    if (links.length === 0) continue;
-    const title = catalog.frameworks[framework]?.title ?? framework;
-    const notes = [framework === 'hipaa' ? 'derived, not official' : '', catalog.frameworks[framework]?.reviewed !== undefined ? 'reviewed' : ''].filter(Boolean);
-    const label = notes.length ? ` (${notes.join('; ')})` : '';
-    const name = (id: string) => `${id}${catalog.frameworkTitle(framework, id) ? ` ${catalog.frameworkTitle(framework, id)}` : ''}`;
-    lines.push('', `**${title}**${label}: ${links.map((link) => `${name(link.id)}${link.origin === 'added' ? ' *(added in review)*' : ''}`).join('; ')}`);
-  }
-  return lines;
+  return controlMappings(catalog, control).flatMap((mapping) => {
+    const label = mapping.notes.length ? ` (${mapping.notes.join('; ')})` : '';
+    const links = mapping.links.map((link) => `${link.id}${link.title ? ` ${link.title}` : ''}${link.addedInReview ? ' *(added in review)*' : ''}`);
+    return ['', `**${mapping.title}**${label}: ${links.join('; ')}`];
+  });
 }
 
 function coverageLines(context: ServerContext, entry: WorkspaceDocument, control: Control): string[] {

@@ -14,6 +14,9 @@ import { MIGRATE_KIND, migrateWorkspace } from './migrateAction';
 import { SUGGEST_KIND } from './suggestClauseActions';
 import { addClausesEdit, suggestClausesForRequest } from './suggestClauseRequests';
 import { codeLenses } from './codeLens';
+import { ControlPageRequest, ExclusionRegisterRequest } from '../protocol/controlMessages';
+import { controlPage } from './controlPage';
+import { exclusionRegister } from './exclusionRegister';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigProblems } from './configProblems';
 import { guarded, reported, type ServerContext } from './context';
@@ -153,6 +156,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(AddClausesEditRequest, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
   connection.onRequest(MigrateWorkspaceRequest, reported(ctx, 'migrating the workspace', (params, token) => migrateWorkspace(ctx(), params, token)));
   connection.onRequest(MarkReviewedEditRequest, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
+  connection.onRequest(ControlPageRequest, reported(ctx, 'control page', (params, token) => controlPage(ctx(), params, token)));
+  connection.onRequest(ExclusionRegisterRequest, reported(ctx, 'exclusion register', (params, token) => exclusionRegister(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,114 @@
+import { relative } from 'node:path';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { controlMappings } from '../catalog/mappings';
+import { normalizeClauseId } from '../catalog/clauseId';
+import type { Control } from '../catalog/types';
+import { elementsFor } from '../config/elements';
+import { elementQuote } from '../policy/elementQuote';
+import { isExpired } from '../model/exclusionProblems';
+import type { Claim, ExclusionEntry } from '../model/coverage';
+import type { PolicySet } from '../workspace/policySet';
+import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
+import { afterIndexing, type ServerContext } from './context';
+import { toPosition } from './conversion';
+import { requestScope, scopeCoverage } from './scope';
+
+/** clausewise/controlPage: one control of the policy set in scope, with what each claiming document says for each element. */
+export async function controlPage(context: ServerContext, params: ControlPageParams, token: CancellationToken): Promise<ControlPage> {
+  await afterIndexing(context, token);
+  const scope = requestScope(context, params);
+  const { set } = scope;
+  const control = controlNamed(set, params?.id);
+  const report = scopeCoverage(context, scope);
+  const coverage = report.controls.find((candidate) => candidate.id === control.id)!;
+  return {
+    catalog: report.catalog,
+    today: report.today,
+    id: control.id,
+    title: control.title,
+    place: set.catalog.path(control).slice(0, -1).map((step) => `${step.id} ${step.title}`),
+    summary: control.summary,
+    ...(control.health ? { health: control.health } : {}),
+    essential: coverage.essential,
+    state: coverage.state,
+    reasons: coverage.reasons,
+    elements: elementsFor(control, set.config).map((element) => ({ id: element.id, title: element.title })),
+    claims: coverage.claims.map((claim) => claimOf(context, set, control, claim)),
+    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, report.today)),
+    mappings: controlMappings(set.catalog, control),
+  };
+}
+
+/** The control an id names, or an InvalidParams error that suggests the nearest ids. */
+function controlNamed(set: PolicySet, id: unknown): Control {
+  const text = typeof id === 'string' ? id.trim() : '';
+  if (!text) throw new ResponseError(ErrorCodes.InvalidParams, 'clausewise/controlPage needs the id of a control, for example { "id": "9.4.2" }');
+  const control = set.catalog.control(text);
+  if (control) return control;
+  const near = set.catalog.nearest(text, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
+  throw new ResponseError(ErrorCodes.InvalidParams, `"${text}" is not a control of ${set.catalog.info.name}${near.length ? `; did you mean ${near.join('; ')}?` : ''}`);
+}
+
+/** The zero-based line of an offset in a document of the workspace (0 when the document is not there). */
+function lineAt(context: ServerContext, path: string, offset: number | undefined): number {
+  const entry = context.workspace.core.get(path);
+  return entry && offset !== undefined ? toPosition(entry.shell, offset).line : 0;
+}
+
+function claimOf(context: ServerContext, set: PolicySet, control: Control, claim: Claim): ControlPageClaim {
+  const entry = context.workspace.core.get(claim.path);
+  const summary = entry?.analyzed.summary;
+  const named = new Set([control.id, ...(claim.via ?? [])]);
+  const at = summary?.clauses.find((located) => named.has(normalizeClauseId(located.source) ?? ''))?.range.start;
+  const byId = new Map(elementsFor(control, set.config).map((element) => [element.id, element]));
+  // The text is read once per document (a closed document's is read again from disk).
+  const text = entry?.shell.text ?? '';
+  const elements = claim.elements.map((status): ControlPageElement => {
+    const element = byId.get(status.id);
+    const quote = elementQuote(text, status);
+    return {
+      id: status.id,
+      title: element?.title ?? status.id,
+      state: status.state,
+      ...(status.line !== undefined ? { line: status.line - 1 } : {}),
+      ...(quote ? { quote: quote.quote } : {}),
+      marks: quote?.marks ?? [],
+      ...((status.state === 'missing' || status.state === 'empty') && element ? { hint: element.prompt } : {}),
+    };
+  });
+  return {
+    uri: context.workspace.uriOf(claim.path),
+    path: relative(set.config.root, claim.path),
+    documentId: claim.documentId,
+    title: claim.title,
+    owner: summary?.owner,
+    status: claim.status,
+    version: summary?.version,
+    approvedBy: summary?.approvedBy,
+    effective: summary?.effective,
+    lastReviewed: summary?.lastReviewed,
+    reviewDue: claim.reviewDue,
+    overdue: claim.overdue,
+    complete: claim.complete,
+    line: lineAt(context, claim.path, at),
+    ...(claim.via ? { via: claim.via } : {}),
+    elements,
+  };
+}
+
+function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): ControlPageExclusion {
+  const named = new Set([control.id, ...(exclusion.via ?? [])]);
+  const written = set.index.get(exclusion.path)?.exclusions.find((entry) => entry.clause && named.has(normalizeClauseId(entry.clause.source) ?? ''));
+  return {
+    uri: context.workspace.uriOf(exclusion.path),
+    path: relative(set.config.root, exclusion.path),
+    documentId: exclusion.documentId,
+    owner: exclusion.owner,
+    justification: exclusion.justification,
+    until: exclusion.until,
+    expired: isExpired(exclusion.until, today),
+    valid: exclusion.valid,
+    problems: exclusion.problems,
+    line: lineAt(context, exclusion.path, written?.range.start),
+  };
+}
