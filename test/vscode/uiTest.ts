@@ -166,6 +166,10 @@ async function statusBar(page: Page): Promise<void> {
   await item.waitFor(SHORT);
   await item.hover();
   await page.locator('.monaco-hover-content, .hover-contents', { hasText: '111 gaps' }).first().waitFor(SHORT);
+  // What a screen reader reads: plain text, not the tooltip's Markdown.
+  const labelled = page.locator('.statusbar-item[aria-label^="Clausewise coverage"], .statusbar-item [aria-label^="Clausewise coverage"]').first();
+  const aria = (await labelled.getAttribute('aria-label', SHORT)) ?? '';
+  if (!aria.startsWith('Clausewise coverage, ISO 27799:2016: 1 of 114 applicable controls covered') || /[*_`#]/.test(aria)) throw new Error(`the status item's screen-reader label: ${aria}`);
   await item.click();
   await page.locator('.tabs-container .tab', { hasText: 'Coverage — ISO 27799:2016' }).waitFor(SHORT);
 }

@@ -122,6 +122,14 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'the status item\'s screen-reader label is plain text that says the coverage (the tooltip keeps its Markdown)',
+      run: async () => {
+        const label = api.statusLabel() ?? '';
+        check(/^Clausewise coverage, ISO 27799:2016: 0 of 114 applicable controls covered \(0\.0 %\); 112 gaps, 2 partial, \d+ excluded, 114 controls\. Opens the coverage report\.$/.test(label), `label: ${JSON.stringify(label)}`);
+        check(!/[*_`#]/.test(label), `the label has Markdown in it: ${JSON.stringify(label)}`);
+      },
+    },
+    {
       name: 'export writes the server-rendered Markdown, CSV and HTML reports and the SoA workbook',
       run: async () => {
         const base = join(tmpdir(), `clausewise-export-${process.pid}`);
