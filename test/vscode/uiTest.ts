@@ -207,6 +207,9 @@ async function fixAll(page: Page, outputDir: string): Promise<void> {
   await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor(SHORT);
   await runCommand(page, 'File: Revert File');
   await page.locator('.markers-panel .monaco-list-row', { hasText: '12.3.1 Information backup: 1 of 5 elements not found' }).first().waitFor(SHORT);
+  // The status is in the frontmatter at the top; the editor was left at the end by the quick-fix step.
+  await editor(page).click();
+  await page.keyboard.press('Control+Home');
   await token(page, 'approved').dblclick(SHORT);
   await page.keyboard.type('aproved');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'must be one of draft, in-review, approved, retired' }).first().waitFor(SHORT);
