@@ -178,7 +178,7 @@ export async function run(): Promise<void> {
       run: async () => {
         await commands.executeCommand('clausewise.insertPolicySkeleton', ['9.4.2']);
         const text = window.activeTextEditor?.document.getText() ?? '';
-        check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses: [9.4.2]'), `skeleton: ${text.slice(0, 300)}`);
+        check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses:\n  - 9.4.2\n'), `skeleton: ${text.slice(0, 300)}`);
         check((text.match(/^## /gm) ?? []).length >= 2, `sections: ${text.match(/^## .*/gm)?.join(', ')}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       },
@@ -196,7 +196,7 @@ export async function run(): Promise<void> {
         const changed = await commands.executeCommand<boolean>(picker!.command!.command, ...(picker!.command!.arguments ?? []), ['9.4.3', '9.3.1']);
         check(changed === true, `changed: ${JSON.stringify(changed)}`);
         const text = document.getText();
-        check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses: [9.3.1, 9.4.3]\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
+        check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses:\n  - 9.3.1\n  - 9.4.3\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
         check(text.endsWith(body), 'the body changed');
         await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'frontmatter-missing'), 'frontmatter-missing to go away');
         // A refusal (an id the catalog lacks) is shown to the user; the command does not throw and changes nothing.
@@ -283,7 +283,7 @@ export async function run(): Promise<void> {
         const created = window.activeTextEditor?.document;
         check(created?.isUntitled && created.languageId === 'markdown', `active document: ${created?.uri.toString()}`);
         const text = created.getText();
-        check(text.includes('clauses: [5.1.1]\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
+        check(text.includes('clauses:\n  - 5.1.1\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       },
     },
