@@ -20,13 +20,17 @@ async function startedNotIndexed(root: string): Promise<TestServer> {
   return started;
 }
 
+/** A sample's URI and text in the workspace copy. */
+function sample(root: string, name: string): { uri: string; text: string } {
+  const path = join(root, name);
+  return { uri: uriOf(path), text: readFileSync(path, 'utf8') };
+}
+
 describe('requests right after a document opens, before its first check', () => {
   it('code actions wait for the check and offer the finding’s fix', async () => {
     const root = copySamples('with-problems');
     server = await startedNotIndexed(root);
-    const path = join(root, 'teleworking-standard.md');
-    const text = readFileSync(path, 'utf8');
-    const uri = uriOf(path);
+    const { uri, text } = sample(root, 'teleworking-standard.md');
     await server.open(uri, text);
     const actions = await server.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, '6.22'), context: { diagnostics: [], only: ['quickfix'] } });
     expect((actions ?? []).map((action) => action.title)).toContain('Change to 6.2.2 Teleworking');
@@ -36,9 +40,7 @@ describe('requests right after a document opens, before its first check', () => 
     const root = copySamples('with-problems');
     server = startServer();
     await server.initialize(root);
-    const path = join(root, 'teleworking-standard.md');
-    const text = readFileSync(path, 'utf8');
-    const uri = uriOf(path);
+    const { uri, text } = sample(root, 'teleworking-standard.md');
     await server.open(uri, text.replace('clauses: [6.22]', 'clauses: [6.2.2]'));
     const edited = text.replace('clauses: [6.22]', 'clauses: [6.2.2, 9.22]');
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
@@ -49,9 +51,8 @@ describe('requests right after a document opens, before its first check', () => 
   it('the code lens waits for the check and counts the missing elements', async () => {
     const root = copySamples('with-problems');
     server = await startedNotIndexed(root);
-    const path = join(root, 'backup-standard.md');
-    const uri = uriOf(path);
-    await server.open(uri, readFileSync(path, 'utf8'));
+    const { uri, text } = sample(root, 'backup-standard.md');
+    await server.open(uri, text);
     const lenses = await server.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses?.map((lens) => lens.command?.title)).toEqual(['covers 1 control · 1 element missing']);
   });
