@@ -15,6 +15,8 @@ export interface ClausewiseApi {
   serverPid(): number | undefined;
   /** The status bar item's text (`27799 96/114`). */
   statusText(): string;
+  /** What a screen reader reads for the status bar item (plain text). */
+  statusLabel(): string | undefined;
   /** Fires each time the language server is running again. */
   onDidStart: Ctx['onDidStart'];
   /** Fires with each text the status bar item shows, as it is shown. */
@@ -34,7 +36,7 @@ export async function activate(context: ExtensionContext): Promise<ClausewiseApi
   context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.explain, ui.controlPage, ui.exclusionRegister);
   registerCommands(current, ui);
   await current.startWhenNeeded().catch((error) => current.output.error(`Clausewise did not start: ${error instanceof Error ? error.message : String(error)}`));
-  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow, coverageRequests: () => current.answers.sent(CoverageRequest.method) };
+  return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), statusLabel: () => current.status.accessibleLabel(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow, coverageRequests: () => current.answers.sent(CoverageRequest.method) };
 }
 
 /** Stops the server cleanly (shutdown and exit) before VS Code unloads the extension. */

@@ -24,16 +24,12 @@ export class CoverageStatusBar {
   /** The coverage of the policy set in view; click opens the coverage report. */
   coverage(catalog: CatalogName, totals: CoverageTotals): void {
     this.catalog = catalog;
-    const tooltip = new MarkdownString(
-      [
-        `**${catalog.name}**: ${totals.covered} of ${totals.applicable} applicable controls covered (${totals.coveredPercent.toFixed(1)} %)`,
-        '',
-        `${plural(totals.gap, 'gap')} · ${totals.partial} partial · ${totals.excluded} excluded · ${totals.total} controls`,
-        '',
-        'Click to open the coverage report.',
-      ].join('\n'),
-    );
-    this.show(`${catalog.short} ${totals.covered}/${totals.applicable}`, tooltip, COMMANDS.showCoverageReport);
+    const covered = `${totals.covered} of ${totals.applicable} applicable controls covered (${totals.coveredPercent.toFixed(1)} %)`;
+    const counts = `${plural(totals.gap, 'gap')} · ${totals.partial} partial · ${totals.excluded} excluded · ${totals.total} controls`;
+    const tooltip = new MarkdownString([`**${catalog.name}**: ${covered}`, '', counts, '', 'Click to open the coverage report.'].join('\n'));
+    // The screen reader's label: plain text (Markdown is only rendered in the tooltip), the counts as a sentence.
+    const label = `Clausewise coverage, ${catalog.name}: ${covered}; ${counts.replaceAll(' · ', ', ')}. Opens the coverage report.`;
+    this.show(`${catalog.short} ${totals.covered}/${totals.applicable}`, { markdown: tooltip, label }, COMMANDS.showCoverageReport);
   }
 
   /** A config has a problem: the coverage shown would mislead; click opens the config at the problem. */
@@ -58,6 +54,11 @@ export class CoverageStatusBar {
     return this.item.text;
   }
 
+  /** What a screen reader reads for the item now (plain text). */
+  accessibleLabel(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
   dispose(): void {
     this.item.dispose();
     this.shown.dispose();
@@ -67,9 +68,11 @@ export class CoverageStatusBar {
     return this.catalog?.short ?? 'Clausewise';
   }
 
-  private show(text: string, tooltip: string | MarkdownString, command: string | Command, background?: string): void {
+  /** A plain-text tooltip is also what a screen reader reads; a Markdown one comes with its own plain-text label. */
+  private show(text: string, tooltip: string | { markdown: MarkdownString; label: string }, command: string | Command, background?: string): void {
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    this.item.tooltip = typeof tooltip === 'string' ? tooltip : tooltip.markdown;
+    this.item.accessibilityInformation = { label: typeof tooltip === 'string' ? tooltip : tooltip.label };
     this.item.command = command;
     this.item.backgroundColor = background ? new ThemeColor(background) : undefined;
     this.item.show();

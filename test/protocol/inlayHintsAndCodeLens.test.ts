@@ -22,17 +22,34 @@ async function open(name: string): Promise<{ uri: string; text: string }> {
 }
 
 describe('inlay hints and code lens', () => {
-  it('show the control title after each id in clauses and excludes', async () => {
+  it('show the control title after an id alone on its line: each id of a block list, an exclusion\'s clause', async () => {
     const { uri, text } = await open('loading-dock-exclusion.md');
-    const withClaim = text.replace('clauses: []', 'clauses: [12.3.1, 6.22]');
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withClaim }] });
+    const withClaims = text.replace('clauses: []', 'clauses:\n  - 12.3.1\n  - 9.4.2\n  - 6.22');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withClaims }] });
     const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
+    // 6.22 is no control: no title.
     expect(hints).toEqual([
-      { position: positionOf(withClaim, '12.3.1', 6), label: 'Information backup', paddingLeft: true },
-      { position: positionOf(withClaim, '11.1.6', 6), label: 'Delivery and loading areas', paddingLeft: true },
+      { position: positionOf(withClaims, '12.3.1', 6), label: 'Information backup', paddingLeft: true },
+      { position: positionOf(withClaims, '9.4.2', 5), label: 'Secure log-on procedures', paddingLeft: true },
+      { position: positionOf(withClaims, '11.1.6', 6), label: 'Delivery and loading areas', paddingLeft: true },
     ]);
     const outside = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 20, character: 0 }, end: { line: 30, character: 0 } } });
     expect(outside).toEqual([]);
+  });
+
+  it('show no titles on a line of several ids (VS Code would cut them short), but one for a flow list of one id', async () => {
+    const { uri, text } = await open('loading-dock-exclusion.md');
+    const flow = text.replace('clauses: []', 'clauses: [9.2.1, 9.2.2, 9.4.2]');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: flow }] });
+    const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+    const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
+    expect(hints.map((hint) => hint.label)).toEqual(['Delivery and loading areas']);
+    const single = text.replace('clauses: []', 'clauses: [9.2.1]');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [{ text: single }] });
+    expect(await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range })).toEqual([
+      { position: positionOf(single, '9.2.1', 5), label: 'User registration and de-registration', paddingLeft: true },
+      { position: positionOf(single, '11.1.6', 6), label: 'Delivery and loading areas', paddingLeft: true },
+    ]);
   });
 
   it('sum up the document on the frontmatter’s first line, without pretending to be a command', async () => {

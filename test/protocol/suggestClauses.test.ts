@@ -70,7 +70,7 @@ describe('clause suggestions for the editor', () => {
     const uri = await open('password-policy.md', untagged);
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3', '9.3.1'] });
     const text = applied(uri, untagged, edit);
-    expect(text.startsWith('---\nid: PASSWORD-POLICY\ntitle: Password Policy\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses: [9.3.1, 9.4.3]\n---\n')).toBe(true);
+    expect(text.startsWith('---\nid: PASSWORD-POLICY\ntitle: Password Policy\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses:\n  - 9.3.1\n  - 9.4.3\n---\n')).toBe(true);
     expect(text.endsWith(untagged)).toBe(true);
   });
 
@@ -82,6 +82,13 @@ describe('clause suggestions for the editor', () => {
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.3.1', '9.4.3', '9.2.4'] });
     expect(applied(uri, tagged, edit)).toBe(tagged.replace('  - 9.3.1\n', '  - 9.3.1\n  - 9.4.3\n  - 9.2.4\n'));
     expect(await server.request('clausewise/addClausesEdit', { uri, ids: ['9.3.1'] })).toBeNull();
+  });
+
+  it('adds the picked ids inside the author\'s flow list, never rewriting it as a block list', async () => {
+    const flow = tagged.replace(/clauses:\n(?: {2}- [\d.]+\n)+/, 'clauses: [9.3.1] # the login part\n');
+    const uri = await open('passwords-flow.md', flow);
+    const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3', '9.2.4'] });
+    expect(applied(uri, flow, edit)).toBe(flow.replace('clauses: [9.3.1] #', 'clauses: [9.3.1, 9.4.3, 9.2.4] #'));
   });
 
   it('marks a control claimed as soon as the frontmatter claims it, the body unchanged', async () => {
@@ -102,7 +109,7 @@ describe('clause suggestions for the editor', () => {
     expect(result.hasFrontmatter).toBe(true);
     expect(result.suggestions[0]?.id).toBe('9.4.3');
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3'] });
-    expect(applied(uri, comply, edit)).toBe(comply.replace('---\n', 'clauses: [9.4.3]\n---\n'));
+    expect(applied(uri, comply, edit)).toBe(comply.replace('---\n', 'clauses:\n  - 9.4.3\n---\n'));
   });
 
   it('refuses ids the catalog does not have, and documents that are not open, saying what to do', async () => {

@@ -30,6 +30,7 @@ export async function runUiTest(browser: Browser, server: CodeServer, outputDir:
     ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
     ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
     ['Suggest Clauses lists ranked controls with their reasons and adds the ones picked', '07-suggest-clauses.png', () => suggestClauses(page, outputDir)],
+    ['fix all inserts the missing sections: fewer problems, the cursor on the first inserted stub', '07b-fix-all-after.png', () => fixAll(page, outputDir)],
     ['the Coverage tree lists a claim\'s elements by title and offers a gap\'s actions', '08-coverage-gap-actions.png', () => coverageActions(page)],
     ['the control page: the Coverage tree\'s action opens 12.3.1 with each element\'s state, the words that address it and the claiming document', '09-control-page.png', () => controlPage(page)],
     ['the coverage report and the control page keep WCAG AA contrast (4.5:1) for their text in light, dark and both high-contrast themes', '10-report-high-contrast-light.png', () => reportContrast(page, outputDir)],
@@ -167,6 +168,10 @@ async function statusBar(page: Page): Promise<void> {
   await item.waitFor(SHORT);
   await item.hover();
   await page.locator('.monaco-hover-content, .hover-contents', { hasText: '111 gaps' }).first().waitFor(SHORT);
+  // What a screen reader reads: plain text, not the tooltip's Markdown.
+  const labelled = page.locator('.statusbar-item[aria-label^="Clausewise coverage"], .statusbar-item [aria-label^="Clausewise coverage"]').first();
+  const aria = (await labelled.getAttribute('aria-label', SHORT)) ?? '';
+  if (!aria.startsWith('Clausewise coverage, ISO 27799:2016: 1 of 114 applicable controls covered') || /[*_`#]/.test(aria)) throw new Error(`the status item's screen-reader label: ${aria}`);
   await item.click();
   await page.locator('.tabs-container .tab', { hasText: 'Coverage — ISO 27799:2016' }).waitFor(SHORT);
 }
@@ -192,22 +197,64 @@ async function suggestClauses(page: Page, outputDir: string): Promise<void> {
 }
 
 /**
- * Opens the quick-fix menu at the cursor until it lists `title`. Right after a document opens, the
- * menu can ask before the server has checked it and show "No code actions available" (a user would
- * press again): three tries at most, then the menu must list it.
+ * Fix All Problems in File on backup-standard.md as on disk (step 04's section undone) with a typo in its
+ * status: a screenshot before, then the summary, fewer problems for the file (the typo fixed, the missing
+ * section replaced by a stub whose TODO is left to write), and that TODO selected.
  */
-async function openQuickFixes(page: Page, title: string): Promise<void> {
-  const entry = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first();
-  for (let attempt = 1; attempt < 3; attempt++) {
-    await page.keyboard.press('Control+.');
-    try {
-      await entry.waitFor({ state: 'attached', timeout: 7_000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
+async function fixAll(page: Page, outputDir: string): Promise<void> {
+  const file = 'backup-standard.md';
+  await page.keyboard.press('Escape');
+  await page.locator('.tabs-container .tab', { hasText: file }).first().click(SHORT);
+  await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor(SHORT);
+  await runCommand(page, 'File: Revert File');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '12.3.1 Information backup: 1 of 5 elements not found' }).first().waitFor(SHORT);
+  // The status is in the frontmatter at the top; the editor was left at the end by the quick-fix step.
+  await editor(page).click();
+  await page.keyboard.press('Control+Home');
+  await token(page, 'approved').dblclick(SHORT);
+  await page.keyboard.type('aproved');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'must be one of draft, in-review, approved, retired' }).first().waitFor(SHORT);
+  await page.waitForFunction(`${problemCountOf(file)} === 2`, undefined, SHORT);
+  await page.screenshot({ path: join(outputDir, '07b-fix-all-before.png') });
+  await runCommand(page, 'Clausewise: Fix All Problems in File');
+  await page.locator('.notification-toast', { hasText: /Clausewise: inserted 1 section stub \(write each TODO\)/ }).first().waitFor(SHORT);
+  try {
+    await page.waitForFunction(`${problemCountOf(file)} === 1`, undefined, SHORT);
+  } catch {
+    throw new Error(`${file} should be left with 1 problem (the stub's TODO) of 2, has ${await page.evaluate<number>(problemCountOf(file))}`);
   }
+  try {
+    await page.waitForFunction(SELECTED_LINE_IS_TODO, undefined, SHORT);
+  } catch {
+    const line = await page.evaluate<string>(`(${SELECTED_LINE})()`);
+    throw new Error(`the selection after fix all is not on the inserted TODO: line ${JSON.stringify(line)}`);
+  }
+}
+
+/** In the page: the count on the Problems panel's row of a file (-1 when the row is not there). */
+function problemCountOf(name: string): string {
+  return `(() => {
+    const row = [...document.querySelectorAll('.markers-panel .monaco-list-row')].find((element) => (element.textContent || '').includes(${JSON.stringify(name)}));
+    const badge = row && row.querySelector('.monaco-count-badge');
+    return badge ? Number(badge.textContent) : -1;
+  })()`;
+}
+
+/** In the page: the text of the editor line the first selection highlight is drawn on ('' without a selection). */
+const SELECTED_LINE = `() => {
+  const editor = document.querySelector('.editor-instance .monaco-editor');
+  const selected = editor && editor.querySelector('.view-overlays .selected-text');
+  if (!selected) return '';
+  const top = selected.parentElement.style.top;
+  const line = [...editor.querySelectorAll('.view-lines .view-line')].find((element) => element.style.top === top);
+  return line ? line.textContent : '';
+}`;
+const SELECTED_LINE_IS_TODO = `(${SELECTED_LINE})().trim().startsWith('TODO')`;
+
+/** Opens the quick-fix menu at the cursor; it must list `title` (asked right after a document opens, the server waits for its first check). */
+async function openQuickFixes(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+.');
+  await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first().waitFor({ state: 'attached', ...SHORT });
 }
 
 /** Picks an entry of the open quick-fix menu with the keyboard (the menu takes no pointer clicks while it settles). */
@@ -234,22 +281,12 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
 }
 
-/**
- * Runs Go to Control for `id` until `shown` is visible: on a busy machine the pick list can take the
- * click while it is still filling, and the command then does nothing. Three tries at most.
- */
+/** Runs Go to Control for `id` (picked from the list) and waits until `shown` is visible in the Coverage view. */
 async function goToControl(page: Page, id: string, title: string, shown: ReturnType<Page['locator']>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await runCommand(page, 'Clausewise: Go to Control');
-    await page.locator('.quick-input-widget input').fill(id);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
-    try {
-      await shown.waitFor({ timeout: attempt < 3 ? 7_000 : SHORT.timeout });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+  await runCommand(page, 'Clausewise: Go to Control');
+  await page.locator('.quick-input-widget input').fill(id);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click(SHORT);
+  await shown.waitFor(SHORT);
 }
 
 async function coverageActions(page: Page): Promise<void> {

@@ -31,7 +31,8 @@ function policySkeleton(catalog: CatalogTree, ids: string[], today: string): Sni
     `last-reviewed: ${today}`,
     'review-every: 12 months',
     'classification: internal',
-    `clauses: [${controls.map((control) => control.id).join(', ')}]`,
+    // One id per line (block style): room for each id's title hint, which VS Code cuts short on a line of several.
+    ...(controls.length ? ['clauses:', ...controls.map((control) => `  - ${control.id}`)] : ['clauses: []']),
     '---',
     '# ${2}',
     '',

@@ -5,6 +5,7 @@ import type { Ctx } from '../ctx';
 import { claimItem, controlItem, elementItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
 import { describeFilter, passes, type CoverageFilter } from './coverageFilter';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
+import { Redraw, selectedSoon } from './treeRedraw';
 
 /** The Coverage view: category › objective › control › documents, from clausewise/catalog and clausewise/coverage. */
 export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable {
@@ -14,6 +15,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   private model?: Promise<CoverageModel | undefined>;
   private nodes = new Map<string, CoverageNode>();
   private filter = new Set<CoverageFilter>();
+  private readonly redraw = new Redraw();
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly ctx: Ctx) {
@@ -28,6 +30,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   /** Fetches the catalog and the coverage again. */
   refresh(): void {
     this.model = undefined;
+    this.redraw.start();
     this.changed.fire(undefined);
   }
 
@@ -46,25 +49,39 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     this.filter = new Set(filter);
     await commands.executeCommand('setContext', 'clausewise.coverage.gapsOnly', this.filter.size > 0);
     await this.describe();
+    this.redraw.start();
     this.changed.fire(undefined);
   }
 
-  /** Selects a control in the tree (expanding its category and objective) and shows its documents. */
+  /**
+   * Selects a control in the tree (expanding its category and objective) and shows its documents. After
+   * a refresh, VS Code first asks for the tree again: the reveal waits for that, and is done once more on
+   * the new tree when a refresh overtook it and the control did not end up selected.
+   */
   async reveal(controlId: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      await this.redraw.done();
+      const node = await this.controlNode(controlId);
+      if (!node) return false;
+      // Showing a control the filter hid redraws the tree too.
+      await this.redraw.done();
+      await this.view.reveal(node, { select: true, focus: true, expand: 1 });
+      if (attempt === 3 || (await selectedSoon(this.view, node))) return true;
+    }
+  }
+
+  /** The control's node, with the nodes on its path (VS Code may not have asked for them yet): category › objective › control. */
+  private async controlNode(controlId: string): Promise<CoverageNode | undefined> {
     const model = await this.load();
     const control = model?.byId.get(controlId);
     if (control && !passes(control, this.filter)) await this.setFilter([]);
     const category = model?.catalog.categories.find((candidate) => candidate.objectives.some((objective) => objective.controls.some((control) => control.id === controlId)));
     const objective = category?.objectives.find((candidate) => candidate.controls.some((control) => control.id === controlId));
-    if (!category || !objective) return false;
-    // Create the path's nodes (VS Code may not have asked for them yet): category › objective › control.
-    await this.getChildren(undefined);
-    await this.getChildren(this.nodes.get(`category:${category.id}`));
-    if (!objective.implicit) await this.getChildren(this.nodes.get(`objective:${objective.id}`));
-    const node = this.nodes.get(`control:${controlId}`);
-    if (!node) return false;
-    await this.view.reveal(node, { select: true, focus: true, expand: 1 });
-    return true;
+    if (!category || !objective) return undefined;
+    await this.children(undefined);
+    await this.children(this.nodes.get(`category:${category.id}`));
+    if (!objective.implicit) await this.children(this.nodes.get(`objective:${objective.id}`));
+    return this.nodes.get(`control:${controlId}`);
   }
 
   async getTreeItem(node: CoverageNode): Promise<TreeItem> {
@@ -82,7 +99,13 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     return node.kind === 'category' ? undefined : node.parent;
   }
 
-  async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
+  getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
+    // VS Code asks for the top level after a refresh: a reveal waiting for that may go on.
+    if (!node) this.redraw.asked();
+    return this.children(node);
+  }
+
+  private async children(node?: CoverageNode): Promise<CoverageNode[]> {
     const model = await this.load();
     if (!model) return [];
     if (!node) {
@@ -132,7 +155,6 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
     try {
       const scope = this.ctx.scope();
       const [catalog, report] = await Promise.all([this.ctx.request(CatalogRequest, scope), this.ctx.request(CoverageRequest, scope)]);
-      this.nodes = new Map();
       const { totals } = report;
       const problem = configProblem();
       this.view.message = problem && configProblemMessage(problem);
@@ -153,10 +175,13 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       .map((control) => this.node({ kind: 'control', id: `control:${control.id}`, control, parent }));
   }
 
-  /** One object per id, so reveal() and VS Code find the same node again. */
+  /**
+   * One object per id, kept across refreshes (updated with the new data), so reveal() and VS Code find
+   * the same node again even when a refresh came between them.
+   */
   private node<N extends CoverageNode>(candidate: N): N {
     const known = this.nodes.get(candidate.id) as N | undefined;
-    if (known) return known;
+    if (known) return Object.assign(known, candidate);
     this.nodes.set(candidate.id, candidate);
     return candidate;
   }

@@ -1,4 +1,4 @@
-import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { applyFixes, isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
 import { fixAllSummary } from '../findings/fixSummary';
@@ -13,10 +13,15 @@ import { MIGRATE_KIND, migrateAction } from './migrateAction';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
 
 
-/** textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause suggestions and migration to 2022 ids in the frontmatter. */
-export async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[] | null> {
+/**
+ * textDocument/codeAction: every fix of the findings in range and a comment that ignores each, fix-all, and clause
+ * suggestions and migration to 2022 ids in the frontmatter. Asked right after the document opened, it waits for the
+ * document's first check (see LiveWorkspace.checked) rather than answer from no findings.
+ */
+export async function codeActions(context: ServerContext, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
-  const entry = await context.workspace.upToDate(uri);
+  const entry = await context.workspace.checked(uri, token);
+  if (token.isCancellationRequested) return null;
   if (!entry) return configFixes(params);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));

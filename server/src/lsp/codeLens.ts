@@ -1,4 +1,4 @@
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
 import { SHOW_MISSING_ELEMENTS_COMMAND, type MissingElementItem } from '../protocol/customMessages';
 import { lineRange } from '../rules/edits';
@@ -11,11 +11,12 @@ import { toLspRange } from './conversion';
 /**
  * textDocument/codeLens on the frontmatter's first line: "covers N controls · M elements missing ·
  * excludes K (J invalid)". With a client that runs SHOW_MISSING_ELEMENTS_COMMAND, the lens lists the
- * missing elements to insert, explain or go to. Frontmatter that does not parse says so.
+ * missing elements to insert, explain or go to. Frontmatter that does not parse says so. Like code actions, it
+ * waits for a just-opened document's first check.
  */
-export async function codeLenses(context: ServerContext, params: CodeLensParams): Promise<CodeLens[] | null> {
+export async function codeLenses(context: ServerContext, params: CodeLensParams, token: CancellationToken): Promise<CodeLens[] | null> {
   const uri = params.textDocument.uri;
-  const entry = await context.workspace.upToDate(uri);
+  const entry = await context.workspace.checked(uri, token);
   const document = entry?.document;
   const frontmatter = document?.frontmatter;
   if (!entry || !document || !frontmatter || !entry.analyzed.summary.isPolicy) return null;

@@ -137,13 +137,13 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(guarded(ctx, 'hover', null, (params) => hover(ctx(), params)));
   connection.onCompletion(guarded(ctx, 'completion', null, (params) => completion(ctx(), params)));
-  connection.onCodeAction(guarded(ctx, 'code actions', null, (params) => codeActions(ctx(), params)));
+  connection.onCodeAction(guarded(ctx, 'code actions', null, (params, token) => codeActions(ctx(), params, token)));
   connection.onDefinition(guarded(ctx, 'definition', null, (params) => definition(ctx(), params)));
   connection.onReferences(guarded(ctx, 'references', null, (params, token) => references(ctx(), params, token)));
   connection.onDocumentSymbol(guarded(ctx, 'document symbols', null, (params) => documentSymbols(ctx(), params)));
   connection.onWorkspaceSymbol(guarded(ctx, 'workspace symbols', [], (params, token) => workspaceSymbols(ctx(), params, token)));
   connection.languages.inlayHint.on(guarded(ctx, 'inlay hints', null, (params) => inlayHints(ctx(), params)));
-  connection.onCodeLens(guarded(ctx, 'code lens', null, (params) => codeLenses(ctx(), params)));
+  connection.onCodeLens(guarded(ctx, 'code lens', null, (params, token) => codeLenses(ctx(), params, token)));
   connection.onExecuteCommand(guarded(ctx, 'command', null, async (params) => {
     if (params.command === SHOW_FIX_RESULT) await showFixResult(ctx(), params.arguments?.[0]);
     return null;

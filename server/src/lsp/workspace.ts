@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { FileChangeType, type CancellationToken, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
@@ -16,6 +16,7 @@ import type { AnalyzedDocument } from '../workspace/analyzedDocument';
 import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
 import { shouldUseWorkers, WorkerPool } from '../workspace/workerPool';
 import { filePathOf, WorkspaceFolders } from './folders';
+import { settledWithin } from './settledWithin';
 
 /** What the live workspace tells the rest of the server. */
 export interface WorkspaceListener {
@@ -46,6 +47,9 @@ interface IndexJob {
 
 /** Milliseconds of indexing between two yields to the event loop, so requests are answered meanwhile. */
 const INDEX_SLICE_MS = 20;
+/** How long a request that answers from a document's findings waits for indexing before answering from what there is. */
+const INDEX_WAIT_MS = 10_000;
+
 /** Documents whose diagnostics are published between two turns of the event loop after indexing. */
 const PUBLISH_SLICE = 50;
 
@@ -76,6 +80,8 @@ export class LiveWorkspace {
   private readonly lanes = new AnalysisLanes();
   private generation = 0;
   private indexing = false;
+  /** False until the current generation's indexing pass is over (and before the first one). */
+  private indexed = false;
   private ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
@@ -111,7 +117,12 @@ export class LiveWorkspace {
       this.ready = new Promise((resolve) => (this.markReady = resolve));
       previous();
     }
-    const done = this.markReady;
+    const markReady = this.markReady;
+    const done = () => {
+      if (generation === this.generation) this.indexed = true;
+      markReady();
+    };
+    this.indexed = false;
     this.core.reset();
     this.inflight.clear();
     this.rerun.clear();
@@ -178,6 +189,16 @@ export class LiveWorkspace {
     // An edit during the analysis starts another when it ends: wait for the last one.
     for (let inflight = this.inflight.get(path); inflight; inflight = this.inflight.get(path)) await inflight;
     return this.core.get(path);
+  }
+
+  /**
+   * The document's analysis for a request that answers from its findings (code actions, code lens):
+   * while the workspace is still being indexed, that waits for indexing first (at most `bound` ms,
+   * and only while the request is wanted), then as `upToDate`. Undefined when cancelled meanwhile.
+   */
+  async checked(uri: string, token: CancellationToken, bound = INDEX_WAIT_MS): Promise<WorkspaceDocument | undefined> {
+    if (!this.indexed) await settledWithin(this.whenIndexed(), token, bound);
+    return token.isCancellationRequested ? undefined : this.upToDate(uri);
   }
 
   /** The editor version the document's findings were computed for (open documents only). */

@@ -7,9 +7,12 @@ import { eol, insertAt, replaceRange } from './edits';
 import { addKeyEdit } from './frontmatterKeyEdit';
 
 /**
- * The edit that adds ids to a list key (`clauses`), in the list's own style. Flow lists and
+ * The edit that adds ids to a list key (`clauses`). A list the author wrote keeps its style: a flow
+ * list gets the ids inside its brackets, a block list new item lines after its last one. Where there
+ * is no list yet (the key missing, empty, or `[]`), the list is written block-style, one id per line,
+ * which leaves room for each id's title hint (a flow mapping can only hold a flow list). Flow lists and
  * missing or empty values are rewritten whole, so two such fixes overlap and never garble each
- * other: fix-all applies one per round. A block list gets new item lines after its last one.
+ * other: fix-all applies one per round.
  */
 export function addToListEdit(document: PolicyDocument, key: string, ids: string[]): TextEdit | undefined {
   const frontmatter = document.frontmatter;
@@ -20,7 +23,7 @@ export function addToListEdit(document: PolicyDocument, key: string, ids: string
   const added = ids.join(', ');
   const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key) as Pair<Node, Node | null> | undefined;
   // Exclusive, so that a second added key overlaps this edit instead of duplicating the key.
-  if (!pair) return addKeyEdit(document, key, `[${added}]`, true);
+  if (!pair) return addKeyEdit(document, key, contents.flow ? `[${added}]` : ids, true);
   const node = pair.value;
   const keyRange = rangeOf(pair.key, base);
   const lineEnd = endOfLine(document, keyRange.end);
@@ -34,13 +37,18 @@ export function addToListEdit(document: PolicyDocument, key: string, ids: string
       const value = node ? rangeOf(node, base) : { start: colon + 1, end: colon + 1 };
       return replaceRange({ start: colon, end: Math.max(value.end, colon + 1 + /^[ \t]*/.exec(rest)![0].length) }, `: [${added}]`);
     }
-    const comment = /(^|\s)#/.exec(rest);
-    const end = comment ? colon + 1 + comment.index : lineEnd;
-    return replaceRange({ start: colon, end }, `: [${added}]`);
+    // A comment stays on the key's line, before the items.
+    const comment = /(^|\s)(#.*)$/.exec(rest);
+    return replaceRange({ start: colon, end: lineEnd }, `:${comment ? ` ${comment[2]}` : ''}${blockItems(document, keyRange.start, ids)}`);
   }
   const range = rangeOf(node, base);
   if (isScalar(node)) return replaceRange(range, `[${document.text.slice(range.start, range.end)}, ${added}]`);
   if (!isSeq(node)) return undefined;
+  if (node.items.length === 0 && !contents.flow) {
+    // `clauses: []`: no list of the author's yet, so a block one (a comment after the brackets stays there).
+    const colon = document.text.indexOf(':', keyRange.end);
+    return replaceRange({ start: colon, end: range.end }, `:${blockItems(document, keyRange.start, ids)}`);
+  }
   if (node.flow || node.items.length === 0) {
     const scalars = node.items.filter((item): item is Scalar => isScalar(item) && item.value !== null);
     const items = scalars.map((item) => {
@@ -61,4 +69,10 @@ export function addToListEdit(document: PolicyDocument, key: string, ids: string
 function endOfLine(document: PolicyDocument, offset: number): number {
   const match = /\r?\n|\r/.exec(document.text.slice(offset));
   return match ? offset + match.index : document.text.length;
+}
+
+/** Item lines of a block list under the key that starts at `keyStart`: each on a new line, two spaces deeper than the key. */
+function blockItems(document: PolicyDocument, keyStart: number, ids: string[]): string {
+  const indent = ' '.repeat(positionAt(document.lineStarts, keyStart).character + 2);
+  return ids.map((id) => `${eol(document)}${indent}- ${id}`).join('');
 }

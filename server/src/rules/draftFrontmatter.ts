@@ -57,7 +57,8 @@ export interface DraftFrontmatter {
 /**
  * The one draft frontmatter for a document that has none, used by the frontmatter-missing fix, by
  * `adopt` and by the editor's "Suggest clauses": id from the file name, title from the level-1
- * heading or the heading the document opens with (else the file name), type guessed, draft status, TODO owner, and the clauses given.
+ * heading or the heading the document opens with (else the file name), type guessed, draft status, TODO owner, and the clauses given
+ * as a block list.
  */
 export function draftFrontmatter(document: PolicyDocument, options: DraftOptions): DraftFrontmatter {
   // The level-1 heading, or a heading the document opens with; one further down ("Escorting") names a
@@ -66,9 +67,11 @@ export function draftFrontmatter(document: PolicyDocument, options: DraftOptions
   const title = (document.title ?? opening?.title)?.replace(/\s+/g, ' ').trim() || fileTitle(document.path);
   const type = guessDocumentType(document, title);
   const id = options.id ?? idFromFileName(document.path);
-  const given: Record<string, string> = { id, title: yamlString(title), type, clauses: `[${options.clauses.join(', ')}]` };
+  const given: Record<string, string> = { id, title: yamlString(title), type };
   const extra = (options.requiredFields ?? []).filter((key) => !DRAFT_KEYS.includes(key) && key !== 'clauses' && STARTER_VALUES[key] !== undefined);
-  const fields = [...DRAFT_KEYS, ...extra, 'clauses'].map((key) => `${key}: ${given[key] ?? STARTER_VALUES[key]}`);
+  // The claims one per line (block style), so each id has room for its title hint; none is `clauses: []`.
+  const clauses = options.clauses.length ? ['clauses:', ...options.clauses.map((clause) => `  - ${clause}`)] : ['clauses: []'];
+  const fields = [...[...DRAFT_KEYS, ...extra].map((key) => `${key}: ${given[key] ?? STARTER_VALUES[key]}`), ...clauses];
   const newline = eol(document);
   return { id, title, type, block: ['---', ...fields, '---'].map((line) => line + newline).join('') };
 }

@@ -13,7 +13,7 @@ const propose = (path: string, text: string, taken = new Set<string>()) =>
 describe('proposing frontmatter for an untagged document', () => {
   it('takes the id from the file name, the title from the first heading, and clauses above the threshold', () => {
     const proposal = propose('/ws/policies/backup-procedure.md', backup);
-    expect(proposal.block).toBe('---\nid: BACKUP-PROCEDURE\ntitle: Backup Procedure\ntype: procedure\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses: [12.3.1]\n---\n');
+    expect(proposal.block).toBe('---\nid: BACKUP-PROCEDURE\ntitle: Backup Procedure\ntype: procedure\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses:\n  - 12.3.1\n---\n');
     expect(proposal.text).toBe(proposal.block + backup);
     expect(proposal.chosen.map((suggestion) => suggestion.control.id)).toEqual(['12.3.1']);
   });

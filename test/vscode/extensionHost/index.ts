@@ -123,6 +123,14 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'the status item\'s screen-reader label is plain text that says the coverage (the tooltip keeps its Markdown)',
+      run: async () => {
+        const label = api.statusLabel() ?? '';
+        check(/^Clausewise coverage, ISO 27799:2016: 0 of 114 applicable controls covered \(0\.0 %\); 112 gaps, 2 partial, \d+ excluded, 114 controls\. Opens the coverage report\.$/.test(label), `label: ${JSON.stringify(label)}`);
+        check(!/[*_`#]/.test(label), `the label has Markdown in it: ${JSON.stringify(label)}`);
+      },
+    },
+    {
       name: 'a burst of typing that changes coverage costs one coverage request, shared by the status bar, both trees and the open report',
       run: async () => {
         const document = await open('remote-support-procedure.md');
@@ -197,7 +205,7 @@ export async function run(): Promise<void> {
       run: async () => {
         await commands.executeCommand('clausewise.insertPolicySkeleton', ['9.4.2']);
         const text = window.activeTextEditor?.document.getText() ?? '';
-        check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses: [9.4.2]'), `skeleton: ${text.slice(0, 300)}`);
+        check(text.startsWith('---\nid: POL-XX-001') && text.includes('clauses:\n  - 9.4.2\n'), `skeleton: ${text.slice(0, 300)}`);
         check((text.match(/^## /gm) ?? []).length >= 2, `sections: ${text.match(/^## .*/gm)?.join(', ')}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       },
@@ -215,7 +223,7 @@ export async function run(): Promise<void> {
         const changed = await commands.executeCommand<boolean>(picker!.command!.command, ...(picker!.command!.arguments ?? []), ['9.4.3', '9.3.1']);
         check(changed === true, `changed: ${JSON.stringify(changed)}`);
         const text = document.getText();
-        check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses: [9.3.1, 9.4.3]\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
+        check(text.startsWith('---\nid: PASSWORD-POLICY\n') && text.includes('status: draft\n') && text.includes('clauses:\n  - 9.3.1\n  - 9.4.3\n---\n'), `frontmatter: ${text.slice(0, 300)}`);
         check(text.endsWith(body), 'the body changed');
         await diagnosticsWhen(document.uri, (found) => !hasRule(found, 'frontmatter-missing'), 'frontmatter-missing to go away');
         // A refusal (an id the catalog lacks) is shown to the user; the command does not throw and changes nothing.
@@ -302,7 +310,7 @@ export async function run(): Promise<void> {
         const created = window.activeTextEditor?.document;
         check(created?.isUntitled && created.languageId === 'markdown', `active document: ${created?.uri.toString()}`);
         const text = created.getText();
-        check(text.includes('clauses: [5.1.1]\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
+        check(text.includes('clauses:\n  - 5.1.1\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       },
     },
