@@ -29,6 +29,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
+import { listenForGapRequests } from './gapRequests';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -150,6 +151,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(addClausesEditRequestType, reported(ctx, 'adding clauses', (params, token) => addClausesEdit(ctx(), params, token)));
   connection.onRequest(migrateWorkspaceRequestType, reported(ctx, 'migrating the workspace', (params, token) => migrateWorkspace(ctx(), params, token)));
   connection.onRequest(markReviewedEditRequestType, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
+  listenForGapRequests(connection, ctx);
 
   documents.listen(connection);
   connection.listen();
