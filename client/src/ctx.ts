@@ -7,7 +7,7 @@ import {
   CoverageChangedNotification, CoverageRequest,
   type CoverageChangedParams, type RequestDeclaration, type ScopeParams,
 } from '../../server/src/protocol/customMessages';
-import { hasPolicySet, whenPolicySetAppears } from './detection';
+import { hasMarkdown, whenMarkdownAppears } from './detection';
 import { createLanguageClient, MAX_RESTARTS } from './languageClient';
 import { PolicySets } from './policySets';
 import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
@@ -32,6 +32,7 @@ export class Ctx implements Disposable {
   private server?: ServerProcess;
   private settings: ServerSettings;
   private dormant?: Disposable;
+  private starting?: Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
   private readonly changed = new EventEmitter<void>();
   private readonly started = new EventEmitter<void>();
@@ -59,11 +60,11 @@ export class Ctx implements Disposable {
     );
   }
 
-  /** Starts the server now if the workspace holds a policy set, else as soon as one appears. */
+  /** Starts the server now if the workspace has a config or any Markdown file, else as soon as one appears. */
   async startWhenNeeded(): Promise<void> {
-    if (await hasPolicySet()) return this.start();
-    this.output.info('No .clausewise.yaml and no Markdown file with clauses/excludes in its frontmatter yet: the language server starts when one appears.');
-    this.dormant = whenPolicySetAppears(() => void this.start().catch((error) => this.output.error(String(error))));
+    if (await hasMarkdown()) return this.start();
+    this.output.info('No .clausewise.yaml and no Markdown file in the workspace yet: the language server starts when one appears.');
+    this.dormant = whenMarkdownAppears(() => void this.start().catch((error) => this.output.error(String(error))));
   }
 
   /** Starts the bundled server over IPC; a failed start says why in the output channel and the status bar. */
@@ -90,7 +91,8 @@ export class Ctx implements Disposable {
       this.refreshSoon();
     });
     try {
-      await client.start();
+      this.starting = client.start();
+      await this.starting;
       const version = client.initializeResult?.serverInfo?.version;
       this.output.info(`Language server${version ? ` ${version}` : ''} started (process ${this.serverPid()}); its lines below say what it indexed, from which config, and how long it took.`);
     } catch (error) {
@@ -123,8 +125,13 @@ export class Ctx implements Disposable {
     await this.start();
   }
 
-  /** Sends one of the requests declared in customMessages.ts. */
+  /**
+   * Sends one of the requests declared in customMessages.ts. A command run before the server started
+   * (no Markdown in the workspace yet) starts it, and one run while it starts waits for it.
+   */
   async request<P, R>(declaration: RequestDeclaration<P, R>, params: P, token?: CancellationToken): Promise<R> {
+    if (!this.client) await this.start();
+    else await this.starting?.catch(() => undefined);
     const client = this.client;
     if (!client?.isRunning()) throw new Error('the Clausewise language server is not running; run "Clausewise: Restart Language Server" (the "Clausewise" output says why it stopped)');
     return token ? client.sendRequest<R>(declaration.method, params, token) : client.sendRequest<R>(declaration.method, params);
