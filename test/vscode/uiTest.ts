@@ -30,7 +30,7 @@ export async function runUiTest(browser: Browser, server: CodeServer, outputDir:
     ['the Coverage tree shows a covered and a gap control', '05-coverage-tree.png', () => coverageTree(page)],
     ['the status bar shows the coverage figure and opens the report', '06-status-bar-report.png', () => statusBar(page)],
     ['Suggest Clauses lists ranked controls with their reasons and adds the ones picked', '07-suggest-clauses.png', () => suggestClauses(page, outputDir)],
-    ['the Coverage tree lists a claim\'s elements by title and offers a gap\'s actions', '08-coverage-gap-actions.png', () => coverageActions(page)],
+    ['the Coverage tree lists a claim\'s elements by title and offers a gap\'s actions (claim, new document, where could this go, exclude)', '08-coverage-gap-actions.png', () => coverageActions(page)],
     ['the coverage report keeps WCAG AA contrast (4.5:1) for its text in light, dark and both high-contrast themes', '09-report-high-contrast-light.png', () => reportContrast(page, outputDir)],
   ];
   try {
@@ -268,6 +268,12 @@ async function coverageActions(page: Page): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: '5.1.1 Policies' }).first().click(SHORT);
   await gap.hover();
   await gap.locator('.action-label[aria-label="Claim in Open Document"]').waitFor(SHORT);
+  // Its context menu holds every action on a gap; the step's screenshot shows the menu open.
+  await gap.click({ button: 'right', ...SHORT });
+  const menu = page.locator('.context-view .monaco-menu');
+  for (const action of ['Claim in Open Document', 'New Document from Skeleton', 'Where Could This Go?', 'Exclude with Justification…', 'Explain Control']) {
+    await menu.locator('.action-label', { hasText: action }).first().waitFor(SHORT);
+  }
 }
 
 /** The themes the report must be readable in, with the class the workbench then carries. */

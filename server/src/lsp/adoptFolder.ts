@@ -24,10 +24,13 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
   const core = context.workspace.core;
   const takenIds = new Set(core.policySets().flatMap((set) => set.index.ids()));
   const result: AdoptFolderResult = { changes: {}, adopted: [], skipped: [] };
-  for (const listed of core.all().filter((entry) => entry.path.startsWith(prefix))) {
-    const uri = context.workspace.uriOf(listed.path);
-    const entry = (await context.workspace.current(uri)) ?? listed;
+  // The indexed files and those open in the editor (one opened a moment ago may not be analysed yet).
+  const paths = [...new Set([...core.all().map((entry) => entry.path), ...context.workspace.openPaths()])].filter((path) => path.startsWith(prefix)).sort();
+  for (const path of paths) {
+    const uri = context.workspace.uriOf(path);
+    const entry = await context.workspace.current(uri);
     throwIfCancelled(token);
+    if (!entry) continue;
     const { set } = entry;
     const document = entry.document ?? parsePolicyDocument(entry.path, entry.shell.text, undefined, set.config.limits);
     if (document.readProblem) {
