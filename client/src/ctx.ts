@@ -14,6 +14,7 @@ import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
 import { readSettings, type ServerSettings } from './settings';
 import { configProblem } from './configProblem';
 import { CoverageStatusBar } from './statusBar';
+import { isEmptySet, offerAdoption } from './views/emptySet';
 
 /** Milliseconds to gather bursts of changes (diagnostics of many files, several notifications) into one refresh. */
 const REFRESH_DELAY_MS = 250;
@@ -196,6 +197,7 @@ export class Ctx implements Disposable {
     try {
       const report = await this.request(CoverageRequest, this.scope());
       this.status.coverage(report.catalog, report.totals);
+      offerAdoption(isEmptySet(report));
     } catch (error) {
       this.output.warn(`Could not update the coverage in the status bar: ${error instanceof Error ? error.message : String(error)}`);
     }

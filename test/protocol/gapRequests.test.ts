@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver';
@@ -43,8 +43,10 @@ const applied = (uri: string, text: string, changes: Record<string, PlainTextEdi
 
 describe('clausewise/adoptFolder', () => {
   it('proposes a draft block for each untagged policy of a folder with no config, and says why it leaves the others alone', async () => {
-    const root = tempWorkspace({ 'backup-procedure.md': backup, 'README.md': '# About this folder\n', 'lunch.md': '# Lunch\n\nSandwiches on Fridays.\n' });
+    const root = tempWorkspace({ 'backup-procedure.md': backup, 'README.md': '# About this folder\n', 'lunch.md': '# Lunch\n\nSandwiches on Fridays.\n', 'old-backup.md': backup });
     const lsp = await serve(root);
+    // Deleted after indexing, before any watcher event says so: it is not proposed.
+    rmSync(join(root, 'old-backup.md'));
     const result = await lsp.request<AdoptFolderResult>('clausewise/adoptFolder', { uri: uriOf(root) });
     const uri = uriOf(join(root, 'backup-procedure.md'));
     expect(result.adopted).toEqual([{ uri, id: 'BACKUP-PROCEDURE', type: 'procedure', clauses: expect.arrayContaining(['12.3.1']) }]);

@@ -5,7 +5,7 @@ import type { Ctx } from '../ctx';
 import { claimItem, controlItem, elementItem, exclusionItem, groupItem, type CoverageNode } from './coverageItems';
 import { describeFilter, passes, type CoverageFilter } from './coverageFilter';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
-import { isEmptySet, NOT_RUNNING, offerAdoption } from './emptySet';
+import { isEmptySet, NOT_RUNNING } from './emptySet';
 
 /** The Coverage view: category › objective › control › documents, from clausewise/catalog and clausewise/coverage. */
 export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable {
@@ -142,9 +142,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       this.view.badge = badge && totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
       this.view.description = describeFilter(report.controls, this.filter);
       // An empty set shows the welcome content (adopt the folder, or start from a skeleton), not 114 gaps.
-      const empty = !problem && isEmptySet(report);
-      offerAdoption(empty);
-      if (empty) return undefined;
+      if (!problem && isEmptySet(report)) return undefined;
       return coverageModel(catalog, report);
     } catch (error) {
       this.view.message = `Clausewise could not read the coverage: ${error instanceof Error ? error.message : String(error)}`;

@@ -4,7 +4,7 @@ import {
   EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,
   type Disposable, type TreeDataProvider, type TreeView,
 } from 'vscode';
-import { NOT_RUNNING, offerAdoption } from './emptySet';
+import { NOT_RUNNING } from './emptySet';
 import { DocumentsRequest, type DocumentClause, type PolicyDocumentInfo } from '../../../server/src/protocol/customMessages';
 import { COMMANDS } from '../commands/ids';
 import type { Ctx } from '../ctx';
@@ -66,7 +66,6 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
       const problem = configProblem();
       // No documents: the welcome content offers "Adopt this Folder…" and "Insert Policy Skeleton" instead of a message.
       this.view.message = problem ? configProblemMessage(problem) : undefined;
-      offerAdoption(!problem && documents.length === 0);
       this.view.description = overdue ? `${overdue} overdue for review` : undefined;
       const by = this.grouping();
       if (by !== 'none') return groupDocuments(documents, by).map((group) => ({ kind: 'group', group, by }));

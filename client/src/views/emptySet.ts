@@ -12,7 +12,7 @@ export function isEmptySet(report: CoverageReport): boolean {
   return report.controls.every((control) => control.claims.length === 0 && control.exclusions.length === 0);
 }
 
-/** Shows (or hides) the views' "Adopt this Folder… / Insert Policy Skeleton" welcome content. */
+/** Shows (or hides) the views' "Adopt this Folder… / Insert Policy Skeleton" welcome content: set from each coverage the status bar fetches. */
 export function offerAdoption(empty: boolean): void {
   void commands.executeCommand('setContext', NO_POLICIES, empty);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { RequestType, type CancellationToken } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
@@ -25,7 +26,9 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
   const takenIds = new Set(core.policySets().flatMap((set) => set.index.ids()));
   const result: AdoptFolderResult = { changes: {}, adopted: [], skipped: [] };
   // The indexed files and those open in the editor (one opened a moment ago may not be analysed yet).
-  const paths = [...new Set([...core.all().map((entry) => entry.path), ...context.workspace.openPaths()])].filter((path) => path.startsWith(prefix)).sort();
+  const editing = new Set(context.workspace.openPaths());
+  // A closed file deleted a moment ago may still be indexed until its watcher event comes: not proposed.
+  const paths = [...new Set([...core.all().map((entry) => entry.path), ...editing])].filter((path) => path.startsWith(prefix) && (editing.has(path) || existsSync(path))).sort();
   for (const path of paths) {
     const uri = context.workspace.uriOf(path);
     const entry = await context.workspace.current(uri);

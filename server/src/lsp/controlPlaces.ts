@@ -30,7 +30,7 @@ export async function controlPlaces(context: ServerContext, params: ControlPlace
     const entry = await context.workspace.current(uri);
     throwIfCancelled(token);
     if (!entry) continue;
-    const suggestion = rankedFor(entry).find((candidate) => candidate.control.id === control.id);
+    const suggestion = rankedFor(entry, control.categoryId).find((candidate) => candidate.control.id === control.id);
     if (!suggestion) continue;
     places.push({
       uri,
@@ -45,9 +45,9 @@ export async function controlPlaces(context: ServerContext, params: ControlPlace
   return { id: control.id, title: control.title, places: places.slice(0, Math.max(1, params.limit ?? DEFAULT_LIMIT)) };
 }
 
-/** The ranking for an open document (kept between requests), or for a closed one from its file's text. */
-function rankedFor(entry: WorkspaceDocument): ClauseSuggestion[] {
+/** The ranking for an open document (kept between requests), or for a closed one, of one category only, from its file's text. */
+function rankedFor(entry: WorkspaceDocument, categoryId: string): ClauseSuggestion[] {
   if (entry.document) return suggestionsFor(entry);
   const document = parsePolicyDocument(entry.path, entry.shell.text, undefined, entry.set.config.limits);
-  return suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config) });
+  return suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config), categoryId });
 }
