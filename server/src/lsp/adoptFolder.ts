@@ -5,7 +5,7 @@ import { elementsFor } from '../config/elements';
 import { parsePolicyDocument } from '../document/parse';
 import { insertAt } from '../rules/edits';
 import { ADOPTION_DEFAULTS } from '../suggest/adoption';
-import { FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
+import { ALREADY_TAGGED, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
 import type { ScopeParams } from '../protocol/customMessages';
 import { AdoptFolderRequest, type AdoptFolderResult } from '../protocol/gapMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
@@ -27,8 +27,9 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
   const result: AdoptFolderResult = { changes: {}, adopted: [], skipped: [] };
   // The indexed files and those open in the editor (one opened a moment ago may not be analysed yet).
   const editing = new Set(context.workspace.openPaths());
-  // A closed file deleted a moment ago may still be indexed until its watcher event comes: not proposed.
-  const paths = [...new Set([...core.all().map((entry) => entry.path), ...editing])].filter((path) => path.startsWith(prefix) && (editing.has(path) || existsSync(path))).sort();
+  // Only files on disk: a file deleted a moment ago may still be indexed (until its watcher event comes) or
+  // held by the editor (until it disposes the closed document). Nor a file the config's `exclude` leaves out.
+  const paths = [...new Set([...core.all().map((entry) => entry.path), ...editing])].filter((path) => path.startsWith(prefix) && existsSync(path) && !core.isExcluded(path)).sort();
   for (const path of paths) {
     const uri = context.workspace.uriOf(path);
     const entry = await context.workspace.current(uri);
@@ -44,7 +45,7 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
     const outcome = planAdoption(document, set.catalog, options);
     if (!('proposal' in outcome)) {
       // Files that are already policies are not news; everything else says why it was left alone.
-      if (outcome.skipped !== 'already has Clausewise frontmatter') {
+      if (outcome.skipped !== ALREADY_TAGGED) {
         result.skipped.push({ uri, reason: outcome.belowThreshold ? `${outcome.skipped}; run "Suggest Clauses…" on it to pick its clauses yourself` : outcome.skipped });
       }
       continue;

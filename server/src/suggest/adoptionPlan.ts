@@ -6,6 +6,9 @@ import { chooseClauses, proposeFrontmatter, type AdoptionOptions, type Frontmatt
 /** Rules whose findings on a proposed block mean it is not valid frontmatter: `adopt` never writes such a block. */
 export const FRONTMATTER_RULES: ReadonlySet<string> = new Set(['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'required-field', 'duplicate-id']);
 
+/** Why `adopt` leaves a file that is a Clausewise document already. */
+export const ALREADY_TAGGED = 'already has Clausewise frontmatter';
+
 /** Files every repository has that are not policies. */
 const PROJECT_FILE = /^(?:readme|changelog|contributing|license|licence|code_of_conduct|security|todo)(?:\..*)?$/i;
 
@@ -19,7 +22,7 @@ export type AdoptionOutcome =
 /** Why `adopt` leaves a file alone before ranking anything: Clausewise frontmatter, or a README-like project file. */
 export function adoptionRefusal(document: PolicyDocument): string | undefined {
   const fields = document.frontmatter?.fields;
-  if (fields?.has('clauses') || fields?.has('excludes')) return 'already has Clausewise frontmatter';
+  if (fields?.has('clauses') || fields?.has('excludes')) return ALREADY_TAGGED;
   if (!document.frontmatter && PROJECT_FILE.test(basename(document.path))) return 'a README or project file, not a policy';
   return undefined;
 }
