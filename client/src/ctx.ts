@@ -6,7 +6,7 @@ import { DidChangeConfigurationNotification, State, type LanguageClient, type Me
 import {
   CatalogRequest, CoverageChangedNotification, CoverageRequest, DocumentsRequest, type ScopeParams,
 } from '../../server/src/protocol/customMessages';
-import { hasPolicySet, whenPolicySetAppears } from './detection';
+import { hasMarkdown, whenMarkdownAppears } from './detection';
 import { createLanguageClient, MAX_RESTARTS } from './languageClient';
 import { PolicySets } from './policySets';
 import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
@@ -14,6 +14,7 @@ import { readSettings, type ServerSettings } from './settings';
 import { configProblem } from './configProblem';
 import { GenerationCache } from './generationCache';
 import { CoverageStatusBar } from './statusBar';
+import { isEmptySet, offerAdoption } from './views/emptySet';
 
 /** Milliseconds to gather bursts of changes (several policy sets' notifications) into one refresh. */
 const REFRESH_DELAY_MS = 250;
@@ -37,6 +38,7 @@ export class Ctx implements Disposable {
   private server?: ServerProcess;
   private settings: ServerSettings;
   private dormant?: Disposable;
+  private starting?: Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
   private readonly changed = new EventEmitter<void>();
   private readonly started = new EventEmitter<void>();
@@ -75,11 +77,11 @@ export class Ctx implements Disposable {
     );
   }
 
-  /** Starts the server now if the workspace holds a policy set, else as soon as one appears. */
+  /** Starts the server now if the workspace has a config or any Markdown file, else as soon as one appears. */
   async startWhenNeeded(): Promise<void> {
-    if (await hasPolicySet()) return this.start();
-    this.output.info('No .clausewise.yaml and no Markdown file with clauses/excludes in its frontmatter yet: the language server starts when one appears.');
-    this.dormant = whenPolicySetAppears(() => void this.start().catch((error) => this.output.error(String(error))));
+    if (await hasMarkdown()) return this.start();
+    this.output.info('No .clausewise.yaml and no Markdown file in the workspace yet: the language server starts when one appears.');
+    this.dormant = whenMarkdownAppears(() => void this.start().catch((error) => this.output.error(String(error))));
   }
 
   /** Starts the bundled server over IPC; a failed start says why in the output channel and the status bar. */
@@ -107,7 +109,8 @@ export class Ctx implements Disposable {
       if (this.answers.advance(params.generation)) this.refreshSoon();
     });
     try {
-      await client.start();
+      this.starting = client.start();
+      await this.starting;
       const version = client.initializeResult?.serverInfo?.version;
       this.output.info(`Language server${version ? ` ${version}` : ''} started (process ${this.serverPid()}); its lines below say what it indexed, from which config, and how long it took.`);
     } catch (error) {
@@ -141,10 +144,13 @@ export class Ctx implements Disposable {
   }
 
   /**
-   * Sends one of the requests declared in protocol/customMessages.ts: its params and result are the
-   * type's. Coverage, catalog and document list are asked once per coverage generation and scope.
+   * Sends one of the requests declared in protocol/: its params and result are the type's. Coverage,
+   * catalog and document list are asked once per coverage generation and scope. A command run before
+   * the server started (no Markdown in the workspace yet) starts it, and one run while it starts waits for it.
    */
   async request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>, token?: CancellationToken): Promise<R> {
+    if (!this.client) await this.start();
+    else await this.starting?.catch(() => undefined);
     const client = this.client;
     if (!client?.isRunning()) throw new Error('the Clausewise language server is not running; run "Clausewise: Restart Language Server" (the "Clausewise" output says why it stopped)');
     if (PER_GENERATION.has(type.method)) return this.answers.answer(type.method, params, () => client.sendRequest(type, params));
@@ -216,6 +222,7 @@ export class Ctx implements Disposable {
     try {
       const report = await this.request(CoverageRequest, this.scope());
       this.status.coverage(report.catalog, report.totals);
+      offerAdoption(isEmptySet(report));
     } catch (error) {
       this.output.warn(`Could not update the coverage in the status bar: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,39 +1,35 @@
 import { workspace, type Disposable, type TextDocument } from 'vscode';
-import { anyPolicyFile, hasPolicyFrontmatter } from './policyProbe';
 
 const CONFIG_GLOB = '**/.clausewise.{yaml,yml,json}';
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const SKIPPED = '**/{node_modules,.git}/**';
-/** Markdown files read when looking for a policy document (only their first bytes). */
-const FILES_TO_PROBE = 200;
 
 /**
- * Whether the workspace holds a policy set: a Clausewise config, or a Markdown file whose frontmatter
- * has `clauses` or `excludes` (the server's own rule for a policy document without a config). This
- * only decides whether to start the server; every finding comes from the server.
+ * Whether to start the server: the workspace has a Clausewise config or any Markdown file. A folder
+ * of untagged policies is where a policy set starts ("Adopt this folder…", Suggest Clauses), so the
+ * server runs before any document claims a control. Only file names are listed; nothing is read.
  */
-export async function hasPolicySet(): Promise<boolean> {
+export async function hasMarkdown(): Promise<boolean> {
+  if (workspace.textDocuments.some(isMarkdownFile)) return true;
   if ((await workspace.findFiles(CONFIG_GLOB, SKIPPED, 1)).length > 0) return true;
-  if (workspace.textDocuments.some(isPolicyDocument)) return true;
-  return anyPolicyFile(await workspace.findFiles(MARKDOWN_GLOB, SKIPPED, FILES_TO_PROBE), workspace.fs);
+  return (await workspace.findFiles(MARKDOWN_GLOB, SKIPPED, 1)).length > 0;
 }
 
-/** Calls `start` once, as soon as a config is created or a policy document is opened. */
-export function whenPolicySetAppears(start: () => void): Disposable {
-  const watcher = workspace.createFileSystemWatcher(CONFIG_GLOB, false, true, true);
-  const disposables: Disposable[] = [watcher];
+/** Calls `start` once, as soon as a config or a Markdown file is created or a Markdown file is opened. */
+export function whenMarkdownAppears(start: () => void): Disposable {
+  const watchers = [workspace.createFileSystemWatcher(CONFIG_GLOB, false, true, true), workspace.createFileSystemWatcher(MARKDOWN_GLOB, false, true, true)];
+  const disposables: Disposable[] = [...watchers];
   const once = () => {
     disposables.forEach((disposable) => disposable.dispose());
     start();
   };
   disposables.push(
-    watcher.onDidCreate(once),
-    workspace.onDidOpenTextDocument((document) => isPolicyDocument(document) && once()),
-    workspace.onDidSaveTextDocument((document) => isPolicyDocument(document) && once()),
+    ...watchers.map((watcher) => watcher.onDidCreate(once)),
+    workspace.onDidOpenTextDocument((document) => isMarkdownFile(document) && once()),
   );
   return { dispose: () => disposables.forEach((disposable) => disposable.dispose()) };
 }
 
-function isPolicyDocument(document: TextDocument): boolean {
-  return document.uri.scheme === 'file' && document.languageId === 'markdown' && hasPolicyFrontmatter(document.getText().slice(0, 8192));
+function isMarkdownFile(document: TextDocument): boolean {
+  return document.uri.scheme === 'file' && document.languageId === 'markdown';
 }

@@ -6,7 +6,7 @@ import { COMMANDS } from './ids';
 import { markdownEditorUri } from './serverEdit';
 
 /** The control id a Coverage view command was given: a control node, or an id. */
-function controlIdOf(target: unknown): string | undefined {
+export function controlIdOf(target: unknown): string | undefined {
   if (typeof target === 'string') return target;
   const control = (target as { control?: { id?: unknown } } | undefined)?.control;
   return typeof control?.id === 'string' ? control.id : undefined;

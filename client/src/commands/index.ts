@@ -6,10 +6,12 @@ import type { PagePanel } from '../report/pagePanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
 import type { DocumentsTree } from '../views/documentsTree';
+import { adoptFolder } from './adoptFolder';
 import { claimInOpenDocument, filterCoverage, insertElement, newDocumentForControl } from './coverageActions';
 import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
+import { excludeControl, whereCouldThisGo } from './gapActions';
 import { goToControl } from './goToControl';
 import { COMMANDS } from './ids';
 import { groupDocuments } from './groupDocuments';
@@ -60,6 +62,9 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.showMissingElements]: showMissingElements(),
     [COMMANDS.showControl]: showControl(ctx, ui.controlPage),
     [COMMANDS.showExclusionRegister]: showExclusionRegister(ui.exclusionRegister),
+    [COMMANDS.excludeControl]: excludeControl(ctx),
+    [COMMANDS.whereCouldThisGo]: whereCouldThisGo(ctx),
+    [COMMANDS.adoptFolder]: adoptFolder(ctx),
   };
   for (const [id, run] of Object.entries(factories)) ctx.extension.subscriptions.push(commands.registerCommand(id, run));
 }

@@ -1,13 +1,18 @@
-import { Range, Uri, window, workspace, WorkspaceEdit } from 'vscode';
+import { Range, Uri, window, workspace, WorkspaceEdit, type WorkspaceEditEntryMetadata } from 'vscode';
 import type { PlainTextEdit } from '../../../server/src/protocol/customMessages';
 
-/** Applies an edit the server computed as one workspace edit (one undo step); false when the editor refuses it. */
-export async function applyServerEdit(changes: Record<string, PlainTextEdit[]>): Promise<boolean> {
+/**
+ * Applies an edit the server computed as one workspace edit (one undo step); false when the editor
+ * refuses it. `describe` labels each document's change; one that needs confirmation opens VS Code's
+ * refactor preview (a diff per file) and nothing changes until the user applies it there.
+ */
+export async function applyServerEdit(changes: Record<string, PlainTextEdit[]>, describe?: (uri: string) => WorkspaceEditEntryMetadata): Promise<boolean> {
   const workspaceEdit = new WorkspaceEdit();
   for (const [target, edits] of Object.entries(changes)) {
-    for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+    const metadata = describe?.(target);
+    for (const { range, newText } of edits) workspaceEdit.replace(Uri.parse(target), new Range(range.start.line, range.start.character, range.end.line, range.end.character), newText, metadata);
   }
-  return workspace.applyEdit(workspaceEdit);
+  return workspace.applyEdit(workspaceEdit, { isRefactoring: describe !== undefined });
 }
 
 /** The document a command was given: a URI, a URI string, or a view node holding `document.uri`; else undefined. */

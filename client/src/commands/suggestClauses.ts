@@ -21,8 +21,9 @@ export function suggestClauses(ctx: Ctx) {
       const chosen = ids ?? (await pick(ctx, uri));
       if (!chosen?.length) return false;
       const edit = await ctx.request(AddClausesEditRequest, { uri: uri.toString(), ids: chosen });
-      // No edit: every id picked is claimed already.
-      return edit ? await apply(edit) : false;
+      if (edit) return await apply(edit);
+      void window.showInformationMessage(`Clausewise: ${basename(uri.fsPath)} already claims ${chosen.join(', ')}.`);
+      return false;
     } catch (error) {
       // The server's refusals say what to do ("… is not open in the editor; open it, then ask again").
       void window.showErrorMessage(`Clausewise could not suggest clauses: ${error instanceof Error ? error.message : String(error)}`);

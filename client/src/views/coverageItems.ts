@@ -51,7 +51,8 @@ export function controlItem(node: CoverageNode & { kind: 'control' }): TreeItem 
   item.iconPath = STATE_ICONS[control.state];
   item.description = controlDescription(control);
   item.tooltip = controlTooltip(control);
-  item.contextValue = `control-${control.state}`;
+  // `control-gap-essential`: the menus offer no exclusion of a control a health organisation may not exclude.
+  item.contextValue = `control-${control.state}${control.essential ? '-essential' : ''}`;
   item.accessibilityInformation = { label: `${control.id} ${control.title}: ${control.state}` };
   return item;
 }

@@ -6,6 +6,7 @@ import { claimItem, controlItem, elementItem, exclusionItem, groupItem, type Cov
 import { describeFilter, passes, type CoverageFilter } from './coverageFilter';
 import { controlsUnder, countStates, coverageModel, type CoverageModel } from './coverageModel';
 import { Redraw, selectedSoon } from './treeRedraw';
+import { isEmptySet, NOT_RUNNING } from './emptySet';
 
 /** The Coverage view: category › objective › control › documents, from clausewise/catalog and clausewise/coverage. */
 export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable {
@@ -149,7 +150,7 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
 
   private async fetch(): Promise<CoverageModel | undefined> {
     if (!this.ctx.isRunning()) {
-      this.view.message = 'The Clausewise language server is not running: it starts with a .clausewise.yaml or a policy document in the workspace.';
+      this.view.message = NOT_RUNNING;
       return undefined;
     }
     try {
@@ -162,6 +163,8 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
       const badge = workspace.getConfiguration('clausewise').get<boolean>('coverage.badge', false);
       this.view.badge = badge && totals.gap ? { value: totals.gap, tooltip: `${totals.gap} controls with no coverage` } : undefined;
       this.view.description = describeFilter(report.controls, this.filter);
+      // An empty set shows the welcome content (adopt the folder, or start from a skeleton), not 114 gaps.
+      if (!problem && isEmptySet(report)) return undefined;
       return coverageModel(catalog, report);
     } catch (error) {
       this.view.message = `Clausewise could not read the coverage: ${error instanceof Error ? error.message : String(error)}`;

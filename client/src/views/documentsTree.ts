@@ -4,6 +4,7 @@ import {
   EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,
   type Disposable, type TreeDataProvider, type TreeView,
 } from 'vscode';
+import { NOT_RUNNING } from './emptySet';
 import { DocumentsRequest, type DocumentClause, type PolicyDocumentInfo } from '../../../server/src/protocol/customMessages';
 import { COMMANDS } from '../commands/ids';
 import type { Ctx } from '../ctx';
@@ -56,14 +57,15 @@ export class DocumentsTree implements TreeDataProvider<DocumentNode>, Disposable
     if (node?.kind === 'document') return node.document.clauses.map((clause) => ({ kind: 'clause', document: node.document, clause }));
     if (node) return [];
     if (!this.ctx.isRunning()) {
-      this.view.message = 'The Clausewise language server is not running: it starts when the workspace has a .clausewise.yaml or a policy document; if it stopped, run "Clausewise: Restart Language Server".';
+      this.view.message = NOT_RUNNING;
       return [];
     }
     try {
       const { documents } = await this.ctx.request(DocumentsRequest, null);
       const overdue = documents.filter((document) => document.overdue).length;
       const problem = configProblem();
-      this.view.message = problem ? configProblemMessage(problem) : documents.length === 0 ? 'No policy documents in this workspace yet: run "Clausewise: Insert Policy Skeleton" to start one, or add "clauses: [...]" to the frontmatter of a Markdown policy.' : undefined;
+      // No documents: the welcome content offers "Adopt this Folder…" and "Insert Policy Skeleton" instead of a message.
+      this.view.message = problem ? configProblemMessage(problem) : undefined;
       this.view.description = overdue ? `${overdue} overdue for review` : undefined;
       const by = this.grouping();
       if (by !== 'none') return groupDocuments(documents, by).map((group) => ({ kind: 'group', group, by }));

@@ -1,13 +1,13 @@
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
 import type { ParseLimits } from '../config/types';
 import { parsePolicyDocument } from '../document/parse';
-import type { Frontmatter, PolicyDocument } from '../document/types';
+import type { PolicyDocument } from '../document/types';
 import type { Control } from '../catalog/types';
-import { ADOPTION_DEFAULTS, chooseClauses, proposeFrontmatter, type FrontmatterProposal } from '../suggest/adoption';
+import { ADOPTION_DEFAULTS, type FrontmatterProposal } from '../suggest/adoption';
+import { adoptionRefusal, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../model/coverage';
 import { checkFiles } from './checkRun';
@@ -37,10 +37,6 @@ Options:
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
 
-/** Rules whose findings mean a proposed block is not valid frontmatter: never written then. */
-const FRONTMATTER_RULES = new Set(['frontmatter-missing', 'frontmatter-syntax', 'frontmatter-schema', 'required-field', 'duplicate-id']);
-/** Files every repository has that are not policies. */
-const PROJECT_FILE = /^(?:readme|changelog|contributing|license|licence|code_of_conduct|security|todo)(?:\..*)?$/i;
 
 interface Candidate {
   path: string;
@@ -85,14 +81,9 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
     const document = candidate.document;
     if (candidate.skipped || !document) continue;
     const { config, catalog } = resolver.forDocument(candidate.path);
-    const choosing = { minScore, top, elementsOf: (control: Control) => elementsFor(control, config) };
-    if (document.frontmatter) {
-      candidate.skipped = ownFrontmatter(document.frontmatter, chooseClauses(document, catalog, choosing).clauses, minScore);
-      continue;
-    }
-    const proposal = proposeFrontmatter(document, catalog, { ...choosing, takenIds, requiredFields: config.requiredFields });
-    if (proposal.chosen.length > 0) candidate.proposal = proposal;
-    else candidate.skipped = `no control scored ${minScore} or more (best: ${proposal.suggestions.map((s) => `${s.control.id} at ${s.score.toFixed(2)}`).join(', ') || 'none'}); lower --min-score, or add frontmatter by hand`;
+    const outcome = planAdoption(document, catalog, { minScore, top, elementsOf: (control: Control) => elementsFor(control, config), takenIds, requiredFields: config.requiredFields });
+    if ('proposal' in outcome) candidate.proposal = outcome.proposal;
+    else candidate.skipped = outcome.belowThreshold ? `${outcome.skipped}; lower --min-score, or add frontmatter by hand` : outcome.skipped;
   }
 
   // Every file read cleanly is checked from the text in hand (with its proposal, if any): read once.
@@ -147,23 +138,8 @@ function readCandidate(path: string, limits: ParseLimits): Candidate {
   const document = parsePolicyDocument(path, text, undefined, limits);
   // Over the pre-scan's limits: nothing of it was read, so nothing could be suggested or kept.
   if (document.readProblem) return { path, skipped: `${document.readProblem.message}; not adopted` };
-  const candidate: Candidate = { path, bytes, text, document };
-  const fields = document.frontmatter?.fields;
-  if (fields?.has('clauses') || fields?.has('excludes')) candidate.skipped = 'already has Clausewise frontmatter';
-  else if (!document.frontmatter && PROJECT_FILE.test(basename(path))) candidate.skipped = 'a README or project file, not a policy';
-  return candidate;
-}
-
-/**
- * Why a file with frontmatter of its own (a comply header, Jekyll's…) is left alone, and how to
- * adopt it by hand: `check --fix` adds the other required keys once it claims clauses.
- */
-function ownFrontmatter(frontmatter: Frontmatter, clauses: string[], minScore: number): string {
-  const keys = frontmatter.fields.size ? ` (${[...frontmatter.fields.keys()].join(', ')})` : '';
-  const what = frontmatter.header ? `a comply-style header of its own${keys}` : `a frontmatter block of its own${keys}`;
-  const where = frontmatter.header ? ' above its --- line' : '';
-  const claim = clauses.length ? `add "clauses: [${clauses.join(', ')}]"${where}` : `add the clauses it implements${where} (no control scored ${minScore} or more)`;
-  return `has ${what}; ${claim}, then run clausewise check --fix on it to add the other required keys`;
+  const skipped = adoptionRefusal(document);
+  return { path, bytes, text, document, ...(skipped ? { skipped } : {}) };
 }
 
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */

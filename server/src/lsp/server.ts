@@ -35,6 +35,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
+import { listenForGapRequests } from './gapRequests';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -158,6 +159,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(MarkReviewedEditRequest, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
   connection.onRequest(ControlPageRequest, reported(ctx, 'control page', (params, token) => controlPage(ctx(), params, token)));
   connection.onRequest(ExclusionRegisterRequest, reported(ctx, 'exclusion register', (params, token) => exclusionRegister(ctx(), params, token)));
+  listenForGapRequests(connection, ctx);
 
   documents.listen(connection);
   connection.listen();

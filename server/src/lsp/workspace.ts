@@ -201,6 +201,11 @@ export class LiveWorkspace {
     return token.isCancellationRequested ? undefined : this.upToDate(uri);
   }
 
+  /** The paths of the Markdown documents open in the editor (some perhaps not analysed yet). */
+  openPaths(): string[] {
+    return [...this.openUris.keys()];
+  }
+
   /** The editor version the document's findings were computed for (open documents only). */
   versionOf(path: string): number | undefined {
     return this.versions.get(path);

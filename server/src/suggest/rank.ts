@@ -47,7 +47,8 @@ export function suggestClauses(document: PolicyDocument, catalog: Catalog, optio
   const terms = documentTerms(document);
   const mentioned = new Set(mentionsOf(document.mentions, catalog).map((mention) => mention.id));
   const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
-  const evidence = index.profiles.map((profile) => {
+  const profiles = options.categoryId === undefined ? index.profiles : index.profiles.filter((profile) => profile.control.categoryId === options.categoryId);
+  const evidence = profiles.map((profile) => {
     const found: Evidence = { control: profile.control, raw: 0, reasons: [] };
     addSectionEvidence(document, options, found);
     const title = headings.get(headingKey(profile.control.title));

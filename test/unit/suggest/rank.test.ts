@@ -122,6 +122,16 @@ Workstations in clinical areas face away from public view and laptops are cable-
     expect(tied[0]!.score).toBe(tied[1]!.score);
   });
 
+  it('ranks one category alone with the scores and reasons a full ranking gives its controls', () => {
+    for (const [text, categoryId] of [[backupProcedure, '12'], [passwordPolicy, '9'], [passwordPolicy, '12']] as const) {
+      const document = parsePolicyDocument('/ws/doc.md', text);
+      const full = suggestClauses(document, catalog).filter((suggestion) => suggestion.control.categoryId === categoryId);
+      const alone = suggestClauses(document, catalog, { categoryId });
+      expect(alone.map((suggestion) => suggestion.control.categoryId).every((id) => id === categoryId)).toBe(true);
+      expect(alone.map(({ control, score, reasons }) => [control.id, score, reasons])).toEqual(full.map(({ control, score, reasons }) => [control.id, score, reasons]));
+    }
+  });
+
   it('marks the controls the frontmatter already claims', () => {
     const text = `---\nid: P\nclauses: [9.4.3, "12.3.1"]\n---\n${passwordPolicy}`;
     const claimed = suggest(text).filter((suggestion) => suggestion.claimed).map((suggestion) => suggestion.control.id);

@@ -9,6 +9,7 @@ import {
 } from 'vscode';
 import type { ControlPage, ExclusionRegister } from '../../../server/src/protocol/controlMessages';
 import type { CoverageReport } from '../../../server/src/protocol/customMessages';
+import type { AdoptFolderResult } from '../../../server/src/protocol/gapMessages';
 import type { ClausewiseApi } from '../../../client/src/extension';
 import { readSettings } from '../../../client/src/settings';
 import { check, diagnosticsWhen, hasRule, nextEvent, ruleOf, runTests } from './harness';
@@ -312,6 +313,57 @@ export async function run(): Promise<void> {
         const text = created.getText();
         check(text.includes('clauses:\n  - 5.1.1\n') && /^## /m.test(text), `skeleton: ${text.slice(0, 400)}`);
         await commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      },
+    },
+    {
+      name: 'adopt this folder: an untagged policy gets the draft block the server proposes, saved once applied (preview off)',
+      run: async () => {
+        const body = '# Backup Procedure\n\n## Backup schedule\n\nA full backup of the records server runs every night; copies are kept for 90 days.\n\n## Restore testing\n\nEach quarter the IT lead restores a sample of records from backup and records the result.\n';
+        const path = file('backup-procedure-untagged.md').fsPath;
+        writeFileSync(path, body);
+        try {
+          await workspace.openTextDocument(file('backup-procedure-untagged.md'));
+          const result = await commands.executeCommand<AdoptFolderResult>('clausewise.adoptFolder', folder(), { preview: false });
+          const adopted = result?.adopted.find((entry) => entry.uri.endsWith('/backup-procedure-untagged.md'));
+          check(adopted?.id === 'BACKUP-PROCEDURE-UNTAGGED' && adopted.clauses.includes('12.3.1'), `adopted: ${JSON.stringify(result?.adopted)}`);
+          const written = readFileSync(path, 'utf8');
+          check(written.startsWith('---\nid: BACKUP-PROCEDURE-UNTAGGED\n') && written.includes('status: draft\n') && written.endsWith(`---\n${body}`), `on disk: ${written.slice(0, 300)}`);
+          // The other documents already have frontmatter and the README is excluded: nothing else changed.
+          check(result!.adopted.length === 1, `adopted more than the untagged file: ${result!.adopted.map((entry) => entry.uri).join(', ')}`);
+        } finally {
+          await commands.executeCommand('workbench.action.closeAllEditors');
+          rmSync(path, { force: true });
+        }
+      },
+    },
+    {
+      name: 'exclude a gap with a justification: the entry goes into the exclusions record and the control turns excluded',
+      run: async () => {
+        const before = (await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport')).totals.applicable;
+        const applicable = () => Number(/\/(\d+)/.exec(api.statusText())?.[1]);
+        const excluded = nextEvent(api.onDidChangeStatus, `the status bar to count ${before - 1} applicable controls`, () => applicable() === before - 1);
+        const uri = await commands.executeCommand<Uri>('clausewise.coverage.exclude', { kind: 'control', control: { id: '11.1.5' } }, 'The clinic has no secure areas of its own.');
+        check(uri?.fsPath.endsWith('loading-dock-exclusion.md'), `written to ${uri?.fsPath}`);
+        const document = window.activeTextEditor?.document;
+        check(document?.uri.toString() === uri.toString(), `active editor: ${document?.uri.toString()}`);
+        check(document.getText().includes('  - clause: 11.1.5\n    justification: "The clinic has no secure areas of its own."\n'), `record: ${document.getText().slice(0, 500)}`);
+        if (applicable() !== before - 1) await excluded;
+        const report = await commands.executeCommand<CoverageReport>('clausewise.showCoverageReport');
+        check(report.controls.find((control) => control.id === '11.1.5')?.state === 'excluded', '11.1.5 is not excluded in the coverage');
+        // Refused by the server (a control the set claims): said to the user, nothing written.
+        const refused = await commands.executeCommand<Uri | undefined>('clausewise.coverage.exclude', '12.3.1', 'Backups are not taken at this clinic at all.');
+        check(refused === undefined, `excluded a claimed control: ${refused?.fsPath}`);
+        await commands.executeCommand('workbench.action.files.revert');
+        await commands.executeCommand('workbench.action.closeAllEditors');
+      },
+    },
+    {
+      name: 'where could this go: the documents ranked for a control, and the one picked opens',
+      run: async () => {
+        const opened = await commands.executeCommand<string>('clausewise.coverage.whereCouldThisGo', { kind: 'control', control: { id: '12.3.1' } }, 0);
+        check(opened?.endsWith('/backup-standard.md'), `opened ${opened}`);
+        check(window.activeTextEditor?.document.uri.toString() === file('backup-standard.md').toString(), `active editor: ${window.activeTextEditor?.document.uri.toString()}`);
+        await commands.executeCommand('workbench.action.closeAllEditors');
       },
     },
     {

@@ -1,0 +1,52 @@
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { elementsFor } from '../config/elements';
+import { parsePolicyDocument } from '../document/parse';
+import { suggestClauses } from '../suggest/rank';
+import type { ClauseSuggestion } from '../suggest/types';
+import type { ControlPlace, ControlPlacesParams } from '../protocol/gapMessages';
+import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
+import { requestScope } from './scope';
+import { suggestionsFor } from './suggestedClauses';
+
+
+const DEFAULT_LIMIT = 10;
+
+/**
+ * clausewise/controlPlaces: "where could this go?" — each policy document of the scope ranked by the
+ * score the suggestion ranking gives this control for it (the same ranking as Suggest Clauses, read
+ * per control instead of per document). Ranks every document once per request, so it checks for
+ * cancellation after each.
+ */
+export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<{ id: string; title: string; places: ControlPlace[] }> {
+  await afterIndexing(context, token);
+  const { set, index } = requestScope(context, params);
+  const control = set.catalog.control(params.id);
+  if (!control) throw new ResponseError(ErrorCodes.InvalidParams, `${params.id} is not a control of ${set.catalog.info.name}; pick one in the Coverage view`);
+  const places: ControlPlace[] = [];
+  for (const summary of index.policies()) {
+    const uri = context.workspace.uriOf(summary.path);
+    const entry = await context.workspace.upToDate(uri);
+    throwIfCancelled(token);
+    if (!entry) continue;
+    const suggestion = rankedFor(entry, control.categoryId).find((candidate) => candidate.control.id === control.id);
+    if (!suggestion) continue;
+    places.push({
+      uri,
+      ...(summary.id ? { documentId: summary.id.value } : {}),
+      ...(summary.title ? { title: summary.title } : {}),
+      score: suggestion.score,
+      claimed: summary.clauses.some((clause) => set.catalog.control(clause.value)?.id === control.id),
+      reasons: suggestion.reasons.map((reason) => reason.text),
+    });
+  }
+  places.sort((a, b) => b.score - a.score);
+  return { id: control.id, title: control.title, places: places.slice(0, Math.max(1, params.limit ?? DEFAULT_LIMIT)) };
+}
+
+/** The ranking for an open document (kept between requests), or for a closed one, of one category only, from its file's text. */
+function rankedFor(entry: WorkspaceDocument, categoryId: string): ClauseSuggestion[] {
+  if (entry.document) return suggestionsFor(entry);
+  const document = parsePolicyDocument(entry.path, entry.shell.text, undefined, entry.set.config.limits);
+  return suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config), categoryId });
+}

@@ -1,0 +1,134 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CoverageReport, PlainTextEdit } from '../../server/src/protocol/customMessages';
+import type { AdoptFolderResult, ControlPlace, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
+import { tempWorkspace } from '../helpers/tempWorkspace';
+import { checkFolder } from '../helpers/workspace';
+import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+
+const backup = `# Backup Procedure
+
+How the clinic backs up patient records and restores them.
+
+## Backup schedule
+
+A full backup of the records server runs every night at 01:00; the backups are kept for 90 days.
+
+## Backup storage and protection
+
+Backup copies are encrypted and a second copy is kept off site.
+
+## Restore testing
+
+Each quarter the IT lead restores a sample of records from backup and records the result.
+`;
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function serve(root: string): Promise<TestServer> {
+  server = startServer();
+  await server.initialize(root);
+  return server;
+}
+
+const applied = (uri: string, text: string, changes: Record<string, PlainTextEdit[]>) =>
+  TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), changes[uri] as TextEdit[]);
+
+describe('clausewise/adoptFolder', () => {
+  it('proposes a draft block for each untagged policy of a folder with no config, and says why it leaves the others alone', async () => {
+    const root = tempWorkspace({ 'backup-procedure.md': backup, 'README.md': '# About this folder\n', 'lunch.md': '# Lunch\n\nSandwiches on Fridays.\n', 'old-backup.md': backup });
+    const lsp = await serve(root);
+    // Deleted after indexing, before any watcher event says so: it is not proposed.
+    rmSync(join(root, 'old-backup.md'));
+    const result = await lsp.request<AdoptFolderResult>('clausewise/adoptFolder', { uri: uriOf(root) });
+    const uri = uriOf(join(root, 'backup-procedure.md'));
+    expect(result.adopted).toEqual([{ uri, id: 'BACKUP-PROCEDURE', type: 'procedure', clauses: expect.arrayContaining(['12.3.1']) }]);
+    const adopted = applied(uri, backup, result.changes);
+    expect(adopted.startsWith('---\nid: BACKUP-PROCEDURE\ntitle: Backup Procedure\ntype: procedure\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses:\n  - ')).toBe(true);
+    expect(adopted.endsWith(`---\n${backup}`)).toBe(true);
+    expect(Object.keys(result.changes)).toEqual([uri]);
+    const reasons = Object.fromEntries(result.skipped.map((entry) => [entry.uri.slice(entry.uri.lastIndexOf('/') + 1), entry.reason]));
+    expect(reasons['README.md']).toBe('a README or project file, not a policy');
+    expect(reasons['lunch.md']).toMatch(/^no control scored 0.45 or more .*; run "Suggest Clauses…" on it/);
+    // The server wrote nothing: the client previews and applies the edits.
+    expect(readFileSync(join(root, 'backup-procedure.md'), 'utf8')).toBe(backup);
+  });
+});
+
+describe('clausewise/excludeControlEdit', () => {
+  it('adds the exclusion to the set\'s exclusions record, and the control then counts as excluded', async () => {
+    const root = copySamples('with-problems');
+    const lsp = await serve(root);
+    const result = await lsp.request<ExcludeControlResult>('clausewise/excludeControlEdit', { uri: uriOf(root), id: '11.1.5', justification: 'The clinic has no secure areas of its own.' });
+    const uri = uriOf(join(root, 'loading-dock-exclusion.md'));
+    expect(result).toMatchObject({ uri, create: false });
+    const before = readFileSync(join(root, 'loading-dock-exclusion.md'), 'utf8');
+    const after = applied(uri, before, result.changes);
+    expect(after).toContain('  - clause: 11.1.6\n    justification: N/A\n  - clause: 11.1.5\n    justification: "The clinic has no secure areas of its own."\n---');
+    const changed = lsp.waitFor<{ totals: { excluded: number } }>('clausewise/coverageChanged', (params) => params.totals.excluded === 1);
+    await lsp.open(uri, after);
+    await changed;
+    const report = await lsp.request<CoverageReport>('clausewise/coverage', { uri: uriOf(root) });
+    expect(report.controls.find((control) => control.id === '11.1.5')?.state).toBe('excluded');
+  });
+
+  it('refuses a claimed control, an essential one and an empty justification, saying why', async () => {
+    const root = copySamples('with-problems');
+    const lsp = await serve(root);
+    const ask = (id: string, justification = 'Not applicable here.') => lsp.request('clausewise/excludeControlEdit', { uri: uriOf(root), id, justification });
+    await expect(ask('12.3.1')).rejects.toThrow(/12.3.1 is claimed by STD-BK-\d+; remove it from their clauses before excluding it/);
+    await expect(ask('5.1.1')).rejects.toThrow(/5.1.1 .* is essential: a health organisation may not exclude it/);
+    await expect(ask('11.1.5', '  ')).rejects.toThrow(/needs a justification an auditor can follow \(no justification\)/);
+    await expect(ask('11.1.5', 'Cloud only.')).rejects.toThrow(/\(justification too short\)/);
+    await expect(ask('99.9.9')).rejects.toThrow(/99.9.9 is not a control of ISO 27799:2016/);
+  });
+
+  it('proposes a new exclusions record beside the policies when the set has none', async () => {
+    const root = tempWorkspace({ 'policies/access.md': '---\nid: POL-1\ntitle: Access\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.1.1]\n---\n# Access\n' });
+    const lsp = await serve(root);
+    const result = await lsp.request<ExcludeControlResult>('clausewise/excludeControlEdit', { uri: uriOf(root), id: '11.1.5', justification: 'The practice runs no premises of its own.' });
+    expect(result.create).toBe(true);
+    expect(result.uri).toBe(uriOf(join(root, 'policies', 'exclusions.md')));
+    expect(result.text).toContain('id: EXCLUSIONS\n');
+    expect(result.text).toContain('excludes:\n  - clause: 11.1.5\n    justification: "The practice runs no premises of its own."\n---\n');
+    // The record it proposes is a clean policy document: written as it is, it has no error.
+    writeFileSync(join(root, 'policies', 'exclusions.md'), result.text!);
+    const record = checkFolder(join(root, 'policies')).find((file) => file.path.endsWith('exclusions.md'));
+    expect(record?.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message)).toEqual([]);
+  });
+});
+
+describe('clausewise/controlPlaces', () => {
+  it('ranks the set\'s documents by how well their text addresses one control, best first', async () => {
+    const root = copySamples();
+    const lsp = await serve(root);
+    const result = await lsp.request<{ id: string; title: string; places: ControlPlace[] }>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
+    expect(result).toMatchObject({ id: '12.3.1', title: 'Information backup' });
+    expect(result.places).toHaveLength(3);
+    expect(result.places[0]).toMatchObject({ uri: uriOf(join(root, 'backup-procedure.md')), documentId: 'PRC-BK-001', claimed: true });
+    expect(result.places[0]!.reasons.length).toBeGreaterThan(0);
+    const scores = result.places.map((place) => place.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores[2]).toBeLessThan(scores[0]!);
+  });
+});
+
+describe('required-field on a comply header', () => {
+  it('counts comply\'s name as the title: one diagnostic for the other missing keys', async () => {
+    const root = tempWorkspace({});
+    const lsp = await serve(root);
+    const uri = uriOf(join(root, 'password.md'));
+    await lsp.open(uri, 'name: Password Policy\nacronym: PP\nclauses: [9.4.3]\n---\n\n# Password Policy\n\nText.\n');
+    const diagnostics = await lsp.waitForDiagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === 'required-field'));
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'required-field').map((diagnostic) => diagnostic.message)).toEqual([
+      'frontmatter has no "id", "type", "owner", "status" or "version"; every policy document needs them (required-fields)',
+    ]);
+  });
+});
