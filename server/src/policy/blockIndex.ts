@@ -1,6 +1,6 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
-import { wordStarts, wordsOf, type Word } from '../text/words';
+import { OTHER_STEM, stemIdCount, wordStarts, wordsOf, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
 import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
 
@@ -55,8 +55,10 @@ export class BlockIndex {
   private readonly texts: IndexedText[] = [];
   /** Where each stem occurs: text and position. */
   private readonly byStem = new Map<string, Occurrence[]>();
-  /** Every written form (as written and in American spelling), filed by its first three letters, for word starts; built on first use. */
-  private forms?: { byStart: Map<string, string[]>; occurrences: Map<string, Occurrence[]> };
+  /** The stems that occur, by stemId, as bits: a term whose first stem is not here is passed over without a lookup. */
+  private stems = new Uint32Array((stemIdCount() >> 5) + 64);
+  /** Every written form (as written and in American spelling), filed by its first three letters, for word starts, and the word starts looked up; built on first use. */
+  private forms?: { byStart: Map<string, Word[]>; occurrences: Map<Word, Occurrence[]>; found: Map<string, Occurrence[]> };
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
   private readonly concepts = new Map<Concept, Uint8Array>();
 
@@ -72,18 +74,21 @@ export class BlockIndex {
     const holes = [...emptyTitled].filter((block) => block.kind !== 'section').map((block) => block.range);
     // Each range of text is read once, however many blocks it belongs to (a paragraph, the section around
     // it, the list items it introduces).
-    const readings = new Map<string, { text: string; words: Word[] }>();
-    const read = (ranges: Range[], own: boolean) => {
-      const parts = ranges.map((range) => {
-        const key = `${own ? 'o' : 'c'}${range.start}:${range.end}`;
-        let reading = readings.get(key);
-        if (!reading) {
-          const text = prepare(withHoles(document.text, range, holes), own);
-          readings.set(key, (reading = { text, words: wordsOf(text) }));
-        }
-        return reading;
-      });
-      return parts.length === 1 ? parts[0]! : { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words) };
+    const readings = new Map<number, Reading>();
+    const readOne = (range: Range, own: boolean): Reading => {
+      // Offsets stay far below 2^24 (documents are at most a few MB), so start, end and `own` pack in one number.
+      const key = (range.start * 2 ** 24 + range.end) * 2 + (own ? 1 : 0);
+      let reading = readings.get(key);
+      if (!reading) {
+        const text = prepare(withHoles(document.text, range, holes), own);
+        readings.set(key, (reading = { text, words: wordsOf(text) }));
+      }
+      return reading;
+    };
+    const read = (ranges: Range[], own: boolean): Reading => {
+      if (ranges.length === 1) return readOne(ranges[0]!, own);
+      const parts = ranges.map((range) => readOne(range, own));
+      return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words) };
     };
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
     // Many blocks share their framing text (the heading above a list): index each once.
@@ -96,9 +101,12 @@ export class BlockIndex {
       if (own.length === 0) continue;
       const entry = this.entries.length;
       this.add({ text: ownText, words: own, own: true, entries: [entry] });
-      const framingKey = block.context.map((range) => `${range.start}:${range.end}`).join(',');
+      const framingKey = block.context.length === 1 ? `${block.context[0]!.start}:${block.context[0]!.end}` : block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
-      if (!framing) framings.set(framingKey, (framing = this.add({ ...read(block.context, false), own: false, entries: [] })));
+      if (!framing) {
+        const { text, words } = read(block.context, false);
+        framings.set(framingKey, (framing = this.add({ text, words, own: false, entries: [] })));
+      }
       framing.entries.push(entry);
       this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words });
     }
@@ -107,8 +115,29 @@ export class BlockIndex {
   private add(text: IndexedText): IndexedText {
     const index = this.texts.length;
     this.texts.push(text);
-    text.words.forEach((word, at) => post(this.byStem, word.stem, index * POSITIONS + Math.min(at, POSITIONS - 1)));
+    const { words } = text;
+    const base = index * POSITIONS;
+    for (let at = 0; at < words.length; at++) {
+      const { stem, stemId } = words[at]!;
+      if (stemId >> 5 >= this.stems.length) this.growStems(stemId);
+      this.stems[stemId >> 5]! |= 1 << (stemId & 31);
+      const occurrence = base + (at < POSITIONS ? at : POSITIONS - 1);
+      const list = this.byStem.get(stem);
+      if (list) list.push(occurrence);
+      else this.byStem.set(stem, [occurrence]);
+    }
     return text;
+  }
+
+  private growStems(id: number): void {
+    const stems = new Uint32Array((id >> 5) + 64);
+    stems.set(this.stems);
+    this.stems = stems;
+  }
+
+  /** Whether a stem may occur: it does, or it is one of the stems past the ids given out one by one (OTHER_STEM). */
+  private mayHave(id: number): boolean {
+    return id === OTHER_STEM || (id >> 5 < this.stems.length && (this.stems[id >> 5]! & (1 << (id & 31))) !== 0);
   }
 
   /**
@@ -196,8 +225,15 @@ export class BlockIndex {
   private words(group: EvidenceGroup): Map<number, number> {
     let result = this.groups.get(group);
     if (result) return result;
-    result = new Map();
-    for (const term of group) if (term.kind === 'words') this.term(term, result);
+    result = NOWHERE;
+    for (const term of group) {
+      if (term.kind !== 'words') continue;
+      const first = term.words[0]!;
+      // Most terms start with a word the document never uses: the bit set says so without a lookup.
+      if ('stem' in first && !this.mayHave(first.id)) continue;
+      if (result === NOWHERE) result = new Map();
+      this.term(term, result);
+    }
     this.groups.set(group, result);
     return result;
   }
@@ -226,28 +262,48 @@ export class BlockIndex {
   /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
   private startingWith(prefix: string): Occurrence[] {
     if (!this.forms) {
-      const occurrences = new Map<string, Occurrence[]>();
-      this.texts.forEach((text, index) => {
-        text.words.forEach((word, at) => {
-          post(occurrences, word.surface, index * POSITIONS + Math.min(at, POSITIONS - 1));
-          if (word.american !== word.surface) post(occurrences, word.american, index * POSITIONS + Math.min(at, POSITIONS - 1));
-        });
-      });
-      // Filed rather than sorted: a prefix is looked up among the few forms that share its start.
-      const byStart = new Map<string, string[]>();
-      for (const form of occurrences.keys()) post(byStart, form.slice(0, START), form);
-      this.forms = { byStart, occurrences };
+      // Keyed by the word object (one per written form, shared by all its occurrences), not by its spelling.
+      const occurrences = new Map<Word, Occurrence[]>();
+      for (let index = 0; index < this.texts.length; index++) {
+        const { words } = this.texts[index]!;
+        for (let at = 0; at < words.length; at++) {
+          const word = words[at]!;
+          const occurrence = index * POSITIONS + (at < POSITIONS ? at : POSITIONS - 1);
+          const list = occurrences.get(word);
+          if (list) list.push(occurrence);
+          else occurrences.set(word, [occurrence]);
+        }
+      }
+      // Filed rather than sorted: a prefix is looked up among the few words that share its start, as written or in American spelling.
+      const byStart = new Map<string, Word[]>();
+      for (const word of occurrences.keys()) {
+        const start = word.surface.slice(0, START);
+        post(byStart, start, word);
+        if (word.american.slice(0, START) !== start) post(byStart, word.american.slice(0, START), word);
+      }
+      this.forms = { byStart, occurrences, found: new Map() };
     }
-    const { byStart, occurrences } = this.forms;
-    // A prefix shorter than a filing key (a config's "e-si*") looks through every form.
-    const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? NONE_FORMS) : occurrences.keys();
-    const matching: string[] = [];
-    for (const form of candidates) if (form.startsWith(prefix)) matching.push(form);
-    if (matching.length === 1) return occurrences.get(matching[0]!)!;
-    const result: Occurrence[] = [];
-    for (const form of matching) for (const occurrence of occurrences.get(form)!) result.push(occurrence);
+    const { byStart, occurrences, found } = this.forms;
+    let result = found.get(prefix);
+    if (result) return result;
+    // A prefix shorter than a filing key (a config's "e-si*") looks through every word.
+    const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? NONE_WORDS) : occurrences.keys();
+    const matching: Word[] = [];
+    for (const word of candidates) if (word.surface.startsWith(prefix) || word.american.startsWith(prefix)) matching.push(word);
+    if (matching.length === 1) result = occurrences.get(matching[0]!)!;
+    else {
+      result = [];
+      for (const word of matching) for (const occurrence of occurrences.get(word)!) result.push(occurrence);
+    }
+    found.set(prefix, result);
     return result;
   }
+}
+
+/** The prepared text of a range (or of ranges joined) and its words. */
+interface Reading {
+  text: string;
+  words: Word[];
 }
 
 /** A block's own words, or a framing text shared by the blocks it frames. */
@@ -262,7 +318,9 @@ interface IndexedText {
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
 const NONE: Occurrence[] = [];
-const NONE_FORMS: string[] = [];
+/** No block: shared by every group found nowhere (never written to). */
+const NOWHERE = new Map<number, number>();
+const NONE_WORDS: Word[] = [];
 /** How many letters of a written form file it for word-start lookups. */
 const START = 3;
 

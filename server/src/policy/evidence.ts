@@ -7,9 +7,9 @@ import { CONCEPTS, type Concept } from './concepts';
  * "encryption" but "provider" does not find "provide", nor "integrity" "integration", although
  * Porter gives each pair one stem); a term word written inflected ("managed") finds only the forms
  * of that word ("manages", "managing"), not its derivations ("management"). Or, for "recertif*", the
- * start of the word as written.
+ * start of the word as written. `id` is the stem's stemId.
  */
-export type WordTest = { stem: string; base: string; exact: boolean } | { prefix: string };
+export type WordTest = { stem: string; id: number; base: string; exact: boolean } | { prefix: string };
 
 /** One way of saying a concept: words in a row ("least privilege", "recertif*") or a typed concept ($frequency). */
 export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string } | { kind: 'concept'; concept: Concept; text: string };
@@ -70,7 +70,7 @@ function compileNewTerm(term: string): EvidenceTerm {
     words.push(
       ...wordsOf(plain.join(' ')).map((word) => {
         const exact = word.base !== word.american && word.base.replace(/i$/, 'y') !== word.american;
-        return { stem: word.stem, base: exact || word.base.length <= 3 ? word.base : word.base.replace(/e$/, ''), exact };
+        return { stem: word.stem, id: word.stemId, base: exact || word.base.length <= 3 ? word.base : word.base.replace(/e$/, ''), exact };
       }),
     );
     plain = [];

@@ -105,6 +105,8 @@ export function normalizeWord(word: string): string {
 /** One word of a text: its stem and the lower-case word as written (one shared object per distinct word). */
 export interface Word {
   stem: string;
+  /** A small number for the stem, the same for every word of that stem in this process (see stemId). */
+  stemId: number;
   /** The word as written, in lower case (American spelling too, for word starts: see `american`). */
   surface: string;
   /** The surface in American spelling ("authorised" → "authorized"). */
@@ -118,12 +120,34 @@ const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source
 
 const forms = new Map<string, Word>();
 
+const stemIds = new Map<string, number>();
+/** Stems past this many share the id OTHER_STEM (a long-lived server reading endless new words stays bounded). */
+const MAX_STEM_IDS = 1 << 20;
+/** The id of every stem met once MAX_STEM_IDS are given out: a lookup by id must then treat it as possibly any stem. */
+export const OTHER_STEM = 0;
+
+/** The number standing for a stem in this process (1, 2, …), so a document's stems can be kept in a bit set. */
+export function stemId(stem: string): number {
+  let id = stemIds.get(stem);
+  if (id === undefined) {
+    if (stemIds.size >= MAX_STEM_IDS) return OTHER_STEM;
+    stemIds.set(stem, (id = stemIds.size + 1));
+  }
+  return id;
+}
+
+/** How many stem ids are given out so far (every id is at most this). */
+export function stemIdCount(): number {
+  return stemIds.size;
+}
+
 /** Stem, American spelling and base of a lower-case word, computed once per process (bounded). */
 function formsOf(surface: string): Word {
   let known = forms.get(surface);
   if (!known) {
     const american = americanSpelling(surface);
-    known = { stem: STEM_EXCEPTIONS.get(american) ?? stemWord(american), surface, american, base: withoutInflection(american) };
+    const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
+    known = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
     if (forms.size < 100_000) forms.set(surface, known);
   }
   return known;
