@@ -12,6 +12,8 @@
 //   --why          with --detail: for each false alarm, the blocks where all evidence groups but one hold
 //   --loso         also score each set with the vocabulary its own disagreements added taken out again
 //                  (scripts/eval-elements.tuning.json lists it): the leave-one-set-out figure
+//   --held-out SET score (and with --detail, list) every set with SET's own tuning vocabulary taken
+//                  out: the disagreements behind the leave-one-set-out figure
 //   --catalog FILE score another catalog (an older one, to compare): verdicts count only on elements
 //                  both it and the bundled catalog have
 // A label names an element by id. When the catalog replaced an element (a new id: see retiredElements in
@@ -184,10 +186,11 @@ const labelFiles = readdirSync(join(shared, 'labels'))
   .sort()
   .map((name) => join(shared, 'labels', name))
   .filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
-const all = labelFiles.flatMap((file) => evaluate(file));
+const heldOut = args.includes('--held-out') ? args[args.indexOf('--held-out') + 1] : undefined;
+const all = labelFiles.flatMap((file) => evaluate(file, heldOut ? catalogWithout(heldOut) : evaluated));
 const sets = [...new Set(all.map((v) => v.set))];
 const fmt = (n: number) => n.toFixed(3);
-console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported`);
+console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported${heldOut ? `; ${heldOut}'s tuning vocabulary held out` : ''}`);
 console.log('');
 console.log(`${'set'.padEnd(10)} ${'elements'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(8)} ${'found'.padStart(7)}   counts`);
 for (const name of [...sets, 'overall']) {

@@ -1,6 +1,7 @@
 import type { Element } from '../catalog/types';
 import { wordsOf } from '../text/words';
 import { CONCEPTS, type Concept } from './concepts';
+import { withVariants } from './termVariants';
 
 /**
  * One word of a term: its stem and the start a matching word must have (so "encrypt" finds
@@ -93,11 +94,12 @@ function compileNewTerm(term: string): EvidenceTerm {
 }
 
 /**
- * A pattern from concept groups written the way an element's evidence is (all groups in one block),
+ * A pattern from concept groups written the way an element's evidence is (all groups in one block,
+ * each term with its variants: termVariants.ts),
  * for a rule that looks for concepts of its own. Compile it once, not per document.
  */
 export function evidencePattern(groups: string[][]): EvidencePattern {
-  return { groups: groups.map((group) => group.map(compileTerm)), origin: 'evidence' };
+  return { groups: groups.map((group) => withVariants(group).map(compileTerm)), origin: 'evidence' };
 }
 
 const compiled = new WeakMap<Element, EvidencePattern[]>();
@@ -111,7 +113,7 @@ export function evidencePatterns(element: Element): EvidencePattern[] {
   if (!patterns) {
     patterns = [];
     if (element.evidence.length > 0) patterns.push(evidencePattern(element.evidence));
-    if (element.phrases?.length) patterns.push({ groups: [element.phrases.map(compileTerm)], origin: 'phrase' });
+    if (element.phrases?.length) patterns.push({ groups: [withVariants(element.phrases).map(compileTerm)], origin: 'phrase' });
     compiled.set(element, patterns);
   }
   return patterns;

@@ -137,6 +137,36 @@ describe('words compared as people mean them', () => {
     expect(found('re-assess*', 'Risks are re-assessed after changes.')).toBe(true);
   });
 
+  it('a two-word term in the other word order: "access review" as "review of (the) access" and "review the access"', () => {
+    const access = element([['access review'], ['$frequency']]);
+    expect(where('Reviews of the access granted to contractors happen quarterly.', [access])).toEqual({ kind: 'paragraph', words: ['reviews of the access', 'quarterly'] });
+    expect(where('Owners review the access of their teams every 90 days.', [access])).toEqual({ kind: 'paragraph', words: ['review the access', 'every 90 days'] });
+    const reviewOf = element([['review of access'], ['$frequency']]);
+    expect(where('An access review runs monthly.', [reviewOf])).toEqual({ kind: 'paragraph', words: ['access review', 'monthly'] });
+  });
+
+  it('but a noun that cannot be a verb is not read across a sentence ("… the officer. The security …")', () => {
+    const officer = element([['security officer'], ['$frequency']]);
+    expect(match('Backups are checked by the officer. The security of the site is audited monthly.', [officer]).state).toBe('missing');
+    expect(match('The security officer audits the site monthly.', [officer]).state).toBe('prose');
+  });
+
+  it('one way of forbidding something stands for every other ("must not" finds "should never")', () => {
+    const sharing = element([['must not', 'prohibit*'], ['share', 'sharing'], ['password*']]);
+    expect(where('Staff should never share passwords with colleagues.', [sharing])).toEqual({ kind: 'paragraph', words: ['should never', 'share', 'passwords'] });
+    expect(match('Staff share passwords with colleagues.', [sharing]).state).toBe('missing');
+  });
+
+  it('"third party" and "3rd party" alike', () => {
+    expect(found('third part*', 'Contracts with 3rd parties name a contact.')).toBe(true);
+    expect(found('3rd party', 'Contracts with third parties name a contact.')).toBe(true);
+  });
+
+  it('the organisation’s own phrases in the other word order too', () => {
+    const withPhrase = element([], { phrases: ['ARC attestation'] });
+    expect(match('Attestation of ARC closes each cycle.', [withPhrase]).state).toBe('prose');
+  });
+
   it('joined spellings: "sign in" is a login, but an approval "sign-off" is not a logoff', () => {
     expect(found('login', 'Users sign in with a badge.')).toBe(true);
     expect(found('logoff', 'The owner gives the sign-off.')).toBe(false);
