@@ -1,7 +1,7 @@
 import { RequestType } from 'vscode-languageserver';
 import { elementsFor, isEssential } from '../config/elements';
 import { CatalogRequest, type CatalogTree, type ScopeParams } from '../protocol/customMessages';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { ServerContext } from './context';
 import { requestSet } from './scope';
 

@@ -5,7 +5,7 @@ import { fixAllSummary } from '../findings/fixSummary';
 import { disableNextLineEdit } from '../rules/suppressionEdit';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
 import { fixResultCommand } from './fixResult';

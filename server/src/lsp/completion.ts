@@ -8,7 +8,7 @@ import { normalizeClauseId } from '../catalog/clauseId';
 import { elementsFor } from '../config/elements';
 import { completionSiteAt, type CompletionSite } from '../document/completionSite';
 import { exclusionKeys, frontmatterKey, frontmatterKeys, inclusionReasonKeys, itemKeys } from '../document/frontmatterKeys';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 import { suggestionRanks } from './suggestions';

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { NotificationType, RequestType, type CancellationToken, type Connection } from 'vscode-languageserver';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { LiveWorkspace } from './workspace';
 import {
   CoverageChangedNotification, CoverageRequest, type CoverageChangedParams, type CoverageReport, type CoverageTotals, type ScopeParams,

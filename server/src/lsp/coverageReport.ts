@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../cli/format/coverage/common';
 import { renderCoverage } from '../cli/format/coverage/render';

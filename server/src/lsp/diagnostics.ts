@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import { toDiagnostic, type LineMap } from './conversion';
 
 /** The findings a document's diagnostics were made from, and the line starts of the text they were computed on. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isWalkedMarkdownFile, walkMarkdownFiles } from '../workspace/markdownFiles';
-import type { PolicyWorkspace } from '../workspace/policyWorkspace';
+import { isWalkedMarkdownFile, walkMarkdownFiles } from '../engine/markdownFiles';
+import type { PolicyWorkspace } from '../engine/session';
 import { DataFileError } from '../yaml/problem';
 
 /**

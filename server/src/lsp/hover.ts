@@ -9,7 +9,7 @@ import { targetAt } from '../document/targetAt';
 import { entryFor, soaDocuments } from '../workspace/statement';
 import type { ControlCoverage } from '../workspace/coverage';
 import type { ElementStatus } from '../workspace/summary';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 

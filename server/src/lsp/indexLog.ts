@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { PolicyWorkspace } from '../workspace/policyWorkspace';
+import type { PolicyWorkspace } from '../engine/session';
 import { formatProblem, type DataFileError, type SourceProblem } from '../yaml/problem';
 
 /** One line of the client's log, with the level it is shown at. */

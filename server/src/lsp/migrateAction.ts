@@ -12,7 +12,7 @@ import type { TextEdit } from '../findings/types';
 import { switchCatalog } from '../migrate/configCatalog';
 import { planMigration, type MigrationPlan } from '../migrate/plan';
 import { MigrateWorkspaceRequest, type MigrateWorkspaceResult, type ScopeParams } from '../protocol/customMessages';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { requestScope } from './scope';

@@ -5,7 +5,7 @@ import { claimedControls } from '../rules/claimedControls';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
 import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { suggestionsFor } from './suggestions';

@@ -5,8 +5,8 @@ import { addToListEdit } from '../rules/clauseListEdit';
 import { claimedControls } from '../rules/claimedControls';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
-import type { PolicySet } from '../workspace/policySet';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { PolicySet } from '../engine/policySet';
+import type { WorkspaceDocument } from '../engine/session';
 import { toLspEdits } from './conversion';
 
 /** The kind of the "add a suggested clause" actions (a refactoring: it changes what the document claims). */

@@ -1,7 +1,7 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { FrontmatterField, Section } from '../document/types';
 import { lineRange } from '../rules/edits';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { WorkspaceDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { toLspRange, type LineMap } from './conversion';
 

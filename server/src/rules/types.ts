@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument, Range } from '../document/types';
 import type { FindingElement, Fix, RelatedPlace, Severity } from '../findings/types';
-import type { WorkspaceIndex } from '../workspace/index';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { DocumentSummary } from '../workspace/summary';
 
 /** What a rule sees: the parsed document, its summary, and the workspace around it. */

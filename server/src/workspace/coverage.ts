@@ -5,7 +5,7 @@ import { isEssential } from '../config/elements';
 import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
-import type { WorkspaceIndex } from './index';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import type { ResolvedConfig } from '../config/types';
 import { computeControlCoverage, coverageOfControls, type ControlCoverage, type CoverageReport } from './coverage';
-import type { WorkspaceIndex } from './index';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Generations are numbered across every cache of the process, so a number is never given twice. */
 let lastGeneration = 0;

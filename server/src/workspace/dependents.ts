@@ -1,6 +1,6 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import { linkTarget } from '../rules/brokenReference';
-import type { WorkspaceIndex } from './index';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { soaDocuments } from './statement';
 import type { DocumentSummary } from './summary';
 

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ApplicabilityEntry } from '../document/applicability';
 import type { ControlCoverage, CoverageReport } from './coverage';
-import type { WorkspaceIndex } from './index';
+import type { WorkspaceIndex } from './workspaceIndex';
 import type { DocumentSummary } from './summary';
 
 /** The SoA documents (`type: soa`) of a policy set, in path order; a set should have one. */

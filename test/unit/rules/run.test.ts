@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../server/src/config/load';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import { runRules } from '../../../server/src/rules/run';
 import type { Rule } from '../../../server/src/rules/types';
-import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { summarize } from '../../../server/src/workspace/summary';
 import { policyText } from '../../helpers/tempWorkspace';
 

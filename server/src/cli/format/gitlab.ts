@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findingKey } from '../../findings/findingKey';
-import type { FileResult } from '../checkRun';
+import type { FileResult } from '../../engine/batch';
 import type { PlacedFinding } from './github';
 import { displayPath } from './paths';
 import { findingPosition } from './position';

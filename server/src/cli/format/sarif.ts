@@ -3,7 +3,7 @@ import { version } from '../../../../package.json';
 import type { Finding, Severity } from '../../findings/types';
 import { ruleDocsUrl } from '../../rules/docs';
 import { rules } from '../../rules/registry';
-import type { FileResult } from '../checkRun';
+import type { FileResult } from '../../engine/batch';
 import { isInside } from '../../paths';
 import { displayPath } from './paths';
 import { findingPosition } from './position';

@@ -1,4 +1,4 @@
-import type { FileResult } from '../checkRun';
+import type { FileResult } from '../../engine/batch';
 import { paint, type Output } from '../terminal';
 import { displayPath } from './paths';
 import { findingPosition } from './position';

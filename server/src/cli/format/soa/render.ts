@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { WorkspaceIndex } from '../../../workspace/index';
+import type { WorkspaceIndex } from '../../../workspace/workspaceIndex';
 import { buildStatement, soaDocuments } from '../../../workspace/statement';
 import { UsageError } from '../../usageError';
 import type { CoverageInput } from '../coverage/common';

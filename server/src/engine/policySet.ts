@@ -10,9 +10,9 @@ import type { Finding } from '../findings/types';
 import { runRules, type RulePhase } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
 import type { AnalyzedDocument } from './analyzedDocument';
-import { CoverageCache } from './coverageCache';
-import { WorkspaceIndex } from './index';
-import { frontmatterFacts, summarize, type DocumentSummary } from './summary';
+import { CoverageCache } from '../workspace/coverageCache';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { frontmatterFacts, summarize, type DocumentSummary } from '../workspace/summary';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dependentsOf } from '../../../server/src/workspace/dependents';
-import { PolicyWorkspace } from '../../../server/src/workspace/policyWorkspace';
+import { PolicyWorkspace } from '../../../server/src/engine/session';
 import { fixturesDir, repoRoot } from '../../helpers/paths';
-import { checkFolder } from '../../helpers/workspace';
+import { checkFolder } from '../../helpers/checkFolder';
 import { policyText } from '../../helpers/tempWorkspace';
 
 const today = '2026-12-01';
@@ -30,15 +30,15 @@ function load(root: string): PolicyWorkspace {
 }
 
 const summaryOf = (workspace: PolicyWorkspace) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
-const expected = (root: string, overrides: Record<string, string> = {}) => checkFolder(root, overrides, today).map((file) => ({ path: file.path, findings: file.findings }));
+const expected = async (root: string, overrides: Record<string, string> = {}) => (await checkFolder(root, overrides, today)).map((file) => ({ path: file.path, findings: file.findings }));
 
 describe('PolicyWorkspace', () => {
-  it('reports exactly what a full check reports', () => {
+  it('reports exactly what a full check reports', async () => {
     const root = copy('with-problems');
-    expect(summaryOf(load(root))).toEqual(expected(root));
+    expect(summaryOf(load(root))).toEqual(await expected(root));
   });
 
-  it('stays equal to a full check through edits, re-checking only the dependents', () => {
+  it('stays equal to a full check through edits, re-checking only the dependents', async () => {
     const root = copy('with-problems');
     const workspace = load(root);
     const teleworking = join(root, 'teleworking-standard.md');
@@ -52,11 +52,11 @@ describe('PolicyWorkspace', () => {
     for (const text of edits) {
       const change = workspace.analyze(teleworking, text);
       workspace.checkWorkspace([teleworking, ...workspace.dependents(change)]);
-      expect(summaryOf(workspace)).toEqual(expected(root, { [teleworking]: text }));
+      expect(summaryOf(workspace)).toEqual(await expected(root, { [teleworking]: text }));
     }
   });
 
-  it('re-checks the SoA when a document it speaks for changes status', () => {
+  it('re-checks the SoA when a document it speaks for changes status', async () => {
     const root = mkdtempSync(join(tmpdir(), 'clausewise-pw-'));
     copies.push(root);
     cpSync(join(fixturesDir, 'rules', 'soa-complete'), root, { recursive: true });
@@ -68,7 +68,7 @@ describe('PolicyWorkspace', () => {
       const change = workspace.analyze(standard, text);
       expect(workspace.dependents(change)).toContain(soa);
       workspace.checkWorkspace([standard, ...workspace.dependents(change)]);
-      expect(summaryOf(workspace)).toEqual(expected(root, { [standard]: text }));
+      expect(summaryOf(workspace)).toEqual(await expected(root, { [standard]: text }));
     }
     expect(workspace.get(soa)!.findings).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('PolicyWorkspace', () => {
     const text = readFileSync(path, 'utf8');
     const analysis = new PolicyWorkspace(root, { today, fileExists: () => true });
     analysis.analyze(path, text);
-    workspace.adopt(path, text, analysis.get(path)!.analyzed);
+    workspace.fileAnalysis(path, text, analysis.get(path)!.analyzed);
     workspace.checkWorkspace([path]);
     expect(workspace.get(path)!.findings).toEqual(analysis.checkWorkspace([path])[0]!.findings);
     expect(reads).toEqual([]);
