@@ -16,12 +16,12 @@ import { sharedStrings } from './sharedStrings';
 import type { DocumentSummary } from '../workspace/summary';
 
 /** A document of a long-lived workspace (the language server's), as it was last analysed. */
-export interface WorkspaceDocument {
+export interface SessionDocument {
   path: string;
   set: PolicySet;
   analyzed: AnalyzedDocument;
   /** Text, line starts and suppressions: enough for positions and for the workspace rules. */
-  shell: PolicyDocument;
+  treeless: PolicyDocument;
   /** The full parse, kept only for documents analysed with `keepDocument` (open in an editor). */
   document?: PolicyDocument;
   /** Every finding: the document's own rules' and the workspace rules'. */
@@ -60,16 +60,17 @@ export interface DocumentChange {
 }
 
 /**
- * Documents under one or more configs kept current one change at a time, for a process that lives
- * long (the language server). Each document is parsed once per change; the rules that read other
+ * The engine's session: documents under one or more configs kept up to date one change at a time,
+ * for a process that lives long (the language server). It owns the process's checking threads;
+ * each document is parsed once per change, on a thread, and filed here; the rules that read other
  * documents re-run only for the documents a change can affect. The findings equal `checkFiles`'.
  */
-export class PolicyWorkspace {
+export class Session {
   private readonly resolver: ConfigResolver;
   private readonly sets: PolicySets;
   /** The session's own checking threads: every parse of a long-lived process runs there, on a time budget. */
   private readonly lanes = new AnalysisLanes();
-  private readonly documents = new Map<string, WorkspaceDocument>();
+  private readonly documents = new Map<string, SessionDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
   private readonly strings = sharedStrings;
@@ -80,7 +81,7 @@ export class PolicyWorkspace {
     private readonly environment: CheckEnvironment,
     /**
      * Reads a document's text from where it lives (its file). When given, the workspace keeps no
-     * copy of the text of a document adopted without its parse (not open in an editor), and reads it
+     * copy of the text of a document filed without its parse (not open in an editor), and reads it
      * again when a request needs it; without it, every text is kept.
      */
     private readonly readText?: (path: string) => string,
@@ -119,7 +120,7 @@ export class PolicyWorkspace {
     return this.record(path, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
       this.strings.shareAnalysis(analyzed);
-      return { analyzed, shell: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
+      return { analyzed, treeless: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
   }
 
@@ -139,12 +140,12 @@ export class PolicyWorkspace {
   }
 
   /** Runs the workspace rules for these documents and returns each one with its complete findings. */
-  checkWorkspace(paths: Iterable<string>): WorkspaceDocument[] {
-    const checked: WorkspaceDocument[] = [];
+  checkWorkspace(paths: Iterable<string>): SessionDocument[] {
+    const checked: SessionDocument[] = [];
     for (const path of new Set(paths)) {
       const entry = this.documents.get(path);
       if (!entry) continue;
-      const workspaceFindings = entry.set.check(entry.shell, entry.analyzed.summary, this.environment, 'workspace');
+      const workspaceFindings = entry.set.check(entry.treeless, entry.analyzed.summary, this.environment, 'workspace');
       this.strings.shareFindings(workspaceFindings);
       entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
       checked.push(entry);
@@ -158,12 +159,12 @@ export class PolicyWorkspace {
   }
 
   /** A document as last analysed, if the workspace has it. */
-  get(path: string): WorkspaceDocument | undefined {
+  get(path: string): SessionDocument | undefined {
     return this.documents.get(path);
   }
 
   /** Every document, in path order. */
-  all(): WorkspaceDocument[] {
+  all(): SessionDocument[] {
     return [...this.documents.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -209,8 +210,8 @@ export class PolicyWorkspace {
     return this.record(path, (set) => {
       this.strings.shareAnalysis(analyzed);
       set.index.set(analyzed.summary);
-      const shell = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
-      return { analyzed, shell, document };
+      const treeless = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
+      return { analyzed, treeless, document };
     });
   }
 
@@ -295,13 +296,13 @@ export class PolicyWorkspace {
    * with `analyse`'s result (which indexes its summary in `set`): the one bookkeeping of analyze and
    * fileAnalysis. The findings stay the previous ones until checkWorkspace computes them again.
    */
-  private record(path: string, analyse: (set: PolicySet) => Pick<WorkspaceDocument, 'analyzed' | 'shell' | 'document'>): DocumentChange {
+  private record(path: string, analyse: (set: PolicySet) => Pick<SessionDocument, 'analyzed' | 'treeless' | 'document'>): DocumentChange {
     const set = this.setFor(path);
     const previous = this.documents.get(path);
     if (previous && previous.set !== set) this.remove(path);
     const before = set.index.get(path);
-    const { analyzed, shell, document } = analyse(set);
-    this.documents.set(path, { path, set, analyzed, shell, document, findings: previous?.findings ?? analyzed.findings });
+    const { analyzed, treeless, document } = analyse(set);
+    this.documents.set(path, { path, set, analyzed, treeless, document, findings: previous?.findings ?? analyzed.findings });
     return { path, set, before, after: analyzed.summary };
   }
 

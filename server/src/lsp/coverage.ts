@@ -44,8 +44,8 @@ export class CoverageNotifier {
 
   private notify(): void {
     try {
-      for (const set of this.workspace.core.policySets()) {
-        const { report, generation } = set.coverage.report(this.workspace.core.today(set));
+      for (const set of this.workspace.session.policySets()) {
+        const { report, generation } = set.coverage.report(this.workspace.session.today(set));
         if (this.sent.get(set) === generation) continue;
         this.sent.set(set, generation);
         const totals: CoverageTotals = report.totals;

@@ -5,7 +5,7 @@ import { claimedControls } from '../rules/claimedControls';
 import { addToListEdit } from '../rules/clauseListEdit';
 import { insertAt } from '../rules/edits';
 import { draftClaiming, inCatalogOrder } from '../suggest/adoption';
-import type { WorkspaceDocument } from '../engine/session';
+import type { SessionDocument } from '../engine/session';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { suggestionsFor } from './suggestions';
@@ -45,20 +45,20 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
   if (!document.frontmatter) {
     const { block } = draftClaiming(document, inCatalogOrder(catalog, ids), new Set(entry.set.index.ids()), entry.set.config.requiredFields);
     // The block goes first; a byte-order mark is not part of the text the editor holds.
-    return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, block)]) } };
+    return { changes: { [params.uri]: toLspEdits(entry.treeless, [insertAt(0, block)]) } };
   }
   const edit = addToListEdit(document, 'clauses', ids);
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);
-  return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };
+  return { changes: { [params.uri]: toLspEdits(entry.treeless, [edit]) } };
 }
 
 /** The document as Clausewise checks it, once indexing is over; a refusal says why there is none. */
-export async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<WorkspaceDocument> {
+export async function openEntry(context: ServerContext, uri: string, token: CancellationToken | undefined): Promise<SessionDocument> {
   await afterIndexing(context, token);
-  const entry = await context.workspace.current(uri);
+  const entry = await context.workspace.upToDate(uri);
   if (entry?.document) return entry;
   if (!uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file on disk; save it in the workspace, then ask again`);
   const path = fileURLToPath(uri);
-  if (context.workspace.core.isExcluded(path)) throw new ResponseError(ErrorCodes.InvalidParams, `${path} is left out by the \`exclude\` setting of its .clausewise.yaml, so Clausewise does not check it`);
+  if (context.workspace.session.isExcluded(path)) throw new ResponseError(ErrorCodes.InvalidParams, `${path} is left out by the \`exclude\` setting of its .clausewise.yaml, so Clausewise does not check it`);
   throw new ResponseError(ErrorCodes.InvalidParams, `${path} is not open in the editor; open it, then ask again`);
 }

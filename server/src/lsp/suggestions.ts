@@ -6,7 +6,7 @@ import { claimedControls } from '../rules/claimedControls';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import type { PolicySet } from '../engine/policySet';
-import type { WorkspaceDocument } from '../engine/session';
+import type { SessionDocument } from '../engine/session';
 import { toLspEdits } from './conversion';
 
 /** The kind of the "add a suggested clause" actions (a refactoring: it changes what the document claims). */
@@ -26,7 +26,7 @@ const ranked = new WeakMap<PolicySet, Map<string, { body: string; suggestions: C
 const KEPT = 8;
 
 /** The ranked suggestions for an open document, with the config's elements, `claimed` as of its current frontmatter. */
-export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
+export function suggestionsFor(entry: SessionDocument): ClauseSuggestion[] {
   const document = entry.document;
   if (!document) return [];
   const body = document.text.slice(document.frontmatter?.range.end ?? 0);
@@ -48,7 +48,7 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
  * frontmatter, one action per top suggestion not yet claimed, titled with its score and first
  * reason, adding the id to `clauses`.
  */
-export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clientCommands: ReadonlySet<string>): CodeAction[] {
+export function suggestClauseActions(entry: SessionDocument, uri: string, clientCommands: ReadonlySet<string>): CodeAction[] {
   const document = entry.document;
   if (!document || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
   // An untagged file is offered only when the config names it a policy (a README is not one); the command works anywhere.
@@ -71,12 +71,12 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
       return [{
         title: `Suggest clause ${suggestion.control.id} ${suggestion.control.title} (${suggestion.score.toFixed(2)}${reason ? `: ${reason}` : ''})`,
         kind: SUGGEST_KIND,
-        edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
+        edit: { changes: { [uri]: toLspEdits(entry.treeless, [edit]) } },
       }];
     })];
 }
 
 /** Rank (0 = best) and score of each suggested control, for ordering completion items. */
-export function suggestionRanks(entry: WorkspaceDocument): Map<string, { rank: number; score: number }> {
+export function suggestionRanks(entry: SessionDocument): Map<string, { rank: number; score: number }> {
   return new Map(suggestionsFor(entry).map((suggestion, rank) => [suggestion.control.id, { rank, score: suggestion.score }]));
 }

@@ -9,13 +9,13 @@ import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
 import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
-import { PolicyWorkspace, type DocumentChange, type DocumentSource, type WorkspaceDocument } from '../engine/session';
+import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';
 import { filePathOf, WorkspaceFolders } from './folders';
 
 /** What the live workspace tells the rest of the server. */
 export interface WorkspaceListener {
   /** These documents' findings were computed again. */
-  checked(documents: WorkspaceDocument[]): void;
+  checked(documents: SessionDocument[]): void;
   /** These documents are no longer checked (deleted, excluded, closed outside the workspace, or under a broken config). */
   dropped(paths: string[]): void;
   /** Resolves when the diagnostics of the documents reported so far have reached the client. */
@@ -26,7 +26,7 @@ export interface WorkspaceListener {
   configErrors(errors: DataFileError[], ignored: SourceProblem[]): void;
   /** Something the coverage report reads changed (claims, status, review dates, elements). */
   coverageMayHaveChanged(): void;
-  /** An indexing pass ended after `milliseconds` (its documents are in `core`). */
+  /** An indexing pass ended after `milliseconds` (its documents are in `session`). */
   indexed(milliseconds: number): void;
   /** A problem worth a line in the client's log. */
   log(message: string): void;
@@ -47,12 +47,12 @@ const PUBLISH_SLICE = 50;
 /**
  * The workspace as the editor sees it: every Markdown file of the workspace folders (like
  * `clausewise check <folder>`), open documents from the editor's text, closed ones from disk,
- * kept current from edits (debounced) and file-watch events. All analysis goes through the core,
+ * kept current from edits (debounced) and file-watch events. All analysis goes through the session,
  * and every parse runs on a checking thread on a time budget: this thread, which answers
  * requests, never parses Markdown.
  */
 export class LiveWorkspace {
-  readonly core: PolicyWorkspace;
+  readonly session: Session;
   readonly folders: WorkspaceFolders;
   private readonly members = new Set<string>();
   private readonly openUris = new Map<string, string>();
@@ -80,11 +80,11 @@ export class LiveWorkspace {
     private readonly createProgress: () => Promise<WorkDoneProgressReporter>,
     defaultRoot: string,
   ) {
-    this.core = new PolicyWorkspace(defaultRoot, {
+    this.session = new Session(defaultRoot, {
       fileExists: (path) => this.openUris.has(path) || existsSync(path),
       onRuleError: (ruleId, path, error) => listener.log(`rule ${ruleId} failed on ${path}: ${(error as Error).stack ?? String(error)}`),
     }, (path) => readDocumentFile(path).text);
-    this.folders = new WorkspaceFolders(this.core, (message) => listener.log(message));
+    this.folders = new WorkspaceFolders(this.session, (message) => listener.log(message));
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -106,11 +106,11 @@ export class LiveWorkspace {
       previous();
     }
     const done = this.markReady;
-    this.core.reset();
+    this.session.reset();
     this.inflight.clear();
     this.rerun.clear();
     // A config may have changed: the threads read configs afresh.
-    void this.core.restartThreads();
+    void this.session.restartThreads();
     // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
     return this.indexAll(generation)
       .finally(done)
@@ -136,7 +136,7 @@ export class LiveWorkspace {
     this.openUris.delete(path);
     this.versions.delete(path);
     this.rerun.delete(path);
-    if (this.members.has(path) && existsSync(path)) this.track(path, async () => this.settle(await this.analyzeFromDisk(path)));
+    if (this.members.has(path) && existsSync(path)) this.track(path, async () => this.recheckAffected(await this.analyzeFromDisk(path)));
     else this.forget([path]);
   }
 
@@ -151,27 +151,27 @@ export class LiveWorkspace {
       if (event.type !== FileChangeType.Deleted && this.folders.contains(path)) {
         this.members.add(path);
         analyses.push(new Promise((resolve) => this.track(path, async () => resolve(await this.analyzeFromDisk(path)), () => resolve([]))));
-      } else if (this.members.delete(path) || this.core.get(path)) {
+      } else if (this.members.delete(path) || this.session.get(path)) {
         gone.push(path);
       }
     }
     this.forget(gone);
-    this.settle((await Promise.all(analyses)).flat());
+    this.recheckAffected((await Promise.all(analyses)).flat());
   }
 
   /** The document's analysis, brought up to date with the editor first (full parse for open documents). */
-  async current(uri: string): Promise<WorkspaceDocument | undefined> {
+  async upToDate(uri: string): Promise<SessionDocument | undefined> {
     const path = this.pathOf(uri);
     if (!path) return undefined;
     if (this.pending.has(path)) {
       clearTimeout(this.pending.get(path));
       this.checkPending(path);
     }
-    const entry = this.core.get(path);
+    const entry = this.session.get(path);
     if (entry && !entry.document && this.openUris.has(path)) this.checkOpen(path);
     // An edit during the analysis starts another when it ends: wait for the last one.
     for (let inflight = this.inflight.get(path); inflight; inflight = this.inflight.get(path)) await inflight;
-    return this.core.get(path);
+    return this.session.get(path);
   }
 
   /** The editor version the document's findings were computed for (open documents only). */
@@ -208,8 +208,8 @@ export class LiveWorkspace {
     const document = this.documents.get(this.uriOf(path));
     if (!document) return;
     this.track(path, async () => {
-      if (this.core.isExcluded(path)) return this.forget([path]);
-      this.settle(await this.analyzeOpen(path, document));
+      if (this.session.isExcluded(path)) return this.forget([path]);
+      this.recheckAffected(await this.analyzeOpen(path, document));
     });
   }
 
@@ -231,7 +231,7 @@ export class LiveWorkspace {
   private analyze(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): Promise<DocumentChange | undefined> {
     const generation = this.generation;
     const ticket = this.ticket(path);
-    return this.core.analyzeDocument(this.source(path, text, problem, keepDocument), {
+    return this.session.analyzeDocument(this.source(path, text, problem, keepDocument), {
       mayFile: () => this.mayFile(path, ticket, generation, keepDocument),
       onRuleErrors: (errors) => this.logRuleErrors(path, errors),
     });
@@ -259,23 +259,23 @@ export class LiveWorkspace {
   }
 
   /** Checks the changed documents' workspace rules and their dependents', and reports them. */
-  private settle(changes: DocumentChange[]): void {
+  private recheckAffected(changes: DocumentChange[]): void {
     if (changes.length === 0) return;
     const paths = new Set<string>();
     for (const change of changes) {
       if (change.after) paths.add(change.path);
-      for (const dependent of this.core.dependents(change)) paths.add(dependent);
+      for (const dependent of this.session.dependents(change)) paths.add(dependent);
     }
-    this.listener.checked(this.core.checkWorkspace(paths));
+    this.listener.checked(this.session.checkWorkspace(paths));
     if (changes.some((change) => coverageInputsChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
   }
 
   /** Removes documents from the workspace, re-checking what depended on them. */
   private forget(paths: string[]): void {
     for (const path of paths) this.latest.delete(path);
-    const changes = paths.map((path) => this.core.remove(path)).filter((change): change is DocumentChange => change !== undefined);
+    const changes = paths.map((path) => this.session.remove(path)).filter((change): change is DocumentChange => change !== undefined);
     if (paths.length) this.listener.dropped(paths);
-    this.settle(changes);
+    this.recheckAffected(changes);
   }
 
   /** Runs one document's work; a config that cannot be used is reported, anything else is logged. Never throws. */
@@ -288,7 +288,7 @@ export class LiveWorkspace {
   }
 
   /**
-   * Runs one document's asynchronous work as its analysis in flight (what `current` waits for), with
+   * Runs one document's asynchronous work as its analysis in flight (what `upToDate` waits for), with
    * guard's handling of failures; an open document edited meanwhile is analysed again after it.
    */
   private track(path: string, work: () => Promise<void>, onFailure?: () => void): void {
@@ -311,14 +311,14 @@ export class LiveWorkspace {
     if (error instanceof DataFileError) {
       this.forget([path]);
       // While indexing, the list is reported once at the end, complete.
-      if (!this.indexing) this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
+      if (!this.indexing) this.listener.configErrors(this.session.configErrors(), this.session.configWarnings());
     } else {
       this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
   /** Indexes the workspace with work-done progress: the checked documents, or undefined when a newer pass began. */
-  private async indexAll(generation: number): Promise<WorkspaceDocument[] | undefined> {
+  private async indexAll(generation: number): Promise<SessionDocument[] | undefined> {
     const progress = await this.createProgress();
     if (generation !== this.generation) {
       progress.done();
@@ -339,11 +339,11 @@ export class LiveWorkspace {
    * answer); the diagnostics of the whole workspace then go out in slices, each once the client has
    * the one before, so requests are served in between and unsent messages do not pile up.
    */
-  private async publishInSlices(checked: WorkspaceDocument[], generation: number): Promise<void> {
+  private async publishInSlices(checked: SessionDocument[], generation: number): Promise<void> {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
       if (generation !== this.generation) return;
       // An edit, file event or close between slices has published (or cleared) that document itself.
-      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.core.get(entry.path) === entry));
+      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.session.get(entry.path) === entry));
       await Promise.all([this.listener.delivered(), new Promise((resolve) => setImmediate(resolve))]);
     }
   }
@@ -356,7 +356,7 @@ export class LiveWorkspace {
    */
   private readSources(queue: string[], generation: number, onSource: (entry: IndexSource) => void): Promise<boolean> {
     return this.inSlices(queue, generation, (path) => {
-      if (this.core.isExcluded(path)) return;
+      if (this.session.isExcluded(path)) return;
       const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
       if (open) return onSource({ source: this.source(path, open.getText(), undefined, true), version: open.version, ticket: this.ticket(path) });
       const { text, problem } = readDocumentFile(path);
@@ -372,14 +372,14 @@ export class LiveWorkspace {
    */
   private async indexDocuments(queue: string[], closedCount: number, generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The message names the threads: a user (and a test) can see the work was shared.
-    const run = this.core.indexRun(closedCount, (done, total) => {
+    const run = this.session.indexRun(closedCount, (done, total) => {
       const threads = run.threadCount > 0 ? ` on ${run.threadCount} checking threads` : '';
       progress.report(Math.floor((done * 100) / total), `${done}/${total} documents${threads}`);
     });
     try {
       const read = await this.readSources(queue, generation, ({ source, version, ticket }) => {
         const { path } = source;
-        run.add(this.core.runEntry(source, {
+        run.add(this.session.runEntry(source, {
           // An edit, close or file event while indexing has analysed the document again since.
           mayFile: () => this.mayFile(path, ticket, generation, version !== undefined),
           onRuleErrors: (errors) => this.logRuleErrors(path, errors),
@@ -419,12 +419,12 @@ export class LiveWorkspace {
       return (await this.indexDocuments(queue, closedCount, generation, progress)) ? 'done' : 'stale';
     } catch (error) {
       this.listener.log(`Clausewise: the checking threads failed (${(error as Error).message}); indexing on one thread instead`);
-      this.core.reset();
+      this.session.reset();
       return 'failed';
     }
   }
 
-  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<WorkspaceDocument[] | undefined> {
+  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<SessionDocument[] | undefined> {
     const started = Date.now();
     this.members.clear();
     const files = this.folders.discover();
@@ -436,10 +436,10 @@ export class LiveWorkspace {
     if (outcome === 'stale') return undefined;
     // Without the pool: every document on the session's own threads (0 closed documents asks for no pool).
     if (outcome === 'failed' && !(await this.indexDocuments(queue, 0, generation, progress))) return undefined;
-    const all = this.core.all().map((entry) => entry.path);
-    const checked = this.core.checkWorkspace(all);
+    const all = this.session.all().map((entry) => entry.path);
+    const checked = this.session.checkWorkspace(all);
     this.listener.reindexed(new Set(all));
-    this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
+    this.listener.configErrors(this.session.configErrors(), this.session.configWarnings());
     this.listener.coverageMayHaveChanged();
     this.listener.indexed(Date.now() - started);
     return checked;
