@@ -1,5 +1,7 @@
 /**
- * Rule fixtures, markdownlint-style: each folder of test/fixtures/rules is a workspace; each
+ * Rule fixtures, markdownlint-style: each folder of test/fixtures/rules is a workspace, checked
+ * through the engine as `clausewise check` checks it (its .clausewise.yaml applies: a file it
+ * excludes is not checked and must carry no marker); each
  * Markdown file marks the findings it expects on the line they belong to, as `{rule-id}` inside a
  * YAML comment (frontmatter) or an HTML comment (body), or anywhere as `{rule-id:N}` for a finding
  * on line N (line 1, the opening fence, cannot hold a comment). Markers are read from the raw bytes,
