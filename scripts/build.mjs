@@ -8,7 +8,7 @@ const entries = [
   // exceljs (3 MB) in a bundle of its own, loaded by the CLI and the server only for soa-xlsx: in cli.js it cost every start ~60 ms.
   { in: 'server/src/report/soa/xlsx.ts', out: 'soa-xlsx' },
   { in: 'server/src/lsp/main.ts', out: 'server', banner: '#!/usr/bin/env node', plugins: [xlsxApart()] },
-  { in: 'server/src/workspace/analysisWorker.ts', out: 'worker' },
+  { in: 'server/src/engine/analysisWorker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
 ];
 // A missing entry point is a broken tree, not something to skip: the bundle would ship without it.

@@ -28,7 +28,7 @@ import type { Catalog } from '../server/src/catalog/catalog';
 import { bundledCatalogPath, loadCatalog, parseCatalog } from '../server/src/catalog/load';
 import { packageRoot } from '../server/src/packageRoot';
 import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
-import { PolicySet } from '../server/src/workspace/policySet';
+import { PolicySet } from '../server/src/engine/policySet';
 import { whereFound } from '../server/src/cli/traceCommand';
 import type { PolicyDocument } from '../server/src/document/types';
 import { BlockIndex } from '../server/src/policy/blockIndex';

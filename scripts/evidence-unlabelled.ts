@@ -6,7 +6,7 @@
 // every element of each is addressed.
 //   node scripts/run-ts.mjs scripts/evidence-unlabelled.ts [control-id-prefix…] [--near]
 //   --near  for each element not found, up to 4 blocks where all its evidence groups but one hold
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../server/src/catalog/load';
 import { elementsFor } from '../server/src/config/elements';

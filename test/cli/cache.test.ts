@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckCache } from '../../server/src/cli/cache';
-import { checkFiles } from '../../server/src/cli/checkRun';
+import { checkFiles } from '../../server/src/engine/batch';
 import { runCli } from '../helpers/run';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 

@@ -10,7 +10,6 @@ import { runCli } from '../helpers/run';
 
 const TODAY = ['--today', '2026-06-01'];
 const reviewBody = (extra = '') => `# Access\n\n## Access review frequency\n\nAccess is reviewed quarterly by each system owner.\n\n## Access reviewers\n\nSystem owners review access and the CISO signs off.\n${extra}`;
-const approved = { status: 'approved', 'approved-by': 'Board', effective: '2026-01-01', 'last-reviewed': '2026-01-01' };
 
 function diffJson(repo: GitRepo, args: string[] = [], stderr = '') {
   const result = runCli(['diff', '--format', 'json', ...TODAY, ...args], { cwd: repo.root });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes';
-import { checkFolder } from '../helpers/workspace';
+import { checkFolder } from '../helpers/checkFolder';
 import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer;
@@ -78,7 +78,7 @@ describe('code actions', () => {
     const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
     const fixAll = await actions(uri, whole, [], ['source.fixAll']);
     expect(fixAll.map((action) => action.kind)).toEqual(['source.fixAll.clausewise']);
-    const expected = checkFolder(root).find((file) => file.path.endsWith('teleworking-standard.md'))!;
+    const expected = (await checkFolder(root)).find((file) => file.path.endsWith('teleworking-standard.md'))!;
     expect(applied(text, uri, fixAll[0]!)).toBe(applyFixes(text, automaticFixes(expected.findings)).text);
     // Asking only for quick fixes leaves the source action out.
     expect((await actions(uri, whole, [], ['quickfix'])).some((action) => action.kind === 'source.fixAll.clausewise')).toBe(false);

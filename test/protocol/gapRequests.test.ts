@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CoverageReport, PlainTextEdit } from '../../server/src/protocol/customMessages';
 import type { AdoptFolderResult, ControlPlace, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { checkFolder } from '../helpers/workspace';
+import { checkFolder } from '../helpers/checkFolder';
 import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 const backup = `# Backup Procedure
@@ -100,7 +100,7 @@ describe('clausewise/excludeControlEdit', () => {
     expect(result.text).toContain('excludes:\n  - clause: 11.1.5\n    justification: "The practice runs no premises of its own."\n---\n');
     // The record it proposes is a clean policy document: written as it is, it has no error.
     writeFileSync(join(root, 'policies', 'exclusions.md'), result.text!);
-    const record = checkFolder(join(root, 'policies')).find((file) => file.path.endsWith('exclusions.md'));
+    const record = (await checkFolder(join(root, 'policies'))).find((file) => file.path.endsWith('exclusions.md'));
     expect(record?.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths';
-import { checkFiles } from '../../server/src/cli/checkRun';
+import { checkFiles } from '../../server/src/engine/batch';
 import { positionAt } from '../../server/src/document/lines';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 import { startServer, uriOf, type TestServer } from './helpers/languageClient';

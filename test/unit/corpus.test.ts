@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFiles } from '../../server/src/cli/checkRun';
+import { checkFiles } from '../../server/src/engine/batch';
 import { discoverFiles } from '../../server/src/cli/files';
 import { positionAt } from '../../server/src/document/lines';
 import { repoRoot } from '../helpers/paths';

@@ -6,7 +6,7 @@ import { readFrontmatter } from '../../server/src/document/frontmatter';
 import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes';
 import { checkedFixRound, type CheckedText } from '../../server/src/findings/checkedFixes';
 import { frontmatterKept } from '../../server/src/findings/frontmatterKept';
-import { PolicySet } from '../../server/src/workspace/policySet';
+import { PolicySet } from '../../server/src/engine/policySet';
 import { pathological } from '../helpers/pathological';
 
 const catalog = loadCatalog();

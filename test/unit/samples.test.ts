@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../../server/src/config/resolve';
 import { computeCoverage } from '../../server/src/model/coverage';
-import { PolicySet } from '../../server/src/workspace/policySet';
-import { checkFiles } from '../../server/src/cli/checkRun';
+import { PolicySet } from '../../server/src/engine/policySet';
+import { checkFiles } from '../../server/src/engine/batch';
 import { discoverFiles } from '../../server/src/cli/files';
 import { repoRoot } from '../helpers/paths';
 

@@ -6,7 +6,7 @@ import type { PolicyDocument } from '../document/types';
 import type { Finding } from '../findings/types';
 import { computeCoverage, type CoverageReport } from '../model/coverage';
 import { SummaryIndex } from '../model/summaryIndex';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { DocumentSummary } from '../model/summary';
 import { findingKey } from '../findings/findingKey';
 import type { ChangeFinding, ChangeReport, ControlChange, CoverageTotals, DocumentChangeReport, ElementChange, FieldChange, Revision } from './types';

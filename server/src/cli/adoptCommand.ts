@@ -10,11 +10,12 @@ import { ADOPTION_DEFAULTS, type FrontmatterProposal } from '../suggest/adoption
 import { adoptionRefusal, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../model/coverage';
-import { checkFiles } from './checkRun';
+import { checkFiles } from '../engine/batch';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
 import { checkToday, inputsOf, positiveInteger, commandResolver } from './inputs';
+import { PolicySets } from '../engine/policySets';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -74,7 +75,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
 
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
-  const { files, roots } = inputsOf(positionals, cwd, resolver);
+  const { files, roots } = inputsOf(positionals, cwd, new PolicySets(resolver));
   const candidates = files.map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {

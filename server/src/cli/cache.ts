@@ -6,9 +6,9 @@ import { isCacheFile } from './cacheSchema';
 import { version } from '../../../package.json';
 import type { ReadProblem } from '../document/types';
 import type { Finding, Severity } from '../findings/types';
-import type { AnalyzedDocument } from '../workspace/analyzedDocument';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { DocumentSummary } from '../model/summary';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 
 /** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by, one missing-element finding per control, with elements and related places). */
 const FORMAT = 8;

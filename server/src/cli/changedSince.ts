@@ -1,12 +1,12 @@
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { ReadProblem } from '../document/types';
 import { dependentsOf } from '../workspace/dependents';
-import { PolicySet } from '../workspace/policySet';
+import { PolicySet } from '../engine/policySet';
 import type { DocumentSummary } from '../model/summary';
 import { openBase } from './baseRevision';
-import { policySets } from './policySets';
+import { PolicySets } from '../engine/policySets';
 
 /** What check --changed-since checks, and the summaries of everything else it indexes. */
 export interface ChangedSelection {
@@ -26,8 +26,8 @@ export interface ChangedSelection {
  */
 export function changedSelection(cwd: string, ref: string, files: string[], resolver: ConfigResolver): ChangedSelection {
   const base = openBase(cwd, ref, undefined, '--changed-since');
-  const sets = policySets(resolver);
-  const setOf = (path: string) => sets.forDirectory(dirname(path));
+  const sets = new PolicySets(resolver);
+  const setOf = (path: string) => sets.forPath(path);
   const texts = new Map<string, string>();
   const indexed = new Map<string, DocumentSummary>();
   for (const path of files) {

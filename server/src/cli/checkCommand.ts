@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { openBase } from './baseRevision';
 import { changedSelection } from './changedSince';
 import { CheckCache } from './cache';
-import { checkFiles, type FileResult } from './checkRun';
+import { checkFiles, type FileResult } from '../engine/batch';
 import { fixFiles } from './fix';
-import { checkToday, inputsOf, commandResolver } from './inputs';
+import { checkToday, inputsOf, commandSets } from './inputs';
 import { displayPath } from '../report/displayPath';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
@@ -78,8 +78,9 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   if (values['cache-location'] && !values.cache) throw new UsageError('--cache-location goes with --cache');
 
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
-  const inputs = inputsOf(positionals, cwd, resolver);
+  const sets = commandSets(cwd, values);
+  const { resolver } = sets;
+  const inputs = inputsOf(positionals, cwd, sets);
   const { roots } = inputs;
   const changed = values['changed-since'] === undefined ? undefined : changedSelection(cwd, values['changed-since'], inputs.files, resolver);
   const files = changed?.check ?? inputs.files;
@@ -88,7 +89,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
   const base = values.base === undefined ? undefined : openBase(cwd, values.base).revision;
-  const options = { cwd, today: values.today, configFile: values.config, resolver, cache, base, indexed: changed?.indexed, onProgress: progress?.update };
+  const options = { cwd, today: values.today, configFile: values.config, sets, cache, base, indexed: changed?.indexed, onProgress: progress?.update };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options, roots);

@@ -3,14 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeCoverage, type CoverageState } from '../model/coverage';
 import { hasExpiredExclusion } from '../model/coverageViews';
-import { checkFiles } from './checkRun';
+import { checkFiles } from '../engine/batch';
 import type { CoverageInput } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
 import { coverageJson } from '../report/coverage/json';
 import { REPORT_FORMATS, renderCoverage, type ReportFormat } from '../report/coverage/render';
 import { formatCoverageTable } from './format/coverageTable';
 import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from '../report/soa/render';
-import { checkToday, inputFiles, commandResolver } from './inputs';
+import { checkToday, inputFiles, commandSets } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf, UsageError } from './usageError';
 
@@ -66,9 +66,9 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   const gates = listOf('--fail-on', values['fail-on'], GATES, 'states');
 
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
-  const files = inputFiles(positionals, cwd, resolver);
-  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
+  const policySets = commandSets(cwd, values);
+  const files = inputFiles(positionals, cwd, policySets);
+  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
   const inputs: CoverageInput[] = withPolicies.map((set) => ({

@@ -8,11 +8,11 @@ import { resolveCommit } from '../git/revisions';
 import { RevisionTree } from '../git/tree';
 import { DataFileError, formatProblem } from '../yaml/problem';
 import { openBase, type ChangeBase } from './baseRevision';
-import { checkFiles, type CheckRunOptions } from './checkRun';
+import { checkFiles, type BatchOptions } from '../engine/batch';
 import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
-import { checkToday, commandResolver, inputsOf } from './inputs';
+import { checkToday, commandSets, inputsOf } from './inputs';
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf } from './usageError';
@@ -104,12 +104,12 @@ interface DiffValues {
 export async function changeReport(cwd: string, positionals: string[], values: DiffValues): Promise<ChangeReport> {
   const headCommit = values.head === undefined ? undefined : resolveCommit(cwd, values.head, '--head');
   const base = openBase(cwd, values.base, headCommit);
-  const resolver = commandResolver(cwd, values);
+  const sets = commandSets(cwd, values);
   const policy = { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) };
   const headTree = headCommit ? new RevisionTree(base.root, headCommit) : undefined;
   const head: CheckedSide = headTree
     ? await checkRevision(headTree, positionals, cwd, { today: values.today, policy, configFile: values.config, base: base.revision })
-    : await checkFiles(inputsOf(positionals, cwd, resolver, { allowNone: true }).files, { cwd, today: values.today, resolver, base: base.revision });
+    : await checkFiles(inputsOf(positionals, cwd, sets, { allowNone: true }).files, { cwd, today: values.today, sets, base: base.revision });
   const notes: string[] = [];
   const baseSide = await checkBaseSide(base, positionals, cwd, values, policy, headTree, notes, unchangedAnalyses(base, head));
   const similarity = new Map(base.changes.filter((change) => change.similarity !== undefined).map((change) => [change.path, change.similarity!]));
@@ -126,7 +126,7 @@ export async function changeReport(cwd: string, positionals: string[], values: D
  * The base side, with its own configs. A base whose config cannot be used (the change may be what
  * mends it) is read with the head's configs instead, and the report says so.
  */
-async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: string, values: DiffValues, policy: { confineToRepository: boolean; catalog?: string }, headTree: RevisionTree | undefined, notes: string[], reuse: CheckRunOptions['reuse']): Promise<CheckedSide> {
+async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: string, values: DiffValues, policy: { confineToRepository: boolean; catalog?: string }, headTree: RevisionTree | undefined, notes: string[], reuse: BatchOptions['reuse']): Promise<CheckedSide> {
   const options = { today: values.today, policy, configFile: values.config, reuse };
   try {
     return await checkRevision(base.tree, positionals, cwd, options);
@@ -145,7 +145,7 @@ async function checkBaseSide(base: ChangeBase, positionals: string[], cwd: strin
  * one-file change to 2,000 documents then parses one file twice, not 2,000). None when a config
  * file changed: the same text may then be checked differently.
  */
-function unchangedAnalyses(base: ChangeBase, head: CheckedSide): CheckRunOptions['reuse'] {
+function unchangedAnalyses(base: ChangeBase, head: CheckedSide): BatchOptions['reuse'] {
   const touched = new Set(base.changes.flatMap((change) => [change.path, ...(change.from ? [change.from] : [])]));
   if ([...touched].some((path) => CONFIG_FILE_NAMES.includes(basename(path)))) return undefined;
   return new Map(head.results.filter((result) => !touched.has(result.path)).map((result) => [result.path, { text: result.document.text, analyzed: result.analyzed }]));

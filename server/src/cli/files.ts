@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { walkMarkdownFiles } from '../workspace/markdownFiles';
+import { walkMarkdownFiles } from '../engine/markdownFiles';
 import { UsageError } from './usageError';
 
 export interface Discovery {

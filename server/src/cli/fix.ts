@@ -1,7 +1,7 @@
 import { MAX_DOCUMENT_BYTES } from '../document/decode';
 import { readRegularFile } from '../files/readFile';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
-import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
+import { checkFiles, type BatchOptions, type FileResult } from '../engine/batch';
 import { fixInMemory } from './fixPasses';
 
 export interface FixOutcome {
@@ -18,7 +18,7 @@ export interface FixOutcome {
  * written is reported and the others are still written; the findings returned then describe the
  * files as they are on disk.
  */
-export async function fixFiles(paths: string[], options: CheckRunOptions, roots: string[]): Promise<FixOutcome> {
+export async function fixFiles(paths: string[], options: BatchOptions, roots: string[]): Promise<FixOutcome> {
   const original = new Map<string, Buffer>();
   for (const path of paths) {
     try {

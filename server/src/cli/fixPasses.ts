@@ -1,5 +1,5 @@
 import { failedFixes, fixKey, fixRound, type CheckedText, type FixRound, type PlannedFix } from '../findings/checkedFixes';
-import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
+import { checkFiles, type BatchOptions, type FileResult } from '../engine/batch';
 
 /** Rounds of fixing: a fix can reveal another (a claimed clause whose sections are then missing). */
 const MAX_PASSES = 5;
@@ -18,7 +18,7 @@ interface FileRound {
  * fixed text, byte-order mark kept) and `counts` (fixes applied per file), and returns the last check,
  * where a fix that failed on a file's final text is no longer offered.
  */
-export async function fixInMemory(paths: string[], options: CheckRunOptions, texts: Map<string, string>, counts: Map<string, number>): ReturnType<typeof checkFiles> {
+export async function fixInMemory(paths: string[], options: BatchOptions, texts: Map<string, string>, counts: Map<string, number>): ReturnType<typeof checkFiles> {
   // Fixes that failed, with the text they failed on: tried again only once other fixes changed it.
   const withheld = new Map<string, { text: string; keys: Set<string> }>();
   const heldFor = (path: string, text: string) => {

@@ -5,7 +5,7 @@ import { builtInCatalogNames, builtInCatalogPath, isBuiltInCatalog } from '../ca
 import { isReallyInside, repositoryRoot } from '../files/confine';
 import { isCalendarDate } from '../config/duration';
 import { ConfigResolver } from '../config/resolve';
-import { PolicySet } from '../workspace/policySet';
+import { PolicySets } from '../engine/policySets';
 import { discoverFiles } from './files';
 import { UsageError } from './usageError';
 
@@ -14,13 +14,13 @@ import { UsageError } from './usageError';
  * globs, else the current folder; `.gitignore` and each walked folder's config `exclude` honoured.
  * Unreadable folders and link loops are reported on stderr. `roots` are the folders the command
  * may write in: each path or glob base walked (a named file's folder). Finding no file is a usage
- * error, unless `allowNone` (diff: a change may remove every document).
+ * error, unless `allowNone` (diff: a change may remove every document). The policy sets made
+ * here to read each folder's `exclude` are the command's: it passes them on to checkFiles.
  */
-export function inputsOf(positionals: string[], cwd: string, resolver: ConfigResolver, options: { allowNone?: boolean } = {}): { files: string[]; roots: string[] } {
-  const inputs = positionals.length > 0 ? positionals : defaultInputs(resolver, cwd);
+export function inputsOf(positionals: string[], cwd: string, sets: PolicySets, options: { allowNone?: boolean } = {}): { files: string[]; roots: string[] } {
+  const inputs = positionals.length > 0 ? positionals : defaultInputs(sets.resolver, cwd);
   const discovery = discoverFiles(inputs, cwd, (dir) => {
-    const { config, catalog } = resolver.forDirectory(dir);
-    const set = new PolicySet(config, catalog);
+    const set = sets.forDirectory(dir);
     return (path) => set.isExcluded(path);
   });
   for (const problem of discovery.problems) process.stderr.write(`clausewise: ${problem} (skipped)\n`);
@@ -35,8 +35,8 @@ export function inputsOf(positionals: string[], cwd: string, resolver: ConfigRes
 }
 
 /** The files of inputsOf, for the commands that write nothing. */
-export function inputFiles(positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
-  return inputsOf(positionals, cwd, resolver).files;
+export function inputFiles(positionals: string[], cwd: string, sets: PolicySets): string[] {
+  return inputsOf(positionals, cwd, sets).files;
 }
 
 /**
@@ -46,6 +46,11 @@ export function inputFiles(positionals: string[], cwd: string, resolver: ConfigR
  */
 export function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
   return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) });
+}
+
+/** The policy sets of a command, over its resolver (commandResolver): listing the files and checking them share them. */
+export function commandSets(cwd: string, values: { config?: string; catalog?: string }): PolicySets {
+  return new PolicySets(commandResolver(cwd, values));
 }
 
 /** The file `--catalog` names: a built-in catalog by name (iso27002-2022), else a catalog file. */

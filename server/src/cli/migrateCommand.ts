@@ -16,6 +16,7 @@ import { regionDiff } from '../text/unifiedDiff';
 import { formatMigrationJson, formatMigrationMarkdown, formatMigrationText, type MigratedFile } from './format/migrate';
 import { displayPath } from '../report/displayPath';
 import { commandResolver, inputsOf } from './inputs';
+import { PolicySets } from '../engine/policySets';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
@@ -60,7 +61,7 @@ export async function migrateCommand(args: string[], output: Output = stdoutOutp
   const cwd = process.cwd();
   const target = loadCatalog(builtInCatalogPath(values.to));
   const resolver = commandResolver(cwd, { config: values.config });
-  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, resolver);
+  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, new PolicySets(resolver));
   const files: MigratedFile[] = [];
   const configs = new Set<string | undefined>();
   for (const path of paths) {

@@ -6,10 +6,10 @@ import { CONFIG_FILE_NAMES } from '../config/types';
 import { RevisionTree } from '../git/tree';
 import type { BaseRevision } from '../rules/types';
 import { isInside } from '../shared/paths';
-import { MARKDOWN_FILE } from '../workspace/markdownFiles';
-import type { PolicySet } from '../workspace/policySet';
-import { checkFiles, type CheckRunOptions, type FileResult } from './checkRun';
-import { policySets } from './policySets';
+import { MARKDOWN_FILE } from '../engine/markdownFiles';
+import type { PolicySet } from '../engine/policySet';
+import { checkFiles, type FileResult, type BatchOptions } from '../engine/batch';
+import { PolicySets } from '../engine/policySets';
 
 /** The findings and policy sets of one side of a change. */
 export interface CheckedSide {
@@ -43,7 +43,7 @@ export function revisionConfigs(tree: RevisionTree): ConfigSource {
  * through git, and links checked against the revision's files. The checking threads, and their
  * time limit, are the same as check's: they are handed each config's text.
  */
-export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configsFrom?: RevisionTree | 'disk'; base?: BaseRevision; reuse?: CheckRunOptions['reuse'] }): Promise<CheckedSide> {
+export async function checkRevision(tree: RevisionTree, positionals: string[], cwd: string, options: { today?: string; policy: CatalogPolicy; configFile?: string; configsFrom?: RevisionTree | 'disk'; base?: BaseRevision; reuse?: BatchOptions['reuse'] }): Promise<CheckedSide> {
   // --config names a file on disk, for both sides.
   const configTree = options.configFile !== undefined || options.configsFrom === 'disk' ? undefined : (options.configsFrom ?? tree);
   const resolver = new ConfigResolver(cwd, options.configFile, { ...options.policy }, configTree ? revisionConfigs(configTree) : diskConfigs);
@@ -60,7 +60,8 @@ export async function checkRevision(tree: RevisionTree, positionals: string[], c
 /** The Markdown files of a revision that the given paths (or the defaults) name. */
 function revisionFiles(tree: RevisionTree, positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
   const markdown = tree.paths().filter((path) => MARKDOWN_FILE.test(path) && !path.split(sep).includes('node_modules'));
-  const setOf = policySets(resolver).forDirectory;
+  const sets = new PolicySets(resolver);
+  const setOf = (dir: string) => sets.forDirectory(dir);
   if (positionals.length > 0) {
     // As discoverFiles walks: a named file is taken as it is; the config governing a walked folder
     // (or a glob's base) excludes what its `exclude` globs name below it.

@@ -7,6 +7,7 @@ import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from '../report/displayPath';
 import { inputFiles, positiveInteger, commandResolver } from './inputs';
+import { PolicySets } from '../engine/policySets';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
@@ -53,7 +54,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   const cwd = process.cwd();
   const resolver = commandResolver(cwd, values);
   const results: FileSuggestions[] = [];
-  for (const path of inputFiles(positionals, cwd, resolver)) {
+  for (const path of inputFiles(positionals, cwd, new PolicySets(resolver))) {
     const { text, problem } = readDocumentFile(path);
     // Invalid UTF-8 is still read (lossily); a binary, oversized or unreadable file is not.
     if (problem && (problem.kind !== 'encoding' || text === '')) {

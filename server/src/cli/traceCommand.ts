@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeCoverage, type ControlCoverage } from '../model/coverage';
 import { documentCoverage } from '../model/coverageViews';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
-import { checkFiles } from './checkRun';
+import { checkFiles } from '../engine/batch';
 import { displayPath } from '../report/displayPath';
-import { checkToday, inputFiles, commandResolver } from './inputs';
+import { checkToday, inputFiles, commandSets } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -32,8 +32,8 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   if (!target) throw new UsageError('trace needs a control id, a document id or a path, for example: clausewise trace 9.4.2');
   checkToday(values.today);
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
-  const { sets } = await checkFiles(inputFiles(paths, cwd, resolver), { cwd, today: values.today, configFile: values.config, resolver, indexOnly: true });
+  const policySets = commandSets(cwd, values);
+  const { sets } = await checkFiles(inputFiles(paths, cwd, policySets), { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true });
   for (const set of sets) {
     const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
     const control = set.catalog.control(target);

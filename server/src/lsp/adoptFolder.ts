@@ -21,7 +21,7 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
   await afterIndexing(context, token);
   const { folder } = requestSet(context, params);
   const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
-  const core = context.workspace.core;
+  const core = context.workspace.session;
   const takenIds = new Set(core.policySets().flatMap((set) => set.index.ids()));
   const result: AdoptFolderResult = { changes: {}, adopted: [], skipped: [] };
   // The indexed files and those open in the editor (one opened a moment ago may not be analysed yet).
@@ -35,7 +35,7 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
     throwIfCancelled(token);
     if (!entry) continue;
     const { set } = entry;
-    const document = entry.document ?? parsePolicyDocument(entry.path, entry.shell.text, undefined, set.config.limits);
+    const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
     if (document.readProblem) {
       result.skipped.push({ uri, reason: `${document.readProblem.message}; not adopted` });
       continue;

@@ -1,6 +1,6 @@
 import { elementsFor, isEssential } from '../config/elements';
 import type { CatalogTree, ScopeParams } from '../protocol/customMessages';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { ServerContext } from './context';
 import { requestSet } from './scope';
 

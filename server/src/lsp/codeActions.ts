@@ -5,7 +5,7 @@ import { fixAllSummary } from '../findings/fixSummary';
 import { disableNextLineEdit } from '../rules/suppressionEdit';
 import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
 import { fixResultCommand } from './fixResult';
@@ -25,24 +25,24 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   if (!entry) return configFixes(params);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
-  const start = toOffset(entry.shell, params.range.start);
-  const end = toOffset(entry.shell, params.range.end);
+  const start = toOffset(entry.treeless, params.range.start);
+  const end = toOffset(entry.treeless, params.range.end);
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const ignored = new Set<string>();
     for (const finding of entry.findings) {
       if (finding.range.start > end || finding.range.end < start) continue;
-      const diagnostic = toDiagnostic(entry.shell, finding, uri);
+      const diagnostic = toDiagnostic(entry.treeless, finding, uri);
       for (const fix of finding.fixes) {
-        const after = fix.select ? applyFixes(entry.shell.text, [fix]).text : '';
+        const after = fix.select ? applyFixes(entry.treeless.text, [fix]).text : '';
         const command = fix.select ? fixResultCommand(uri, after, selectionAfter(orderedEdits(fix.edits), fix)) : undefined;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.shell, fix.edits) } }, ...(command ? { command } : {}) });
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.treeless, fix.edits) } }, ...(command ? { command } : {}) });
       }
       const ignore = entry.document && disableNextLineEdit(entry.document, finding.ruleId, finding.range.start);
       const key = `${finding.ruleId}@${ignore?.range.start}`;
       if (ignore && !ignored.has(key)) {
         ignored.add(key);
-        actions.push({ title: `Ignore ${finding.ruleId} here (clausewise-disable-next-line comment)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: toLspEdits(entry.shell, [ignore]) } } });
+        actions.push({ title: `Ignore ${finding.ruleId} here (clausewise-disable-next-line comment)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: toLspEdits(entry.treeless, [ignore]) } } });
       }
     }
   }
@@ -51,7 +51,7 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
     if (fixAll) actions.push(fixAll);
   }
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
-  const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.shell.text.length);
+  const head = entry.document?.frontmatter?.range.end ?? (entry.document?.lineStarts[1] ?? entry.treeless.text.length);
   if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
   const migrate = wants(MIGRATE_KIND) && start < head ? migrateAction(entry, uri) : undefined;
   if (migrate) actions.push(migrate);
@@ -75,14 +75,14 @@ const fixAllRounds = new WeakMap<Finding[], CheckedRound>();
  * the next run), each checked as --fix checks it: one that would leave its finding or break the
  * frontmatter is left out.
  */
-function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: string, invoked: boolean): CodeAction | undefined {
+function fixAllAction(context: ServerContext, entry: SessionDocument, uri: string, invoked: boolean): CodeAction | undefined {
   let round = fixAllRounds.get(entry.findings);
   if (!round) {
     const recheck = (text: string) => {
-      const { summary, findings } = context.workspace.core.preview(entry.path, text);
+      const { summary, findings } = context.workspace.session.preview(entry.path, text);
       return { text, findings, isPolicy: summary.isPolicy };
     };
-    round = checkedFixRound({ text: entry.shell.text, findings: entry.findings, isPolicy: entry.analyzed.summary.isPolicy }, recheck);
+    round = checkedFixRound({ text: entry.treeless.text, findings: entry.findings, isPolicy: entry.analyzed.summary.isPolicy }, recheck);
     fixAllRounds.set(entry.findings, round);
   }
   if (round.applied.length === 0) return undefined;
@@ -93,7 +93,7 @@ function fixAllAction(context: ServerContext, entry: WorkspaceDocument, uri: str
   return {
     title: 'Fix all Clausewise problems',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: toLspEdits(entry.shell, edits) } },
+    edit: { changes: { [uri]: toLspEdits(entry.treeless, edits) } },
     ...(command ? { command } : {}),
   };
 }

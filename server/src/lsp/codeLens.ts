@@ -20,7 +20,7 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams,
   const document = entry?.document;
   const frontmatter = document?.frontmatter;
   if (!entry || !document || !frontmatter || !entry.analyzed.summary.isPolicy) return null;
-  const range = toLspRange(entry.shell, lineRange(document, 0));
+  const range = toLspRange(entry.treeless, lineRange(document, 0));
   if (!frontmatter.data) return [{ range, command: { title: 'frontmatter has errors: its claims are not checked until they are fixed', command: '' } }];
   const { summary } = entry.analyzed;
   const { catalog, config } = entry.set;
@@ -29,13 +29,13 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams,
     const missing = new Set(elementIds(summary.elements[control.id], 'missing'));
     return elementsFor(control, config)
       .filter((element) => missing.has(element.id))
-      .map((element) => ({ clause: control.id, controlTitle: control.title, element: element.id, title: element.title, range: toLspRange(entry.shell, claim.range) }));
+      .map((element) => ({ clause: control.id, controlTitle: control.title, element: element.id, title: element.title, range: toLspRange(entry.treeless, claim.range) }));
   });
   const parts: string[] = [];
   const claimed = Object.keys(summary.elements).length;
   if (claimed > 0 || summary.exclusions.length === 0) parts.push(`covers ${plural(claimed, 'control')}`, `${plural(items.length, 'element')} missing`);
   if (summary.exclusions.length > 0) {
-    const today = context.workspace.core.today(entry.set);
+    const today = context.workspace.session.today(entry.set);
     const invalid = summary.exclusions.filter((exclusion) => {
       const control = exclusion.clause && catalog.control(exclusion.clause.source);
       return !control || exclusionProblems(exclusion, control, config, today).length > 0;

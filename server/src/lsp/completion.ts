@@ -8,7 +8,7 @@ import { normalizeClauseId } from '../catalog/clauseId';
 import { elementsFor } from '../config/elements';
 import { completionSiteAt, type CompletionSite } from '../document/completionSite';
 import { exclusionKeys, frontmatterKey, frontmatterKeys, inclusionReasonKeys, itemKeys } from '../document/frontmatterKeys';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 import { suggestionRanks } from './suggestedClauses';
@@ -20,15 +20,15 @@ export const COMPLETION_TRIGGERS = [' ', '#', '[', ',', '.', '§'];
 export async function completion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
   const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
-  const site = completionSiteAt(entry.document, toOffset(entry.shell, params.position));
+  const site = completionSiteAt(entry.document, toOffset(entry.treeless, params.position));
   if (!site) return null;
   const snippets = context.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-  const range = toLspRange(entry.shell, site.range);
+  const range = toLspRange(entry.treeless, site.range);
   const items = itemsFor(site, entry, range, snippets);
   return items.length ? { isIncomplete: false, items } : null;
 }
 
-function itemsFor(site: CompletionSite, entry: WorkspaceDocument, range: LspRange, snippets: boolean): CompletionItem[] {
+function itemsFor(site: CompletionSite, entry: SessionDocument, range: LspRange, snippets: boolean): CompletionItem[] {
   const { catalog } = entry.set;
   switch (site.kind) {
     case 'key':
@@ -159,7 +159,7 @@ function clauseItems(catalog: Catalog, prefix: string, range: LspRange, style: C
   return items;
 }
 
-function documentIdItems(entry: WorkspaceDocument, range: LspRange): CompletionItem[] {
+function documentIdItems(entry: SessionDocument, range: LspRange): CompletionItem[] {
   const { summary } = entry.analyzed;
   const listed = new Set(summary.related.map((reference) => reference.value));
   return entry.set.index
@@ -174,7 +174,7 @@ function documentIdItems(entry: WorkspaceDocument, range: LspRange): CompletionI
     }));
 }
 
-function headingItems(entry: WorkspaceDocument, range: LspRange, snippets: boolean): CompletionItem[] {
+function headingItems(entry: SessionDocument, range: LspRange, snippets: boolean): CompletionItem[] {
   const { catalog, config } = entry.set;
   const items: CompletionItem[] = [];
   for (const [controlId, states] of Object.entries(entry.analyzed.summary.elements)) {

@@ -7,7 +7,7 @@ import { elementsFor } from '../config/elements';
 import { elementQuote } from '../policy/elementQuote';
 import { isExpired } from '../model/exclusionProblems';
 import type { Claim, ExclusionEntry } from '../model/coverage';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
@@ -51,18 +51,18 @@ function controlNamed(set: PolicySet, id: unknown): Control {
 
 /** The zero-based line of an offset in a document of the workspace (0 when the document is not there). */
 function lineAt(context: ServerContext, path: string, offset: number | undefined): number {
-  const entry = context.workspace.core.get(path);
-  return entry && offset !== undefined ? toPosition(entry.shell, offset).line : 0;
+  const entry = context.workspace.session.get(path);
+  return entry && offset !== undefined ? toPosition(entry.treeless, offset).line : 0;
 }
 
 function claimOf(context: ServerContext, set: PolicySet, control: Control, claim: Claim): ControlPageClaim {
-  const entry = context.workspace.core.get(claim.path);
+  const entry = context.workspace.session.get(claim.path);
   const summary = entry?.analyzed.summary;
   const named = new Set([control.id, ...(claim.via ?? [])]);
   const at = summary?.clauses.find((located) => named.has(normalizeClauseId(located.source) ?? ''))?.range.start;
   const byId = new Map(elementsFor(control, set.config).map((element) => [element.id, element]));
   // The text is read once per document (a closed document's is read again from disk).
-  const text = entry?.shell.text ?? '';
+  const text = entry?.treeless.text ?? '';
   const elements = claim.elements.map((status): ControlPageElement => {
     const element = byId.get(status.id);
     const quote = elementQuote(text, status);

@@ -4,7 +4,7 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import type { ControlPlace, ControlPlacesParams } from '../protocol/gapMessages';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { requestScope } from './scope';
 import { suggestionsFor } from './suggestedClauses';
@@ -45,8 +45,8 @@ export async function controlPlaces(context: ServerContext, params: ControlPlace
 }
 
 /** The ranking for an open document (kept between requests), or for a closed one, of one category only, from its file's text. */
-function rankedFor(entry: WorkspaceDocument, categoryId: string): ClauseSuggestion[] {
+function rankedFor(entry: SessionDocument, categoryId: string): ClauseSuggestion[] {
   if (entry.document) return suggestionsFor(entry);
-  const document = parsePolicyDocument(entry.path, entry.shell.text, undefined, entry.set.config.limits);
+  const document = parsePolicyDocument(entry.path, entry.treeless.text, undefined, entry.set.config.limits);
   return suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config), categoryId });
 }

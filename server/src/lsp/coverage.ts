@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import type { LiveWorkspace } from './workspace';
 import {
   CoverageChangedNotification, type CoverageReport, type CoverageTotals, type ScopeParams,
@@ -41,8 +41,8 @@ export class CoverageNotifier {
 
   private notify(): void {
     try {
-      for (const set of this.workspace.core.policySets()) {
-        const { report, generation } = set.coverage.report(this.workspace.core.today(set));
+      for (const set of this.workspace.session.policySets()) {
+        const { report, generation } = set.coverage.report(this.workspace.session.today(set));
         if (this.sent.get(set) === generation) continue;
         this.sent.set(set, generation);
         const totals: CoverageTotals = report.totals;

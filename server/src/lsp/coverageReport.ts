@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { CoverageInput } from '../report/coverage/common';
 import { renderCoverage } from '../report/coverage/render';

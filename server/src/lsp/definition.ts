@@ -8,11 +8,11 @@ import { toLspRange, toOffset } from './conversion';
 export async function definition(context: ServerContext, params: DefinitionParams): Promise<Location[] | null> {
   const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
-  const target = targetAt(entry.document, toOffset(entry.shell, params.position));
+  const target = targetAt(entry.document, toOffset(entry.treeless, params.position));
   if (target?.kind === 'document-id') {
     return entry.set.index.withId(target.id).flatMap((summary) => {
-      const other = context.workspace.core.get(summary.path);
-      return other && summary.id ? [{ uri: context.workspace.uriOf(summary.path), range: toLspRange(other.shell, summary.id.range) }] : [];
+      const other = context.workspace.session.get(summary.path);
+      return other && summary.id ? [{ uri: context.workspace.uriOf(summary.path), range: toLspRange(other.treeless, summary.id.range) }] : [];
     });
   }
   if (target?.kind === 'clause') {

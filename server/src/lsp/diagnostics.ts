@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import { toDiagnostic, type LineMap } from './conversion';
 
 /** The findings a document's diagnostics were made from, and the line starts of the text they were computed on. */
 interface FindingsSource {
   lines: LineMap;
-  findings: WorkspaceDocument['findings'];
+  findings: SessionDocument['findings'];
 }
 
 /**
@@ -32,17 +32,17 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   /** Publishes a document's diagnostics if they changed; `version` is the editor version they were computed for. */
-  publish(entry: WorkspaceDocument, uri: string, version?: number): void {
+  publish(entry: SessionDocument, uri: string, version?: number): void {
     const previous = this.published.get(entry.path);
-    const { shell, findings } = entry;
-    const source = { lines: shell, findings };
+    const { treeless, findings } = entry;
+    const source = { lines: treeless, findings };
     // Positions depend on the line starts alone: equal line starts and findings give equal diagnostics.
-    if (previous?.uri === uri && 'source' in previous && isDeepStrictEqual(previous.source.lines.lineStarts, shell.lineStarts) && isDeepStrictEqual(previous.source.findings, findings)) {
+    if (previous?.uri === uri && 'source' in previous && isDeepStrictEqual(previous.source.lines.lineStarts, treeless.lineStarts) && isDeepStrictEqual(previous.source.findings, findings)) {
       // The newer source, so the older text and findings can be freed.
       previous.source = source;
       return;
     }
-    this.send(entry.path, uri, findings.map((finding) => toDiagnostic(shell, finding, uri)), version, source);
+    this.send(entry.path, uri, findings.map((finding) => toDiagnostic(treeless, finding, uri)), version, source);
   }
 
   /** Removes a document's diagnostics (deleted, excluded, or under a config that cannot be used). */

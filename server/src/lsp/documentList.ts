@@ -8,7 +8,7 @@ import { requestScope, scopeCoverage, type RequestScope } from './scope';
 /** clausewise/documents: each policy document with its review state and its clauses' coverage (all sets, or the one in scope). */
 export async function documentList(context: ServerContext, params: ScopeParams | null, token: CancellationToken): Promise<DocumentsResult> {
   await afterIndexing(context, token);
-  const scopes = params?.uri ? [requestScope(context, params)] : context.workspace.core.policySets().map((set) => ({ set, index: set.index }));
+  const scopes = params?.uri ? [requestScope(context, params)] : context.workspace.session.policySets().map((set) => ({ set, index: set.index }));
   const documents: PolicyDocumentInfo[] = [];
   for (const scope of scopes) {
     documents.push(...describe(context, scope));
@@ -19,7 +19,7 @@ export async function documentList(context: ServerContext, params: ScopeParams |
 
 function describe(context: ServerContext, scope: RequestScope): PolicyDocumentInfo[] {
   const { set, index } = scope;
-  const today = context.workspace.core.today(set);
+  const today = context.workspace.session.today(set);
   const states = new Map(scopeCoverage(context, scope).controls.map((control) => [control.id, control.state]));
   return index.policies().map((summary) => ({
     uri: context.workspace.uriOf(summary.path),

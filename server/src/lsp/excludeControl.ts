@@ -33,7 +33,7 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   // What exclusion-invalid would report on the new entry, refused before it is written.
   const nowhere = { start: 0, end: 0 };
   const exclusion = { clause: { value: control.id, source: control.id, range: nowhere }, justification: { value: justification, source: justification, range: nowhere }, range: nowhere };
-  const problems = exclusionProblems(exclusion, control, set.config, context.workspace.core.today(set));
+  const problems = exclusionProblems(exclusion, control, set.config, context.workspace.session.today(set));
   if (problems.some((problem) => problem.kind === 'essential')) throw refuse(`${control.id} ${control.title} is essential: a health organisation may not exclude it; claim it in a document instead`);
   if (problems.length) throw new ResponseError(ErrorCodes.InvalidParams, `the exclusion of ${control.id} needs a justification an auditor can follow (${problems.map((problem) => problem.text).join('; ')}): say in a sentence why the control does not apply to your organisation`);
   if (coverage?.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
@@ -46,7 +46,7 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   const uri = context.workspace.uriOf(target.path);
   const entry = await context.workspace.upToDate(uri);
   if (!entry) throw refuse(`${target.path} is no longer in the workspace; ask again`);
-  const document = entry.document ?? parsePolicyDocument(entry.path, entry.shell.text, undefined, set.config.limits);
+  const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
   const edit = addExclusionEdit(document, control.id, justification);
   if (!edit) throw refuse(`the frontmatter of ${target.path} does not parse or its excludes is not a list, so the exclusion cannot be added there; fix it first`);
   return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) } };

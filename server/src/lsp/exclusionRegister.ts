@@ -16,11 +16,11 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
   const { catalog, config } = set;
-  const today = context.workspace.core.today(set);
+  const today = context.workspace.session.today(set);
   const order = new Map(catalog.controls.map((control, at) => [control.id, at]));
   const entries: (ExclusionRegisterEntry & { order: number })[] = [];
   for (const summary of index.policies()) {
-    const entry = context.workspace.core.get(summary.path);
+    const entry = context.workspace.session.get(summary.path);
     for (const exclusion of summary.exclusions) {
       const written = exclusion.clause?.source ?? '';
       const own = written ? catalog.control(written) : undefined;
@@ -45,7 +45,7 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
         expired: isExpired(until, today),
         valid: problems.length === 0,
         problems,
-        line: entry ? toPosition(entry.shell, exclusion.range.start).line : 0,
+        line: entry ? toPosition(entry.treeless, exclusion.range.start).line : 0,
         order: control ? order.get(control.id)! : order.size,
       });
     }

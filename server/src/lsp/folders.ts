@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isWalkedMarkdownFile, walkMarkdownFiles } from '../workspace/markdownFiles';
-import type { PolicyWorkspace } from '../workspace/policyWorkspace';
+import { isWalkedMarkdownFile, walkMarkdownFiles } from '../engine/markdownFiles';
+import type { Session } from '../engine/session';
 import { DataFileError } from '../yaml/problem';
 
 /**
@@ -12,7 +12,7 @@ export class WorkspaceFolders {
   private roots: string[] = [];
 
   constructor(
-    private readonly core: PolicyWorkspace,
+    private readonly session: Session,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -45,7 +45,7 @@ export class WorkspaceFolders {
   /** Like the CLI walking a folder: the exclude globs of the config governing the folder apply to everything below it. */
   private excludedUnder(root: string, path: string): boolean {
     try {
-      return this.core.setForDirectory(root).isExcluded(path);
+      return this.session.setForDirectory(root).isExcluded(path);
     } catch (error) {
       if (error instanceof DataFileError) return true;
       throw error;
@@ -55,7 +55,7 @@ export class WorkspaceFolders {
   /** And the file's own config may exclude it too; a config that cannot be used is reported when the file is checked. */
   private excludedByOwnConfig(path: string): boolean {
     try {
-      return this.core.isExcluded(path);
+      return this.session.isExcluded(path);
     } catch (error) {
       if (error instanceof DataFileError) return false;
       throw error;

@@ -11,7 +11,7 @@ import { targetAt } from '../document/targetAt';
 import { entryFor, soaDocuments } from '../model/statement';
 import type { ControlCoverage } from '../model/coverage';
 import type { ElementStatus } from '../model/summary';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toLspRange, toOffset } from './conversion';
 
@@ -19,16 +19,16 @@ import { toLspRange, toOffset } from './conversion';
 export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
   const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
-  const target = targetAt(entry.document, toOffset(entry.shell, params.position));
+  const target = targetAt(entry.document, toOffset(entry.treeless, params.position));
   if (!target) return null;
   const value =
     target.kind === 'clause' ? clauseHover(context, entry, target.source)
     : target.kind === 'key' ? keyHover(target.key)
     : documentHover(entry, target.id);
-  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(entry.shell, target.range) } : null;
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(entry.treeless, target.range) } : null;
 }
 
-function clauseHover(context: ServerContext, entry: WorkspaceDocument, source: string): string {
+function clauseHover(context: ServerContext, entry: SessionDocument, source: string): string {
   const { catalog } = entry.set;
   const clause = catalog.lookup(source);
   if (!clause) {
@@ -62,7 +62,7 @@ function pageLink(context: ServerContext, id: string): string[] {
   return ['', `[Open the control page](command:${SHOW_CONTROL_COMMAND}?${encodeURIComponent(JSON.stringify([id]))} "Elements, documents, exclusions and mappings of ${id}")`];
 }
 
-function elementLines(entry: WorkspaceDocument, control: Control): string[] {
+function elementLines(entry: SessionDocument, control: Control): string[] {
   const elements = elementsFor(control, entry.set.config);
   // The summary already says where each claimed element was found: no matching again per hover.
   const statuses = entry.analyzed.summary.elements[control.id];
@@ -95,10 +95,10 @@ function mappingLines(catalog: Catalog, control: Control): string[] {
   });
 }
 
-function coverageLines(context: ServerContext, entry: WorkspaceDocument, control: Control): string[] {
+function coverageLines(context: ServerContext, entry: SessionDocument, control: Control): string[] {
   const { set } = entry;
   // The cached coverage: computed again only after a document naming the control changed.
-  const coverage = set.coverage.control(control, context.workspace.core.today(set));
+  const coverage = set.coverage.control(control, context.workspace.session.today(set));
   let lines = coverageLinesOf.get(coverage);
   if (!lines) coverageLinesOf.set(coverage, (lines = describeCoverage(set.config.root, coverage)));
   // The SoA's entry is read afresh: it changes without the control's coverage changing.
@@ -123,7 +123,7 @@ function describeCoverage(root: string, coverage: ControlCoverage): string[] {
 }
 
 /** What the policy set's SoA says about the control: status, owner and reasons (nothing without an SoA document, or for an excluded control it leaves out). */
-function statementLines(entry: WorkspaceDocument, control: Control, excluded: boolean): string[] {
+function statementLines(entry: SessionDocument, control: Control, excluded: boolean): string[] {
   const soa = soaDocuments(entry.set.index)[0];
   if (!soa) return [];
   const name = soa.id?.value ?? relative(entry.set.config.root, soa.path);
@@ -139,7 +139,7 @@ function keyHover(key: string): string | undefined {
   return [`**${key}**`, '', info.description, ...(info.values ? ['', `Values: ${info.values.map((value) => `\`${value}\``).join(' | ')}`] : [])].join('\n');
 }
 
-function documentHover(entry: WorkspaceDocument, id: string): string {
+function documentHover(entry: SessionDocument, id: string): string {
   const { index, config } = entry.set;
   const documents = index.withId(id);
   if (documents.length === 0) return `**${id}**: no policy document in this workspace has this id.`;

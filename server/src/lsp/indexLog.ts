@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { PolicyWorkspace } from '../workspace/policyWorkspace';
+import type { Session } from '../engine/session';
 import { formatProblem, type DataFileError, type SourceProblem } from '../yaml/problem';
 
 /** One line of the client's log, with the level it is shown at. */
@@ -15,12 +15,12 @@ export interface LogLine {
  * with file, line and column), so a user can see what happened without reading the diagnostics of
  * files they may not have open.
  */
-export function indexingReport(core: PolicyWorkspace, milliseconds: number, errors: DataFileError[], ignored: SourceProblem[] = []): LogLine[] {
-  const documents = core.all();
+export function indexingReport(session: Session, milliseconds: number, errors: DataFileError[], ignored: SourceProblem[] = []): LogLine[] {
+  const documents = session.all();
   const policies = documents.filter((entry) => entry.analyzed.summary.isPolicy).length;
   const seconds = (milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1);
   const lines: LogLine[] = [{ level: 'info', text: `Indexed ${count(documents.length, 'Markdown file')} in ${seconds} s: ${count(policies, 'policy document')}.` }];
-  for (const set of core.policySets()) {
+  for (const set of session.policySets()) {
     const { config, catalog } = set;
     const governed = documents.filter((entry) => entry.set === set);
     const where = config.file ?? `no config file (defaults, from ${config.root})`;

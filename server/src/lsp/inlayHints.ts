@@ -14,8 +14,8 @@ export async function inlayHints(context: ServerContext, params: InlayHintParams
   const entry = await context.workspace.upToDate(params.textDocument.uri);
   const frontmatter = entry?.document?.frontmatter;
   if (!entry || !frontmatter) return null;
-  const start = toOffset(entry.shell, params.range.start);
-  const end = toOffset(entry.shell, params.range.end);
+  const start = toOffset(entry.treeless, params.range.start);
+  const end = toOffset(entry.treeless, params.range.end);
   const ids = [...listItems(frontmatter, 'clauses'), ...exclusionItems(frontmatter).flatMap((exclusion) => (exclusion.clause ? [exclusion.clause] : []))];
   const lineOf = (offset: number) => positionAt(entry.document!.lineStarts, offset).line;
   const perLine = new Map<number, number>();
@@ -24,6 +24,6 @@ export async function inlayHints(context: ServerContext, params: InlayHintParams
     .filter((id) => id.range.end >= start && id.range.end <= end && perLine.get(lineOf(id.range.start)) === 1)
     .flatMap((id): InlayHint[] => {
       const clause = entry.set.catalog.lookup(id.source);
-      return clause ? [{ position: toPosition(entry.shell, id.range.end), label: clause.title, paddingLeft: true }] : [];
+      return clause ? [{ position: toPosition(entry.treeless, id.range.end), label: clause.title, paddingLeft: true }] : [];
     });
 }

@@ -12,7 +12,7 @@ import type { TextEdit } from '../findings/types';
 import { switchCatalog } from '../migrate/configCatalog';
 import { planMigration, type MigrationPlan } from '../migrate/plan';
 import type { MigrateWorkspaceResult, ScopeParams } from '../protocol/customMessages';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
 import { requestScope } from './scope';
@@ -34,14 +34,14 @@ function frontmatterEdit(document: PolicyDocument): { plan: MigrationPlan; edit?
  * "Migrate clauses to ISO/IEC 27002:2022" on the frontmatter of a document still naming 2013 ids: the same
  * rewrite as `clausewise migrate` (the body is never touched).
  */
-export function migrateAction(entry: WorkspaceDocument, uri: string): CodeAction | undefined {
+export function migrateAction(entry: SessionDocument, uri: string): CodeAction | undefined {
   if (!entry.document || entry.set.catalog === target()) return undefined;
   const { plan, edit } = frontmatterEdit(entry.document);
   if (!edit) return undefined;
   return {
     title: `Migrate clauses to ${target().info.name} (${plan.mapped.map((mapped) => `${mapped.from} → ${mapped.to.join(' + ')}`).join(', ')})`,
     kind: MIGRATE_KIND,
-    edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
+    edit: { changes: { [uri]: toLspEdits(entry.treeless, [edit]) } },
   };
 }
 
@@ -55,7 +55,7 @@ export async function migrateWorkspace(context: ServerContext, params: ScopePara
     const entry = await context.workspace.upToDate(uri);
     if (!entry) continue;
     // The text the editor holds for an open document, else the one last read from disk.
-    const document = entry.document ?? parsePolicyDocument(entry.path, entry.shell.text, undefined, set.config.limits);
+    const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
     const { plan, edit } = frontmatterEdit(document);
     if (plan.refused) result.refused.push({ uri, reason: plan.refused });
     if (!edit) continue;

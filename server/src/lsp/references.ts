@@ -13,18 +13,18 @@ import { toLspRange, toOffset } from './conversion';
 export async function references(context: ServerContext, params: ReferenceParams, token: CancellationToken): Promise<Location[] | null> {
   const entry = await context.workspace.upToDate(params.textDocument.uri);
   if (!entry?.document) return null;
-  const target = targetAt(entry.document, toOffset(entry.shell, params.position));
+  const target = targetAt(entry.document, toOffset(entry.treeless, params.position));
   if (!target) return null;
   await afterIndexing(context, token);
-  const { core } = context.workspace;
+  const { session } = context.workspace;
   const located = (summary: DocumentSummary, ranges: Range[]): Location[] => {
-    const other = core.get(summary.path);
-    return other ? ranges.map((range) => ({ uri: context.workspace.uriOf(summary.path), range: toLspRange(other.shell, range) })) : [];
+    const other = session.get(summary.path);
+    return other ? ranges.map((range) => ({ uri: context.workspace.uriOf(summary.path), range: toLspRange(other.treeless, range) })) : [];
   };
   if (target.kind === 'clause') {
     const id = normalizeClauseId(target.source) ?? target.source;
     const same = (source: string) => (normalizeClauseId(source) ?? source) === id;
-    const sets = core.policySets().filter((set) => set.catalog.info.file === entry.set.catalog.info.file);
+    const sets = session.policySets().filter((set) => set.catalog.info.file === entry.set.catalog.info.file);
     return sets.flatMap((set) =>
       set.index.policies().flatMap((summary) =>
         located(summary, [

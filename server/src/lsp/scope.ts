@@ -4,7 +4,7 @@ import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../shared/paths';
 import { computeCoverage, type CoverageReport } from '../model/coverage';
 import { SummaryIndex } from '../model/summaryIndex';
-import type { PolicySet } from '../workspace/policySet';
+import type { PolicySet } from '../engine/policySet';
 import { DataFileError } from '../yaml/problem';
 import type { ScopeParams } from '../protocol/customMessages';
 import type { ServerContext } from './context';
@@ -18,7 +18,7 @@ export interface RequestScope {
 
 /** The coverage of a request's scope: the set's cached coverage when the scope is the whole set. */
 export function scopeCoverage(context: ServerContext, { set, index }: RequestScope): CoverageReport {
-  const today = context.workspace.core.today(set);
+  const today = context.workspace.session.today(set);
   return index === set.index ? set.coverage.report(today).report : computeCoverage(index, set.catalog, set.config, today);
 }
 
@@ -44,7 +44,7 @@ export function requestSet(context: ServerContext, params: ScopeParams | null | 
   const dir = existsSync(folder) && statSync(folder).isDirectory() ? folder : dirname(folder);
   let set: PolicySet;
   try {
-    set = workspace.core.setForDirectory(dir);
+    set = workspace.session.setForDirectory(dir);
   } catch (error) {
     if (error instanceof DataFileError) throw new ResponseError(ErrorCodes.InvalidRequest, `the ${error.kind} for ${folder} cannot be used: ${error.message}`);
     throw error;

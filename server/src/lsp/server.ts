@@ -66,7 +66,7 @@ export function startServer(connection: Connection): void {
         configErrors: (errors, ignored) => configProblems.update(errors, ignored),
         coverageMayHaveChanged: () => notifier.schedule(),
         indexed: (milliseconds) => {
-          for (const line of indexingReport(workspace.core, milliseconds, workspace.core.configErrors(), workspace.core.configWarnings())) connection.console[line.level](line.text);
+          for (const line of indexingReport(workspace.session, milliseconds, workspace.session.configErrors(), workspace.session.configWarnings())) connection.console[line.level](line.text);
         },
         log,
       },
@@ -114,7 +114,7 @@ export function startServer(connection: Connection): void {
    */
   function applySettings(current: ServerContext): void {
     const { settings, workspace } = current;
-    workspace.core.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths(), dropInvalid: true });
+    workspace.session.configure({ defaultRules: settings.rules, defaultCatalog: settings.catalog, confineCatalogTo: workspace.folders.paths(), dropInvalid: true });
   }
 
   async function pullSettings(capabilities: ClientCapabilities): Promise<void> {

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { SUGGEST_CLAUSES_COMMAND } from '../protocol/customMessages';
 import { addToListEdit } from '../rules/clauseListEdit';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import { toLspEdits } from './conversion';
 import { suggestionsFor } from './suggestedClauses';
 
@@ -18,7 +18,7 @@ const OFFERED = 5;
  * frontmatter, one action per top suggestion not yet claimed, titled with its score and first
  * reason, adding the id to `clauses`.
  */
-export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clientCommands: ReadonlySet<string>): CodeAction[] {
+export function suggestClauseActions(entry: SessionDocument, uri: string, clientCommands: ReadonlySet<string>): CodeAction[] {
   const document = entry.document;
   if (!document || entry.analyzed.summary.clauses.length >= FEW_CLAUSES) return [];
   // An untagged file is offered only when the config names it a policy (a README is not one); the command works anywhere.
@@ -41,7 +41,7 @@ export function suggestClauseActions(entry: WorkspaceDocument, uri: string, clie
       return [{
         title: `Suggest clause ${suggestion.control.id} ${suggestion.control.title} (${suggestion.score.toFixed(2)}${reason ? `: ${reason}` : ''})`,
         kind: SUGGEST_KIND,
-        edit: { changes: { [uri]: toLspEdits(entry.shell, [edit]) } },
+        edit: { changes: { [uri]: toLspEdits(entry.treeless, [edit]) } },
       }];
     })];
 }

@@ -42,9 +42,9 @@ export async function addClausesEdit(context: ServerContext, params: AddClausesP
   if (!document.frontmatter) {
     const { block } = draftClaiming(document, inCatalogOrder(catalog, ids), new Set(entry.set.index.ids()), entry.set.config.requiredFields);
     // The block goes first; a byte-order mark is not part of the text the editor holds.
-    return { changes: { [params.uri]: toLspEdits(entry.shell, [insertAt(0, block)]) } };
+    return { changes: { [params.uri]: toLspEdits(entry.treeless, [insertAt(0, block)]) } };
   }
   const edit = addToListEdit(document, 'clauses', ids);
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `the frontmatter of ${entry.path} is not a YAML mapping, so clauses cannot be added; fix the frontmatter first`);
-  return { changes: { [params.uri]: toLspEdits(entry.shell, [edit]) } };
+  return { changes: { [params.uri]: toLspEdits(entry.treeless, [edit]) } };
 }

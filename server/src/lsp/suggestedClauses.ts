@@ -2,8 +2,8 @@ import { elementsFor } from '../config/elements';
 import { claimedControls } from '../rules/claimedControls';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
-import type { PolicySet } from '../workspace/policySet';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { PolicySet } from '../engine/policySet';
+import type { SessionDocument } from '../engine/session';
 
 /**
  * The ranking reads only the body (10–30 ms for a long document), so it is kept per open path while
@@ -15,7 +15,7 @@ const ranked = new WeakMap<PolicySet, Map<string, { body: string; suggestions: C
 const KEPT = 8;
 
 /** The ranked suggestions for an open document, with the config's elements, `claimed` as of its current frontmatter. */
-export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
+export function suggestionsFor(entry: SessionDocument): ClauseSuggestion[] {
   const document = entry.document;
   if (!document) return [];
   const body = document.text.slice(document.frontmatter?.range.end ?? 0);
@@ -32,6 +32,6 @@ export function suggestionsFor(entry: WorkspaceDocument): ClauseSuggestion[] {
 }
 
 /** Rank (0 = best) and score of each suggested control, for ordering completion items. */
-export function suggestionRanks(entry: WorkspaceDocument): Map<string, { rank: number; score: number }> {
+export function suggestionRanks(entry: SessionDocument): Map<string, { rank: number; score: number }> {
   return new Map(suggestionsFor(entry).map((suggestion, rank) => [suggestion.control.id, { rank, score: suggestion.score }]));
 }

@@ -1,7 +1,7 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { FrontmatterField, Section } from '../document/types';
 import { lineRange } from '../rules/edits';
-import type { WorkspaceDocument } from '../workspace/policyWorkspace';
+import type { SessionDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { toLspRange, type LineMap } from './conversion';
 
@@ -13,16 +13,16 @@ export async function documentSymbols(context: ServerContext, params: DocumentSy
   const symbols: DocumentSymbol[] = [];
   const frontmatter = document.frontmatter;
   if (frontmatter) {
-    const firstLine = toLspRange(entry.shell, lineRange(document, 0));
+    const firstLine = toLspRange(entry.treeless, lineRange(document, 0));
     symbols.push({
       name: 'frontmatter',
       kind: SymbolKind.Namespace,
-      range: toLspRange(entry.shell, frontmatter.range),
+      range: toLspRange(entry.treeless, frontmatter.range),
       selectionRange: firstLine,
-      children: [...frontmatter.fields.values()].map((field) => fieldSymbol(entry.shell, field)),
+      children: [...frontmatter.fields.values()].map((field) => fieldSymbol(entry.treeless, field)),
     });
   }
-  return [...symbols, ...headingTree(entry.shell, document.sections.filter((section) => section.kind === 'heading'))];
+  return [...symbols, ...headingTree(entry.treeless, document.sections.filter((section) => section.kind === 'heading'))];
 }
 
 function fieldSymbol(lines: LineMap, field: FrontmatterField): DocumentSymbol {
@@ -60,10 +60,10 @@ export async function workspaceSymbols(context: ServerContext, params: Workspace
   await afterIndexing(context, token);
   const query = params.query.trim().toLowerCase();
   const matches = (...texts: (string | undefined)[]) => query === '' || texts.some((text) => text?.toLowerCase().includes(query));
-  const { core } = context.workspace;
+  const { session } = context.workspace;
   const symbols: WorkspaceSymbol[] = [];
-  for (const set of core.policySets()) {
-    const policies = set.index.policies().map((summary) => core.get(summary.path)).filter((entry): entry is WorkspaceDocument => entry !== undefined);
+  for (const set of session.policySets()) {
+    const policies = set.index.policies().map((summary) => session.get(summary.path)).filter((entry): entry is SessionDocument => entry !== undefined);
     for (const entry of policies) {
       const { id, title } = entry.analyzed.summary;
       if (!matches(id?.value, title)) continue;
@@ -71,7 +71,7 @@ export async function workspaceSymbols(context: ServerContext, params: Workspace
         name: id?.value ?? title ?? entry.path,
         kind: SymbolKind.File,
         containerName: title,
-        location: { uri: context.workspace.uriOf(entry.path), range: toLspRange(entry.shell, id?.range ?? { start: 0, end: 0 }) },
+        location: { uri: context.workspace.uriOf(entry.path), range: toLspRange(entry.treeless, id?.range ?? { start: 0, end: 0 }) },
       });
     }
     throwIfCancelled(token);
@@ -83,7 +83,7 @@ export async function workspaceSymbols(context: ServerContext, params: Workspace
           name: `${control.id} ${control.title}`,
           kind: SymbolKind.Constant,
           containerName: entry.analyzed.summary.id?.value ?? entry.analyzed.summary.title,
-          location: { uri: context.workspace.uriOf(entry.path), range: toLspRange(entry.shell, claim.range) },
+          location: { uri: context.workspace.uriOf(entry.path), range: toLspRange(entry.treeless, claim.range) },
         });
       }
     }

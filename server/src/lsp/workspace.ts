@@ -7,21 +7,16 @@ import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { coverageInputsChanged } from '../workspace/dependents';
-import { MARKDOWN_FILE } from '../workspace/markdownFiles';
-import { received } from '../document/transfer';
+import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
-import type { AnalysisJob, AnalysisResult } from '../workspace/analysisJob';
-import { AnalysisLanes } from '../workspace/analysisLanes';
-import type { AnalyzedDocument } from '../workspace/analyzedDocument';
-import { PolicyWorkspace, type DocumentChange, type WorkspaceDocument } from '../workspace/policyWorkspace';
-import { shouldUseWorkers, WorkerPool } from '../workspace/workerPool';
+import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';
 import { filePathOf, WorkspaceFolders } from './folders';
 import { settledWithin } from './settledWithin';
 
 /** What the live workspace tells the rest of the server. */
 export interface WorkspaceListener {
   /** These documents' findings were computed again. */
-  checked(documents: WorkspaceDocument[]): void;
+  checked(documents: SessionDocument[]): void;
   /** These documents are no longer checked (deleted, excluded, closed outside the workspace, or under a broken config). */
   dropped(paths: string[]): void;
   /** Resolves when the diagnostics of the documents reported so far have reached the client. */
@@ -32,15 +27,15 @@ export interface WorkspaceListener {
   configErrors(errors: DataFileError[], ignored: SourceProblem[]): void;
   /** Something the coverage report reads changed (claims, status, review dates, elements). */
   coverageMayHaveChanged(): void;
-  /** An indexing pass ended after `milliseconds` (its documents are in `core`). */
+  /** An indexing pass ended after `milliseconds` (its documents are in `session`). */
   indexed(milliseconds: number): void;
   /** A problem worth a line in the client's log. */
   log(message: string): void;
 }
 
-/** A document read for indexing: its job, and the editor version of an open one. */
-interface IndexJob {
-  job: AnalysisJob;
+/** A document read for indexing: its text, the editor version of an open one, and the ticket it may be filed under. */
+interface IndexSource {
+  source: DocumentSource;
   version?: number;
   ticket: number;
 }
@@ -56,12 +51,12 @@ const PUBLISH_SLICE = 50;
 /**
  * The workspace as the editor sees it: every Markdown file of the workspace folders (like
  * `clausewise check <folder>`), open documents from the editor's text, closed ones from disk,
- * kept current from edits (debounced) and file-watch events. All analysis goes through the core,
+ * kept current from edits (debounced) and file-watch events. All analysis goes through the session,
  * and every parse runs on a checking thread on a time budget: this thread, which answers
  * requests, never parses Markdown.
  */
 export class LiveWorkspace {
-  readonly core: PolicyWorkspace;
+  readonly session: Session;
   readonly folders: WorkspaceFolders;
   private readonly members = new Set<string>();
   private readonly openUris = new Map<string, string>();
@@ -77,7 +72,6 @@ export class LiveWorkspace {
    */
   private readonly latest = new Map<string, number>();
   private tickets = 0;
-  private readonly lanes = new AnalysisLanes();
   private generation = 0;
   private indexing = false;
   /** False until the current generation's indexing pass is over (and before the first one). */
@@ -92,11 +86,11 @@ export class LiveWorkspace {
     private readonly createProgress: () => Promise<WorkDoneProgressReporter>,
     defaultRoot: string,
   ) {
-    this.core = new PolicyWorkspace(defaultRoot, {
+    this.session = new Session(defaultRoot, {
       fileExists: (path) => this.openUris.has(path) || existsSync(path),
       onRuleError: (ruleId, path, error) => listener.log(`rule ${ruleId} failed on ${path}: ${(error as Error).stack ?? String(error)}`),
     }, (path) => readDocumentFile(path).text);
-    this.folders = new WorkspaceFolders(this.core, (message) => listener.log(message));
+    this.folders = new WorkspaceFolders(this.session, (message) => listener.log(message));
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -123,11 +117,11 @@ export class LiveWorkspace {
       markReady();
     };
     this.indexed = false;
-    this.core.reset();
+    this.session.reset();
     this.inflight.clear();
     this.rerun.clear();
     // A config may have changed: the threads read configs afresh.
-    void this.lanes.restart();
+    void this.session.restartThreads();
     // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
     return this.indexAll(generation)
       .finally(done)
@@ -168,7 +162,7 @@ export class LiveWorkspace {
       if (event.type !== FileChangeType.Deleted && this.folders.contains(path)) {
         this.members.add(path);
         analyses.push(new Promise((resolve) => this.track(path, async () => resolve(await this.analyzeFromDisk(path)), () => resolve([]))));
-      } else if (this.members.delete(path) || this.core.get(path)) {
+      } else if (this.members.delete(path) || this.session.get(path)) {
         gone.push(path);
       }
     }
@@ -177,18 +171,18 @@ export class LiveWorkspace {
   }
 
   /** The document's analysis, brought up to date with the editor first (full parse for open documents). */
-  async upToDate(uri: string): Promise<WorkspaceDocument | undefined> {
+  async upToDate(uri: string): Promise<SessionDocument | undefined> {
     const path = this.pathOf(uri);
     if (!path) return undefined;
     if (this.pending.has(path)) {
       clearTimeout(this.pending.get(path));
       this.checkPending(path);
     }
-    const entry = this.core.get(path);
+    const entry = this.session.get(path);
     if (entry && !entry.document && this.openUris.has(path)) this.checkOpen(path);
     // An edit during the analysis starts another when it ends: wait for the last one.
     for (let inflight = this.inflight.get(path); inflight; inflight = this.inflight.get(path)) await inflight;
-    return this.core.get(path);
+    return this.session.get(path);
   }
 
   /**
@@ -196,7 +190,7 @@ export class LiveWorkspace {
    * while the workspace is still being indexed, that waits for indexing first (at most `bound` ms,
    * and only while the request is wanted), then as `upToDate`. Undefined when cancelled meanwhile.
    */
-  async checked(uri: string, token: CancellationToken, bound = INDEX_WAIT_MS): Promise<WorkspaceDocument | undefined> {
+  async checked(uri: string, token: CancellationToken, bound = INDEX_WAIT_MS): Promise<SessionDocument | undefined> {
     if (!this.indexed) await settledWithin(this.whenIndexed(), token, bound);
     return token.isCancellationRequested ? undefined : this.upToDate(uri);
   }
@@ -240,7 +234,7 @@ export class LiveWorkspace {
     const document = this.documents.get(this.uriOf(path));
     if (!document) return;
     this.track(path, async () => {
-      if (this.core.isExcluded(path)) return this.forget([path]);
+      if (this.session.isExcluded(path)) return this.forget([path]);
       this.recheckAffected(await this.analyzeOpen(path, document));
     });
   }
@@ -260,13 +254,13 @@ export class LiveWorkspace {
   }
 
   /** Analyses one document on a checking thread and files it; undefined when it was overtaken meanwhile (see `latest`). */
-  private async analyze(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): Promise<DocumentChange | undefined> {
+  private analyze(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): Promise<DocumentChange | undefined> {
     const generation = this.generation;
     const ticket = this.ticket(path);
-    const result = await this.lanes.run(this.job(path, text, problem, keepDocument));
-    if (!this.isCurrent(path, ticket, generation, keepDocument)) return undefined;
-    this.logRuleErrors(path, result);
-    return this.core.adopt(path, text, result.analyzed, result.document && received(result.document, text));
+    return this.session.analyzeDocument(this.source(path, text, problem, keepDocument), {
+      mayFile: () => this.mayFile(path, ticket, generation, keepDocument),
+      onRuleErrors: (errors) => this.logRuleErrors(path, errors),
+    });
   }
 
   private ticket(path: string): number {
@@ -276,33 +270,18 @@ export class LiveWorkspace {
   }
 
   /** True when an analysis may still be filed: no newer one was asked for, no new indexing began, and the document is still open (or still closed). */
-  private isCurrent(path: string, ticket: number, generation: number, fromEditor: boolean): boolean {
+  private mayFile(path: string, ticket: number, generation: number, fromEditor: boolean): boolean {
     return generation === this.generation && this.latest.get(path) === ticket && fromEditor === this.openUris.has(path);
   }
 
   /** A rule that threw on a checking thread is a finding there; here it is a line in the log too. */
-  private logRuleErrors(path: string, result: AnalysisResult): void {
-    for (const { ruleId, error } of result.ruleErrors ?? []) this.listener.log(`rule ${ruleId} failed on ${path}: ${error}`);
+  private logRuleErrors(path: string, errors: { ruleId: string; error: string }[]): void {
+    for (const { ruleId, error } of errors) this.listener.log(`rule ${ruleId} failed on ${path}: ${error}`);
   }
 
-  /** The job for a checking thread: the document and how to find its config, as this thread resolved it. Throws DataFileError for a broken config. */
-  private job(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): AnalysisJob {
-    const set = this.core.setFor(path);
-    const { defaultRules, defaultCatalog, dropInvalid } = this.core.resolverOptions();
-    return {
-      path,
-      text,
-      problem,
-      configFile: set.config.file,
-      cwd: this.core.defaultRoot,
-      today: this.core.today(set),
-      parseSeconds: set.config.limits.parseSeconds,
-      defaultRules,
-      defaultCatalog,
-      dropInvalid,
-      keepDocument,
-      openPaths: keepDocument ? [...this.openUris.keys()] : undefined,
-    };
+  /** A document to analyse; an open one's links may name the editor's other unsaved documents. */
+  private source(path: string, text: string, problem: ReadProblem | undefined, keepDocument: boolean): DocumentSource {
+    return { path, text, problem, keepDocument, openPaths: keepDocument ? [...this.openUris.keys()] : undefined };
   }
 
   /** Checks the changed documents' workspace rules and their dependents', and reports them. */
@@ -311,16 +290,16 @@ export class LiveWorkspace {
     const paths = new Set<string>();
     for (const change of changes) {
       if (change.after) paths.add(change.path);
-      for (const dependent of this.core.dependents(change)) paths.add(dependent);
+      for (const dependent of this.session.dependents(change)) paths.add(dependent);
     }
-    this.listener.checked(this.core.checkWorkspace(paths));
+    this.listener.checked(this.session.checkWorkspace(paths));
     if (changes.some((change) => coverageInputsChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
   }
 
   /** Removes documents from the workspace, re-checking what depended on them. */
   private forget(paths: string[]): void {
     for (const path of paths) this.latest.delete(path);
-    const changes = paths.map((path) => this.core.remove(path)).filter((change): change is DocumentChange => change !== undefined);
+    const changes = paths.map((path) => this.session.remove(path)).filter((change): change is DocumentChange => change !== undefined);
     if (paths.length) this.listener.dropped(paths);
     this.recheckAffected(changes);
   }
@@ -335,7 +314,7 @@ export class LiveWorkspace {
   }
 
   /**
-   * Runs one document's asynchronous work as its analysis in flight (what `current` waits for), with
+   * Runs one document's asynchronous work as its analysis in flight (what `upToDate` waits for), with
    * guard's handling of failures; an open document edited meanwhile is analysed again after it.
    */
   private track(path: string, work: () => Promise<void>, onFailure?: () => void): void {
@@ -358,14 +337,14 @@ export class LiveWorkspace {
     if (error instanceof DataFileError) {
       this.forget([path]);
       // While indexing, the list is reported once at the end, complete.
-      if (!this.indexing) this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
+      if (!this.indexing) this.listener.configErrors(this.session.configErrors(), this.session.configWarnings());
     } else {
       this.listener.log(`Clausewise could not check ${path}: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
   /** Indexes the workspace with work-done progress: the checked documents, or undefined when a newer pass began. */
-  private async indexAll(generation: number): Promise<WorkspaceDocument[] | undefined> {
+  private async indexAll(generation: number): Promise<SessionDocument[] | undefined> {
     const progress = await this.createProgress();
     if (generation !== this.generation) {
       progress.done();
@@ -386,89 +365,60 @@ export class LiveWorkspace {
    * answer); the diagnostics of the whole workspace then go out in slices, each once the client has
    * the one before, so requests are served in between and unsent messages do not pile up.
    */
-  private async publishInSlices(checked: WorkspaceDocument[], generation: number): Promise<void> {
+  private async publishInSlices(checked: SessionDocument[], generation: number): Promise<void> {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
       if (generation !== this.generation) return;
       // An edit, file event or close between slices has published (or cleared) that document itself.
-      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.core.get(entry.path) === entry));
+      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.session.get(entry.path) === entry));
       await Promise.all([this.listener.delivered(), new Promise((resolve) => setImmediate(resolve))]);
     }
   }
 
   /**
    * Reads the documents to index (an open one from the editor's text, keeping its parse; others
-   * from disk) into jobs, yielding to the event loop every INDEX_SLICE_MS so requests are answered
-   * while files are read. Each job goes to `onJob` as soon as it is read. False when a newer
-   * indexing began meanwhile.
+   * from disk), yielding to the event loop every INDEX_SLICE_MS so requests are answered while
+   * files are read. Each goes to `onSource` as soon as it is read. False when a newer indexing
+   * began meanwhile.
    */
-  private readJobs(queue: string[], generation: number, onJob: (entry: IndexJob) => void): Promise<boolean> {
+  private readSources(queue: string[], generation: number, onSource: (entry: IndexSource) => void): Promise<boolean> {
     return this.inSlices(queue, generation, (path) => {
-      if (this.core.isExcluded(path)) return;
+      if (this.session.isExcluded(path)) return;
       const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
-      if (open) return onJob({ job: this.job(path, open.getText(), undefined, true), version: open.version, ticket: this.ticket(path) });
+      if (open) return onSource({ source: this.source(path, open.getText(), undefined, true), version: open.version, ticket: this.ticket(path) });
       const { text, problem } = readDocumentFile(path);
-      onJob({ job: this.job(path, text, problem, false), ticket: this.ticket(path) });
+      onSource({ source: this.source(path, text, problem, false), ticket: this.ticket(path) });
     });
-  }
-
-  /** Files the analyses of indexed documents (a document whose analysis failed is logged, not filed). */
-  private adoptAll(entries: IndexJob[], results: (AnalysisResult | AnalyzedDocument | Error)[], generation: number): void {
-    entries.forEach(({ job, version, ticket }, index) => {
-      const result = results[index]!;
-      // An edit, close or file event while indexing has analysed the document again since.
-      if (!this.isCurrent(job.path, ticket, generation, version !== undefined)) return;
-      if (result instanceof Error) return this.failed(job.path, result);
-      this.guard(job.path, () => {
-        if (!('summary' in result)) this.logRuleErrors(job.path, result);
-        const { analyzed, document } = 'summary' in result ? { analyzed: result, document: undefined } : result;
-        this.core.adopt(job.path, job.text, analyzed, document && received(document, job.text));
-        if (version !== undefined) this.versions.set(job.path, version);
-      });
-    });
-  }
-
-  /** A small workspace: every document on the server's own checking threads. False when a newer indexing began. */
-  private async indexOnLanes(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
-    const entries: IndexJob[] = [];
-    if (!(await this.readJobs(queue, generation, (entry) => entries.push(entry)))) return false;
-    const results = await this.lanes.runAll(
-      entries.map((entry) => entry.job),
-      (done) => progress.report(Math.floor((done * 100) / entries.length), `${done}/${entries.length} documents`),
-    );
-    if (generation !== this.generation) return false;
-    this.adoptAll(entries, results, generation);
-    return true;
   }
 
   /**
-   * Many closed documents: a pool of checking threads shares them (the CLI's pool), each handed out
-   * as soon as it is read; open documents, which keep their parse, go to the server's own threads.
-   * False when a newer indexing began.
+   * Indexes the documents through one engine run: many closed documents share a pool of checking
+   * threads (the CLI's), the rest go to the session's own threads. Each analysis is filed as it
+   * arrives, so nothing holds a closed document's text afterwards. A document whose analysis
+   * failed is logged, not filed. False when a newer indexing began.
    */
-  private async indexInThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
-    // The threads load while this thread reads the first files.
+  private async indexDocuments(queue: string[], closedCount: number, generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The message names the threads: a user (and a test) can see the work was shared.
-    const pool: WorkerPool = new WorkerPool((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents on ${pool.threadCount} checking threads`));
-    const closed: IndexJob[] = [];
-    const open: IndexJob[] = [];
-    let analyzed: AnalyzedDocument[];
-    let openResults: (AnalysisResult | Error)[];
+    const run = this.session.indexRun(closedCount, (done, total) => {
+      const threads = run.threadCount > 0 ? ` on ${run.threadCount} checking threads` : '';
+      progress.report(Math.floor((done * 100) / total), `${done}/${total} documents${threads}`);
+    });
     try {
-      const read = await this.readJobs(queue, generation, (entry) => {
-        if (entry.job.keepDocument) return open.push(entry);
-        closed.push(entry);
-        pool.add(entry.job);
+      const read = await this.readSources(queue, generation, ({ source, version, ticket }) => {
+        const { path } = source;
+        run.add(this.session.runEntry(source, {
+          // An edit, close or file event while indexing has analysed the document again since.
+          mayFile: () => this.mayFile(path, ticket, generation, version !== undefined),
+          onRuleErrors: (errors) => this.logRuleErrors(path, errors),
+          onFiled: () => (version !== undefined ? this.versions.set(path, version) : undefined),
+          onError: (error) => (this.mayFile(path, ticket, generation, version !== undefined) ? this.failed(path, error) : undefined),
+        }));
       });
       if (!read) return false;
-      [analyzed, openResults] = await Promise.all([pool.analyzed(), this.lanes.runAll(open.map((entry) => entry.job))]);
+      await run.finished();
     } finally {
-      // The threads stop before the results are adopted, so their memory is free by then.
-      await pool.close();
+      await run.close();
     }
-    if (generation !== this.generation) return false;
-    this.adoptAll(closed, analyzed, generation);
-    this.adoptAll(open, openResults, generation);
-    return true;
+    return generation === this.generation;
   }
 
   /**
@@ -489,32 +439,33 @@ export class LiveWorkspace {
   }
 
 
-  /** Indexes on a pool of checking threads; when they fail, says so in the log and lets the server's own threads do it. */
-  private async tryThreads(queue: string[], generation: number, progress: WorkDoneProgressReporter): Promise<'done' | 'stale' | 'failed'> {
+  /** Indexes through the engine; when its threads fail, says so in the log and lets the session's own threads do it all. */
+  private async tryIndex(queue: string[], closedCount: number, generation: number, progress: WorkDoneProgressReporter): Promise<'done' | 'stale' | 'failed'> {
     try {
-      return (await this.indexInThreads(queue, generation, progress)) ? 'done' : 'stale';
+      return (await this.indexDocuments(queue, closedCount, generation, progress)) ? 'done' : 'stale';
     } catch (error) {
       this.listener.log(`Clausewise: the checking threads failed (${(error as Error).message}); indexing on one thread instead`);
-      this.core.reset();
+      this.session.reset();
       return 'failed';
     }
   }
 
-  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<WorkspaceDocument[] | undefined> {
+  private async indexFiles(generation: number, progress: WorkDoneProgressReporter): Promise<SessionDocument[] | undefined> {
     const started = Date.now();
     this.members.clear();
     const files = this.folders.discover();
     for (const path of files) this.members.add(path);
     const transient = [...this.openUris.keys()].filter((path) => !this.members.has(path));
     const queue = [...files, ...transient];
-    const closed = queue.filter((path) => !this.openUris.has(path));
-    const threaded = shouldUseWorkers(closed.length) ? await this.tryThreads(queue, generation, progress) : 'not used';
-    if (threaded === 'stale') return undefined;
-    if (threaded !== 'done' && !(await this.indexOnLanes(queue, generation, progress))) return undefined;
-    const all = this.core.all().map((entry) => entry.path);
-    const checked = this.core.checkWorkspace(all);
+    const closedCount = queue.filter((path) => !this.openUris.has(path)).length;
+    const outcome = await this.tryIndex(queue, closedCount, generation, progress);
+    if (outcome === 'stale') return undefined;
+    // Without the pool: every document on the session's own threads (0 closed documents asks for no pool).
+    if (outcome === 'failed' && !(await this.indexDocuments(queue, 0, generation, progress))) return undefined;
+    const all = this.session.all().map((entry) => entry.path);
+    const checked = this.session.checkWorkspace(all);
     this.listener.reindexed(new Set(all));
-    this.listener.configErrors(this.core.configErrors(), this.core.configWarnings());
+    this.listener.configErrors(this.session.configErrors(), this.session.configWarnings());
     this.listener.coverageMayHaveChanged();
     this.listener.indexed(Date.now() - started);
     return checked;

@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PolicyDocument } from '../document/types';
 import { draftFrontmatter, idFromFileName, type DraftFrontmatter } from '../rules/draftFrontmatter';
-import type { DocumentType } from './documentType';
 import { suggestClauses } from './rank';
 import type { ClauseSuggestion, SuggestOptions } from './types';
 

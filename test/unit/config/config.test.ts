@@ -6,8 +6,8 @@ import { findConfigFile, loadConfig } from '../../../server/src/config/load';
 import { ConfigResolver } from '../../../server/src/config/resolve';
 import { DataFileError } from '../../../server/src/yaml/problem';
 import { fixturesDir } from '../../helpers/paths';
-import { checkFiles } from '../../../server/src/cli/checkRun';
-import { checkFolder } from '../../helpers/workspace';
+import { checkFiles } from '../../../server/src/engine/batch';
+import { checkFolder } from '../../helpers/checkFolder';
 import { policyText, tempWorkspace } from '../../helpers/tempWorkspace';
 
 function problems(file: string) {
@@ -105,17 +105,17 @@ describe('what the config changes', () => {
     expect(elements.at(-1)!.prompt).toBe('Describe badge tap.');
   });
 
-  it('adds phrases of the organisation’s own that find an element in prose, and can require headings', () => {
+  it('adds phrases of the organisation’s own that find an element in prose, and can require headings', async () => {
     const body = '# Log-on\n\nSign-in uses a Badge Tap Plus card at every workstation.\n';
     const policy = (id: string) => `---\nid: ${id}\ntitle: T\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n${body}`;
-    const missingIds = (config: string) =>
-      checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy('POL-1') }))[0]!
+    const missingIds = async (config: string) =>
+      (await checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy('POL-1') })))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
         .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
-    expect(missingIds('rules: {}\n')).toContain('multi-factor-authentication');
+    expect(await missingIds('rules: {}\n')).toContain('multi-factor-authentication');
     const withPhrase = 'elements:\n  9.4.2:\n    evidence:\n      multi-factor-authentication: [badge tap plus]\n';
-    expect(missingIds(withPhrase)).not.toContain('multi-factor-authentication');
-    expect(missingIds(`${withPhrase.replace('elements:\n', 'elements:\n  match: headings\n')}`)).toContain('multi-factor-authentication');
+    expect(await missingIds(withPhrase)).not.toContain('multi-factor-authentication');
+    expect(await missingIds(`${withPhrase.replace('elements:\n', 'elements:\n  match: headings\n')}`)).toContain('multi-factor-authentication');
     const { config } = loadConfig(join(tempWorkspace({ '.clausewise.yaml': withPhrase }), '.clausewise.yaml'));
     expect(config.elementMatch).toBe('prose');
     expect(elementsFor(control, config).find((element) => element.id === 'multi-factor-authentication')!.phrases).toEqual(['badge tap plus']);
@@ -127,16 +127,16 @@ describe('what the config changes', () => {
     expect(elementsFor(control, config).map((element) => element.title)).toEqual(['Sign-in']);
   });
 
-  it('expects the elements meant for care providers only of a care provider, by default and when set; not of other organisations', () => {
+  it('expects the elements meant for care providers only of a care provider, by default and when set; not of other organisations', async () => {
     const policy = `---\nid: POL-NET\ntitle: Network\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [13.1.3]\n---\n# Network\n\n## Network segmentation\n\nZones: office, server, management; traffic between zones passes the firewall.\n\n## Wireless networks\n\nStaff Wi-Fi admits managed laptops with certificates; rogue access points are scanned for weekly.\n`;
-    const missing = (config: string) =>
-      checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy }))[0]!
+    const missing = async (config: string) =>
+      (await checkFolder(tempWorkspace({ '.clausewise.yaml': config, 'a.md': policy })))[0]!
         .findings.filter((finding) => finding.ruleId === 'missing-element')
         .flatMap((finding) => finding.elements?.map((element) => element.id) ?? []);
-    expect(missing('rules: {}\n')).toEqual(['medical-device-network', 'guest-network']);
-    expect(missing('organisation-type: care-provider\n')).toEqual(['medical-device-network', 'guest-network']);
-    expect(missing('organisation-type: health-technology\n')).toEqual([]);
-    expect(missing('organisation-type: other\n')).toEqual([]);
+    expect(await missing('rules: {}\n')).toEqual(['medical-device-network', 'guest-network']);
+    expect(await missing('organisation-type: care-provider\n')).toEqual(['medical-device-network', 'guest-network']);
+    expect(await missing('organisation-type: health-technology\n')).toEqual([]);
+    expect(await missing('organisation-type: other\n')).toEqual([]);
     const { config } = loadConfig(join(tempWorkspace({ '.clausewise.yaml': 'organisation-type: health-technology\n' }), '.clausewise.yaml'));
     expect(config.organisationType).toBe('health-technology');
     expect(elementsFor(catalog.control('17.1.2')!, config).map((element) => element.id)).not.toContain('downtime-procedures');
@@ -152,17 +152,17 @@ describe('what the config changes', () => {
     expect(isEssential(catalog.control('11.1.6')!, config)).toBe(true);
   });
 
-  it('sets rule severities and turns rules off', () => {
+  it('sets rule severities and turns rules off', async () => {
     const text = policyText('POL-1', 'last-reviewed: 2020-01-01\n');
-    const on = checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: error\n', 'a.md': text }), {}, '2026-01-01');
+    const on = await checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: error\n', 'a.md': text }), {}, '2026-01-01');
     expect(on[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['review-overdue', 'error']]);
-    const off = checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: off\n', 'a.md': text }), {}, '2026-01-01');
+    const off = await checkFolder(tempWorkspace({ '.clausewise.yaml': 'rules:\n  review-overdue: off\n', 'a.md': text }), {}, '2026-01-01');
     expect(off[0]!.findings).toEqual([]);
   });
 
-  it('changes the required fields', () => {
+  it('changes the required fields', async () => {
     const root = tempWorkspace({ '.clausewise.yaml': 'required-fields: [id, classification]\n', 'a.md': policyText('POL-1') });
-    expect(checkFolder(root)[0]!.findings.map((finding) => finding.message)).toEqual(['frontmatter has no "classification"; every policy document needs one (required-fields)']);
+    expect((await checkFolder(root))[0]!.findings.map((finding) => finding.message)).toEqual(['frontmatter has no "classification"; every policy document needs one (required-fields)']);
   });
 
   it('decides which files are policies: include globs, else Clausewise frontmatter; a README is never flagged', async () => {
@@ -172,7 +172,7 @@ describe('what the config changes', () => {
     const broken = tempWorkspace({ 'b.md': '---\nid: [POL-B\nclauses: [9.4.2]\n---\n# B\n' });
     const { results: brokenResults } = await checkFiles([join(broken, 'b.md')], { cwd: broken });
     expect(brokenResults[0]!.findings.map((finding) => finding.ruleId)).toEqual(['frontmatter-syntax']);
-    const included = checkFolder(tempWorkspace({ '.clausewise.yaml': 'include: ["policies/**"]\n', 'policies/x.md': '# X\n' }).concat('/policies'));
+    const included = await checkFolder(tempWorkspace({ '.clausewise.yaml': 'include: ["policies/**"]\n', 'policies/x.md': '# X\n' }).concat('/policies'));
     expect(included.map((file) => file.findings.map((finding) => finding.ruleId))).toEqual([['frontmatter-missing']]);
   });
 

@@ -5,7 +5,7 @@ import { parsePolicyDocument } from '../../../server/src/document/parse';
 import { completionSiteAt } from '../../../server/src/document/completionSite';
 import { loadCatalog } from '../../../server/src/catalog/load';
 import { defaultConfig } from '../../../server/src/config/load';
-import { PolicySet } from '../../../server/src/workspace/policySet';
+import { PolicySet } from '../../../server/src/engine/policySet';
 
 const policy = (body: string, frontmatter = 'id: POL-1\nclauses: [9.4.2]') => `---\n${frontmatter}\n---\n${body}`;
 

@@ -5,7 +5,7 @@ import { readFrontmatter } from '../../../server/src/document/frontmatter';
 import { checkedFixRound, fixKey, type CheckedText } from '../../../server/src/findings/checkedFixes';
 import { frontmatterKept } from '../../../server/src/findings/frontmatterKept';
 import type { Finding, Fix } from '../../../server/src/findings/types';
-import { PolicySet } from '../../../server/src/workspace/policySet';
+import { PolicySet } from '../../../server/src/engine/policySet';
 
 const set = new PolicySet(defaultConfig('/ws'), loadCatalog());
 const PATH = '/ws/doc.md';

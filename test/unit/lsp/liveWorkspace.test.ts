@@ -39,6 +39,6 @@ describe('publishing after indexing', () => {
     await live.reindex();
     expect(published).toHaveLength(names.length - 1);
     expect(published).not.toContain(last);
-    expect(live.core.get(last)).toBeUndefined();
+    expect(live.session.get(last)).toBeUndefined();
   });
 });

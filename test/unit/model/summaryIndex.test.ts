@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../server/src/catalog/load';
 import { defaultConfig } from '../../../server/src/config/load';
 import { computeCoverage } from '../../../server/src/model/coverage';
-import { PolicySet } from '../../../server/src/workspace/policySet';
+import { PolicySet } from '../../../server/src/engine/policySet';
 import { policyText } from '../../helpers/tempWorkspace';
 
 const catalog = loadCatalog();

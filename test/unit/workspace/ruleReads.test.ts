@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../../server/src/rules/registry';
 import type { OtherDocumentsRead, Rule } from '../../../server/src/rules/types';
 import { dependentsOf } from '../../../server/src/workspace/dependents';
-import { PolicyWorkspace } from '../../../server/src/workspace/policyWorkspace';
+import { Session } from '../../../server/src/engine/session';
 import { fixturesDir } from '../../helpers/paths';
 import { policyText, tempWorkspace } from '../../helpers/tempWorkspace';
-import { checkFolder } from '../../helpers/workspace';
+import { checkFolder } from '../../helpers/checkFolder';
 
 const today = '2026-12-01';
 const roots: string[] = [];
@@ -85,16 +85,16 @@ const scenarios: Scenario[] = [
 ];
 
 /** Loads a folder as the language server does at start: every document analysed, then the workspace rules. */
-function load(root: string): PolicyWorkspace {
-  const workspace = new PolicyWorkspace(root, { today, fileExists: existsSync });
+function load(root: string): Session {
+  const workspace = new Session(root, { today, fileExists: existsSync });
   const paths = readdirSync(root).filter((name) => name.endsWith('.md')).map((name) => join(root, name));
   for (const path of paths) workspace.analyze(path, readFileSync(path, 'utf8'));
   workspace.checkWorkspace(paths);
   return workspace;
 }
 
-const findingsOf = (workspace: PolicyWorkspace) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
-const hasFinding = (workspace: PolicyWorkspace, path: string, ruleId: string) => workspace.get(path)!.findings.some((finding) => finding.ruleId === ruleId);
+const findingsOf = (workspace: Session) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
+const hasFinding = (workspace: Session, path: string, ruleId: string) => workspace.get(path)!.findings.some((finding) => finding.ruleId === ruleId);
 const without = (read: OtherDocumentsRead): Rule[] => rules.map((rule) => (rule.workspace ? { ...rule, reads: rule.reads.filter((other) => other !== read) } : rule));
 
 describe('what the workspace rules declare they read of other documents', () => {
@@ -104,7 +104,7 @@ describe('what the workspace rules declare they read of other documents', () => 
   });
 
   for (const scenario of scenarios) {
-    it(`${scenario.reads}: a change to ${scenario.changed} updates ${scenario.ruleId} in ${scenario.watched}, as a full check finds`, () => {
+    it(`${scenario.reads}: a change to ${scenario.changed} updates ${scenario.ruleId} in ${scenario.watched}, as a full check finds`, async () => {
       const root = scenario.files();
       roots.push(root);
       const workspace = load(root);
@@ -119,7 +119,7 @@ describe('what the workspace rules declare they read of other documents', () => 
       workspace.checkWorkspace([changed, ...dependents]);
 
       expect(hasFinding(workspace, watched, scenario.ruleId)).toBe(scenario.after);
-      expect(findingsOf(workspace)).toEqual(checkFolder(root, {}, today).map((file) => ({ path: file.path, findings: file.findings })));
+      expect(findingsOf(workspace)).toEqual((await checkFolder(root, {}, today)).map((file) => ({ path: file.path, findings: file.findings })));
       // The declaration is what brings the watched document back: without it, it would keep its stale findings.
       expect(dependents).toContain(watched);
       expect(dependentsOf(change.set.index, change.before, change.after, change.set.config.root, without(scenario.reads))).not.toContain(watched);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findingKey } from '../../findings/findingKey';
-import type { FileResult } from '../checkRun';
 import type { FindingElement } from '../../findings/types';
+import type { FileResult } from '../../engine/batch';
 import type { PlacedFinding } from './github';
 import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';

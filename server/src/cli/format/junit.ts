@@ -1,5 +1,5 @@
-import type { FileResult } from '../checkRun';
 import { displayPath } from '../../report/displayPath';
+import type { FileResult } from '../../engine/batch';
 import { findingPosition } from './position';
 
 function escape(text: string): string {

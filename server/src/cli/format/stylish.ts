@@ -1,4 +1,4 @@
-import type { FileResult } from '../checkRun';
+import type { FileResult } from '../../engine/batch';
 import { paint, type Output } from '../terminal';
 import { displayPath } from '../../report/displayPath';
 import { findingPosition } from './position';

@@ -1,26 +1,54 @@
 import { dirname } from 'node:path';
 import { ConfigResolver, type ResolverOptions } from '../config/resolve';
+import { received } from '../document/transfer';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
-import { documentShell, shellReadingText, type AnalyzedDocument } from './analyzedDocument';
-import { dependentsOf } from './dependents';
-import { PolicySet, type CheckEnvironment } from './policySet';
+import { treelessDocument, treelessReadingText, type AnalyzedDocument } from './analyzedDocument';
+import { dependentsOf } from '../workspace/dependents';
+import type { AnalysisJob, AnalysisResult } from './analysisJob';
+import { AnalysisLanes } from './analysisLanes';
+import { AnalysisRun, type RunEntry } from './analysisRun';
+import type { PolicySet, CheckEnvironment } from './policySet';
+import { PolicySets } from './policySets';
 import { sharedStrings } from './sharedStrings';
 import type { DocumentSummary } from '../model/summary';
 
 /** A document of a long-lived workspace (the language server's), as it was last analysed. */
-export interface WorkspaceDocument {
+export interface SessionDocument {
   path: string;
   set: PolicySet;
   analyzed: AnalyzedDocument;
   /** Text, line starts and suppressions: enough for positions and for the workspace rules. */
-  shell: PolicyDocument;
+  treeless: PolicyDocument;
   /** The full parse, kept only for documents analysed with `keepDocument` (open in an editor). */
   document?: PolicyDocument;
   /** Every finding: the document's own rules' and the workspace rules'. */
   findings: Finding[];
+}
+
+/** A document to analyse: its text as the editor or the disk has it. */
+export interface DocumentSource {
+  path: string;
+  text: string;
+  problem?: ReadProblem;
+  /** Keep the full parse (a document open in an editor: hover and completion read it). */
+  keepDocument: boolean;
+  /** Files that count as existing though they may not be on disk (an editor's unsaved documents). */
+  openPaths?: string[];
+}
+
+/** What the caller of a session's analysis decides and hears about one document. */
+export interface FilingOptions {
+  /** Asked before an analysis from a thread is filed: false when it was overtaken meanwhile (a newer edit). */
+  mayFile(): boolean;
+  /** Rules that threw on a checking thread (each is a finding too). */
+  onRuleErrors?(errors: NonNullable<AnalysisResult['ruleErrors']>): void;
+  /** Told of the change once the analysis is filed. */
+  onFiled?(change: DocumentChange): void;
+  /** The threads could not analyse this document. */
+  onError?(error: Error): void;
 }
 
 /** How one document's summary changed (`before` undefined: new; `after` undefined: gone). */
@@ -32,14 +60,17 @@ export interface DocumentChange {
 }
 
 /**
- * Documents under one or more configs kept current one change at a time, for a process that lives
- * long (the language server). Each document is parsed once per change; the rules that read other
+ * The engine's session: documents under one or more configs kept up to date one change at a time,
+ * for a process that lives long (the language server). It owns the process's checking threads;
+ * each document is parsed once per change, on a thread, and filed here; the rules that read other
  * documents re-run only for the documents a change can affect. The findings equal `checkFiles`'.
  */
-export class PolicyWorkspace {
+export class Session {
   private readonly resolver: ConfigResolver;
-  private readonly sets = new Map<string, PolicySet>();
-  private readonly documents = new Map<string, WorkspaceDocument>();
+  private readonly sets: PolicySets;
+  /** The session's own checking threads: every parse of a long-lived process runs there, on a time budget. */
+  private readonly lanes = new AnalysisLanes();
+  private readonly documents = new Map<string, SessionDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
   private readonly strings = sharedStrings;
@@ -50,12 +81,13 @@ export class PolicyWorkspace {
     private readonly environment: CheckEnvironment,
     /**
      * Reads a document's text from where it lives (its file). When given, the workspace keeps no
-     * copy of the text of a document adopted without its parse (not open in an editor), and reads it
+     * copy of the text of a document filed without its parse (not open in an editor), and reads it
      * again when a request needs it; without it, every text is kept.
      */
     private readonly readText?: (path: string) => string,
   ) {
     this.resolver = new ConfigResolver(defaultRoot);
+    this.sets = new PolicySets(this.resolver);
   }
 
   /** The policy set governing documents of a folder; throws DataFileError when its config or catalog cannot be used. */
@@ -63,11 +95,7 @@ export class PolicyWorkspace {
     const broken = this.brokenConfigs.get(dir);
     if (broken) throw broken;
     try {
-      const { config, catalog } = this.resolver.forDirectory(dir);
-      const key = config.file ?? '';
-      let set = this.sets.get(key);
-      if (!set) this.sets.set(key, (set = new PolicySet(config, catalog)));
-      return set;
+      return this.sets.forDirectory(dir);
     } catch (error) {
       if (error instanceof DataFileError) this.brokenConfigs.set(dir, error);
       throw error;
@@ -92,7 +120,7 @@ export class PolicyWorkspace {
     return this.record(path, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
       this.strings.shareAnalysis(analyzed);
-      return { analyzed, shell: documentShell(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
+      return { analyzed, treeless: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
   }
 
@@ -112,12 +140,12 @@ export class PolicyWorkspace {
   }
 
   /** Runs the workspace rules for these documents and returns each one with its complete findings. */
-  checkWorkspace(paths: Iterable<string>): WorkspaceDocument[] {
-    const checked: WorkspaceDocument[] = [];
+  checkWorkspace(paths: Iterable<string>): SessionDocument[] {
+    const checked: SessionDocument[] = [];
     for (const path of new Set(paths)) {
       const entry = this.documents.get(path);
       if (!entry) continue;
-      const workspaceFindings = entry.set.check(entry.shell, entry.analyzed.summary, this.environment, 'workspace');
+      const workspaceFindings = entry.set.check(entry.treeless, entry.analyzed.summary, this.environment, 'workspace');
       this.strings.shareFindings(workspaceFindings);
       entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
       checked.push(entry);
@@ -131,19 +159,19 @@ export class PolicyWorkspace {
   }
 
   /** A document as last analysed, if the workspace has it. */
-  get(path: string): WorkspaceDocument | undefined {
+  get(path: string): SessionDocument | undefined {
     return this.documents.get(path);
   }
 
   /** Every document, in path order. */
-  all(): WorkspaceDocument[] {
+  all(): SessionDocument[] {
     return [...this.documents.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** The policy sets that govern at least one document. */
   policySets(): PolicySet[] {
     const used = new Set([...this.documents.values()].map((entry) => entry.set));
-    return [...this.sets.values()].filter((set) => used.has(set));
+    return this.sets.all().filter((set) => used.has(set));
   }
 
   /** Config and catalog files that could not be used, each with its problems. */
@@ -178,27 +206,103 @@ export class PolicyWorkspace {
    * findings, and its parse when the thread sent it (an open document). Call checkWorkspace
    * afterwards, as after analyze.
    */
-  adopt(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
+  fileAnalysis(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
     return this.record(path, (set) => {
       this.strings.shareAnalysis(analyzed);
       set.index.set(analyzed.summary);
-      const shell = document || !this.readText ? documentShell(path, text, analyzed, document?.lineStarts) : shellReadingText(path, text, analyzed, this.readText);
-      return { analyzed, shell, document };
+      const treeless = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
+      return { analyzed, treeless, document };
     });
+  }
+
+  /**
+   * Analyses one document on the session's checking threads and files it, unless `mayFile` says
+   * it was overtaken meanwhile (then undefined). Run from sources, without threads, it is analysed
+   * here, and indexed once. Throws DataFileError when its config cannot be used.
+   */
+  async analyzeDocument(source: DocumentSource, filing: FilingOptions): Promise<DocumentChange | undefined> {
+    const job = this.jobFor(source);
+    if (!this.lanes.threaded) return this.analyzeHere(source, filing);
+    return this.fileResult(source, await this.lanes.run(job), filing);
+  }
+
+  /**
+   * A run of many analyses (indexing): a pool of checking threads when `expected` closed documents
+   * make it worth it, else the session's own threads. Hand it `runEntry`s; each result is filed as it arrives.
+   */
+  indexRun(expected: number, onProgress: (done: number, total: number) => void): AnalysisRun {
+    return new AnalysisRun({ expected, lanes: this.lanes, onProgress });
+  }
+
+  /** A document as an indexing run takes it. Throws DataFileError when its config cannot be used. */
+  runEntry(source: DocumentSource, filing: FilingOptions): RunEntry {
+    return {
+      job: this.jobFor(source),
+      onResult: (result) => {
+        try {
+          this.fileResult(source, result, filing);
+        } catch (error) {
+          // This document's failure, not the run's.
+          if (!filing.onError) throw error;
+          filing.onError(error as Error);
+        }
+      },
+      analyzeHere: () => void this.analyzeHere(source, filing),
+      onError: filing.onError,
+    };
+  }
+
+  /** Stops the session's checking threads (pending analyses fail); the next analysis starts new ones, which read configs afresh. */
+  restartThreads(): Promise<void> {
+    return this.lanes.restart();
+  }
+
+  private analyzeHere(source: DocumentSource, filing: FilingOptions): DocumentChange {
+    const change = this.analyze(source.path, source.text, source);
+    filing.onFiled?.(change);
+    return change;
+  }
+
+  private fileResult(source: DocumentSource, result: AnalysisResult, filing: FilingOptions): DocumentChange | undefined {
+    if (!filing.mayFile()) return undefined;
+    if (result.ruleErrors) filing.onRuleErrors?.(result.ruleErrors);
+    const change = this.fileAnalysis(source.path, source.text, result.analyzed, result.document && received(result.document, source.text));
+    filing.onFiled?.(change);
+    return change;
+  }
+
+  /** The job for a checking thread: the document and how to find its config, as this session resolved it. Throws DataFileError for a broken config. */
+  private jobFor(source: DocumentSource): AnalysisJob {
+    const set = this.setFor(source.path);
+    const { defaultRules, defaultCatalog, dropInvalid } = this.options;
+    return {
+      path: source.path,
+      text: source.text,
+      problem: source.problem,
+      configFile: set.config.file,
+      cwd: this.defaultRoot,
+      today: this.today(set),
+      parseSeconds: set.config.limits.parseSeconds,
+      defaultRules,
+      defaultCatalog,
+      dropInvalid,
+      keepDocument: source.keepDocument,
+      openPaths: source.openPaths,
+    };
   }
 
   /**
    * Files a document under its policy set (leaving the set that governed it before, if another),
    * with `analyse`'s result (which indexes its summary in `set`): the one bookkeeping of analyze and
-   * adopt. The findings stay the previous ones until checkWorkspace computes them again.
+   * fileAnalysis. The findings stay the previous ones until checkWorkspace computes them again.
    */
-  private record(path: string, analyse: (set: PolicySet) => Pick<WorkspaceDocument, 'analyzed' | 'shell' | 'document'>): DocumentChange {
+  private record(path: string, analyse: (set: PolicySet) => Pick<SessionDocument, 'analyzed' | 'treeless' | 'document'>): DocumentChange {
     const set = this.setFor(path);
     const previous = this.documents.get(path);
     if (previous && previous.set !== set) this.remove(path);
     const before = set.index.get(path);
-    const { analyzed, shell, document } = analyse(set);
-    this.documents.set(path, { path, set, analyzed, shell, document, findings: previous?.findings ?? analyzed.findings });
+    const { analyzed, treeless, document } = analyse(set);
+    this.documents.set(path, { path, set, analyzed, treeless, document, findings: previous?.findings ?? analyzed.findings });
     return { path, set, before, after: analyzed.summary };
   }
 

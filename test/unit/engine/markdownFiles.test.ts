@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isWalkedMarkdownFile, walkMarkdownFiles } from '../../../server/src/workspace/markdownFiles';
+import { isWalkedMarkdownFile, walkMarkdownFiles } from '../../../server/src/engine/markdownFiles';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 describe('Markdown files of a folder', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dependentsOf } from '../../../server/src/workspace/dependents';
-import { PolicyWorkspace } from '../../../server/src/workspace/policyWorkspace';
+import { Session } from '../../../server/src/engine/session';
 import { fixturesDir, repoRoot } from '../../helpers/paths';
-import { checkFolder } from '../../helpers/workspace';
+import { checkFolder } from '../../helpers/checkFolder';
 import { policyText } from '../../helpers/tempWorkspace';
 
 const today = '2026-12-01';
@@ -20,25 +20,25 @@ function copy(folder: string): string {
   return root;
 }
 
-/** Loads every document of a folder into a PolicyWorkspace, as the language server does at start. */
-function load(root: string): PolicyWorkspace {
-  const workspace = new PolicyWorkspace(root, { today, fileExists: (path) => readdirSync(root).some((name) => join(root, name) === path) });
+/** Loads every document of a folder into a Session, as the language server does at start. */
+function load(root: string): Session {
+  const workspace = new Session(root, { today, fileExists: (path) => readdirSync(root).some((name) => join(root, name) === path) });
   const paths = readdirSync(root).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => join(root, name));
   for (const path of paths) workspace.analyze(path, readFileSync(path, 'utf8'));
   workspace.checkWorkspace(paths);
   return workspace;
 }
 
-const summaryOf = (workspace: PolicyWorkspace) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
-const expected = (root: string, overrides: Record<string, string> = {}) => checkFolder(root, overrides, today).map((file) => ({ path: file.path, findings: file.findings }));
+const summaryOf = (workspace: Session) => workspace.all().map((entry) => ({ path: entry.path, findings: entry.findings }));
+const expected = async (root: string, overrides: Record<string, string> = {}) => (await checkFolder(root, overrides, today)).map((file) => ({ path: file.path, findings: file.findings }));
 
-describe('PolicyWorkspace', () => {
-  it('reports exactly what a full check reports', () => {
+describe('Session', () => {
+  it('reports exactly what a full check reports', async () => {
     const root = copy('with-problems');
-    expect(summaryOf(load(root))).toEqual(expected(root));
+    expect(summaryOf(load(root))).toEqual(await expected(root));
   });
 
-  it('stays equal to a full check through edits, re-checking only the dependents', () => {
+  it('stays equal to a full check through edits, re-checking only the dependents', async () => {
     const root = copy('with-problems');
     const workspace = load(root);
     const teleworking = join(root, 'teleworking-standard.md');
@@ -52,11 +52,11 @@ describe('PolicyWorkspace', () => {
     for (const text of edits) {
       const change = workspace.analyze(teleworking, text);
       workspace.checkWorkspace([teleworking, ...workspace.dependents(change)]);
-      expect(summaryOf(workspace)).toEqual(expected(root, { [teleworking]: text }));
+      expect(summaryOf(workspace)).toEqual(await expected(root, { [teleworking]: text }));
     }
   });
 
-  it('re-checks the SoA when a document it speaks for changes status', () => {
+  it('re-checks the SoA when a document it speaks for changes status', async () => {
     const root = mkdtempSync(join(tmpdir(), 'clausewise-pw-'));
     copies.push(root);
     cpSync(join(fixturesDir, 'rules', 'soa-complete'), root, { recursive: true });
@@ -68,7 +68,7 @@ describe('PolicyWorkspace', () => {
       const change = workspace.analyze(standard, text);
       expect(workspace.dependents(change)).toContain(soa);
       workspace.checkWorkspace([standard, ...workspace.dependents(change)]);
-      expect(summaryOf(workspace)).toEqual(expected(root, { [standard]: text }));
+      expect(summaryOf(workspace)).toEqual(await expected(root, { [standard]: text }));
     }
     expect(workspace.get(soa)!.findings).toEqual([]);
   });
@@ -88,25 +88,25 @@ describe('PolicyWorkspace', () => {
     const root = copy('with-problems');
     const reads: string[] = [];
     const readText = (path: string) => (reads.push(path), readFileSync(path, 'utf8'));
-    const workspace = new PolicyWorkspace(root, { today, fileExists: () => true }, readText);
+    const workspace = new Session(root, { today, fileExists: () => true }, readText);
     const path = join(root, 'backup-standard.md');
     const text = readFileSync(path, 'utf8');
-    const analysis = new PolicyWorkspace(root, { today, fileExists: () => true });
+    const analysis = new Session(root, { today, fileExists: () => true });
     analysis.analyze(path, text);
-    workspace.adopt(path, text, analysis.get(path)!.analyzed);
+    workspace.fileAnalysis(path, text, analysis.get(path)!.analyzed);
     workspace.checkWorkspace([path]);
     expect(workspace.get(path)!.findings).toEqual(analysis.checkWorkspace([path])[0]!.findings);
     expect(reads).toEqual([]);
-    expect(workspace.get(path)!.shell.text).toBe(text);
+    expect(workspace.get(path)!.treeless.text).toBe(text);
     expect(reads).toEqual([path]);
     // What the file holds now, as the editor would read it.
     writeFileSync(path, `${text}\nA line added on disk.\n`);
-    expect(workspace.get(path)!.shell.text).toBe(`${text}\nA line added on disk.\n`);
+    expect(workspace.get(path)!.treeless.text).toBe(`${text}\nA line added on disk.\n`);
   });
 
   it('reports a config that cannot be used as a DataFileError, once per folder', () => {
     const root = copy('with-problems');
-    const workspace = new PolicyWorkspace(root, { today, fileExists: () => true });
+    const workspace = new Session(root, { today, fileExists: () => true });
     writeFileSync(join(root, '.clausewise.yaml'), 'rules: { review-overdue: loud }\n');
     expect(() => workspace.analyze(join(root, 'a.md'), policyText('A'))).toThrow(/review-overdue/);
     expect(workspace.configErrors()).toHaveLength(1);
@@ -116,7 +116,7 @@ describe('PolicyWorkspace', () => {
 describe('dependentsOf', () => {
   const root = '/ws';
   function workspaceOf(files: Record<string, string>) {
-    const workspace = new PolicyWorkspace(root, { today, fileExists: () => false });
+    const workspace = new Session(root, { today, fileExists: () => false });
     for (const [name, text] of Object.entries(files)) workspace.analyze(join(root, name), text);
     return workspace;
   }

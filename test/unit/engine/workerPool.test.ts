@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnalysisThread } from '../../../server/src/workspace/analysisThread';
-import { WorkerPool, type AnalysisJob } from '../../../server/src/workspace/workerPool';
+import { AnalysisThread } from '../../../server/src/engine/analysisThread';
+import type { AnalysisResult } from '../../../server/src/engine/analysisJob';
+import { WorkerPool, type AnalysisJob } from '../../../server/src/engine/workerPool';
 import { pathological, pathologicalPolicy } from '../../helpers/pathological';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
@@ -19,14 +20,19 @@ const job = (index: number): AnalysisJob => ({
 });
 
 describe('the checking threads', () => {
-  it('analyse every document and give the results in the order the documents were added', async () => {
+  it('analyse every document and hand each its own result, each as soon as its batch comes back', async () => {
     const progress: number[] = [];
     const pool = new WorkerPool((done) => progress.push(done), worker);
     try {
-      for (let index = 0; index < 33; index++) pool.add(job(index));
-      const analyzed = await pool.analyzed();
-      expect(analyzed.map((entry) => entry.summary.id?.value)).toEqual(Array.from({ length: 33 }, (_, index) => `DOC-${index}`));
-      expect(analyzed[0]!.findings.map((finding) => finding.ruleId)).toContain('missing-element');
+      const analyzed = new Map<number, AnalysisResult>();
+      for (let index = 0; index < 33; index++) pool.add(job(index), (result) => analyzed.set(index, result));
+      // Results arrive while the run goes on: full batches are answered before the pool is asked to finish.
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => analyzed.size > 0 && (clearInterval(poll), resolve()), 10);
+      });
+      await pool.finished();
+      expect([...analyzed].sort(([a], [b]) => a - b).map(([, result]) => result.analyzed.summary.id?.value)).toEqual(Array.from({ length: 33 }, (_, index) => `DOC-${index}`));
+      expect(analyzed.get(0)!.analyzed.findings.map((finding) => finding.ruleId)).toContain('missing-element');
       expect(progress.at(-1)).toBe(33);
     } finally {
       await pool.close();
@@ -38,8 +44,8 @@ describe('the checking threads', () => {
     const broken = join(folder, 'broken.js');
     writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('thread broke'); });\n");
     const pool = new WorkerPool(undefined, broken);
-    pool.add(job(1));
-    await expect(pool.analyzed()).rejects.toThrow('thread broke');
+    pool.add(job(1), () => undefined);
+    await expect(pool.finished()).rejects.toThrow('thread broke');
     await pool.close();
     await pool.close();
   });

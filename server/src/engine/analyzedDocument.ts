@@ -17,23 +17,25 @@ export interface AnalyzedDocument {
 }
 
 /**
- * A stand-in PolicyDocument for workspace rules and formatters when the parse tree is gone.
+ * A document without its parse tree (no sections, blocks, mentions or links): text, line starts and
+ * suppressions, which is all that workspace rules, formatters and positions read, standing in for
+ * the PolicyDocument once the tree is gone.
  * `lineStarts` are the parsed document's, when it is still at hand.
  */
-export function documentShell(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
+export function treelessDocument(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
   const body = withoutBom(text, analyzed.bom);
   return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], blocks: [], mentions: [], links: [], suppressions: analyzed.suppressions };
 }
 
 /**
- * A shell that keeps no copy of the text: `text` is read again (`read`, the file's text) each time it
+ * A treeless document that keeps no copy of the text: `text` is read again (`read`, the file's text) each time it
  * is asked for. For documents no editor holds, whose text only a request about that very document
  * needs; line starts, enough for positions and for the workspace rules, are kept.
  */
-export function shellReadingText(path: string, text: string, analyzed: AnalyzedDocument, read: (path: string) => string): PolicyDocument {
-  const shell = documentShell(path, text, analyzed);
-  Object.defineProperty(shell, 'text', { get: () => withoutBom(read(path), analyzed.bom), enumerable: true });
-  return shell;
+export function treelessReadingText(path: string, text: string, analyzed: AnalyzedDocument, read: (path: string) => string): PolicyDocument {
+  const treeless = treelessDocument(path, text, analyzed);
+  Object.defineProperty(treeless, 'text', { get: () => withoutBom(read(path), analyzed.bom), enumerable: true });
+  return treeless;
 }
 
 function withoutBom(text: string, bom: boolean): string {

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
-import type { AnalysisJob } from './analysisJob';
+import type { AnalysisJob, AnalysisResult } from './analysisJob';
 import { AnalysisThread, workerFile, workerFileExists } from './analysisThread';
-import type { AnalyzedDocument } from './analyzedDocument';
 
 export type { AnalysisJob } from './analysisJob';
+
+/** Told of one document's analysis as soon as its thread sends it. */
+export type ResultHandler = (result: AnalysisResult) => void;
 
 /** Below this many documents, starting threads costs more than it saves. */
 const MIN_DOCUMENTS = 150;
@@ -23,19 +25,21 @@ export function shouldUseWorkers(count: number): boolean {
  * server). Measured on 2 cores, this is as fast as the main thread taking a share, with less memory.
  * Threads start when the pool is made, so they load while the main thread lists and reads files;
  * `add` hands out each batch as soon as it is full. Each thread parses on a budget (AnalysisThread).
- * Use a pool for one run, then close it.
+ * Each result goes to its job's handler as soon as it arrives, and the pool keeps none: the caller
+ * files it and drops what it does not need (the job's text), so a large workspace's analyses are
+ * never all held twice. Use a pool for one run, then close it.
  */
 export class WorkerPool {
   private readonly threads: AnalysisThread[];
-  private readonly waiting: { batch: number; jobs: AnalysisJob[] }[] = [];
-  private readonly results: AnalyzedDocument[][] = [];
+  private readonly waiting: { jobs: AnalysisJob[]; handlers: ResultHandler[] }[] = [];
   private batch: AnalysisJob[] = [];
-  private batches = 0;
+  private handlers: ResultHandler[] = [];
   private added = 0;
   private done = 0;
   private ended = false;
   private failure?: Error;
-  private settle?: () => void;
+  /** Resolves the wait of `finished` once every job is answered or one failed. */
+  private allAnswered?: () => void;
   private closing?: Promise<void>;
 
   /** `file` is the thread's script: the bundled dist/worker.js unless a test gives another. */
@@ -54,24 +58,24 @@ export class WorkerPool {
     return this.threads.length;
   }
 
-  /** Queues a document; full batches go to the threads at once. */
-  add(job: AnalysisJob): void {
+  /** Queues a document, whose analysis goes to `onResult`; full batches go to the threads at once. */
+  add(job: AnalysisJob, onResult: ResultHandler): void {
     this.added++;
     this.batch.push(job);
+    this.handlers.push(onResult);
     if (this.batch.length === BATCH_SIZE) this.flush();
   }
 
-  /** Every added document's analysis, in the order added. */
-  async analyzed(): Promise<AnalyzedDocument[]> {
+  /** Resolves when every added document's analysis has gone to its handler; rejects when a thread failed. */
+  async finished(): Promise<void> {
     this.flush();
     this.ended = true;
     if (this.done > 0) this.onProgress?.(this.done, this.added);
     await new Promise<void>((resolve) => {
-      this.settle = resolve;
+      this.allAnswered = resolve;
       this.dispatch();
     });
     if (this.failure) throw this.failure;
-    return this.results.flat();
   }
 
   /** Stops the threads; safe to call again. */
@@ -82,18 +86,25 @@ export class WorkerPool {
 
   private flush(): void {
     if (this.batch.length === 0) return;
-    this.waiting.push({ batch: this.batches++, jobs: this.batch });
+    this.waiting.push({ jobs: this.batch, handlers: this.handlers });
     this.batch = [];
+    this.handlers = [];
     this.dispatch();
   }
 
   private dispatch(): void {
     for (const thread of this.threads) {
       while (!this.failure && thread.outstanding < IN_FLIGHT && this.waiting.length > 0) {
-        const { batch, jobs } = this.waiting.shift()!;
+        const { jobs, handlers } = this.waiting.shift()!;
         thread.run(jobs).then(
           (results) => {
-            this.results[batch] = results.map((result) => result.analyzed);
+            if (this.failure) return;
+            try {
+              results.forEach((result, index) => handlers[index]!(result));
+            } catch (error) {
+              // A handler that throws ends the run as a thread's failure would.
+              return this.fail(error as Error);
+            }
             this.done += results.length;
             if (this.ended) this.onProgress?.(this.done, this.added);
             this.dispatch();
@@ -102,12 +113,12 @@ export class WorkerPool {
         );
       }
     }
-    if (this.failure || (this.ended && this.waiting.length === 0 && this.threads.every((thread) => thread.outstanding === 0))) this.settle?.();
+    if (this.failure || (this.ended && this.waiting.length === 0 && this.threads.every((thread) => thread.outstanding === 0))) this.allAnswered?.();
   }
 
   private fail(error: Error): void {
     if (this.closing) return;
     this.failure ??= error;
-    this.settle?.();
+    this.allAnswered?.();
   }
 }

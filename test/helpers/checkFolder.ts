@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ConfigResolver } from '../../server/src/config/resolve';
 import { readDocumentFile } from '../../server/src/document/decode';
 import { positionAt } from '../../server/src/document/lines';
 import type { PolicyDocument } from '../../server/src/document/types';
+import { checkFiles } from '../../server/src/engine/batch';
 import type { Finding } from '../../server/src/findings/types';
 import type { BaseRevision } from '../../server/src/rules/types';
-import { PolicySet } from '../../server/src/workspace/policySet';
 
 export interface CheckedFile {
   path: string;
@@ -15,28 +14,35 @@ export interface CheckedFile {
   findings: Finding[];
 }
 
-/**
- * Checks every Markdown file of a folder as one workspace, in memory: `overrides` replaces a file's
- * text (path → text) without touching the disk. Files ending .fixed.md are expected outputs, not inputs.
- * A subfolder base/ is the change's base revision: base/x.md is x.md as it was.
- */
-export function checkFolder(dir: string, overrides: Record<string, string> = {}, today?: string): CheckedFile[] {
-  const paths = readdirSync(dir)
+/** The Markdown files of a fixture folder that are inputs: not the expected outputs (.fixed.md), not its README. */
+export function folderInputs(dir: string): string[] {
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && name !== 'README.md')
     .sort()
     .map((name) => join(dir, name));
-  const { config, catalog } = new ConfigResolver(dir).forDirectory(dir);
-  const set = new PolicySet(config, catalog);
-  // Files are read as the CLI reads them, so binary, non-UTF-8 and oversized files reach unreadable-file.
-  const read = (path: string) => (path in overrides ? { text: overrides[path]! } : readDocumentFile(path));
-  const added = paths.map((path) => ({ path, ...read(path) })).map((file) => ({ path: file.path, text: file.text, ...set.add(file.path, file.text, file.problem) }));
-  const fileExists = (path: string) => path in overrides || existsSync(path);
+}
+
+/**
+ * Checks the Markdown files of a folder (folderInputs) as one workspace, through the engine's batch
+ * as `clausewise check` does: the folder's `.clausewise.yaml` applies (`exclude` leaves files out,
+ * `include` makes files policy documents), files are read as the CLI reads them (binary, non-UTF-8
+ * and oversized files reach unreadable-file). `overrides` replaces a file's text (path → text)
+ * without touching the disk. A subfolder base/ is the change's base revision: base/x.md is x.md as it was.
+ */
+export async function checkFolder(dir: string, overrides: Record<string, string> = {}, today?: string): Promise<CheckedFile[]> {
   // A folder base/ holds the base revision of the change (same file names), for the change-discipline rules.
   const baseDir = join(dir, 'base');
   const base: BaseRevision | undefined = existsSync(baseDir)
     ? { label: 'the base', textOf: (path) => (existsSync(join(baseDir, basename(path))) ? readFileSync(join(baseDir, basename(path)), 'utf8') : undefined) }
     : undefined;
-  return added.map(({ path, text, document, summary }) => ({ path, text, document, findings: set.check(document, summary, { today, fileExists, base }) }));
+  const { results } = await checkFiles(folderInputs(dir), {
+    cwd: dir,
+    today,
+    texts: new Map(Object.entries(overrides)),
+    fileExists: (path) => path in overrides || existsSync(path),
+    base,
+  });
+  return results.map(({ path, document, findings }) => ({ path, text: overrides[path] ?? readDocumentFile(path).text, document, findings }));
 }
 
 /** "line:rule" strings (1-based lines), sorted, for comparing findings with expectations. */

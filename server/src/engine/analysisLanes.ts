@@ -26,6 +26,11 @@ export class AnalysisLanes {
 
   constructor(private readonly file = workerFileExists() ? workerFile() : undefined) {}
 
+  /** False when run from sources, without a thread script: jobs then run on the calling thread. */
+  get threaded(): boolean {
+    return this.file !== undefined;
+  }
+
   /** Analyses one document. */
   async run(job: AnalysisJob): Promise<AnalysisResult> {
     const [result] = await this.runBatch([job], this.isRisky(job));
