@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { ReadProblem } from '../document/types';
-import { dependentsOf } from '../workspace/dependents';
+import { dependentsOf } from '../engine/dependents';
 import { PolicySet } from '../engine/policySet';
 import type { DocumentSummary } from '../model/summary';
 import { openBase } from './baseRevision';

@@ -6,7 +6,7 @@ import type { Finding } from '../findings/types';
 import { compareFindings } from '../rules/run';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { treelessDocument, treelessReadingText, type AnalyzedDocument } from './analyzedDocument';
-import { dependentsOf } from '../workspace/dependents';
+import { dependentsOf } from './dependents';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
 import { AnalysisLanes } from './analysisLanes';
 import { AnalysisRun, type RunEntry } from './analysisRun';

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
-import { coverageInputsChanged } from '../workspace/dependents';
+import { coverageInputsChanged } from '../engine/dependents';
 import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
 import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dependentsOf } from '../../../server/src/workspace/dependents';
+import { dependentsOf } from '../../../server/src/engine/dependents';
 import { Session } from '../../../server/src/engine/session';
 import { fixturesDir, repoRoot } from '../../helpers/paths';
 import { checkFolder } from '../../helpers/checkFolder';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../../server/src/rules/registry';
 import type { OtherDocumentsRead, Rule } from '../../../server/src/rules/types';
-import { dependentsOf } from '../../../server/src/workspace/dependents';
+import { dependentsOf } from '../../../server/src/engine/dependents';
 import { Session } from '../../../server/src/engine/session';
 import { fixturesDir } from '../../helpers/paths';
 import { policyText, tempWorkspace } from '../../helpers/tempWorkspace';
