@@ -6,6 +6,8 @@ import { clauseAtCursor, controlIdOf, pickControls } from './pickControl';
 /** Selects a control in the Coverage view, showing its documents: the id given, the one under the cursor, or one picked. */
 export function goToControl(ctx: Ctx, tree: CoverageTree) {
   return async (argument?: unknown): Promise<string | undefined> => {
+    // An earlier Go to Control still retrying its reveal would take the focus and close the pick list.
+    tree.stopRevealing();
     const id = controlIdOf(argument) ?? clauseAtCursor() ?? (await pickControls(ctx, 'Go to which control?'))?.[0];
     if (!id) return undefined;
     await commands.executeCommand('clausewise.coverage.focus');

@@ -17,6 +17,8 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
   private nodes = new Map<string, CoverageNode>();
   private filter = new Set<CoverageFilter>();
   private readonly redraw = new Redraw();
+  /** Counts reveals: a reveal still retrying gives up once a newer one starts (or `stopRevealing` is called). */
+  private reveals = 0;
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly ctx: Ctx) {
@@ -60,15 +62,23 @@ export class CoverageTree implements TreeDataProvider<CoverageNode>, Disposable 
    * the new tree when a refresh overtook it and the control did not end up selected.
    */
   async reveal(controlId: string): Promise<boolean> {
+    const reveal = ++this.reveals;
     for (let attempt = 1; ; attempt++) {
       await this.redraw.done();
       const node = await this.controlNode(controlId);
       if (!node) return false;
       // Showing a control the filter hid redraws the tree too.
       await this.redraw.done();
+      // A reveal still retrying must not take the focus from what the user does next (a pick list closes on it).
+      if (reveal !== this.reveals) return true;
       await this.view.reveal(node, { select: true, focus: true, expand: 1 });
-      if (attempt === 3 || (await selectedSoon(this.view, node))) return true;
+      if (attempt === 3 || (await selectedSoon(this.view, node)) || reveal !== this.reveals) return true;
     }
+  }
+
+  /** Stops a reveal that is still retrying: the user has moved on (another command asks for input). */
+  stopRevealing(): void {
+    this.reveals++;
   }
 
   /** The control's node, with the nodes on its path (VS Code may not have asked for them yet): category › objective › control. */
