@@ -13,11 +13,13 @@ let lastGeneration = 0;
  * coverage is computed again only after a document claiming or excluding it changed (or the date
  * moved), and the report at most once per change of the index. Each report that differs from the
  * one before gets a new generation, so a listener can tell "coverage changed" from "something was
- * edited". Equal to computeCoverage over the same index.
+ * edited"; so does a change to what the views list of each policy document (its id, title, type,
+ * status, owner, version, approval and review dates), which a client refreshing on the generation alone
+ * would otherwise miss. Equal to computeCoverage over the same index.
  */
 export class CoverageCache {
   private readonly controls = new Map<string, { revision: number; coverage: ControlCoverage }>();
-  private last?: { revision: number; report: CoverageReport; generation: number };
+  private last?: { revision: number; report: CoverageReport; generation: number; listing: string };
   private today?: string;
   /** A control's coverage came out different since the last report was made. */
   private moved = false;
@@ -46,12 +48,21 @@ export class CoverageCache {
 
   /** The whole report on `today`, with its generation. */
   report(today: string): { report: CoverageReport; generation: number } {
-    if (this.last?.revision === this.index.revision && this.last.report.today === today) return this.last;
+    if (this.last?.revision === this.index.revision && this.last.report.today === today) return { report: this.last.report, generation: this.last.generation };
     const controls = this.catalog.controls.map((control) => this.control(control, today));
     const report = coverageOfControls(this.catalog, today, controls);
-    const generation = this.moved || !this.last ? ++lastGeneration : this.last.generation;
+    const listing = documentListing(this.index);
+    const generation = this.moved || !this.last || listing !== this.last.listing ? ++lastGeneration : this.last.generation;
     this.moved = false;
-    this.last = { revision: this.index.revision, report, generation };
-    return this.last;
+    this.last = { revision: this.index.revision, report, generation, listing };
+    return { report, generation };
   }
+}
+
+/** What the views list of each policy document, besides its coverage: a change to it is a new generation. */
+function documentListing(index: SummaryIndex): string {
+  return JSON.stringify(index.policies().map((summary) => [
+    summary.path, summary.id?.value, summary.title, summary.type, summary.status, summary.owner, summary.version,
+    summary.approvedBy, summary.effective, summary.lastReviewed, summary.nextReview, summary.reviewEvery,
+  ]));
 }

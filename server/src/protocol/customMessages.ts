@@ -93,8 +93,9 @@ export interface CoverageChangedParams {
   catalog: CatalogName;
   totals: CoverageTotals;
   /**
-   * Grows each time the server's coverage of any policy set changes (never reused while the server
-   * runs): a client refreshes its coverage views when it sees a new one, and need not on other events.
+   * Grows each time the server's coverage of any policy set changes, or what the views list of its
+   * documents (id, title, type, status, owner, version, approval and review dates); never reused while
+   * the server runs: a client refreshes its views when it sees a new one, and need not on other events.
    */
   generation: number;
 }

@@ -53,6 +53,16 @@ describe("a policy set's cached coverage", () => {
     expect(second.report.controls.find((control) => control.id === '12.3.1')!.claims[0]!.missing).toEqual(['backup-retention']);
     expect(policies.coverage.report(today).generation).toBe(second.generation);
   });
+
+  it('gets a new generation when what the Documents view lists of a document changes, though coverage did not', () => {
+    const policies = workspace();
+    const first = policies.coverage.report(today);
+    // A new owner and type: the Documents view shows and groups by both; the coverage report has neither for a claim.
+    policies.add('/ws/a.md', doc('POL-A', `${approved}clauses: [12.3.1]\n`).replace('owner: CISO', 'owner: Privacy Officer').replace('type: policy', 'type: procedure'));
+    const second = policies.coverage.report(today);
+    expect(second.report).toEqual(first.report);
+    expect(second.generation).toBeGreaterThan(first.generation);
+  });
 });
 
 describe('the index of policies in path order', () => {
