@@ -135,7 +135,7 @@ describe('clausewise trace', () => {
     const { stdout } = runCli(['trace', '12.3.1', 'samples/with-problems', ...today]);
     expect(stdout).toContain('state: partial');
     expect(stdout).toMatch(/✗ Restore testing +missing\n/);
-    expect(stdout).toContain('why partial: STD-BK-002 misses restore-testing');
+    expect(stdout).toContain('why partial: STD-BK-002 misses Restore testing');
   });
 
   it('traces a document by id or path to its controls and their states', () => {

@@ -70,7 +70,7 @@ describe('clausewise/controlPage', () => {
     expect(byId['restore-testing']).toMatchObject({ state: 'missing', marks: [] });
     expect(byId['restore-testing']!.quote).toBeUndefined();
     expect(byId['restore-testing']!.hint).toMatch(/\w+/);
-    expect(page.reasons.join(' ')).toMatch(/STD-BK-009 misses .*restore-testing/);
+    expect(page.reasons.join(' ')).toMatch(/STD-BK-009 misses .*Restore testing/);
     const frameworks = page.mappings.map((mapping) => mapping.framework);
     expect(frameworks).toEqual(expect.arrayContaining(['iso27002_2022', 'hipaa']));
     expect(page.mappings.find((mapping) => mapping.framework === 'iso27002_2022')!.links.map((link) => link.id)).toContain('8.13');

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
-import { isEssential } from '../config/elements';
+import { elementsFor, isEssential } from '../config/elements';
 import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
@@ -136,7 +136,8 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
       });
     }
   }
-  const { state, reasons } = decide(claims, exclusions);
+  const titles = new Map(elementsFor(control, config).map((element) => [element.id, element.title]));
+  const { state, reasons } = decide(claims, exclusions, (ids) => ids.map((id) => titles.get(id) ?? id).join(', '));
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
 }
 
@@ -153,7 +154,8 @@ function exclusionsOf(summary: DocumentSummary, control: Control): { exclusion: 
   return excluded.every((exclusion) => exclusion !== undefined) ? [{ exclusion: excluded[0]!, via: predecessors }] : [];
 }
 
-function decide(claims: Claim[], exclusions: ExclusionEntry[]): { state: CoverageState; reasons: string[] } {
+/** The state of a control and why, the elements named by `named` (their titles, as a reader knows them). */
+function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: string[]) => string): { state: CoverageState; reasons: string[] } {
   if (claims.some((claim) => claim.complete)) return { state: 'covered', reasons: [] };
   if (claims.length > 0) {
     const reasons = claims.flatMap((claim) => {
@@ -161,8 +163,8 @@ function decide(claims: Claim[], exclusions: ExclusionEntry[]): { state: Coverag
       const why: string[] = [];
       if (claim.status !== 'approved') why.push(`${name} is ${claim.status ?? 'without status'}, not approved`);
       if (claim.overdue) why.push(`${name} is overdue for review (due ${claim.reviewDue})`);
-      if (claim.missing.length) why.push(`${name} misses ${claim.missing.join(', ')}`);
-      if (claim.empty.length) why.push(`${name} has empty ${claim.empty.join(', ')}`);
+      if (claim.missing.length) why.push(`${name} misses ${named(claim.missing)}`);
+      if (claim.empty.length) why.push(`${name} has empty ${named(claim.empty)}`);
       return why;
     });
     return { state: 'partial', reasons };

@@ -72,7 +72,7 @@ describe('coverage per control', () => {
 
   it('partial: an element is missing or empty, or the review is overdue', () => {
     const body = backupBody.replace('Quarterly restores of the EHR.', 'TODO').replace('## Backup retention\n\n90 days.\n\n', '');
-    expect(state({ 'a.md': doc('POL-A', `${approved}clauses: [12.3.1]\n`, body) }, '12.3.1').reasons).toEqual(['POL-A misses backup-retention', 'POL-A has empty restore-testing']);
+    expect(state({ 'a.md': doc('POL-A', `${approved}clauses: [12.3.1]\n`, body) }, '12.3.1').reasons).toEqual(['POL-A misses Backup retention', 'POL-A has empty Restore testing']);
     const stale = approved.replace('last-reviewed: 2026-01-01', 'last-reviewed: 2024-01-01');
     expect(state({ 'a.md': doc('POL-A', `${stale}clauses: [12.3.1]\n`) }, '12.3.1')).toMatchObject({ state: 'partial', reasons: ['POL-A is overdue for review (due 2025-01-01)'] });
   });
