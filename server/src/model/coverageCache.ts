@@ -19,7 +19,7 @@ let lastGeneration = 0;
  */
 export class CoverageCache {
   private readonly controls = new Map<string, { revision: number; coverage: ControlCoverage }>();
-  private last?: { revision: number; report: CoverageReport; generation: number; listing: string };
+  private last?: { revision: number; report: CoverageReport; generation: number; listing: number };
   private today?: string;
   /** A control's coverage came out different since the last report was made. */
   private moved = false;
@@ -51,7 +51,7 @@ export class CoverageCache {
     if (this.last?.revision === this.index.revision && this.last.report.today === today) return { report: this.last.report, generation: this.last.generation };
     const controls = this.catalog.controls.map((control) => this.control(control, today));
     const report = coverageOfControls(this.catalog, today, controls);
-    const listing = documentListing(this.index);
+    const listing = this.index.listingRevision;
     const generation = this.moved || !this.last || listing !== this.last.listing ? ++lastGeneration : this.last.generation;
     this.moved = false;
     this.last = { revision: this.index.revision, report, generation, listing };
@@ -59,10 +59,3 @@ export class CoverageCache {
   }
 }
 
-/** What the views list of each policy document, besides its coverage: a change to it is a new generation. */
-function documentListing(index: SummaryIndex): string {
-  return JSON.stringify(index.policies().map((summary) => [
-    summary.path, summary.id?.value, summary.title, summary.type, summary.status, summary.owner, summary.version,
-    summary.approvedBy, summary.effective, summary.lastReviewed, summary.nextReview, summary.reviewEvery,
-  ]));
-}

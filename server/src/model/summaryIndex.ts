@@ -15,6 +15,13 @@ function keysOf(summary: DocumentSummary): Record<Relation, string[]> {
   };
 }
 
+/** Whether two summaries of a document list the same in the views: id, title, type, status, owner, version, approval and review dates. */
+function sameListing(a: DocumentSummary | undefined, b: DocumentSummary): boolean {
+  return a !== undefined && a.id?.value === b.id?.value && LISTED.every((key) => a[key] === b[key]);
+}
+
+const LISTED = ['title', 'type', 'status', 'owner', 'version', 'approvedBy', 'effective', 'lastReviewed', 'nextReview', 'reviewEvery'] as const;
+
 /** The position of a path in a list of summaries sorted by path: where it is, or where it would go. */
 function positionOf(sorted: DocumentSummary[], path: string): number {
   let low = 0;
@@ -31,7 +38,8 @@ function positionOf(sorted: DocumentSummary[], path: string): number {
  * The summaries of every document in the workspace and the questions asked across them, each
  * answered from a map (no scan of the workspace). Updating one document replaces its summary only;
  * nothing else is re-parsed. Revisions tell caches what changed: the index's, bumped by every
- * change, and each control's, bumped when a document claiming or excluding it changes.
+ * change; each control's, bumped when a document claiming or excluding it changes; and the listing's,
+ * bumped when what the views list of a policy document (its listing) changes.
  */
 export class SummaryIndex {
   private readonly summaries = new Map<string, DocumentSummary>();
@@ -40,11 +48,17 @@ export class SummaryIndex {
   };
   private sortedPolicies?: DocumentSummary[];
   private changes = 0;
+  private listingChanges = 0;
   private readonly controlChanges = new Map<string, number>();
 
   /** Grows with every change to the index. */
   get revision(): number {
     return this.changes;
+  }
+
+  /** Grows when a policy document comes or goes, or its listing (id, title, owner, dates…) changes. */
+  get listingRevision(): number {
+    return this.listingChanges;
   }
 
   /** The revision at which a document claiming or excluding this control last changed (0: never). */
@@ -53,7 +67,9 @@ export class SummaryIndex {
   }
 
   set(summary: DocumentSummary): void {
-    this.delete(summary.path);
+    const previous = this.summaries.get(summary.path);
+    if ((previous?.isPolicy || summary.isPolicy) && (previous?.isPolicy !== summary.isPolicy || !sameListing(previous, summary))) this.listingChanges++;
+    this.remove(summary.path);
     this.summaries.set(summary.path, summary);
     this.changes++;
     if (!summary.isPolicy) return;
@@ -70,6 +86,11 @@ export class SummaryIndex {
   }
 
   delete(path: string): void {
+    if (this.summaries.get(path)?.isPolicy) this.listingChanges++;
+    this.remove(path);
+  }
+
+  private remove(path: string): void {
     const previous = this.summaries.get(path);
     if (!previous) return;
     this.summaries.delete(path);
