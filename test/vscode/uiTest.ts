@@ -251,7 +251,6 @@ const SELECTED_LINE = `() => {
 }`;
 const SELECTED_LINE_IS_TODO = `(${SELECTED_LINE})().trim().startsWith('TODO')`;
 
-/** Opens the quick-fix menu at the cursor; it must list `title` (asked right after a document opens, the server waits for its first check). */
 /**
  * Opens the quick-fix menu at the cursor until it lists `title`. Right after a document is opened from
  * the Explorer, the menu sometimes shows "No code actions available" although the finding is in the
@@ -266,6 +265,8 @@ async function openQuickFixes(page: Page, title: string): Promise<void> {
       await entry.waitFor({ state: 'attached', timeout: 7_000 });
       return;
     } catch {
+      // Said in the run's output, so how often the race still happens stays visible.
+      console.log(`  quick-fix menu did not list "${title}" (try ${attempt}); asking again`);
       await page.keyboard.press('Escape');
     }
   }
