@@ -115,6 +115,17 @@ describe('clausewise diff', () => {
     expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['policies/b.md', 'added']]);
   });
 
+  it('--catalog takes a built-in catalog name on both sides, as check does', () => {
+    const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.15]' }, '# A\n\nText.\n') });
+    repo.commit('base');
+    repo.write({ 'b.md': policy({ id: 'B', clauses: '[8.13]' }, '# B\n\nText.\n') });
+    const { code, report } = diffJson(repo, ['--base', 'HEAD', '--catalog', 'iso27002-2022']);
+    expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['b.md', 'added']]);
+    // 5.15 and 8.13 are controls of ISO/IEC 27002:2022, not of ISO 27799: no side reads them as unknown.
+    expect([...report.findings.new, ...report.findings.resolved].filter((finding: { ruleId: string }) => finding.ruleId === 'unknown-clause')).toEqual([]);
+    expect(code).toBe(1);
+  });
+
   it('refuses a ref that looks like an option, and a folder outside git, with exit 2', () => {
     const repo = new GitRepo({ 'a.md': policy({ id: 'A' }, '# A\n') });
     repo.commit('one');

@@ -12,7 +12,7 @@ import { checkFiles, type BatchOptions } from '../engine/batch';
 import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
-import { checkToday, commandSets, inputsOf } from './inputs';
+import { catalogOption, checkToday, commandSets, inputsOf } from './inputs';
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf } from './usageError';
@@ -37,7 +37,7 @@ Options:
                           new-findings (any new finding); comma-separated
   --today YYYY-MM-DD      the date for review and expiry checks, on both sides
   --config FILE           use this config on both sides instead of each side's .clausewise.yaml
-  --catalog FILE          use this catalog, whatever the configs name
+  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
 
 Exit codes: 0 no new error and the gates pass, 1 the change brings an error-level finding or
 fails a gate, 2 usage, configuration or git error (a base missing from a shallow clone included).`;
@@ -105,7 +105,7 @@ export async function changeReport(cwd: string, positionals: string[], values: D
   const headCommit = values.head === undefined ? undefined : resolveCommit(cwd, values.head, '--head');
   const base = openBase(cwd, values.base, headCommit);
   const sets = commandSets(cwd, values);
-  const policy = { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) };
+  const policy = { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) };
   const headTree = headCommit ? new RevisionTree(base.root, headCommit) : undefined;
   const head: CheckedSide = headTree
     ? await checkRevision(headTree, positionals, cwd, { today: values.today, policy, configFile: values.config, base: base.revision })
