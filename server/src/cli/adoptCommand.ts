@@ -14,8 +14,7 @@ import { checkFiles } from '../engine/batch';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
-import { checkToday, inputsOf, positiveInteger, commandResolver } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { checkToday, commandSets, inputsOf, positiveInteger } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
@@ -74,8 +73,9 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   if (positionals.length === 0) throw new UsageError('adopt needs a folder of Markdown policies, for example: clausewise adopt policies/');
 
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
-  const { files, roots } = inputsOf(positionals, cwd, new PolicySets(resolver));
+  const sets = commandSets(cwd, values);
+  const resolver = sets.resolver;
+  const { files, roots } = inputsOf(positionals, cwd, sets);
   const candidates = files.map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {

@@ -44,7 +44,7 @@ export function inputFiles(positionals: string[], cwd: string, sets: PolicySets)
  * config (a cloned repository must not make Clausewise read /proc/self/environ), unless the user
  * named a catalog with --catalog, which then serves every document.
  */
-export function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
+function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
   return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) });
 }
 

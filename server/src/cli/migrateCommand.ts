@@ -15,8 +15,7 @@ import { migrationReport } from '../migrate/report';
 import { regionDiff } from '../text/unifiedDiff';
 import { formatMigrationJson, formatMigrationMarkdown, formatMigrationText, type MigratedFile } from './format/migrate';
 import { displayPath } from '../report/displayPath';
-import { commandResolver, inputsOf } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { commandSets, inputsOf } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
@@ -60,8 +59,9 @@ export async function migrateCommand(args: string[], output: Output = stdoutOutp
   }
   const cwd = process.cwd();
   const target = loadCatalog(builtInCatalogPath(values.to));
-  const resolver = commandResolver(cwd, { config: values.config });
-  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, new PolicySets(resolver));
+  const sets = commandSets(cwd, { config: values.config });
+  const resolver = sets.resolver;
+  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, sets);
   const files: MigratedFile[] = [];
   const configs = new Set<string | undefined>();
   for (const path of paths) {

@@ -6,8 +6,7 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from '../report/displayPath';
-import { inputFiles, positiveInteger, commandResolver } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { commandSets, inputFiles, positiveInteger } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
@@ -52,9 +51,10 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   const top = positiveInteger('--top', values.top!);
   if (positionals.length === 0) throw new UsageError('suggest needs at least one Markdown file, for example: clausewise suggest policies/access.md');
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
+  const sets = commandSets(cwd, values);
+  const resolver = sets.resolver;
   const results: FileSuggestions[] = [];
-  for (const path of inputFiles(positionals, cwd, new PolicySets(resolver))) {
+  for (const path of inputFiles(positionals, cwd, sets)) {
     const { text, problem } = readDocumentFile(path);
     // Invalid UTF-8 is still read (lossily); a binary, oversized or unreadable file is not.
     if (problem && (problem.kind !== 'encoding' || text === '')) {
