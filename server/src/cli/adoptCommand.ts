@@ -7,7 +7,7 @@ import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument } from '../document/types';
 import type { Control } from '../catalog/types';
 import { ADOPTION_DEFAULTS, type FrontmatterProposal } from '../suggest/adoption';
-import { adoptionRefusal, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
+import { FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../model/coverage';
 import { checkFiles } from '../engine/batch';
@@ -139,8 +139,8 @@ function readCandidate(path: string, limits: ParseLimits): Candidate {
   const document = parsePolicyDocument(path, text, undefined, limits);
   // Over the pre-scan's limits: nothing of it was read, so nothing could be suggested or kept.
   if (document.readProblem) return { path, skipped: `${document.readProblem.message}; not adopted` };
-  const skipped = adoptionRefusal(document);
-  return { path, bytes, text, document, ...(skipped ? { skipped } : {}) };
+  // A file Clausewise or a project already owns is refused by planAdoption, with the others.
+  return { path, bytes, text, document };
 }
 
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */

@@ -101,7 +101,7 @@ interface DiffValues {
 }
 
 /** Checks both sides with the one engine and compares them. */
-export async function changeReport(cwd: string, positionals: string[], values: DiffValues): Promise<ChangeReport> {
+async function changeReport(cwd: string, positionals: string[], values: DiffValues): Promise<ChangeReport> {
   const headCommit = values.head === undefined ? undefined : resolveCommit(cwd, values.head, '--head');
   const base = openBase(cwd, values.base, headCommit);
   const sets = commandSets(cwd, values);

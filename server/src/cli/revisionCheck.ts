@@ -18,7 +18,7 @@ export interface CheckedSide {
 }
 
 /** The configs of a past revision: found by walking up inside the revision, read through git. */
-export function revisionConfigs(tree: RevisionTree): ConfigSource {
+function revisionConfigs(tree: RevisionTree): ConfigSource {
   return {
     find(dir) {
       for (let current = dir; isInside(current, tree.root); current = resolve(current, '..')) {
