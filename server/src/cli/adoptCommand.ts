@@ -14,11 +14,11 @@ import { checkFiles } from '../engine/batch';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
-import { checkToday, commandSets, inputsOf, positiveInteger } from './inputs';
+import { checkToday, commandSets, inputsOf, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE] [--catalog NAME|FILE]
+const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
 Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
 from the level-1 heading, type guessed from name and headings, status: draft, owner: TODO,
@@ -32,8 +32,7 @@ Options:
   --min-score S     claim only controls scoring S or more, from 0 to 1 (default ${ADOPTION_DEFAULTS.minScore})
   --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
   --today DATE      the date for the coverage summary (default: the config's today, else today)
-  --config FILE     use this config instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
+${setOptionLines(17)}
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
 
@@ -58,7 +57,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
       'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
       top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -12,7 +12,7 @@ import { checkFiles, type BatchOptions } from '../engine/batch';
 import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
-import { catalogOption, checkToday, commandSets, inputsOf } from './inputs';
+import { catalogOption, checkToday, commandSets, inputsOf, SET_OPTIONS, setOptionLines } from './inputs';
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf } from './usageError';
@@ -36,8 +36,7 @@ Options:
   --fail-on GATES         also exit 1 when: coverage-drop (a control loses coverage),
                           new-findings (any new finding); comma-separated
   --today YYYY-MM-DD      the date for review and expiry checks, on both sides
-  --config FILE           use this config on both sides instead of each side's .clausewise.yaml
-  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
+${setOptionLines(23, { config: "use this config on both sides instead of each side's .clausewise.yaml" })}
 
 Exit codes: 0 no new error and the gates pass, 1 the change brings an error-level finding or
 fails a gate, 2 usage, configuration or git error (a base missing from a shallow clone included).`;
@@ -59,7 +58,7 @@ export async function diffCommand(args: string[], output: Output = stdoutOutput(
       'link-base': { type: 'string' },
       'fail-on': { type: 'string' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });

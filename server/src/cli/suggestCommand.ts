@@ -6,11 +6,11 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from '../report/displayPath';
-import { commandSets, inputFiles, positiveInteger } from './inputs';
+import { commandSets, inputFiles, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
-const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog NAME|FILE]
+const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] ${SET_SYNOPSIS}
 
 Ranks the catalog's controls by how well each document addresses them (headings matching
 elements, citations, shared terms), with the reasons, and marks the controls it already claims.
@@ -19,8 +19,7 @@ Offline and deterministic.
 Options:
   --top N            show the N best controls per document (default 10)
   --format F         table (default) or json
-  --config FILE      use this config (its element aliases) instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name`;
+${setOptionLines(18, { config: 'use this config (its element aliases) instead of the nearest .clausewise.yaml' })}`;
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -39,7 +38,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
     options: {
       top: { type: 'string', default: '10' },
       format: { type: 'string', short: 'f', default: 'table' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
