@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,8 +85,7 @@ describe('clausewise diff', () => {
     const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
     const first = repo.commit('one');
     repo.write({ 'b.md': policy({ id: 'B', clauses: '[5.1.2]' }, '# B\n\nText.\n') }).commit('two');
-    const clone = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
-    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone]);
+    const clone = GitRepo.clone(repo, '--depth', '1').root;
     const missing = runCli(['diff', '--base', first], { cwd: clone });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`--base ${first} is not in this shallow clone`);
@@ -96,8 +94,7 @@ describe('clausewise diff', () => {
     expect(noMergeBase.code).toBe(2);
     expect(noMergeBase.stderr).toContain('shallow clone');
     // Deep enough to hold the base: it works.
-    const deeper = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
-    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.root}`, deeper]);
+    const deeper = GitRepo.clone(repo, '--depth', '2').root;
     const present = runCli(['diff', '--base', first, '--format', 'json', ...TODAY], { cwd: deeper });
     // b.md's missing elements are new errors: exit 1, not a git error.
     expect([present.code, present.stderr]).toEqual([1, '']);
