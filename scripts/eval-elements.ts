@@ -4,7 +4,7 @@
 // addressed: false. Prints per set and overall: precision and recall of "missing", and the share of
 // addressed elements found; then a leave-one-set-out table (what each set scores when the other was
 // the only one looked at while tuning: see README "How an element is found").
-// Always exits 0: this is a measurement, not a test.
+// Exits 0 whatever the figures: this is a measurement, not a test (2 only for an unknown --held-out set).
 //   --detail       every disagreement: document, control, element, the label's where, what the tool saw
 //   --set NAME     only this set (datica, comply)
 //   --match MODE   prose (default) or headings: the config's elements.match
@@ -105,9 +105,10 @@ interface Tuning {
   [set: string]: Record<string, { terms: string[]; restore: string[][] }>;
 }
 
+const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
+
 /** The bundled catalog as it would be had one set's labels never been looked at. */
 function catalogWithout(set: string): Catalog {
-  const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
   const file = otherCatalog ?? bundledCatalogPath();
   const catalog = parseCatalog(readFileSync(file, 'utf8'), file);
   for (const [key, change] of Object.entries(tuning[set] ?? {})) {
@@ -187,7 +188,13 @@ const labelFiles = readdirSync(join(shared, 'labels'))
   .map((name) => join(shared, 'labels', name))
   .filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
 const heldOut = args.includes('--held-out') ? args[args.indexOf('--held-out') + 1] : undefined;
-const all = labelFiles.flatMap((file) => evaluate(file, heldOut ? catalogWithout(heldOut) : evaluated));
+// An unknown set would hold nothing out while the header said it did.
+if (args.includes('--held-out') && (heldOut === undefined || !Object.hasOwn(tuning, heldOut))) {
+  console.error(`eval:elements: --held-out takes a set whose tuning eval-elements.tuning.json lists (${Object.keys(tuning).join(', ')}), not ${heldOut === undefined ? 'nothing' : `"${heldOut}"`}`);
+  process.exit(2);
+}
+const heldOutCatalog = heldOut ? catalogWithout(heldOut) : evaluated;
+const all = labelFiles.flatMap((file) => evaluate(file, heldOutCatalog));
 const sets = [...new Set(all.map((v) => v.set))];
 const fmt = (n: number) => n.toFixed(3);
 console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported${heldOut ? `; ${heldOut}'s tuning vocabulary held out` : ''}`);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,8 +85,7 @@ describe('clausewise diff', () => {
     const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.1.1]' }, '# A\n\nText.\n') });
     const first = repo.commit('one');
     repo.write({ 'b.md': policy({ id: 'B', clauses: '[5.1.2]' }, '# B\n\nText.\n') }).commit('two');
-    const clone = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
-    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone]);
+    const clone = GitRepo.clone(repo, '--depth', '1').root;
     const missing = runCli(['diff', '--base', first], { cwd: clone });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`--base ${first} is not in this shallow clone`);
@@ -96,8 +94,7 @@ describe('clausewise diff', () => {
     expect(noMergeBase.code).toBe(2);
     expect(noMergeBase.stderr).toContain('shallow clone');
     // Deep enough to hold the base: it works.
-    const deeper = join(mkdtempSync(join(tmpdir(), 'clausewise-shallow-')), 'clone');
-    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.root}`, deeper]);
+    const deeper = GitRepo.clone(repo, '--depth', '2').root;
     const present = runCli(['diff', '--base', first, '--format', 'json', ...TODAY], { cwd: deeper });
     // b.md's missing elements are new errors: exit 1, not a git error.
     expect([present.code, present.stderr]).toEqual([1, '']);
@@ -113,6 +110,17 @@ describe('clausewise diff', () => {
     const report = JSON.parse(result.stdout);
     expect(report.notes[0]).toContain("checked with the head's configuration");
     expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['policies/b.md', 'added']]);
+  });
+
+  it('--catalog takes a built-in catalog name on both sides, as check does', () => {
+    const repo = new GitRepo({ 'a.md': policy({ id: 'A', clauses: '[5.15]' }, '# A\n\nText.\n') });
+    repo.commit('base');
+    repo.write({ 'b.md': policy({ id: 'B', clauses: '[8.13]' }, '# B\n\nText.\n') });
+    const { code, report } = diffJson(repo, ['--base', 'HEAD', '--catalog', 'iso27002-2022']);
+    expect(report.documents.map((document: { path: string; change: string }) => [document.path, document.change])).toEqual([['b.md', 'added']]);
+    // 5.15 and 8.13 are controls of ISO/IEC 27002:2022, not of ISO 27799: no side reads them as unknown.
+    expect([...report.findings.new, ...report.findings.resolved].filter((finding: { ruleId: string }) => finding.ruleId === 'unknown-clause')).toEqual([]);
+    expect(code).toBe(1);
   });
 
   it('refuses a ref that looks like an option, and a folder outside git, with exit 2', () => {

@@ -7,19 +7,18 @@ import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument } from '../document/types';
 import type { Control } from '../catalog/types';
 import { ADOPTION_DEFAULTS, type FrontmatterProposal } from '../suggest/adoption';
-import { adoptionRefusal, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
+import { FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
 import { prependDiff } from '../suggest/prependDiff';
 import { computeCoverage, type StateCounts } from '../model/coverage';
 import { checkFiles } from '../engine/batch';
 import { FileWriteError, replaceFile } from '../files/replaceFile';
 import { headline } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
-import { checkToday, inputsOf, positiveInteger, commandResolver } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { checkToday, commandSets, inputsOf, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] [--config FILE] [--catalog NAME|FILE]
+const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
 Proposes draft frontmatter for every Markdown file that has none: id from the file name, title
 from the level-1 heading, type guessed from name and headings, status: draft, owner: TODO,
@@ -33,8 +32,7 @@ Options:
   --min-score S     claim only controls scoring S or more, from 0 to 1 (default ${ADOPTION_DEFAULTS.minScore})
   --top N           claim at most N controls per document (default ${ADOPTION_DEFAULTS.top})
   --today DATE      the date for the coverage summary (default: the config's today, else today)
-  --config FILE     use this config instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
+${setOptionLines(17)}
 
 Exit codes: 0 done (files skipped included), 1 a file could not be written, 2 usage error.`;
 
@@ -59,7 +57,7 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
       'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
       top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,8 +72,9 @@ export async function adoptCommand(args: string[], output: Output = stdoutOutput
   if (positionals.length === 0) throw new UsageError('adopt needs a folder of Markdown policies, for example: clausewise adopt policies/');
 
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
-  const { files, roots } = inputsOf(positionals, cwd, new PolicySets(resolver));
+  const sets = commandSets(cwd, values);
+  const resolver = sets.resolver;
+  const { files, roots } = inputsOf(positionals, cwd, sets);
   const candidates = files.map((path) => readCandidate(path, resolver.forDocument(path).config.limits));
   const takenIds = new Set(candidates.flatMap((candidate) => scalarField(candidate.document?.frontmatter, 'id')?.value ?? []));
   for (const candidate of candidates) {
@@ -139,8 +138,8 @@ function readCandidate(path: string, limits: ParseLimits): Candidate {
   const document = parsePolicyDocument(path, text, undefined, limits);
   // Over the pre-scan's limits: nothing of it was read, so nothing could be suggested or kept.
   if (document.readProblem) return { path, skipped: `${document.readProblem.message}; not adopted` };
-  const skipped = adoptionRefusal(document);
-  return { path, bytes, text, document, ...(skipped ? { skipped } : {}) };
+  // A file Clausewise or a project already owns is refused by planAdoption, with the others.
+  return { path, bytes, text, document };
 }
 
 /** Writes one proposal unless the file changed since it was read; returns why it was not written. */

@@ -6,7 +6,7 @@ import { changedSelection } from './changedSince';
 import { CheckCache } from './cache';
 import { checkFiles, type FileResult } from '../engine/batch';
 import { fixFiles } from './fix';
-import { checkToday, inputsOf, commandSets } from './inputs';
+import { checkToday, commandSets, inputsOf, SET_OPTIONS, setOptionLines } from './inputs';
 import { displayPath } from '../report/displayPath';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
@@ -37,8 +37,7 @@ Options:
   --quiet                 report errors only
   --cache                 reuse the analysis of unchanged files (.clausewise-cache)
   --cache-location P      where the cache file lives
-  --config FILE           use this config instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
+${setOptionLines(23)}
   --debug                 show stack traces of internal errors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
@@ -57,7 +56,7 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       'max-warnings': { type: 'string' },
       base: { type: 'string' },
       'changed-since': { type: 'string' },

@@ -10,7 +10,7 @@ import { coverageJson } from '../report/coverage/json';
 import { REPORT_FORMATS, renderCoverage, type ReportFormat } from '../report/coverage/render';
 import { formatCoverageTable } from './format/coverageTable';
 import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from '../report/soa/render';
-import { checkToday, inputFiles, commandSets } from './inputs';
+import { checkToday, commandSets, inputFiles, SET_OPTIONS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf, UsageError } from './usageError';
 
@@ -28,8 +28,7 @@ Options:
   --fail-on STATES        exit 1 when any control is in one of these states:
                           gap, partial, expired-exclusion (comma-separated)
   --today YYYY-MM-DD      the date for review and expiry decisions (default: the config's today, else today)
-  --config FILE           use this config instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE     use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name
+${setOptionLines(23)}
 
 Exit codes: 0 the gates pass, 1 a --min or --fail-on gate fails, 2 usage, configuration or catalog error.`;
 
@@ -50,7 +49,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
       min: { type: 'string' },
       'fail-on': { type: 'string' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });

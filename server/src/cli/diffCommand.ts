@@ -12,7 +12,7 @@ import { checkFiles, type BatchOptions } from '../engine/batch';
 import { formatDiffMarkdown } from './format/diff/markdown';
 import { githubAnnotations } from './format/github';
 import { gitlabCodeQuality } from './format/gitlab';
-import { checkToday, commandSets, inputsOf } from './inputs';
+import { catalogOption, checkToday, commandSets, inputsOf, SET_OPTIONS, setOptionLines } from './inputs';
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf } from './usageError';
@@ -36,8 +36,7 @@ Options:
   --fail-on GATES         also exit 1 when: coverage-drop (a control loses coverage),
                           new-findings (any new finding); comma-separated
   --today YYYY-MM-DD      the date for review and expiry checks, on both sides
-  --config FILE           use this config on both sides instead of each side's .clausewise.yaml
-  --catalog FILE          use this catalog, whatever the configs name
+${setOptionLines(23, { config: "use this config on both sides instead of each side's .clausewise.yaml" })}
 
 Exit codes: 0 no new error and the gates pass, 1 the change brings an error-level finding or
 fails a gate, 2 usage, configuration or git error (a base missing from a shallow clone included).`;
@@ -59,7 +58,7 @@ export async function diffCommand(args: string[], output: Output = stdoutOutput(
       'link-base': { type: 'string' },
       'fail-on': { type: 'string' },
       today: { type: 'string' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,11 +100,11 @@ interface DiffValues {
 }
 
 /** Checks both sides with the one engine and compares them. */
-export async function changeReport(cwd: string, positionals: string[], values: DiffValues): Promise<ChangeReport> {
+async function changeReport(cwd: string, positionals: string[], values: DiffValues): Promise<ChangeReport> {
   const headCommit = values.head === undefined ? undefined : resolveCommit(cwd, values.head, '--head');
   const base = openBase(cwd, values.base, headCommit);
   const sets = commandSets(cwd, values);
-  const policy = { confineToRepository: true, catalog: values.catalog === undefined ? undefined : resolve(cwd, values.catalog) };
+  const policy = { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) };
   const headTree = headCommit ? new RevisionTree(base.root, headCommit) : undefined;
   const head: CheckedSide = headTree
     ? await checkRevision(headTree, positionals, cwd, { today: values.today, policy, configFile: values.config, base: base.revision })

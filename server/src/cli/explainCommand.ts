@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../catalog/catalog';
-import { catalogOption } from './inputs';
+import { catalogOption, SET_OPTIONS, SET_SYNOPSIS } from './inputs';
 import type { Clause, Control, Element } from '../catalog/types';
 import { isExpectedOf } from '../config/elements';
 import { ConfigResolver } from '../config/resolve';
@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/types';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-export const explainUsage = `Usage: clausewise explain <clause-id> [--json] [--config FILE] [--catalog NAME|FILE]
+export const explainUsage = `Usage: clausewise explain <clause-id> [--json] ${SET_SYNOPSIS}
 
 Prints a control (or an objective or category) of the catalog: its place, summary,
 health note, Clausewise's baseline elements (with the evidence that finds each in
@@ -24,7 +24,7 @@ export function explainCommand(args: string[], output: Output = stdoutOutput(), 
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, config: { type: 'string', short: 'c' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, ...SET_OPTIONS, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     output.write(`${explainUsage}\n`);

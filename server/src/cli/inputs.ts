@@ -39,12 +39,33 @@ export function inputFiles(positionals: string[], cwd: string, sets: PolicySets)
   return inputsOf(positionals, cwd, sets).files;
 }
 
+/** The option naming a command's config file (parseArgs), for a command that takes no --catalog (migrate). */
+export const CONFIG_OPTION = { config: { type: 'string', short: 'c' } } as const;
+
+/** The options naming the config and catalog of the policy set a command reads: spread into each command's parseArgs. */
+export const SET_OPTIONS = { ...CONFIG_OPTION, catalog: { type: 'string' } } as const;
+
+/** SET_OPTIONS as a command's usage line writes them. */
+export const SET_SYNOPSIS = '[--config FILE] [--catalog NAME|FILE]';
+
+/**
+ * SET_OPTIONS' lines in a command's list of options: each option padded to the command's `width`;
+ * `config` says how the command reads --config (diff: on both sides), `catalog: false` leaves
+ * --catalog out.
+ */
+export function setOptionLines(width: number, { config = 'use this config instead of the nearest .clausewise.yaml', catalog = true }: { config?: string; catalog?: boolean } = {}): string {
+  const line = (option: string, text: string) => `  ${option.padEnd(width)} ${text}`;
+  const lines = [line('--config FILE', config)];
+  if (catalog) lines.push(line('--catalog NAME|FILE', 'use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name'));
+  return lines.join('\n');
+}
+
 /**
  * The config resolver of a command: a config's `catalog` must lie inside the repository holding the
  * config (a cloned repository must not make Clausewise read /proc/self/environ), unless the user
  * named a catalog with --catalog, which then serves every document.
  */
-export function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
+function commandResolver(cwd: string, values: { config?: string; catalog?: string }): ConfigResolver {
   return new ConfigResolver(cwd, values.config, { confineToRepository: true, catalog: catalogOption(cwd, values.catalog) });
 }
 

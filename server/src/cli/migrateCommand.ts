@@ -15,8 +15,7 @@ import { migrationReport } from '../migrate/report';
 import { regionDiff } from '../text/unifiedDiff';
 import { formatMigrationJson, formatMigrationMarkdown, formatMigrationText, type MigratedFile } from './format/migrate';
 import { displayPath } from '../report/displayPath';
-import { commandResolver, inputsOf } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { commandSets, CONFIG_OPTION, inputsOf, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
@@ -36,7 +35,7 @@ Options:
   --to NAME         the catalog to migrate to (iso27002-2022)
   --write           write the files and the config
   --format F        text (default), markdown or json: the report
-  --config FILE     use this config instead of the nearest .clausewise.yaml
+${setOptionLines(17, { catalog: false })}
 
 Exit codes: 0 done, 1 a document could not be migrated or written, 2 usage or configuration error.`;
 
@@ -47,7 +46,7 @@ export async function migrateCommand(args: string[], output: Output = stdoutOutp
     allowPositionals: true,
     options: {
       to: { type: 'string' }, write: { type: 'boolean' }, format: { type: 'string', default: 'text' },
-      config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' },
+      ...CONFIG_OPTION, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -60,8 +59,9 @@ export async function migrateCommand(args: string[], output: Output = stdoutOutp
   }
   const cwd = process.cwd();
   const target = loadCatalog(builtInCatalogPath(values.to));
-  const resolver = commandResolver(cwd, { config: values.config });
-  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, new PolicySets(resolver));
+  const sets = commandSets(cwd, { config: values.config });
+  const resolver = sets.resolver;
+  const { files: paths, roots } = inputsOf(positionals.length ? positionals : ['.'], cwd, sets);
   const files: MigratedFile[] = [];
   const configs = new Set<string | undefined>();
   for (const path of paths) {

@@ -18,7 +18,7 @@ export interface CheckedSide {
 }
 
 /** The configs of a past revision: found by walking up inside the revision, read through git. */
-export function revisionConfigs(tree: RevisionTree): ConfigSource {
+function revisionConfigs(tree: RevisionTree): ConfigSource {
   return {
     find(dir) {
       for (let current = dir; isInside(current, tree.root); current = resolve(current, '..')) {
@@ -47,10 +47,12 @@ export async function checkRevision(tree: RevisionTree, positionals: string[], c
   // --config names a file on disk, for both sides.
   const configTree = options.configFile !== undefined || options.configsFrom === 'disk' ? undefined : (options.configsFrom ?? tree);
   const resolver = new ConfigResolver(cwd, options.configFile, { ...options.policy }, configTree ? revisionConfigs(configTree) : diskConfigs);
-  const files = revisionFiles(tree, positionals, cwd, resolver);
+  // One set per config for the command: listing the files and checking them share it.
+  const sets = new PolicySets(resolver);
+  const files = revisionFiles(tree, positionals, cwd, sets);
   tree.load(files.filter((path) => !options.reuse?.has(path)));
   return checkFiles(files, {
-    cwd, today: options.today, resolver, base: options.base, reuse: options.reuse,
+    cwd, today: options.today, sets, base: options.base, reuse: options.reuse,
     read: (path) => tree.document(path),
     fileExists: (path) => tree.has(path),
     configText: configTree ? (file) => configTree.config(file) ?? '' : undefined,
@@ -58,9 +60,8 @@ export async function checkRevision(tree: RevisionTree, positionals: string[], c
 }
 
 /** The Markdown files of a revision that the given paths (or the defaults) name. */
-function revisionFiles(tree: RevisionTree, positionals: string[], cwd: string, resolver: ConfigResolver): string[] {
+function revisionFiles(tree: RevisionTree, positionals: string[], cwd: string, sets: PolicySets): string[] {
   const markdown = tree.paths().filter((path) => MARKDOWN_FILE.test(path) && !path.split(sep).includes('node_modules'));
-  const sets = new PolicySets(resolver);
   const setOf = (dir: string) => sets.forDirectory(dir);
   if (positionals.length > 0) {
     // As discoverFiles walks: a named file is taken as it is; the config governing a walked folder

@@ -6,12 +6,11 @@ import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
 import { displayPath } from '../report/displayPath';
-import { inputFiles, positiveInteger, commandResolver } from './inputs';
-import { PolicySets } from '../engine/policySets';
+import { commandSets, inputFiles, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
 
-const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] [--config FILE] [--catalog NAME|FILE]
+const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] ${SET_SYNOPSIS}
 
 Ranks the catalog's controls by how well each document addresses them (headings matching
 elements, citations, shared terms), with the reasons, and marks the controls it already claims.
@@ -20,8 +19,7 @@ Offline and deterministic.
 Options:
   --top N            show the N best controls per document (default 10)
   --format F         table (default) or json
-  --config FILE      use this config (its element aliases) instead of the nearest .clausewise.yaml
-  --catalog NAME|FILE use this catalog (iso27799-2016, iso27002-2022 or a file), whatever the configs name`;
+${setOptionLines(18, { config: 'use this config (its element aliases) instead of the nearest .clausewise.yaml' })}`;
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -40,7 +38,7 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
     options: {
       top: { type: 'string', default: '10' },
       format: { type: 'string', short: 'f', default: 'table' },
-      config: { type: 'string', short: 'c' }, catalog: { type: 'string' },
+      ...SET_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,9 +50,10 @@ export function suggestCommand(args: string[], output: Output = stdoutOutput()):
   const top = positiveInteger('--top', values.top!);
   if (positionals.length === 0) throw new UsageError('suggest needs at least one Markdown file, for example: clausewise suggest policies/access.md');
   const cwd = process.cwd();
-  const resolver = commandResolver(cwd, values);
+  const sets = commandSets(cwd, values);
+  const resolver = sets.resolver;
   const results: FileSuggestions[] = [];
-  for (const path of inputFiles(positionals, cwd, new PolicySets(resolver))) {
+  for (const path of inputFiles(positionals, cwd, sets)) {
     const { text, problem } = readDocumentFile(path);
     // Invalid UTF-8 is still read (lossily); a binary, oversized or unreadable file is not.
     if (problem && (problem.kind !== 'encoding' || text === '')) {

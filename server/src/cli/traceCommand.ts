@@ -7,11 +7,11 @@ import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
 import { checkFiles } from '../engine/batch';
 import { displayPath } from '../report/displayPath';
-import { checkToday, inputFiles, commandSets } from './inputs';
+import { checkToday, commandSets, inputFiles, SET_OPTIONS, SET_SYNOPSIS } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 
-const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] [--config FILE] [--catalog NAME|FILE]
+const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
 For a control: its place in the catalog, its state, and every document that claims, excludes or
 cites it with status, review date and missing elements. For a document: every control it claims or
@@ -22,7 +22,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { today: { type: 'string' }, config: { type: 'string', short: 'c' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { today: { type: 'string' }, ...SET_OPTIONS, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     output.write(`${traceUsage}\n`);

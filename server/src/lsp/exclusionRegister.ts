@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
-import { exclusionProblems, isExpired } from '../model/exclusionProblems';
+import { compareStanding, exclusionProblems, isExpired } from '../model/exclusionProblems';
 import type { ExclusionRegister, ExclusionRegisterEntry } from '../protocol/controlMessages';
 import type { ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
@@ -51,7 +51,6 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
     }
     throwIfCancelled(token);
   }
-  const rank = (entry: ExclusionRegisterEntry) => (entry.expired ? 0 : entry.valid ? 2 : 1);
-  entries.sort((a, b) => rank(a) - rank(b) || (a.expired && b.expired ? a.until!.localeCompare(b.until!) : 0) || a.order - b.order || a.path.localeCompare(b.path) || a.line - b.line);
+  entries.sort((a, b) => compareStanding(a, b) || a.order - b.order || a.path.localeCompare(b.path) || a.line - b.line);
   return { catalog: { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short }, today, entries: entries.map(({ order: _order, ...entry }) => entry) };
 }

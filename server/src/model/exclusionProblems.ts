@@ -18,6 +18,22 @@ export function isExpired(until: string | undefined, today: string): boolean {
   return until !== undefined && isCalendarDate(until) && until < today;
 }
 
+/** What a register orders exclusions by: whether it has expired, whether it is valid, and its `until`. */
+export interface ExclusionStanding {
+  expired: boolean;
+  valid: boolean;
+  until?: string;
+}
+
+/**
+ * The exclusion registers' order of standing (the control page's and the coverage page's): expired
+ * first (the longest expired first), then those not valid, then those in force; 0 within a standing.
+ */
+export function compareStanding(a: ExclusionStanding, b: ExclusionStanding): number {
+  const rank = (entry: ExclusionStanding) => (entry.expired ? 0 : entry.valid ? 2 : 1);
+  return rank(a) - rank(b) || (a.expired && b.expired ? a.until!.localeCompare(b.until!) : 0);
+}
+
 /**
  * Why an exclusion is not valid on a date, if it is not. The exclusion-invalid rule and the
  * coverage model both decide from this, so the editor's findings and the SoA always agree.

@@ -20,7 +20,7 @@ export type AdoptionOutcome =
   | { skipped: string; belowThreshold: true };
 
 /** Why `adopt` leaves a file alone before ranking anything: Clausewise frontmatter, or a README-like project file. */
-export function adoptionRefusal(document: PolicyDocument): string | undefined {
+function adoptionRefusal(document: PolicyDocument): string | undefined {
   const fields = document.frontmatter?.fields;
   if (fields?.has('clauses') || fields?.has('excludes')) return ALREADY_TAGGED;
   if (!document.frontmatter && PROJECT_FILE.test(basename(document.path))) return 'a README or project file, not a policy';

@@ -87,4 +87,12 @@ describe('the HTML coverage report (clausewise coverage --format html and the ed
     expect(register).toContain('<td>2027-01-01</td><td><span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> in force</span></td>');
     expect(page({ ...report, controls: [report.controls[1]!] })).toContain('<p class="muted">No document excludes a control.</p>');
   });
+
+  it('reads an until that is no calendar day as not valid, not as expired, as the exclusion-invalid rule does', () => {
+    const control = { id: '11.1.4', title: 'Control 11.1.4', objectiveId: '11.1', categoryId: '11', essential: false, state: 'gap' as const, claims: [], reasons: [],
+      exclusions: [{ path: '/ws/a.md', documentId: 'SOA-A', justification: 'No such area on site.', until: '2025-02-30', valid: false, problems: ['until "2025-02-30" is not a date'] }] };
+    const register = /<table id="register">[\s\S]*?<\/table>/.exec(page({ ...report, controls: [control] }))![0];
+    expect(register).not.toContain('expired');
+    expect(register).toContain('not valid</span> until &quot;2025-02-30&quot; is not a date');
+  });
 });

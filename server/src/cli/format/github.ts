@@ -1,6 +1,5 @@
-import { displayPath } from '../../report/displayPath';
 import type { FileResult } from '../../engine/batch';
-import { findingPosition } from './position';
+import { placedFindings } from './position';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -26,7 +25,7 @@ function escapeProperty(text: string): string {
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, shown inline on the pull request. */
 export function formatGithub(results: FileResult[], cwd: string): string {
-  return githubAnnotations(results.flatMap((result) => result.findings.map((finding) => ({ ...finding, path: displayPath(result.path, cwd), ...findingPosition(result.document, finding) }))));
+  return githubAnnotations(placedFindings(results, cwd));
 }
 
 /** One workflow command per finding. */

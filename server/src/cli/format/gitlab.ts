@@ -3,14 +3,13 @@ import { findingKey } from '../../findings/findingKey';
 import type { FindingElement } from '../../findings/types';
 import type { FileResult } from '../../engine/batch';
 import type { PlacedFinding } from './github';
-import { displayPath } from '../../report/displayPath';
-import { findingPosition } from './position';
+import { placedFindings } from './position';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
 
 /** Findings of check as GitLab Code Quality issues; paths relative to the working folder (run it at the repository root). */
 export function formatGitlab(results: FileResult[], cwd: string): string {
-  return gitlabCodeQuality(results.flatMap((result) => result.findings.map((finding) => ({ ...finding, path: displayPath(result.path, cwd), ...findingPosition(result.document, finding) }))));
+  return gitlabCodeQuality(placedFindings(results, cwd));
 }
 
 /**

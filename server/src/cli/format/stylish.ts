@@ -5,13 +5,9 @@ import { findingPosition } from './position';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
-/** `path:line:col  severity  message  rule-id` (and an indented line per related place), grouped by file, then a summary line. */
-export function formatStylish(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): string {
-  return [...stylishChunks(results, output, cwd)].join('');
-}
-
 /**
- * The stylish report a file at a time, so that a large run is written as it is formatted rather
+ * `path:line:col  severity  message  rule-id` (and an indented line per related place), grouped by
+ * file, then a summary line. A file at a time, so that a large run is written as it is formatted rather
  * than built whole first (10,000 documents' findings come to hundreds of megabytes of text).
  */
 export function* stylishChunks(results: FileResult[], output: Pick<Output, 'color'>, cwd: string): Generator<string> {
