@@ -121,8 +121,11 @@ const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source
 const forms = new Map<string, Word>();
 
 const stemIds = new Map<string, number>();
-/** Stems past this many share the id OTHER_STEM (a long-lived server reading endless new words stays bounded). */
-const MAX_STEM_IDS = 1 << 20;
+/**
+ * Stems past this many share the id OTHER_STEM (a long-lived server reading endless new words stays
+ * bounded). Each BlockIndex's stem bit set is sized by the ids given out, so this also bounds it: 8 KB a document.
+ */
+const MAX_STEM_IDS = 1 << 16;
 /** The id of every stem met once MAX_STEM_IDS are given out: a lookup by id must then treat it as possibly any stem. */
 export const OTHER_STEM = 0;
 
