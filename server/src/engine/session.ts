@@ -3,7 +3,6 @@ import { ConfigResolver, type ResolverOptions } from '../config/resolve';
 import { received } from '../document/transfer';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
-import { compareFindings } from '../rules/run';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { treelessDocument, treelessReadingText, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
@@ -146,7 +145,7 @@ export class Session {
       if (!entry) continue;
       const workspaceFindings = entry.set.check(entry.treeless, entry.analyzed.summary, this.environment, 'workspace');
       sharedStrings.shareFindings(workspaceFindings);
-      entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
+      entry.findings = entry.set.withWorkspaceFindings(entry.analyzed, workspaceFindings);
       checked.push(entry);
     }
     return checked;
@@ -275,13 +274,7 @@ export class Session {
     const set = this.setFor(source.path);
     const { defaultRules, defaultCatalog, dropInvalid } = this.options;
     return {
-      path: source.path,
-      text: source.text,
-      problem: source.problem,
-      configFile: set.config.file,
-      cwd: this.defaultRoot,
-      today: this.today(set),
-      parseSeconds: set.config.limits.parseSeconds,
+      ...set.job(source, this.defaultRoot, this.environment.today),
       defaultRules,
       defaultCatalog,
       dropInvalid,
