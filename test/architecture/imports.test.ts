@@ -52,6 +52,10 @@ const boundaries: Boundary[] = [
     forbids: ({ from, to }) => area(from) === 'model' && area(to) === 'rules',
   },
   {
+    name: 'policy/ never imports rules/ (the rules read what policy/ knows of a document; edit helpers built on rules/edits live in rules/)',
+    forbids: ({ from, to }) => area(from) === 'policy' && area(to) === 'rules',
+  },
+  {
     name: 'the core (server/src but lsp/ and cli/) never imports lsp/, cli/ or an editor protocol package (protocol/, the boundary, may import the last)',
     forbids: ({ from, to }) => {
       if (!from.startsWith('server/src/') || ['lsp', 'cli'].includes(area(from)!)) return false;

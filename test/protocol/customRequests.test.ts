@@ -110,4 +110,22 @@ describe('custom requests', () => {
     expect(first.generation).toBeGreaterThan(0);
     expect(second.generation).toBeGreaterThan(first.generation);
   });
+
+  it('an edit of only a listed field (type) is a new coverageChanged generation, and clausewise/documents then lists it', async () => {
+    const path = join(root, 'continuity-plan.md');
+    const text = readFileSync(path, 'utf8');
+    await server.open(uriOf(path), text);
+    // A coverage change first, for a generation to compare with.
+    const { covered } = (await server.request<CoverageReport>(CoverageRequest.method, {})).totals;
+    const drafted = server.waitFor<CoverageChangedParams>(CoverageChangedNotification.method, (params) => params.totals.covered < covered);
+    await server.edit(uriOf(path), 2, rangeOf(text, 'status: approved'), 'status: draft');
+    const before = await drafted;
+    const draftText = text.replace('status: approved', 'status: draft');
+    const retyped = server.waitFor<CoverageChangedParams>(CoverageChangedNotification.method, (params) => params.generation > before.generation);
+    await server.edit(uriOf(path), 3, rangeOf(draftText, 'type: plan'), 'type: procedure');
+    const after = await retyped;
+    expect(after.totals).toEqual(before.totals);
+    const { documents } = await server.request<DocumentsResult>(DocumentsRequest.method, {});
+    expect(documents.find((document) => document.id === 'PLN-BC-001')?.type).toBe('procedure');
+  });
 });

@@ -3,6 +3,7 @@ import type { AnalysisJob, AnalysisResult } from './analysisJob';
 import { AnalysisThread, workerFile, workerFileExists } from './analysisThread';
 import type { PolicySet } from './policySet';
 import { runJob } from './runJob';
+import { sharedStrings } from './sharedStrings';
 
 /** Jobs per message when many documents go at once (indexing a small workspace). */
 const BATCH_SIZE = 10;
@@ -68,7 +69,8 @@ export class AnalysisLanes {
   private runBatch(jobs: AnalysisJob[], risky: boolean): Promise<AnalysisResult[]> {
     if (!this.file) {
       try {
-        return Promise.resolve(jobs.map((job) => runJob(job, this.local)));
+        // Shared here as a thread's results are on arrival (AnalysisThread), so that every analysis the lanes return is.
+        return Promise.resolve(jobs.map((job) => runJob(job, this.local)).map((result) => (sharedStrings.shareAnalysis(result.analyzed), result)));
       } catch (error) {
         return Promise.reject(error as Error);
       }

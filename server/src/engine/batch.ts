@@ -4,7 +4,6 @@ import { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
-import { compareFindings } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
 import type { DocumentSummary } from '../model/summary';
 import type { AnalysisJob } from './analysisJob';
@@ -189,7 +188,7 @@ function checkWorkspace(entries: Entry[], options: BatchOptions): FileResult[] {
     const document = entry.document ?? treelessDocument(entry.path, entry.text, entry.analyzed!);
     const fromWorkspace = options.indexOnly ? [] : (cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace'));
     workspaceFindings.set(entry.path, fromWorkspace);
-    const findings = [...entry.analyzed!.findings, ...fromWorkspace].sort(compareFindings);
+    const findings = entry.set.withWorkspaceFindings(entry.analyzed!, fromWorkspace);
     return { path: entry.path, document, summary: entry.analyzed!.summary, findings, analyzed: entry.analyzed! };
   });
   if (workspaceKey) options.cache!.setWorkspaceFindings(workspaceKey, workspaceFindings, known);
@@ -199,16 +198,10 @@ function checkWorkspace(entries: Entry[], options: BatchOptions): FileResult[] {
 function job(entry: Entry, options: BatchOptions): AnalysisJob {
   const configText = entry.set.config.file === undefined ? undefined : options.configText?.(entry.set.config.file);
   return {
-    path: entry.path,
-    text: entry.text,
-    problem: entry.problem,
-    configFile: entry.set.config.file,
+    ...entry.set.job(entry, options.cwd, options.today),
     // The catalog this thread resolved (--catalog included): the worker must not fall back to the config's.
     catalog: entry.set.config.catalogPath,
     ...(configText === undefined ? {} : { configText }),
-    cwd: options.cwd,
-    today: entry.set.today(options.today),
-    parseSeconds: entry.set.config.limits.parseSeconds,
     indexOnly: options.indexOnly,
   };
 }

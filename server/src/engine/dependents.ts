@@ -1,6 +1,7 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import { linkTarget } from '../model/linkTarget';
 import type { DocumentSummary } from '../model/summary';
+import { coverageInputsChanged } from '../model/summaryChanges';
 import type { SummaryIndex } from '../model/summaryIndex';
 import { rules as allRules } from '../rules/registry';
 import { ruleChecks } from '../rules/scope';
@@ -79,20 +80,4 @@ function policyId(summary: DocumentSummary | undefined): string | undefined {
 function claimedIds(summary: DocumentSummary | undefined): Set<string> {
   if (!summary?.isPolicy) return new Set();
   return new Set(summary.clauses.map((claim) => normalizeClauseId(claim.source)).filter((id): id is string => id !== undefined));
-}
-
-/** True when a change can move the coverage report: anything computeCoverage reads from a summary differs. */
-export function coverageInputsChanged(before: DocumentSummary | undefined, after: DocumentSummary | undefined): boolean {
-  return coverageSignature(before) !== coverageSignature(after);
-}
-
-function coverageSignature(summary: DocumentSummary | undefined): string {
-  if (!summary?.isPolicy) return '';
-  const { id, title, status, owner, effective, lastReviewed, nextReview, reviewEvery, clauses, exclusions, elements } = summary;
-  return JSON.stringify([
-    id?.value, title, status, owner, effective, lastReviewed, nextReview, reviewEvery,
-    clauses.map((claim) => claim.source),
-    exclusions.map((exclusion) => [exclusion.clause?.source, exclusion.justification?.value, exclusion.until?.value]),
-    elements,
-  ]);
 }

@@ -7,8 +7,9 @@ import { readFrontmatter } from '../document/frontmatter';
 import { parsePolicyDocument, unparsedBecause } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
-import { runRules, type RulePhase } from '../rules/run';
+import { compareFindings, runRules, type RulePhase } from '../rules/run';
 import type { BaseRevision } from '../rules/types';
+import type { AnalysisJob } from './analysisJob';
 import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
@@ -101,6 +102,27 @@ export class PolicySet {
     const document = parsePolicyDocument(path, text);
     const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
     return { document, summary, findings: this.check(document, summary, environment) };
+  }
+
+  /**
+   * The fields every checking thread's job for a document of this set carries (the batch and the
+   * session add their own): the document, how to find this set's config, the date and the parse budget.
+   */
+  job(source: { path: string; text: string; problem?: ReadProblem }, cwd: string, today: string | undefined): AnalysisJob {
+    return {
+      path: source.path,
+      text: source.text,
+      problem: source.problem,
+      configFile: this.config.file,
+      cwd,
+      today: this.today(today),
+      parseSeconds: this.config.limits.parseSeconds,
+    };
+  }
+
+  /** A document's complete findings: its own rules' (from its analysis) and the workspace rules', in report order. */
+  withWorkspaceFindings(analyzed: AnalyzedDocument, workspaceFindings: Finding[]): Finding[] {
+    return [...analyzed.findings, ...workspaceFindings].sort(compareFindings);
   }
 
   /** The date this set's checks use: the explicit one (--today), else the config's `today`, else the real date. */

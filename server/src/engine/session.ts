@@ -3,7 +3,6 @@ import { ConfigResolver, type ResolverOptions } from '../config/resolve';
 import { received } from '../document/transfer';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
-import { compareFindings } from '../rules/run';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
 import { treelessDocument, treelessReadingText, type AnalyzedDocument } from './analyzedDocument';
 import { dependentsOf } from './dependents';
@@ -73,7 +72,6 @@ export class Session {
   private readonly documents = new Map<string, SessionDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
-  private readonly strings = sharedStrings;
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
@@ -119,7 +117,7 @@ export class Session {
   analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
     return this.record(path, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
-      this.strings.shareAnalysis(analyzed);
+      sharedStrings.shareAnalysis(analyzed);
       return { analyzed, treeless: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
   }
@@ -146,8 +144,8 @@ export class Session {
       const entry = this.documents.get(path);
       if (!entry) continue;
       const workspaceFindings = entry.set.check(entry.treeless, entry.analyzed.summary, this.environment, 'workspace');
-      this.strings.shareFindings(workspaceFindings);
-      entry.findings = [...entry.analyzed.findings, ...workspaceFindings].sort(compareFindings);
+      sharedStrings.shareFindings(workspaceFindings);
+      entry.findings = entry.set.withWorkspaceFindings(entry.analyzed, workspaceFindings);
       checked.push(entry);
     }
     return checked;
@@ -204,11 +202,11 @@ export class Session {
   /**
    * Indexes a document analysed elsewhere (a checking thread): its summary and its own rules'
    * findings, and its parse when the thread sent it (an open document). Call checkWorkspace
-   * afterwards, as after analyze.
+   * afterwards, as after analyze. Its strings are already shared: the checking threads (and the
+   * lanes, run from sources) share each analysis as it arrives.
    */
   fileAnalysis(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
     return this.record(path, (set) => {
-      this.strings.shareAnalysis(analyzed);
       set.index.set(analyzed.summary);
       const treeless = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
       return { analyzed, treeless, document };
@@ -276,13 +274,7 @@ export class Session {
     const set = this.setFor(source.path);
     const { defaultRules, defaultCatalog, dropInvalid } = this.options;
     return {
-      path: source.path,
-      text: source.text,
-      problem: source.problem,
-      configFile: set.config.file,
-      cwd: this.defaultRoot,
-      today: this.today(set),
-      parseSeconds: set.config.limits.parseSeconds,
+      ...set.job(source, this.defaultRoot, this.environment.today),
       defaultRules,
       defaultCatalog,
       dropInvalid,

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { parsePolicyDocument } from '../document/parse';
-import { addExclusionEdit } from '../policy/exclusionEdit';
+import { addExclusionEdit } from '../rules/exclusionEdit';
 import { yamlClauseId } from '../rules/edits';
 import { freeId } from '../suggest/adoption';
 import type { ExcludeControlParams, ExcludeControlResult } from '../protocol/gapMessages';

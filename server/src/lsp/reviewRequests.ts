@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { markReviewedEdits } from '../policy/markReviewed';
+import { markReviewedEdits } from '../rules/markReviewed';
 import type { MarkReviewedParams, MarkReviewedResult } from '../protocol/reviewMessages';
 import type { ServerContext } from './context';
 import { toLspEdits } from './conversion';

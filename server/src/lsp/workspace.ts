@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
-import { coverageInputsChanged } from '../engine/dependents';
+import { coverageInputsChanged, listingChanged } from '../model/summaryChanges';
 import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
 import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';
@@ -293,7 +293,7 @@ export class LiveWorkspace {
       for (const dependent of this.session.dependents(change)) paths.add(dependent);
     }
     this.listener.checked(this.session.checkWorkspace(paths));
-    if (changes.some((change) => coverageInputsChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
+    if (changes.some((change) => coverageInputsChanged(change.before, change.after) || listingChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
   }
 
   /** Removes documents from the workspace, re-checking what depended on them. */

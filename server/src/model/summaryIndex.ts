@@ -1,5 +1,6 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { DocumentSummary } from './summary';
+import { listingChanged } from './summaryChanges';
 
 type Relation = 'id' | 'claims' | 'excludes' | 'cites' | 'references';
 
@@ -14,13 +15,6 @@ function keysOf(summary: DocumentSummary): Record<Relation, string[]> {
     references: ids(summary.related.map((reference) => reference.value)),
   };
 }
-
-/** Whether two summaries of a document list the same in the views: id, title, type, status, owner, version, approval and review dates. */
-function sameListing(a: DocumentSummary | undefined, b: DocumentSummary): boolean {
-  return a !== undefined && a.id?.value === b.id?.value && LISTED.every((key) => a[key] === b[key]);
-}
-
-const LISTED = ['title', 'type', 'status', 'owner', 'version', 'approvedBy', 'effective', 'lastReviewed', 'nextReview', 'reviewEvery'] as const;
 
 /** The position of a path in a list of summaries sorted by path: where it is, or where it would go. */
 function positionOf(sorted: DocumentSummary[], path: string): number {
@@ -68,7 +62,7 @@ export class SummaryIndex {
 
   set(summary: DocumentSummary): void {
     const previous = this.summaries.get(summary.path);
-    if ((previous?.isPolicy || summary.isPolicy) && (previous?.isPolicy !== summary.isPolicy || !sameListing(previous, summary))) this.listingChanges++;
+    if (listingChanged(previous, summary)) this.listingChanges++;
     this.remove(summary.path);
     this.summaries.set(summary.path, summary);
     this.changes++;
@@ -86,7 +80,7 @@ export class SummaryIndex {
   }
 
   delete(path: string): void {
-    if (this.summaries.get(path)?.isPolicy) this.listingChanges++;
+    if (listingChanged(this.summaries.get(path), undefined)) this.listingChanges++;
     this.remove(path);
   }
 

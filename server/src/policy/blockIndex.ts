@@ -1,6 +1,6 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
-import { OTHER_STEM, stemIdCount, wordStarts, wordsOf, type Word } from '../text/words';
+import { inOneSentence, OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
 import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
 
@@ -16,6 +16,9 @@ interface IndexedBlock {
   contextText: string;
   own: Word[];
   context: Word[];
+  /** Where sentences end in `own` and in `context` (readWords). */
+  ownBreaks: ReadonlySet<number>;
+  contextBreaks: ReadonlySet<number>;
 }
 
 /** How a group holds in a block: in the block's own words, or only in the text framing it. */
@@ -81,14 +84,21 @@ export class BlockIndex {
       let reading = readings.get(key);
       if (!reading) {
         const text = prepare(withHoles(document.text, range, holes), own);
-        readings.set(key, (reading = { text, words: wordsOf(text) }));
+        readings.set(key, (reading = { text, ...readWords(text) }));
       }
       return reading;
     };
     const read = (ranges: Range[], own: boolean): Reading => {
       if (ranges.length === 1) return readOne(ranges[0]!, own);
       const parts = ranges.map((range) => readOne(range, own));
-      return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words) };
+      // Only punctuation ends a sentence: a part may be one line of a table cell wrapped over several.
+      const breaks = new Set<number>();
+      let offset = 0;
+      for (const part of parts) {
+        for (const at of part.breaks) breaks.add(offset + at);
+        offset += part.words.length;
+      }
+      return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words), breaks };
     };
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
     // Many blocks share their framing text (the heading above a list): index each once.
@@ -97,18 +107,18 @@ export class BlockIndex {
       if (emptyTitled.has(block)) continue;
       // A section's own words are its title's and those of the blocks inside it.
       const ownRanges = block.kind === 'section' ? [block.own[0]!, ...leavesWithin(leaves, block.range).flatMap((leaf) => leaf.own)] : block.own;
-      const { text: ownText, words: own } = read(ownRanges, true);
+      const { text: ownText, words: own, breaks: ownBreaks } = read(ownRanges, true);
       if (own.length === 0) continue;
       const entry = this.entries.length;
-      this.add({ text: ownText, words: own, own: true, entries: [entry] });
+      this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] });
       const framingKey = block.context.length === 1 ? `${block.context[0]!.start}:${block.context[0]!.end}` : block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
       if (!framing) {
-        const { text, words } = read(block.context, false);
-        framings.set(framingKey, (framing = this.add({ text, words, own: false, entries: [] })));
+        const { text, words, breaks } = read(block.context, false);
+        framings.set(framingKey, (framing = this.add({ text, words, breaks, own: false, entries: [] })));
       }
       framing.entries.push(entry);
-      this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words });
+      this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words, ownBreaks, contextBreaks: framing.breaks });
     }
   }
 
@@ -249,10 +259,11 @@ export class BlockIndex {
       const at = occurrence % POSITIONS;
       const textIndex = (occurrence - at) / POSITIONS;
       if (textIndex === previous) continue;
-      const { words, own, entries } = this.texts[textIndex]!;
+      const { words, breaks, own, entries } = this.texts[textIndex]!;
       let row = true;
       for (let k = 0; k < tests.length && row; k++) row = at + k < words.length && matchesWord(tests[k]!, words[at + k]!);
-      if (!row) continue;
+      // A phrase's words in a row across a sentence end ("… the policy. The password …") are not the phrase.
+      if (!row || !inOneSentence(breaks, at, tests.length)) continue;
       previous = textIndex;
       const how = own ? OWN : CONTEXT;
       for (const entry of entries) if ((found.get(entry) ?? 0) < how) found.set(entry, how);
@@ -304,12 +315,15 @@ export class BlockIndex {
 interface Reading {
   text: string;
   words: Word[];
+  /** Where sentences end (readWords). */
+  breaks: ReadonlySet<number>;
 }
 
 /** A block's own words, or a framing text shared by the blocks it frames. */
 interface IndexedText {
   text: string;
   words: Word[];
+  breaks: ReadonlySet<number>;
   own: boolean;
   entries: number[];
 }
@@ -410,11 +424,13 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
     return span && { text: text.slice(span.start, span.end).replace(/\s+/g, ' '), own, at: span.start };
   }
   const words = own ? entry.own : entry.context;
+  const breaks = own ? entry.ownBreaks : entry.contextBreaks;
   const layout = layoutOf(words);
   const first = term.words[0]!;
   const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
   for (const at of candidates) {
     if (!term.words.every((test, k) => words[at + k] !== undefined && matchesWord(test, words[at + k]!))) continue;
+    if (!inOneSentence(breaks, at, term.words.length)) continue;
     layout.starts ??= wordStarts(text);
     return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
   }

@@ -1,5 +1,5 @@
 import { readFrontmatter } from '../document/frontmatter';
-import type { Frontmatter, FrontmatterField } from '../document/types';
+import type { Frontmatter, FrontmatterField, PolicyDocument } from '../document/types';
 
 /** What the change-discipline rules compare between a document's base and head texts. */
 export interface ChangeSinceBase {
@@ -20,15 +20,46 @@ interface Facts {
   approvedBy?: string;
 }
 
-/** Compares a document's text at the base with its text now; undefined when either has no readable frontmatter. */
-export function changeSinceBase(baseText: string, headText: string): ChangeSinceBase | undefined {
+/** The documents at a base revision, as far as this comparison reads them. */
+interface BaseTexts {
+  textOf(path: string): string | undefined;
+}
+
+/**
+ * How a document changed since the base revision: undefined without a base, when the document is
+ * new there, or when either side has no readable frontmatter. The rules about change discipline
+ * open with this; the comparison is made once per document and base text, whichever rule asks first.
+ */
+export function changeSinceBaseOf(document: HeadDocument, base: BaseTexts | undefined): ChangeSinceBase | undefined {
+  const baseText = base?.textOf(document.path);
+  return baseText === undefined ? undefined : changeSinceBase(document, baseText);
+}
+
+/** The document now: its frontmatter when its parse is at hand (not for a document checked on another thread). */
+type HeadDocument = Pick<PolicyDocument, 'path' | 'text' | 'frontmatter'>;
+
+const compared = new WeakMap<HeadDocument, { baseText: string; change: ChangeSinceBase | undefined }>();
+
+/**
+ * Compares a document's text at the base with the document now (its frontmatter as already parsed,
+ * else read once); undefined when either has no readable frontmatter. Remembered per document and base text.
+ */
+export function changeSinceBase(document: HeadDocument, baseText: string): ChangeSinceBase | undefined {
+  const known = compared.get(document);
+  if (known?.baseText === baseText) return known.change;
+  const change = compare(document, baseText);
+  compared.set(document, { baseText, change });
+  return change;
+}
+
+function compare(document: HeadDocument, baseText: string): ChangeSinceBase | undefined {
   const base = withoutBom(baseText);
-  const head = withoutBom(headText);
   const before = readFrontmatter(base);
-  const after = readFrontmatter(head);
+  // The document's text has no byte-order mark (the parse strips it), so its frontmatter's offsets are the text's.
+  const after = document.frontmatter ?? readFrontmatter(document.text);
   if (!before?.data || !after?.data) return undefined;
   const bodyBefore = normalize(base.slice(before.range.end));
-  const bodyAfter = normalize(head.slice(after.range.end));
+  const bodyAfter = normalize(document.text.slice(after.range.end));
   const claims = (frontmatter: Frontmatter) => JSON.stringify([frontmatter.data!.clauses ?? null, frontmatter.data!.excludes ?? null]);
   const history = (body: string) => new Set(historyLines(body));
   const oldHistory = history(bodyBefore);

@@ -9,14 +9,13 @@
  * The words that matched are shown as found, so an explanation names the variant as written.
  */
 
-/** Words that join the head of a compound to its modifier when the head comes first: "review of (the) access". */
-const HEAD_FIRST = ['of', 'of the'];
 /**
- * A head that may be a verb also comes first with only "the" ("review the access", "complete the
- * recovery"); a noun-only head does not ("officer the security" is two sentences: "… the officer. The
- * security …", which the matcher, reading words only, would take for one phrase).
+ * Words that join the head of a compound to its modifier when the head comes first: "review of (the)
+ * access"; and with only "the", for a head that may be a verb ("review the access"). For a noun head
+ * ("officer the security") that order is found, in practice, only across two sentences ("… the
+ * officer. The security …"), which the matcher refuses (readWords marks where sentences end).
  */
-const NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ness|ship|ity|ism|ist|er|or|ure|ery|ory|ics|ee|ant|ent)s?\*?$/i;
+const HEAD_FIRST = ['of', 'of the'];
 /** Words that never make one half of a compound. */
 const SMALL = new Set(
   'a an the of for and or to in on at by with from into upon within without after before than that this these those who which when where is are was were be been being has have had must shall should will would may might can could all any each every not no following'.split(' '),
@@ -34,8 +33,7 @@ export function wordOrderVariants(term: string): string[] {
   const words = term.trim().split(/\s+/);
   // "access review*" → "review* of access", …; a modifier written as a word start ("recertif* review") has no one form to move.
   if (words.length === 2 && words.every(compoundWord) && !words[0]!.endsWith('*')) {
-    const joints = NOUN_ONLY.test(words[1]!) ? HEAD_FIRST : [...HEAD_FIRST, 'the'];
-    return joints.map((joint) => `${words[1]} ${joint} ${words[0]}`);
+    return [...HEAD_FIRST, 'the'].map((joint) => `${words[1]} ${joint} ${words[0]}`);
   }
   // "review of access", "review of the access" → "access review".
   const modifier = words[1]?.toLowerCase() === 'of' ? words.slice(words[2]?.toLowerCase() === 'the' ? 3 : 2) : [];

@@ -1,4 +1,4 @@
-import { changeSinceBase } from '../policy/changeSinceBase';
+import { changeSinceBaseOf } from '../policy/changeSinceBase';
 import type { WorkspaceRule } from './types';
 
 export const approvalStale: WorkspaceRule = {
@@ -11,9 +11,7 @@ export const approvalStale: WorkspaceRule = {
   rationale:
     'Runs only with a base revision (`clausewise diff`, `clausewise check --base REF`); without one it is silent. An approval covers the text that was approved. When a document approved at the base is still approved but its body, `clauses` or `excludes` changed, record the new approval: a new `effective` date, or who approved this version in `approved-by`. When a change moves `status` back from approved (to draft, in review or retired), say why in the change: add a line to the document\'s revision history (a section headed "Revision history", "Change log", "Version history" or "Document control").',
   check({ document, base, report }) {
-    const baseText = base?.textOf(document.path);
-    if (baseText === undefined) return;
-    const change = changeSinceBase(baseText, document.text);
+    const change = changeSinceBaseOf(document, base);
     if (!change || change.before.status !== 'approved') return;
     const status = change.head.fields.get('status');
     if (change.after.status !== 'approved') {

@@ -22,11 +22,11 @@ export interface DocumentRuleContext extends CommonContext {
 
 /**
  * What a workspace rule sees: the index of the policy set and the files around the document, but of
- * the document itself only its summary, path and text. Workspace rules also run on documents parsed
- * in a checking thread, of which the server keeps no parse.
+ * the document itself only its summary, path and text, and its frontmatter when the parse is at hand.
+ * Workspace rules also run on documents parsed in a checking thread, of which the server keeps no parse.
  */
 export interface WorkspaceRuleContext extends CommonContext {
-  document: Pick<PolicyDocument, 'path' | 'text'>;
+  document: Pick<PolicyDocument, 'path' | 'text' | 'frontmatter'>;
   index: SummaryIndex;
   fileExists(path: string): boolean;
   /** The documents at the revision a change is compared with (check --base, diff); absent otherwise. */

@@ -1,4 +1,4 @@
-import { changeSinceBase } from '../policy/changeSinceBase';
+import { changeSinceBaseOf } from '../policy/changeSinceBase';
 import type { WorkspaceRule } from './types';
 
 export const versionNotBumped: WorkspaceRule = {
@@ -11,9 +11,7 @@ export const versionNotBumped: WorkspaceRule = {
   rationale:
     'Runs only with a base revision (`clausewise diff`, `clausewise check --base REF`); without one it is silent. A document approved at the base and still approved must carry a new `version` when its body, `clauses` or `excludes` change: the version is how readers, auditors and the Statement of Applicability tell the approved text from the one they hold. Line endings and trailing spaces do not count as a change. Raise the version (and see `approval-stale` for the approval itself); there is no automatic fix, since only you know whether the change is major or minor.',
   check({ document, base, report }) {
-    const baseText = base?.textOf(document.path);
-    if (baseText === undefined) return;
-    const change = changeSinceBase(baseText, document.text);
+    const change = changeSinceBaseOf(document, base);
     if (!change || change.before.status !== 'approved' || change.after.status !== 'approved') return;
     if (!change.bodyChanged && !change.claimsChanged) return;
     if (change.after.version === undefined || change.after.version !== change.before.version) return;

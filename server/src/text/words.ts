@@ -121,8 +121,11 @@ const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source
 const forms = new Map<string, Word>();
 
 const stemIds = new Map<string, number>();
-/** Stems past this many share the id OTHER_STEM (a long-lived server reading endless new words stays bounded). */
-const MAX_STEM_IDS = 1 << 20;
+/**
+ * Stems past this many share the id OTHER_STEM (a long-lived server reading endless new words stays
+ * bounded). Each BlockIndex's stem bit set is sized by the ids given out, so this also bounds it: 8 KB a document.
+ */
+const MAX_STEM_IDS = 1 << 16;
 /** The id of every stem met once MAX_STEM_IDS are given out: a lookup by id must then treat it as possibly any stem. */
 export const OTHER_STEM = 0;
 
@@ -194,16 +197,41 @@ export function americanWord(word: string): string {
 
 /** The words of a text in order, every word kept (phrases need their small words); joined spellings ("log-on" → "login") applied first. */
 export function wordsOf(text: string): Word[] {
+  return readWords(text).words;
+}
+
+/**
+ * A sentence ends between two words where the text between them has `.`, `!` or `?` (closing quotes
+ * or brackets may follow) and then white space: "… the policy. The password …", not "9.4.2" nor "log-on".
+ */
+const SENTENCE_END = /[.!?][\p{Pe}\p{Pf}"')\]]*\s/u;
+
+/**
+ * The words of a text (as wordsOf) and where its sentences end: `breaks` holds k when a sentence
+ * ends between word k - 1 and word k, so that a phrase is not matched across two sentences.
+ */
+export function readWords(text: string): { words: Word[]; breaks: Set<number> } {
   const words: Word[] = [];
+  const breaks = new Set<number>();
   const clean = joined(text);
   // Lower-case the text once; a few characters change length when lower-cased, then each word is.
   const lowered = clean.toLowerCase();
   const lower = lowered.length === clean.length ? (start: number, end: number) => lowered.slice(start, end) : (start: number, end: number) => clean.slice(start, end).toLowerCase();
+  let previousEnd = -1;
   scanWords(clean, (start, end) => {
+    if (previousEnd >= 0 && start - previousEnd > 1 && SENTENCE_END.test(clean.slice(previousEnd, start))) breaks.add(words.length);
+    previousEnd = end;
     const word = lower(start, end);
     words.push(formsOf(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '') : word));
   });
-  return words;
+  return { words, breaks };
+}
+
+/** Whether the `count` words from `at` on lie in one sentence (no break falls between them). */
+export function inOneSentence(breaks: ReadonlySet<number>, at: number, count: number): boolean {
+  if (breaks.size === 0) return true;
+  for (let k = 1; k < count; k++) if (breaks.has(at + k)) return false;
+  return true;
 }
 
 /** Where each word of wordsOf(text) starts, as offsets in the text after joined spellings are applied (for ordering explanations). */

@@ -56,9 +56,7 @@ describe('the checking threads', () => {
     const configured = (index: number, text: string): AnalysisJob => ({ ...job(index), path: join(root, `doc-${index}.md`), text, cwd: root, configFile: join(root, '.clausewise.yaml'), parseSeconds: 0.3 });
     const thread = new AnalysisThread(worker);
     try {
-      const started = performance.now();
       const results = await thread.run([configured(1, job(1).text), configured(2, pathologicalPolicy(pathological['a 1,000-level list']!)), configured(3, job(3).text)]);
-      expect(performance.now() - started).toBeLessThan(5000);
       expect(results.map((result) => result.analyzed.summary.id?.value)).toEqual(['DOC-1', undefined, 'DOC-3']);
       expect(results[1]!.analyzed.stopped).toBe(true);
       expect(results[1]!.analyzed.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([['document-too-complex', expect.stringMatching(/longer than the 0\.3 s limit.*limits\.parse-seconds/)]]);

@@ -56,6 +56,29 @@ describe('the workspace index', () => {
   });
 });
 
+describe('the listing revision', () => {
+  it('grows when a policy document is deleted, or stops or starts being a policy, and not for a non-policy', () => {
+    const policies = set({ 'a.md': doc('POL-A', 'clauses: []\n'), 'readme.md': '# Not a policy\n' });
+    const listing = () => policies.index.listingRevision;
+    let last = listing();
+    policies.index.delete('/ws/readme.md');
+    expect(listing()).toBe(last);
+    policies.index.delete('/ws/a.md');
+    expect(listing()).toBeGreaterThan(last);
+    last = listing();
+    // The same frontmatter without `clauses`: no longer a policy document (no config includes it).
+    policies.add('/ws/a.md', doc('POL-A', 'clauses: []\n').replace('clauses: []\n', ''));
+    expect(policies.index.get('/ws/a.md')!.isPolicy).toBe(false);
+    expect(listing()).toBe(last);
+    policies.add('/ws/a.md', doc('POL-A', 'clauses: []\n'));
+    expect(policies.index.get('/ws/a.md')!.isPolicy).toBe(true);
+    expect(listing()).toBeGreaterThan(last);
+    last = listing();
+    policies.add('/ws/a.md', doc('POL-A', 'clauses: []\n').replace('clauses: []\n', ''));
+    expect(listing()).toBeGreaterThan(last);
+  });
+});
+
 describe('coverage per control', () => {
   const state = (files: Record<string, string>, id: string) => {
     const policies = set(files);

@@ -61,6 +61,16 @@ describe('finding an element in prose', () => {
     expect(where(wrapped, [access])).toEqual({ kind: 'table-row', words: ['access review', 'every 90 days'] });
   });
 
+  it('a phrase matches within a sentence, not across a sentence end', () => {
+    const passwords = element([['password policy'], ['$frequency']]);
+    expect(where('The password policy is reviewed every year.', [passwords])).toEqual({ kind: 'paragraph', words: ['password policy', 'every year'] });
+    expect(where('Staff must read the password. Policy reviews happen every year.', [passwords])).toBe('missing');
+    // The head-first variant ("policy the password") neither, though its words are in a row.
+    expect(where('Staff must follow the policy the password owner sets every year.', [passwords])).toEqual({ kind: 'paragraph', words: ['policy the password', 'every year'] });
+    expect(where('Staff must follow the policy. The password is changed every year.', [passwords])).toBe('missing');
+    expect(where('Staff must follow the policy! "The password" is changed every year.', [passwords])).toBe('missing');
+  });
+
   it('in a short section: the words may sit in different sentences under one heading', () => {
     const body = '## Reviews\n\nWe look at every account.\n\nThis happens monthly.\n';
     expect(where(body)).toEqual({ kind: 'section', words: ['reviews', 'account', 'monthly'] });

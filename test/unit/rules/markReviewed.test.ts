@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../server/src/config/load';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import { applyFixes } from '../../../server/src/findings/applyFixes';
-import { markReviewedEdits } from '../../../server/src/policy/markReviewed';
+import { markReviewedEdits } from '../../../server/src/rules/markReviewed';
 
 const TODAY = '2026-12-05';
 

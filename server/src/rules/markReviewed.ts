@@ -2,8 +2,8 @@ import { addDuration, parseDuration } from '../config/duration';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument } from '../document/types';
 import type { TextEdit } from '../findings/types';
-import { replaceScalar } from '../rules/edits';
-import { addKeyEdit } from '../rules/frontmatterKeyEdit';
+import { replaceScalar } from './edits';
+import { addKeyEdit } from './frontmatterKeyEdit';
 
 /** The edits that record a review, and the dates they write. */
 export interface ReviewEdits {

@@ -3,8 +3,8 @@ import { rangeOf } from '../document/frontmatter';
 import { positionAt } from '../document/lines';
 import type { PolicyDocument } from '../document/types';
 import type { TextEdit } from '../findings/types';
-import { eol, insertAt, replaceRange, yamlClauseId } from '../rules/edits';
-import { addKeyEdit } from '../rules/frontmatterKeyEdit';
+import { eol, insertAt, replaceRange, yamlClauseId } from './edits';
+import { addKeyEdit } from './frontmatterKeyEdit';
 
 /**
  * The edit that adds `{ clause, justification }` to a document's `excludes`, in the list's own style:

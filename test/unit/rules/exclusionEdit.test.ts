@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
-import { addExclusionEdit } from '../../../server/src/policy/exclusionEdit';
+import { addExclusionEdit } from '../../../server/src/rules/exclusionEdit';
 
 function applied(text: string, id = '11.1.5', justification = 'No secure areas: "cloud only".'): string | undefined {
   const document = parsePolicyDocument('/set/record.md', text);
