@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { commands, ProgressLocation, Range, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
 import { ControlPlacesRequest, ExcludeControlEditRequest, type ControlPlace } from '../../../server/src/protocol/gapMessages';
 import type { Ctx } from '../ctx';
-import { controlIdOf } from './coverageActions';
+import { controlIdOf } from './pickControl';
 import { COMMANDS } from './ids';
 import { applyServerEdit } from './serverEdit';
 
