@@ -87,7 +87,8 @@ describe('clausewise/excludeControlEdit', () => {
     await expect(ask('5.1.1')).rejects.toThrow(/5.1.1 .* is essential: a health organisation may not exclude it/);
     await expect(ask('11.1.5', '  ')).rejects.toThrow(/needs a justification an auditor can follow \(no justification\)/);
     await expect(ask('11.1.5', 'Cloud only.')).rejects.toThrow(/\(justification too short\)/);
-    await expect(ask('99.9.9')).rejects.toThrow(/99.9.9 is not a control of ISO 27799:2016/);
+    await expect(ask('99.9.9')).rejects.toThrow(/"99\.9\.9" is not a control of ISO 27799:2016/);
+    await expect(ask('12.3.9')).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);
   });
 
   it('proposes a new exclusions record beside the policies when the set has none', async () => {
@@ -117,6 +118,12 @@ describe('clausewise/controlPlaces', () => {
     const scores = result.places.map((place) => place.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores[2]).toBeLessThan(scores[0]!);
+  });
+
+  it('refuses an id that is not a control, naming the nearest ids', async () => {
+    const root = copySamples();
+    const lsp = await serve(root);
+    await expect(lsp.request('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.9' })).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { controlMappings } from '../catalog/mappings';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
@@ -11,14 +11,14 @@ import type { PolicySet } from '../engine/policySet';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
-import { requestScope, scopeCoverage } from './scope';
+import { controlNamed, requestScope, scopeCoverage } from './scope';
 
 /** clausewise/controlPage: one control of the policy set in scope, with what each claiming document says for each element. */
 export async function controlPage(context: ServerContext, params: ControlPageParams, token: CancellationToken): Promise<ControlPage> {
   await afterIndexing(context, token);
   const scope = requestScope(context, params);
   const { set } = scope;
-  const control = controlNamed(set, params?.id);
+  const control = controlNamed(set, params?.id, 'clausewise/controlPage');
   const report = scopeCoverage(context, scope);
   const coverage = report.controls.find((candidate) => candidate.id === control.id)!;
   return {
@@ -37,16 +37,6 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
     exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, report.today)),
     mappings: controlMappings(set.catalog, control),
   };
-}
-
-/** The control an id names, or an InvalidParams error that suggests the nearest ids. */
-function controlNamed(set: PolicySet, id: unknown): Control {
-  const text = typeof id === 'string' ? id.trim() : '';
-  if (!text) throw new ResponseError(ErrorCodes.InvalidParams, 'clausewise/controlPage needs the id of a control, for example { "id": "9.4.2" }');
-  const control = set.catalog.control(text);
-  if (control) return control;
-  const near = set.catalog.nearest(text, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
-  throw new ResponseError(ErrorCodes.InvalidParams, `"${text}" is not a control of ${set.catalog.info.name}${near.length ? `; did you mean ${near.join('; ')}?` : ''}`);
 }
 
 /** The zero-based line of an offset in a document of the workspace (0 when the document is not there). */

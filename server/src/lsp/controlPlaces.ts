@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
 import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
@@ -6,7 +6,7 @@ import type { ClauseSuggestion } from '../suggest/types';
 import type { ControlPlace, ControlPlacesParams } from '../protocol/gapMessages';
 import type { SessionDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
-import { requestScope } from './scope';
+import { controlNamed, requestScope } from './scope';
 import { suggestionsFor } from './suggestedClauses';
 
 
@@ -21,8 +21,7 @@ const DEFAULT_LIMIT = 10;
 export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<{ id: string; title: string; places: ControlPlace[] }> {
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
-  const control = set.catalog.control(params.id);
-  if (!control) throw new ResponseError(ErrorCodes.InvalidParams, `${params.id} is not a control of ${set.catalog.info.name}; pick one in the Coverage view`);
+  const control = controlNamed(set, params?.id, 'clausewise/controlPlaces');
   const places: ControlPlace[] = [];
   for (const summary of index.policies()) {
     const uri = context.workspace.uriOf(summary.path);

@@ -11,7 +11,7 @@ import { exclusionProblems } from '../model/exclusionProblems';
 import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
-import { requestScope, requestSet, scopeCoverage } from './scope';
+import { controlNamed, requestScope, requestSet, scopeCoverage } from './scope';
 
 
 const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
@@ -25,8 +25,7 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   await afterIndexing(context, token);
   const scope = requestScope(context, params);
   const { set, index } = scope;
-  const control = set.catalog.control(params.id);
-  if (!control) throw new ResponseError(ErrorCodes.InvalidParams, `${params.id} is not a control of ${set.catalog.info.name}; pick one in the Coverage view`);
+  const control = controlNamed(set, params?.id, 'clausewise/excludeControlEdit');
   const justification = params.justification.trim();
   const coverage = scopeCoverage(context, scope).controls.find((entry) => entry.id === control.id);
   if (coverage?.claims.length) throw refuse(`${control.id} is claimed by ${coverage.claims.map((claim) => claim.documentId ?? basename(claim.path)).join(', ')}; remove it from their clauses before excluding it`);
