@@ -11,7 +11,7 @@ import type { PolicySet } from '../engine/policySet';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
-import { controlNamed, requestScope, scopeCoverage } from './scope';
+import { controlNamed, requestScope, scopeControlCoverage } from './scope';
 
 /** clausewise/controlPage: one control of the policy set in scope, with what each claiming document says for each element. */
 export async function controlPage(context: ServerContext, params: ControlPageParams, token: CancellationToken): Promise<ControlPage> {
@@ -19,11 +19,12 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
   const scope = requestScope(context, params);
   const { set } = scope;
   const control = controlNamed(set, params?.id, 'clausewise/controlPage');
-  const report = scopeCoverage(context, scope);
-  const coverage = report.controls.find((candidate) => candidate.id === control.id)!;
+  const coverage = scopeControlCoverage(context, scope, control);
+  const today = context.workspace.session.today(set);
+  const { info } = set.catalog;
   return {
-    catalog: report.catalog,
-    today: report.today,
+    catalog: { id: info.id, name: info.name, short: info.short },
+    today,
     id: control.id,
     title: control.title,
     place: set.catalog.path(control).slice(0, -1).map((step) => `${step.id} ${step.title}`),
@@ -34,7 +35,7 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
     reasons: coverage.reasons,
     elements: elementsFor(control, set.config).map((element) => ({ id: element.id, title: element.title })),
     claims: coverage.claims.map((claim) => claimOf(context, set, control, claim)),
-    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, report.today)),
+    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, today)),
     mappings: controlMappings(set.catalog, control),
   };
 }

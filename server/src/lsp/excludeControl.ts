@@ -11,7 +11,7 @@ import { exclusionProblems } from '../model/exclusionProblems';
 import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
-import { controlNamed, requestScope, requestSet, scopeCoverage } from './scope';
+import { controlNamed, requestScope, requestSet, scopeControlCoverage } from './scope';
 
 
 const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
@@ -27,15 +27,15 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   const { set, index } = scope;
   const control = controlNamed(set, params?.id, 'clausewise/excludeControlEdit');
   const justification = params.justification.trim();
-  const coverage = scopeCoverage(context, scope).controls.find((entry) => entry.id === control.id);
-  if (coverage?.claims.length) throw refuse(`${control.id} is claimed by ${coverage.claims.map((claim) => claim.documentId ?? basename(claim.path)).join(', ')}; remove it from their clauses before excluding it`);
+  const coverage = scopeControlCoverage(context, scope, control);
+  if (coverage.claims.length) throw refuse(`${control.id} is claimed by ${coverage.claims.map((claim) => claim.documentId ?? basename(claim.path)).join(', ')}; remove it from their clauses before excluding it`);
   // What exclusion-invalid would report on the new entry, refused before it is written.
   const nowhere = { start: 0, end: 0 };
   const exclusion = { clause: { value: control.id, source: control.id, range: nowhere }, justification: { value: justification, source: justification, range: nowhere }, range: nowhere };
   const problems = exclusionProblems(exclusion, control, set.config, context.workspace.session.today(set));
   if (problems.some((problem) => problem.kind === 'essential')) throw refuse(`${control.id} ${control.title} is essential: a health organisation may not exclude it; claim it in a document instead`);
   if (problems.length) throw new ResponseError(ErrorCodes.InvalidParams, `the exclusion of ${control.id} needs a justification an auditor can follow (${problems.map((problem) => problem.text).join('; ')}): say in a sentence why the control does not apply to your organisation`);
-  if (coverage?.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
+  if (coverage.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
 
   const policies = index.policies();
   const target = policies.find((summary) => summary.type === 'soa')

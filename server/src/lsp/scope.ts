@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../shared/paths';
-import { computeCoverage, type CoverageReport } from '../model/coverage';
+import { computeControlCoverage, computeCoverage, type ControlCoverage, type CoverageReport } from '../model/coverage';
 import { SummaryIndex } from '../model/summaryIndex';
 import type { Control } from '../catalog/types';
 import type { PolicySet } from '../engine/policySet';
@@ -31,6 +31,12 @@ export function controlNamed(set: PolicySet, id: unknown, method: string): Contr
   if (control) return control;
   const near = set.catalog.nearest(text, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
   throw new ResponseError(ErrorCodes.InvalidParams, `"${text}" is not a control of ${set.catalog.info.name}${near.length ? `; did you mean ${near.join('; ')}?` : ''}`);
+}
+
+/** The coverage of one control in a request's scope: the set's cached coverage of it when the scope is the whole set, else computed from the documents naming it. */
+export function scopeControlCoverage(context: ServerContext, { set, index }: RequestScope, control: Control): ControlCoverage {
+  const today = context.workspace.session.today(set);
+  return index === set.index ? set.coverage.control(control, today) : computeControlCoverage(index, control, set.config, today);
 }
 
 /** Resolves `{ uri }` (a folder or file; default the first workspace folder) to its policy set and documents. */
