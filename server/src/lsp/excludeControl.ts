@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { parsePolicyDocument } from '../document/parse';
 import { addExclusionEdit } from '../policy/exclusionEdit';
 import { yamlClauseId } from '../rules/edits';
 import { freeId } from '../suggest/adoption';
@@ -11,6 +10,7 @@ import { exclusionProblems } from '../model/exclusionProblems';
 import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
+import { fullDocument } from './openDocument';
 import { controlNamed, requestScope, requestSet, scopeControlCoverage } from './scope';
 
 
@@ -45,7 +45,7 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   const uri = context.workspace.uriOf(target.path);
   const entry = await context.workspace.upToDate(uri);
   if (!entry) throw refuse(`${target.path} is no longer in the workspace; ask again`);
-  const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
+  const document = fullDocument(entry);
   const edit = addExclusionEdit(document, control.id, justification);
   if (!edit) throw refuse(`the frontmatter of ${target.path} does not parse or its excludes is not a list, so the exclusion cannot be added there; fix it first`);
   return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) } };
