@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { positionAt } from '../document/lines';
 import { addExclusionEdit } from '../policy/exclusionEdit';
 import { yamlClauseId } from '../rules/edits';
 import { freeId } from '../suggest/adoption';
@@ -48,7 +49,10 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   const document = fullDocument(entry);
   const edit = addExclusionEdit(document, control.id, justification);
   if (!edit) throw refuse(`the frontmatter of ${target.path} does not parse or its excludes is not a list, so the exclusion cannot be added there; fix it first`);
-  return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) } };
+  // The new entry's line: the edit's first line, and the line breaks its text has before the entry's `clause:`.
+  const before = edit.newText.slice(0, Math.max(0, edit.newText.indexOf('clause: ')));
+  const line = positionAt(document.lineStarts, edit.range.start).line + (before.match(/\n/g)?.length ?? 0);
+  return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) }, line };
 }
 
 /** A new exclusions record (`exclusions.md`, or `exclusions-2.md`…) in the folder of the set's first policy. */
@@ -57,7 +61,8 @@ function newRecord(context: ServerContext, params: ExcludeControlParams, policie
   let path = join(folder, 'exclusions.md');
   for (let n = 2; existsSync(path); n++) path = join(folder, `exclusions-${n}.md`);
   const documentId = freeId('EXCLUSIONS', new Set(policies.flatMap((summary) => summary.id?.value ?? [])));
-  const text = [
+  const entry = `  - clause: ${yamlClauseId(id)}`;
+  const lines = [
     '---',
     `id: ${documentId}`,
     'title: Exclusions',
@@ -67,13 +72,13 @@ function newRecord(context: ServerContext, params: ExcludeControlParams, policie
     'version: 0.1.0',
     'clauses: []',
     'excludes:',
-    `  - clause: ${yamlClauseId(id)}`,
+    entry,
     `    justification: ${JSON.stringify(justification)}`,
     '---',
     '# Exclusions',
     '',
     'The controls this organisation does not apply, each with the reason. Review them with the Statement of Applicability.',
     '',
-  ].join('\n');
-  return { uri: pathToFileURL(path).href, create: true, text, changes: {} };
+  ];
+  return { uri: pathToFileURL(path).href, create: true, text: lines.join('\n'), changes: {}, line: lines.indexOf(entry) };
 }

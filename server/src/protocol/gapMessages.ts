@@ -45,6 +45,8 @@ export interface ExcludeControlResult {
   text?: string;
   /** The edit that adds the exclusion to an existing document (when not `create`). */
   changes: Record<string, PlainTextEdit[]>;
+  /** The 0-based line of the new entry's `clause:` in the document once the edit is applied (or in `text`). */
+  line: number;
 }
 
 /**
