@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CoverageReport, PlainTextEdit } from '../../server/src/protocol/customMessages';
-import type { AdoptFolderResult, ControlPlace, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
+import type { AdoptFolderResult, ControlPlacesResult, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { checkFolder } from '../helpers/checkFolder';
 import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
@@ -125,7 +125,7 @@ describe('clausewise/controlPlaces', () => {
   it('ranks the set\'s documents by how well their text addresses one control, best first', async () => {
     const root = copySamples();
     const lsp = await serve(root);
-    const result = await lsp.request<{ id: string; title: string; places: ControlPlace[] }>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
+    const result = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
     expect(result).toMatchObject({ id: '12.3.1', title: 'Information backup' });
     expect(result.places).toHaveLength(3);
     expect(result.places[0]).toMatchObject({ uri: uriOf(join(root, 'backup-procedure.md')), documentId: 'PRC-BK-001', claimed: true });

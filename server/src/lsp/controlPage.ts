@@ -8,7 +8,7 @@ import { elementQuote } from '../policy/elementQuote';
 import { isExpired } from '../model/exclusionProblems';
 import type { Claim, ExclusionEntry } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
-import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
+import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageParams, WrittenExclusion } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
 import { controlNamed, requestScope, scopeControlCoverage } from './scope';
@@ -87,7 +87,7 @@ function claimOf(context: ServerContext, set: PolicySet, control: Control, claim
   };
 }
 
-function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): ControlPageExclusion {
+function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): WrittenExclusion {
   const named = new Set([control.id, ...(exclusion.via ?? [])]);
   const written = set.index.get(exclusion.path)?.exclusions.find((entry) => entry.clause && named.has(normalizeClauseId(entry.clause.source) ?? ''));
   return {

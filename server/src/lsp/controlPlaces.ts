@@ -2,7 +2,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
-import type { ControlPlace, ControlPlacesParams } from '../protocol/gapMessages';
+import type { ControlPlace, ControlPlacesParams, ControlPlacesResult } from '../protocol/gapMessages';
 import type { SessionDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { fullDocument } from './openDocument';
@@ -19,7 +19,7 @@ const DEFAULT_LIMIT = 10;
  * per control instead of per document). Ranks every document once per request, so it checks for
  * cancellation after each.
  */
-export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<{ id: string; title: string; places: ControlPlace[] }> {
+export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<ControlPlacesResult> {
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
   const control = controlNamed(set, params?.id, 'clausewise/controlPlaces');
