@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, languages, type Range, type Uri } from 'vscode';
+import { DiagnosticSeverity, languages, type Diagnostic, type Range, type Uri } from 'vscode';
 
 /** The first problem the server reports in a .clausewise.yaml (or catalog), if any. */
 export interface ConfigProblem {
@@ -9,11 +9,26 @@ export interface ConfigProblem {
   blocking: boolean;
 }
 
+/** A diagnostic the server publishes on a config (or catalog) file. */
+function isConfigDiagnostic(diagnostic: Diagnostic): boolean {
+  return diagnostic.source === 'clausewise' && diagnostic.code === 'config-invalid';
+}
+
+/** Whether one file carries a config problem now (reads that file's diagnostics only). */
+export function hasConfigProblem(uri: Uri): boolean {
+  return languages.getDiagnostics(uri).some(isConfigDiagnostic);
+}
+
+/** The files that carry a config problem now (reads every file's diagnostics). */
+export function configProblemUris(): Uri[] {
+  return languages.getDiagnostics().flatMap(([uri, diagnostics]) => (diagnostics.some(isConfigDiagnostic) ? [uri] : []));
+}
+
 /** Read from the diagnostics the server publishes on config files (code `config-invalid`): errors first. */
 export function configProblem(): ConfigProblem | undefined {
   const found = languages
     .getDiagnostics()
-    .flatMap(([uri, diagnostics]) => diagnostics.filter((diagnostic) => diagnostic.source === 'clausewise' && diagnostic.code === 'config-invalid').map((diagnostic) => ({ uri, diagnostic })))
+    .flatMap(([uri, diagnostics]) => diagnostics.filter(isConfigDiagnostic).map((diagnostic) => ({ uri, diagnostic })))
     .sort((a, b) => a.diagnostic.severity - b.diagnostic.severity)[0];
   if (!found) return undefined;
   const { uri, diagnostic } = found;

@@ -11,7 +11,7 @@ import { createLanguageClient, MAX_RESTARTS } from './languageClient';
 import { PolicySets } from './policySets';
 import { forkServer, killIfRunning, type ServerProcess } from './serverProcess';
 import { readSettings, type ServerSettings } from './settings';
-import { configProblem } from './configProblem';
+import { configProblem, configProblemUris, hasConfigProblem } from './configProblem';
 import { GenerationCache } from './generationCache';
 import { CoverageStatusBar } from './statusBar';
 import { isEmptySet, offerAdoption } from './views/emptySet';
@@ -54,14 +54,28 @@ export class Ctx implements Disposable {
     this.settings = this.checkedSettings();
     let scope = JSON.stringify(this.scope());
     let problem = JSON.stringify(configProblem() ?? null);
+    // The files that carried a config problem at the last diagnostics change: only a change on one of them, or a
+    // new problem on another file, reads every file's diagnostics again.
+    const withProblem = new Set(configProblemUris().map((uri) => uri.toString()));
     this.disposables.push(
       this.output, this.status, this.changed, this.started,
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('clausewise') && this.settingsChanged()),
       workspace.onDidGrantWorkspaceTrust(() => this.settingsChanged()),
       // Coverage refreshes come from clausewise/coverageChanged alone; diagnostics matter only on a config or catalog
       // file (not Markdown), where a problem found or fixed changes the status item and the views' message.
+      // TypeScript or ESLint publish on each keystroke: their files are read one by one, not all files' diagnostics.
       languages.onDidChangeDiagnostics((event) => {
-        if (!event.uris.some((uri) => uri.scheme === 'file' && !uri.path.endsWith('.md'))) return;
+        let touched = false;
+        for (const uri of event.uris) {
+          if (uri.scheme !== 'file' || uri.path.endsWith('.md')) continue;
+          const key = uri.toString();
+          const has = hasConfigProblem(uri);
+          if (!has && !withProblem.has(key)) continue;
+          touched = true;
+          if (has) withProblem.add(key);
+          else withProblem.delete(key);
+        }
+        if (!touched) return;
         const next = JSON.stringify(configProblem() ?? null);
         if (next !== problem) this.refreshSoon();
         problem = next;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CoverageReport, PlainTextEdit } from '../../server/src/protocol/customMessages';
-import type { AdoptFolderResult, ControlPlace, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
+import type { AdoptFolderResult, ControlPlacesResult, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { checkFolder } from '../helpers/checkFolder';
 import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
@@ -72,6 +72,8 @@ describe('clausewise/excludeControlEdit', () => {
     const before = readFileSync(join(root, 'loading-dock-exclusion.md'), 'utf8');
     const after = applied(uri, before, result.changes);
     expect(after).toContain('  - clause: 11.1.6\n    justification: N/A\n  - clause: 11.1.5\n    justification: "The clinic has no secure areas of its own."\n---');
+    // The line the editor selects: the new entry's, found by the server (not by searching the text for the id).
+    expect(after.split(/\r?\n/)[result.line]).toBe('  - clause: 11.1.5');
     const changed = lsp.waitFor<{ totals: { excluded: number } }>('clausewise/coverageChanged', (params) => params.totals.excluded === 1);
     await lsp.open(uri, after);
     await changed;
@@ -87,7 +89,20 @@ describe('clausewise/excludeControlEdit', () => {
     await expect(ask('5.1.1')).rejects.toThrow(/5.1.1 .* is essential: a health organisation may not exclude it/);
     await expect(ask('11.1.5', '  ')).rejects.toThrow(/needs a justification an auditor can follow \(no justification\)/);
     await expect(ask('11.1.5', 'Cloud only.')).rejects.toThrow(/\(justification too short\)/);
-    await expect(ask('99.9.9')).rejects.toThrow(/99.9.9 is not a control of ISO 27799:2016/);
+    await expect(ask('99.9.9')).rejects.toThrow(/"99\.9\.9" is not a control of ISO 27799:2016/);
+    await expect(ask('12.3.9')).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);
+  });
+
+  it('gives the new entry\'s line, not that of an entry whose id the new one begins', async () => {
+    const root = tempWorkspace({
+      'policies/access.md': '---\nid: POL-1\ntitle: Access\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.1.1]\n---\n# Access\n',
+      'policies/exclusions.md': '---\nid: EXC-1\ntitle: Exclusions\ntype: record\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: []\nexcludes:\n  - clause: 11.1.50\n    justification: Not a control, but its id begins with 11.1.5.\n---\n# Exclusions\n',
+    });
+    const lsp = await serve(root);
+    const result = await lsp.request<ExcludeControlResult>('clausewise/excludeControlEdit', { uri: uriOf(root), id: '11.1.5', justification: 'The practice runs no premises of its own.' });
+    const path = join(root, 'policies', 'exclusions.md');
+    expect(result).toMatchObject({ uri: uriOf(path), create: false, line: 11 });
+    expect(applied(result.uri, readFileSync(path, 'utf8'), result.changes).split('\n')[11]).toBe('  - clause: 11.1.5');
   });
 
   it('proposes a new exclusions record beside the policies when the set has none', async () => {
@@ -98,6 +113,7 @@ describe('clausewise/excludeControlEdit', () => {
     expect(result.uri).toBe(uriOf(join(root, 'policies', 'exclusions.md')));
     expect(result.text).toContain('id: EXCLUSIONS\n');
     expect(result.text).toContain('excludes:\n  - clause: 11.1.5\n    justification: "The practice runs no premises of its own."\n---\n');
+    expect(result.text!.split('\n')[result.line]).toBe('  - clause: 11.1.5');
     // The record it proposes is a clean policy document: written as it is, it has no error.
     writeFileSync(join(root, 'policies', 'exclusions.md'), result.text!);
     const record = (await checkFolder(join(root, 'policies'))).find((file) => file.path.endsWith('exclusions.md'));
@@ -109,7 +125,7 @@ describe('clausewise/controlPlaces', () => {
   it('ranks the set\'s documents by how well their text addresses one control, best first', async () => {
     const root = copySamples();
     const lsp = await serve(root);
-    const result = await lsp.request<{ id: string; title: string; places: ControlPlace[] }>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
+    const result = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
     expect(result).toMatchObject({ id: '12.3.1', title: 'Information backup' });
     expect(result.places).toHaveLength(3);
     expect(result.places[0]).toMatchObject({ uri: uriOf(join(root, 'backup-procedure.md')), documentId: 'PRC-BK-001', claimed: true });
@@ -117,6 +133,12 @@ describe('clausewise/controlPlaces', () => {
     const scores = result.places.map((place) => place.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores[2]).toBeLessThan(scores[0]!);
+  });
+
+  it('refuses an id that is not a control, naming the nearest ids', async () => {
+    const root = copySamples();
+    const lsp = await serve(root);
+    await expect(lsp.request('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.9' })).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);
   });
 });
 

@@ -3,14 +3,8 @@ import type { ElementTarget } from '../views/coverageItems';
 import { COVERAGE_FILTERS } from '../views/coverageFilter';
 import type { CoverageTree } from '../views/coverageTree';
 import { COMMANDS } from './ids';
+import { controlIdOf } from './pickControl';
 import { markdownEditorUri } from './serverEdit';
-
-/** The control id a Coverage view command was given: a control node, or an id. */
-export function controlIdOf(target: unknown): string | undefined {
-  if (typeof target === 'string') return target;
-  const control = (target as { control?: { id?: unknown } } | undefined)?.control;
-  return typeof control?.id === 'string' ? control.id : undefined;
-}
 
 /** "Claim in Open Document": adds the control to `clauses` of the Markdown document in the editor (Suggest Clauses' edit). */
 export function claimInOpenDocument() {

@@ -1,13 +1,11 @@
 import { basename } from 'node:path';
 import { commands, ProgressLocation, Range, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
 import { ControlPlacesRequest, ExcludeControlEditRequest, type ControlPlace } from '../../../server/src/protocol/gapMessages';
+import { justificationWords, MIN_JUSTIFICATION_WORDS } from '../../../server/src/shared/justification';
 import type { Ctx } from '../ctx';
-import { controlIdOf } from './coverageActions';
+import { controlIdOf } from './pickControl';
 import { COMMANDS } from './ids';
 import { applyServerEdit } from './serverEdit';
-
-/** Fewer words than this do not explain an exclusion (the exclusion-invalid rule's own threshold). */
-const MIN_WORDS = 4;
 
 /**
  * "Exclude with Justification…" on a gap: asks why the control does not apply, then adds the exclusion
@@ -24,7 +22,7 @@ export function excludeControl(ctx: Ctx) {
       prompt: `Why does ${id} not apply to your organisation? An auditor reads this.`,
       placeHolder: 'e.g. The clinic has no delivery or loading area: goods arrive by courier at reception.',
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length < MIN_WORDS ? 'Say in a sentence why the control does not apply (at least four words).' : undefined),
+      validateInput: (value) => (justificationWords(value) < MIN_JUSTIFICATION_WORDS ? 'Say in a sentence why the control does not apply (at least four words).' : undefined),
     }));
     if (!reason) return undefined;
     try {
@@ -38,8 +36,8 @@ export function excludeControl(ctx: Ctx) {
         throw new Error(`the editor did not take the edit of ${uri.fsPath} (it may have changed meanwhile); run the command again`);
       }
       const document = await workspace.openTextDocument(uri);
-      const line = document.getText().split(/\r?\n/).findIndex((text) => text.includes(`clause: ${id}`) || text.includes(`clause: "${id}"`));
-      await window.showTextDocument(document, { preview: false, selection: line >= 0 ? new Range(line, 0, line + 1, 0) : undefined });
+      const { line } = result;
+      await window.showTextDocument(document, { preview: false, selection: line < document.lineCount ? new Range(line, 0, line + 1, 0) : undefined });
       void window.showInformationMessage(`Clausewise: ${id} is excluded in ${basename(uri.fsPath)}${result.create ? ' (a new exclusions record: complete its owner)' : ' (unsaved: save the file to keep it)'}.`);
       return uri;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageMapping } from '../../../server/src/protocol/controlMessages';
+import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageMapping, WrittenExclusion } from '../../../server/src/protocol/controlMessages';
 import type { CoverageState } from '../../../server/src/protocol/customMessages';
 import { standingBadge } from './exclusionRegister';
 import { badge, escape, openLink, pageShell, type Tone } from './pageShell';
@@ -80,7 +80,7 @@ function marked(quote: string, marks: ControlPageElement['marks']): string {
   return html + escape(quote.slice(at));
 }
 
-function exclusionTable(exclusions: ControlPageExclusion[]): string {
+function exclusionTable(exclusions: WrittenExclusion[]): string {
   const rows = exclusions.map((exclusion) => {
     const link = openLink(exclusion.uri, exclusion.line, exclusion.documentId ?? exclusion.path, `Open ${exclusion.path} at the exclusion, line ${exclusion.line + 1}`);
     return `<tr><td>${link}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${standingBadge(exclusion)}${exclusion.problems.length ? ` ${escape(exclusion.problems.join('; '))}` : ''}</td></tr>`;

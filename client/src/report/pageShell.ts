@@ -17,9 +17,14 @@ export function openLink(uri: string, line: number, label: string, description: 
   return `<a href="#" data-uri="${escape(uri)}" data-line="${line}" title="${escape(description)}" aria-label="${escape(description)}">${escape(label)}</a>`;
 }
 
+/** The webviews' CSP: nothing runs or styles but what carries the page's nonce; nothing is loaded from anywhere. */
+export function webviewCsp(nonce: string): string {
+  return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'`;
+}
+
 /** A whole page: strict CSP (only this page's nonce runs), the shared style, and the script that turns links into messages. */
 export function pageShell(title: string, body: string, nonce: string): string {
-  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'`;
+  const csp = webviewCsp(nonce);
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -1,14 +1,11 @@
+import { webviewCsp } from './pageShell';
+
 /**
  * The report panel's page is the server's `clausewise coverage --format html` page (the report module
  * renders it for clausewise/coverageReport); the client only wraps it for the webview: a nonce in place
  * of the page's hashes, the export buttons, and a script that turns document links and buttons into
  * messages to the extension. The page's colours are theme tokens already (with fixed fallbacks).
  */
-
-/** Nothing runs or styles but what carries this page's nonce; nothing is loaded from anywhere. */
-function webviewCsp(nonce: string): string {
-  return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'`;
-}
 
 const EXPORT_BUTTONS = '<div class="actions">Export: <button type="button" data-export="html">HTML</button><button type="button" data-export="markdown">Markdown</button><button type="button" data-export="csv">CSV</button></div>';
 

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { type CancellationToken } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
-import { parsePolicyDocument } from '../document/parse';
 import { insertAt } from '../rules/edits';
 import { ADOPTION_DEFAULTS } from '../suggest/adoption';
 import { ALREADY_TAGGED, FRONTMATTER_RULES, planAdoption } from '../suggest/adoptionPlan';
@@ -10,7 +9,9 @@ import type { ScopeParams } from '../protocol/customMessages';
 import type { AdoptFolderResult } from '../protocol/gapMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
+import { fullDocument } from './openDocument';
 import { requestSet } from './scope';
+import { yieldEvery } from './yieldEvery';
 
 
 /**
@@ -29,13 +30,20 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
   // Only files on disk: a file deleted a moment ago may still be indexed (until its watcher event comes) or
   // held by the editor (until it disposes the closed document). Nor a file the config's `exclude` leaves out.
   const paths = [...new Set([...core.all().map((entry) => entry.path), ...editing])].filter((path) => path.startsWith(prefix) && existsSync(path) && !core.isExcluded(path)).sort();
+  const pace = yieldEvery();
   for (const path of paths) {
+    await pace();
+    throwIfCancelled(token);
     const uri = context.workspace.uriOf(path);
     const entry = await context.workspace.upToDate(uri);
     throwIfCancelled(token);
     if (!entry) continue;
+    // A document that claims or excludes controls is a policy already (planAdoption's ALREADY_TAGGED, which is not
+    // reported): its summary says so, without parsing it again.
+    const { summary } = entry.analyzed;
+    if (summary.clauses.length > 0 || summary.exclusions.length > 0) continue;
     const { set } = entry;
-    const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
+    const document = fullDocument(entry);
     if (document.readProblem) {
       result.skipped.push({ uri, reason: `${document.readProblem.message}; not adopted` });
       continue;

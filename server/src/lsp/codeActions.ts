@@ -1,5 +1,5 @@
 import { CodeActionKind, CodeActionTriggerKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { applyFixes, isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
+import { isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
 import { fixAllSummary } from '../findings/fixSummary';
 import { disableNextLineEdit } from '../rules/suppressionEdit';
@@ -8,7 +8,7 @@ import { FIX_ALL_KIND } from '../protocol/customMessages';
 import type { SessionDocument } from '../engine/session';
 import type { ServerContext } from './context';
 import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
-import { fixResultCommand } from './fixResult';
+import { fixResultCommand, fixSelectCommand } from './fixResult';
 import { MIGRATE_KIND, migrateAction } from './migrateAction';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
 
@@ -34,8 +34,7 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
       if (finding.range.start > end || finding.range.end < start) continue;
       const diagnostic = toDiagnostic(entry.treeless, finding, uri);
       for (const fix of finding.fixes) {
-        const after = fix.select ? applyFixes(entry.treeless.text, [fix]).text : '';
-        const command = fix.select ? fixResultCommand(uri, after, selectionAfter(orderedEdits(fix.edits), fix)) : undefined;
+        const command = fixSelectCommand(uri, entry.treeless, fix);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.treeless, fix.edits) } }, ...(command ? { command } : {}) });
       }
       const ignore = entry.document && disableNextLineEdit(entry.document, finding.ruleId, finding.range.start);

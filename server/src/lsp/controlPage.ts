@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { controlMappings } from '../catalog/mappings';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
@@ -8,22 +8,23 @@ import { elementQuote } from '../policy/elementQuote';
 import { isExpired } from '../model/exclusionProblems';
 import type { Claim, ExclusionEntry } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
-import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageExclusion, ControlPageParams } from '../protocol/controlMessages';
+import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageParams, WrittenExclusion } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
-import { requestScope, scopeCoverage } from './scope';
+import { controlNamed, requestScope, scopeControlCoverage } from './scope';
 
 /** clausewise/controlPage: one control of the policy set in scope, with what each claiming document says for each element. */
 export async function controlPage(context: ServerContext, params: ControlPageParams, token: CancellationToken): Promise<ControlPage> {
   await afterIndexing(context, token);
   const scope = requestScope(context, params);
   const { set } = scope;
-  const control = controlNamed(set, params?.id);
-  const report = scopeCoverage(context, scope);
-  const coverage = report.controls.find((candidate) => candidate.id === control.id)!;
+  const control = controlNamed(set, params?.id, 'clausewise/controlPage');
+  const coverage = scopeControlCoverage(context, scope, control);
+  const today = context.workspace.session.today(set);
+  const { info } = set.catalog;
   return {
-    catalog: report.catalog,
-    today: report.today,
+    catalog: { id: info.id, name: info.name, short: info.short },
+    today,
     id: control.id,
     title: control.title,
     place: set.catalog.path(control).slice(0, -1).map((step) => `${step.id} ${step.title}`),
@@ -34,19 +35,9 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
     reasons: coverage.reasons,
     elements: elementsFor(control, set.config).map((element) => ({ id: element.id, title: element.title })),
     claims: coverage.claims.map((claim) => claimOf(context, set, control, claim)),
-    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, report.today)),
+    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, today)),
     mappings: controlMappings(set.catalog, control),
   };
-}
-
-/** The control an id names, or an InvalidParams error that suggests the nearest ids. */
-function controlNamed(set: PolicySet, id: unknown): Control {
-  const text = typeof id === 'string' ? id.trim() : '';
-  if (!text) throw new ResponseError(ErrorCodes.InvalidParams, 'clausewise/controlPage needs the id of a control, for example { "id": "9.4.2" }');
-  const control = set.catalog.control(text);
-  if (control) return control;
-  const near = set.catalog.nearest(text, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
-  throw new ResponseError(ErrorCodes.InvalidParams, `"${text}" is not a control of ${set.catalog.info.name}${near.length ? `; did you mean ${near.join('; ')}?` : ''}`);
 }
 
 /** The zero-based line of an offset in a document of the workspace (0 when the document is not there). */
@@ -96,7 +87,7 @@ function claimOf(context: ServerContext, set: PolicySet, control: Control, claim
   };
 }
 
-function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): ControlPageExclusion {
+function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): WrittenExclusion {
   const named = new Set([control.id, ...(exclusion.via ?? [])]);
   const written = set.index.get(exclusion.path)?.exclusions.find((entry) => entry.clause && named.has(normalizeClauseId(entry.clause.source) ?? ''));
   return {

@@ -1,12 +1,13 @@
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { elementsFor } from '../config/elements';
-import { parsePolicyDocument } from '../document/parse';
 import { suggestClauses } from '../suggest/rank';
 import type { ClauseSuggestion } from '../suggest/types';
-import type { ControlPlace, ControlPlacesParams } from '../protocol/gapMessages';
+import type { ControlPlace, ControlPlacesParams, ControlPlacesResult } from '../protocol/gapMessages';
 import type { SessionDocument } from '../engine/session';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
-import { requestScope } from './scope';
+import { fullDocument } from './openDocument';
+import { controlNamed, requestScope } from './scope';
+import { yieldEvery } from './yieldEvery';
 import { suggestionsFor } from './suggestedClauses';
 
 
@@ -18,13 +19,15 @@ const DEFAULT_LIMIT = 10;
  * per control instead of per document). Ranks every document once per request, so it checks for
  * cancellation after each.
  */
-export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<{ id: string; title: string; places: ControlPlace[] }> {
+export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<ControlPlacesResult> {
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
-  const control = set.catalog.control(params.id);
-  if (!control) throw new ResponseError(ErrorCodes.InvalidParams, `${params.id} is not a control of ${set.catalog.info.name}; pick one in the Coverage view`);
+  const control = controlNamed(set, params?.id, 'clausewise/controlPlaces');
   const places: ControlPlace[] = [];
+  const pace = yieldEvery();
   for (const summary of index.policies()) {
+    await pace();
+    throwIfCancelled(token);
     const uri = context.workspace.uriOf(summary.path);
     const entry = await context.workspace.upToDate(uri);
     throwIfCancelled(token);
@@ -47,6 +50,5 @@ export async function controlPlaces(context: ServerContext, params: ControlPlace
 /** The ranking for an open document (kept between requests), or for a closed one, of one category only, from its file's text. */
 function rankedFor(entry: SessionDocument, categoryId: string): ClauseSuggestion[] {
   if (entry.document) return suggestionsFor(entry);
-  const document = parsePolicyDocument(entry.path, entry.treeless.text, undefined, entry.set.config.limits);
-  return suggestClauses(document, entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config), categoryId });
+  return suggestClauses(fullDocument(entry), entry.set.catalog, { elementsOf: (control) => elementsFor(control, entry.set.config), categoryId });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { parsePolicyDocument } from '../document/parse';
+import { positionAt } from '../document/lines';
 import { addExclusionEdit } from '../rules/exclusionEdit';
 import { yamlClauseId } from '../rules/edits';
 import { freeId } from '../suggest/adoption';
@@ -11,7 +11,8 @@ import { exclusionProblems } from '../model/exclusionProblems';
 import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
-import { requestScope, requestSet, scopeCoverage } from './scope';
+import { fullDocument } from './openDocument';
+import { controlNamed, requestScope, requestSet, scopeControlCoverage } from './scope';
 
 
 const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
@@ -25,18 +26,17 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   await afterIndexing(context, token);
   const scope = requestScope(context, params);
   const { set, index } = scope;
-  const control = set.catalog.control(params.id);
-  if (!control) throw new ResponseError(ErrorCodes.InvalidParams, `${params.id} is not a control of ${set.catalog.info.name}; pick one in the Coverage view`);
+  const control = controlNamed(set, params?.id, 'clausewise/excludeControlEdit');
   const justification = params.justification.trim();
-  const coverage = scopeCoverage(context, scope).controls.find((entry) => entry.id === control.id);
-  if (coverage?.claims.length) throw refuse(`${control.id} is claimed by ${coverage.claims.map((claim) => claim.documentId ?? basename(claim.path)).join(', ')}; remove it from their clauses before excluding it`);
+  const coverage = scopeControlCoverage(context, scope, control);
+  if (coverage.claims.length) throw refuse(`${control.id} is claimed by ${coverage.claims.map((claim) => claim.documentId ?? basename(claim.path)).join(', ')}; remove it from their clauses before excluding it`);
   // What exclusion-invalid would report on the new entry, refused before it is written.
   const nowhere = { start: 0, end: 0 };
   const exclusion = { clause: { value: control.id, source: control.id, range: nowhere }, justification: { value: justification, source: justification, range: nowhere }, range: nowhere };
   const problems = exclusionProblems(exclusion, control, set.config, context.workspace.session.today(set));
   if (problems.some((problem) => problem.kind === 'essential')) throw refuse(`${control.id} ${control.title} is essential: a health organisation may not exclude it; claim it in a document instead`);
   if (problems.length) throw new ResponseError(ErrorCodes.InvalidParams, `the exclusion of ${control.id} needs a justification an auditor can follow (${problems.map((problem) => problem.text).join('; ')}): say in a sentence why the control does not apply to your organisation`);
-  if (coverage?.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
+  if (coverage.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
 
   const policies = index.policies();
   const target = policies.find((summary) => summary.type === 'soa')
@@ -46,10 +46,13 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   const uri = context.workspace.uriOf(target.path);
   const entry = await context.workspace.upToDate(uri);
   if (!entry) throw refuse(`${target.path} is no longer in the workspace; ask again`);
-  const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
+  const document = fullDocument(entry);
   const edit = addExclusionEdit(document, control.id, justification);
   if (!edit) throw refuse(`the frontmatter of ${target.path} does not parse or its excludes is not a list, so the exclusion cannot be added there; fix it first`);
-  return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) } };
+  // The new entry's line: the edit's first line, and the line breaks its text has before the entry's `clause:`.
+  const before = edit.newText.slice(0, Math.max(0, edit.newText.indexOf('clause: ')));
+  const line = positionAt(document.lineStarts, edit.range.start).line + (before.match(/\n/g)?.length ?? 0);
+  return { uri, create: false, changes: { [uri]: toLspEdits(document, [edit]) }, line };
 }
 
 /** A new exclusions record (`exclusions.md`, or `exclusions-2.md`…) in the folder of the set's first policy. */
@@ -58,7 +61,8 @@ function newRecord(context: ServerContext, params: ExcludeControlParams, policie
   let path = join(folder, 'exclusions.md');
   for (let n = 2; existsSync(path); n++) path = join(folder, `exclusions-${n}.md`);
   const documentId = freeId('EXCLUSIONS', new Set(policies.flatMap((summary) => summary.id?.value ?? [])));
-  const text = [
+  const entry = `  - clause: ${yamlClauseId(id)}`;
+  const lines = [
     '---',
     `id: ${documentId}`,
     'title: Exclusions',
@@ -68,13 +72,13 @@ function newRecord(context: ServerContext, params: ExcludeControlParams, policie
     'version: 0.1.0',
     'clauses: []',
     'excludes:',
-    `  - clause: ${yamlClauseId(id)}`,
+    entry,
     `    justification: ${JSON.stringify(justification)}`,
     '---',
     '# Exclusions',
     '',
     'The controls this organisation does not apply, each with the reason. Review them with the Statement of Applicability.',
     '',
-  ].join('\n');
-  return { uri: pathToFileURL(path).href, create: true, text, changes: {} };
+  ];
+  return { uri: pathToFileURL(path).href, create: true, text: lines.join('\n'), changes: {}, line: lines.indexOf(entry) };
 }

@@ -5,7 +5,6 @@ import type { Catalog } from '../catalog/catalog';
 import { loadCatalog } from '../catalog/load';
 import { MAX_CONFIG_BYTES } from '../config/load';
 import { computeLineStarts } from '../document/lines';
-import { parsePolicyDocument } from '../document/parse';
 import type { PolicyDocument } from '../document/types';
 import { readRegularFile } from '../files/readFile';
 import type { TextEdit } from '../findings/types';
@@ -15,6 +14,7 @@ import type { MigrateWorkspaceResult, ScopeParams } from '../protocol/customMess
 import type { SessionDocument } from '../engine/session';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
+import { fullDocument } from './openDocument';
 import { requestScope } from './scope';
 
 export const MIGRATE_KIND = `${CodeActionKind.RefactorRewrite}.clausewise.migrate`;
@@ -55,7 +55,7 @@ export async function migrateWorkspace(context: ServerContext, params: ScopePara
     const entry = await context.workspace.upToDate(uri);
     if (!entry) continue;
     // The text the editor holds for an open document, else the one last read from disk.
-    const document = entry.document ?? parsePolicyDocument(entry.path, entry.treeless.text, undefined, set.config.limits);
+    const document = fullDocument(entry);
     const { plan, edit } = frontmatterEdit(document);
     if (plan.refused) result.refused.push({ uri, reason: plan.refused });
     if (!edit) continue;

@@ -2,8 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { isInside } from '../shared/paths';
-import { computeCoverage, type CoverageReport } from '../model/coverage';
+import { computeControlCoverage, computeCoverage, type ControlCoverage, type CoverageReport } from '../model/coverage';
 import { SummaryIndex } from '../model/summaryIndex';
+import type { Control } from '../catalog/types';
 import type { PolicySet } from '../engine/policySet';
 import { DataFileError } from '../yaml/problem';
 import type { ScopeParams } from '../protocol/customMessages';
@@ -20,6 +21,22 @@ export interface RequestScope {
 export function scopeCoverage(context: ServerContext, { set, index }: RequestScope): CoverageReport {
   const today = context.workspace.session.today(set);
   return index === set.index ? set.coverage.report(today).report : computeCoverage(index, set.catalog, set.config, today);
+}
+
+/** The control an id names in the set's catalog, or an InvalidParams error (naming `method`) that suggests the nearest ids. */
+export function controlNamed(set: PolicySet, id: unknown, method: string): Control {
+  const text = typeof id === 'string' ? id.trim() : '';
+  if (!text) throw new ResponseError(ErrorCodes.InvalidParams, `${method} needs the id of a control, for example { "id": "9.4.2" }`);
+  const control = set.catalog.control(text);
+  if (control) return control;
+  const near = set.catalog.nearest(text, 3).map((candidate) => `${candidate.id} ${candidate.title}`);
+  throw new ResponseError(ErrorCodes.InvalidParams, `"${text}" is not a control of ${set.catalog.info.name}${near.length ? `; did you mean ${near.join('; ')}?` : ''}`);
+}
+
+/** The coverage of one control in a request's scope: the set's cached coverage of it when the scope is the whole set, else computed from the documents naming it. */
+export function scopeControlCoverage(context: ServerContext, { set, index }: RequestScope, control: Control): ControlCoverage {
+  const today = context.workspace.session.today(set);
+  return index === set.index ? set.coverage.control(control, today) : computeControlCoverage(index, control, set.config, today);
 }
 
 /** Resolves `{ uri }` (a folder or file; default the first workspace folder) to its policy set and documents. */

@@ -15,6 +15,10 @@ import { SUGGEST_KIND } from './suggestClauseActions';
 import { addClausesEdit, suggestClausesForRequest } from './suggestClauseRequests';
 import { codeLenses } from './codeLens';
 import { ControlPageRequest, ExclusionRegisterRequest } from '../protocol/controlMessages';
+import { AdoptFolderRequest, ControlPlacesRequest, ExcludeControlEditRequest } from '../protocol/gapMessages';
+import { adoptFolder } from './adoptFolder';
+import { controlPlaces } from './controlPlaces';
+import { excludeControlEdit } from './excludeControl';
 import { controlPage } from './controlPage';
 import { exclusionRegister } from './exclusionRegister';
 import { completion, COMPLETION_TRIGGERS } from './completion';
@@ -35,7 +39,6 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
-import { listenForGapRequests } from './gapRequests';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -159,7 +162,9 @@ export function startServer(connection: Connection): void {
   connection.onRequest(MarkReviewedEditRequest, reported(ctx, 'marking as reviewed', (params, token) => markReviewedEdit(ctx(), params, token)));
   connection.onRequest(ControlPageRequest, reported(ctx, 'control page', (params, token) => controlPage(ctx(), params, token)));
   connection.onRequest(ExclusionRegisterRequest, reported(ctx, 'exclusion register', (params, token) => exclusionRegister(ctx(), params, token)));
-  listenForGapRequests(connection, ctx);
+  connection.onRequest(AdoptFolderRequest, reported(ctx, 'adopting the folder', (params, token) => adoptFolder(ctx(), params, token)));
+  connection.onRequest(ExcludeControlEditRequest, reported(ctx, 'excluding a control', (params, token) => excludeControlEdit(ctx(), params, token)));
+  connection.onRequest(ControlPlacesRequest, reported(ctx, 'ranking documents for a control', (params, token) => controlPlaces(ctx(), params, token)));
 
   documents.listen(connection);
   connection.listen();

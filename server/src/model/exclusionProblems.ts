@@ -3,9 +3,8 @@ import { isCalendarDate } from '../config/duration';
 import { isEssential } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
+import { justificationWords, MIN_JUSTIFICATION_WORDS } from '../shared/justification';
 
-/** Fewer words than this do not explain why a control does not apply. */
-const MIN_JUSTIFICATION_WORDS = 4;
 
 export interface ExclusionProblem {
   kind: 'no-justification' | 'short-justification' | 'not-a-date' | 'expired' | 'essential';
@@ -40,7 +39,7 @@ export function compareStanding(a: ExclusionStanding, b: ExclusionStanding): num
  */
 export function exclusionProblems(exclusion: Exclusion, control: Control, config: ResolvedConfig, today: string): ExclusionProblem[] {
   const problems: ExclusionProblem[] = [];
-  const words = exclusion.justification?.value.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length ?? 0;
+  const words = justificationWords(exclusion.justification?.value);
   if (words === 0) problems.push({ kind: 'no-justification', text: 'no justification' });
   else if (words < MIN_JUSTIFICATION_WORDS) problems.push({ kind: 'short-justification', text: 'justification too short' });
   const until = exclusion.until?.value;

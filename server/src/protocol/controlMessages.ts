@@ -24,7 +24,7 @@ export interface ControlPageElement {
   title: string;
   /** Found under a heading or lead-in, found in the text, a section left empty, or not found. */
   state: 'heading' | 'prose' | 'empty' | 'missing';
-  /** Zero-based line of the heading, lead-in or block where it was found (or of the heading left empty). */
+  /** Zero-based line of the heading, lead-in or block where it was found (or of the heading left empty); ClaimElement.line is 1-based. */
   line?: number;
   /** The words of the block that addresses it, cut to a short quote (for every state but missing). */
   quote?: string;
@@ -77,9 +77,6 @@ export interface WrittenExclusion {
   line: number;
 }
 
-/** A document that excludes the control (Statement of Applicability). */
-export type ControlPageExclusion = WrittenExclusion;
-
 /** The control's links into another framework (HIPAA Security Rule, ISO/IEC 27002:2022, …). */
 export interface ControlPageMapping {
   framework: string;
@@ -106,7 +103,7 @@ export interface ControlPage {
   /** The elements the policy set expects of a document claiming the control. */
   elements: { id: string; title: string }[];
   claims: ControlPageClaim[];
-  exclusions: ControlPageExclusion[];
+  exclusions: WrittenExclusion[];
   mappings: ControlPageMapping[];
 }
 

@@ -3,13 +3,20 @@
  * request and notification types (as vscode-eslint's shared module does): the server registers its
  * handlers with them and the VS Code client sends with them, so params and results are inferred on
  * both sides and the compiler reports any drift. The coverage shapes are the core's own types,
- * re-exported (type-only), not mirrored. The client imports this module and `shared/`, nothing else
- * from server/src.
+ * re-exported (type-only), not mirrored. There are four protocol modules: this one (coverage, catalog,
+ * documents, coverage report, clause suggestions, migration), controlMessages.ts (control page, exclusion
+ * register), gapMessages.ts (adopt a folder, exclude a control, where a control could go) and
+ * reviewMessages.ts (mark reviewed). The client imports these and `shared/`, nothing else from server/src.
+ *
+ * Lines: every `line` of these messages is 0-based, as LSP positions are (ControlPageElement, ControlPageClaim,
+ * WrittenExclusion, ExcludeControlResult), except ClaimElement.line, which is the index's own ElementStatus
+ * and 1-based, as the CLI prints lines.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CoverageReport, CoverageState } from '../model/coverage';
 
 export type { Claim as CoverageClaim, ControlCoverage, CoverageReport, CoverageState, ExclusionEntry as CoverageExclusion } from '../model/coverage';
+/** An element as a claiming document addresses it; its `line` is 1-based (the index's, as the CLI prints it). */
 export type { ElementStatus as ClaimElement } from '../model/summary';
 
 /** Scope of a request: a folder or file URI (its policy set, only documents under it); default the first workspace folder. */

@@ -45,6 +45,8 @@ export interface ExcludeControlResult {
   text?: string;
   /** The edit that adds the exclusion to an existing document (when not `create`). */
   changes: Record<string, PlainTextEdit[]>;
+  /** The 0-based line of the new entry's `clause:` in the document once the edit is applied (or in `text`). */
+  line: number;
 }
 
 /**
@@ -71,8 +73,15 @@ export interface ControlPlace {
   reasons: string[];
 }
 
+/** The control asked about, and the documents whose text addresses it best (at most `limit`), best first. */
+export interface ControlPlacesResult {
+  id: string;
+  title: string;
+  places: ControlPlace[];
+}
+
 /**
  * `clausewise/controlPlaces`: the suggestion ranking turned around: for one control, the policy
  * documents of the set in scope whose text addresses it best, best first (only those with any evidence).
  */
-export const ControlPlacesRequest = new RequestType<ControlPlacesParams, { id: string; title: string; places: ControlPlace[] }, void>('clausewise/controlPlaces');
+export const ControlPlacesRequest = new RequestType<ControlPlacesParams, ControlPlacesResult, void>('clausewise/controlPlaces');
