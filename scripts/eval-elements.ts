@@ -25,19 +25,14 @@ import { elementsFor } from '../server/src/config/elements';
 import { defaultConfig } from '../server/src/config/load';
 import type { ElementMatchMode } from '../server/src/config/types';
 import type { Catalog } from '../server/src/catalog/catalog';
-import { bundledCatalogPath, loadCatalog, parseCatalog } from '../server/src/catalog/load';
-import { packageRoot } from '../server/src/packageRoot';
+import { loadCatalog, parseCatalog } from '../server/src/catalog/load';
 import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
 import { PolicySet } from '../server/src/engine/policySet';
 import { whereFound } from '../server/src/cli/traceCommand';
 import type { PolicyDocument } from '../server/src/document/types';
 import { BlockIndex } from '../server/src/policy/blockIndex';
 import { evidencePatterns } from '../server/src/policy/evidence';
-
-interface LabelFile {
-  set: string;
-  documents: Record<string, { clauses: string[]; elements: Record<string, Record<string, { addressed: boolean; where?: string | null }>> }>;
-}
+import { catalogWithout as withoutTuning, shared, tagged, tuning, type LabelFile } from './eval-labels';
 
 interface Verdict {
   set: string;
@@ -52,7 +47,6 @@ interface Verdict {
   nearMisses: string[];
 }
 
-const shared = resolve(packageRoot(), '..', 'shared');
 const args = process.argv.slice(2);
 const detail = args.includes('--detail');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
@@ -67,28 +61,6 @@ const stillThere = (controlId: string, elementId: string) =>
 /** Labelled elements left out because a catalog no longer has them, per set. */
 const leftOut = new Map<string, Set<string>>();
 
-/** The document as an adopting organisation would tag it: its own header replaced by Clausewise frontmatter. */
-function tagged(text: string, clauses: string[], name: string): string {
-  const frontmatter = [
-    '---',
-    `id: EVAL-${name.replace(/[^A-Za-z0-9]+/g, '-').toUpperCase()}`,
-    `title: "${name}"`,
-    'type: policy',
-    'owner: Security Officer',
-    'status: approved',
-    'version: 1.0.0',
-    'approved-by: Board',
-    'effective: 2026-01-01',
-    'last-reviewed: 2026-01-01',
-    `clauses: [${clauses.join(', ')}]`,
-    '---',
-    '',
-  ].join('\n');
-  // comply: YAML keys down to the first --- line, no opening fence.
-  const header = /^[a-zA-Z][\w-]*:/.test(text) ? text.indexOf('\n---\n') : -1;
-  return frontmatter + (header >= 0 ? text.slice(header + 5) : text);
-}
-
 function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, lineOf: (offset: number) => number): string[] {
   if (!match) return [];
   const index = BlockIndex.of(document);
@@ -100,26 +72,8 @@ function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, l
   );
 }
 
-interface Tuning {
-  /** Per set: per "control/element", the terms tuning on that set's disagreements added, and groups it removed. */
-  [set: string]: Record<string, { terms: string[]; restore: string[][] }>;
-}
-
-const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
-
-/** The bundled catalog as it would be had one set's labels never been looked at. */
-function catalogWithout(set: string): Catalog {
-  const file = otherCatalog ?? bundledCatalogPath();
-  const catalog = parseCatalog(readFileSync(file, 'utf8'), file);
-  for (const [key, change] of Object.entries(tuning[set] ?? {})) {
-    const [controlId, elementId] = key.split('/');
-    const element = catalog.control(controlId!)!.elements.find((candidate) => candidate.id === elementId);
-    if (!element) continue; // replaced since the tuning: its vocabulary went with it
-    const added = new Set(change.terms);
-    element.evidence = [...element.evidence.map((group) => group.filter((term) => !added.has(term))), ...change.restore].filter((group) => group.length > 0);
-  }
-  return catalog;
-}
+/** The bundled catalog (or --catalog) as it would be had one set's labels never been looked at. */
+const catalogWithout = (set: string): Catalog => withoutTuning(set, otherCatalog);
 
 function evaluate(file: string, catalog: Catalog = evaluated): Verdict[] {
   const labels = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
