@@ -66,4 +66,18 @@ describe('check --format gitlab', () => {
     expect(after[0]?.description).not.toBe(before[0]?.description);
     expect(after[0]?.fingerprint).toBe(before[0]?.fingerprint);
   });
+
+  it('keeps a control\'s empty-element fingerprint when one of its empty sections is written', () => {
+    const text = (mfa: string) => `---\nid: POL-MFA\ntitle: Log-on\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n## Multi-factor authentication\n\n${mfa}\n\n## Failed log-on attempts\n\nTBD\n`;
+    const dir = tempWorkspace({ 'policy.md': text('TODO') });
+    const run = () => (JSON.parse(runCli(['check', '.', '--format', 'gitlab', '--today', '2026-12-01'], { cwd: dir }).stdout) as Issue[]).filter((issue) => issue.check_name === 'empty-element');
+    const before = run();
+    writeFileSync(join(dir, 'policy.md'), text('Remote and administrator access requires a second factor.'));
+    const after = run();
+    expect(before).toHaveLength(1);
+    expect(before[0]?.description).toContain('2 elements have no text yet');
+    expect(after).toHaveLength(1);
+    expect(after[0]?.description).toContain('1 element has no text yet — Failed log-on attempts');
+    expect(after[0]?.fingerprint).toBe(before[0]?.fingerprint);
+  });
 });

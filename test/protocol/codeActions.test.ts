@@ -133,6 +133,25 @@ describe('code actions', () => {
     expect((await message).message).toBe(result.message);
   });
 
+  it('fix all never raises the problem count: a control missing 3 elements becomes one empty-element diagnostic pointing at the 3 stubs', async () => {
+    const text = '---\nid: STD-FA-1\ntitle: Fix all\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Fix all\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
+    const { uri, diagnostics: before } = await openText('fix-all-count.md', text, 'missing-element');
+    expect(before.map((d) => d.code)).toEqual(['missing-element']);
+    const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+    const [fixAll] = await actions(uri, whole, [], ['source.fixAll']);
+    const fixed = applied(text, uri, fixAll!);
+    await server.edit(uri, 2, whole, fixed);
+    const after = await server.waitForDiagnostics(uri, (list) => !list.some((d) => d.code === 'missing-element'));
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    const [empty] = after;
+    expect(empty).toMatchObject({ code: 'empty-element', message: '9.4.2 Secure log-on procedures: 3 elements have no text yet — Multi-factor authentication, Failed log-on attempts, Log-on banner' });
+    const lines = fixed.split('\n');
+    // On the first stub (where the author writes next), with each stub as related information.
+    expect(lines[empty!.range.start.line]).toBe('## Multi-factor authentication');
+    expect(empty!.relatedInformation!.map((info) => lines[info.location.range.start.line])).toEqual(['## Multi-factor authentication', '## Failed log-on attempts', '## Log-on banner']);
+    expect((empty!.data as { elements: { id: string }[] }).elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'log-on-banner']);
+  });
+
   it('a single "Insert section" fix also selects the TODO it inserts', async () => {
     const { uri, text, diagnostics } = await open('backup-standard.md');
     const gap = diagnostics.find((d) => d.code === 'missing-element')!;
