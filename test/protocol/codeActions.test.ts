@@ -152,6 +152,21 @@ describe('code actions', () => {
     expect((empty!.data as { elements: { id: string }[] }).elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'log-on-banner']);
   });
 
+  it('ignoring a control\'s empty-element diagnostic silences the section it is on; the diagnostic moves to the next empty section', async () => {
+    const text = '---\nid: STD-IE-1\ntitle: Ignore empty\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Ignore empty\n\n## Multi-factor authentication\n\nRemote access needs a second factor.\n\n## Failed log-on attempts\n\nTODO\n\n## Log-on banner\n\nTBD\n';
+    const { uri, diagnostics } = await openText('ignore-empty.md', text, 'empty-element');
+    const empty = diagnostics.find((d) => d.code === 'empty-element')!;
+    expect(empty.message).toBe('9.4.2 Secure log-on procedures: 2 elements have no text yet — Failed log-on attempts, Log-on banner');
+    const ignore = (await actions(uri, empty.range, [empty])).find((action) => action.title === 'Ignore empty-element here (clausewise-disable-next-line comment)')!;
+    const ignored = applied(text, uri, ignore);
+    expect(ignored).toContain('\n<!-- clausewise-disable-next-line empty-element -->\n## Failed log-on attempts\n');
+    await server.edit(uri, 2, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, ignored);
+    const after = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'empty-element' && d.message.startsWith('9.4.2 Secure log-on procedures: 1 element')));
+    const moved = after.filter((d) => d.code === 'empty-element');
+    expect(moved.map((d) => d.message)).toEqual(['9.4.2 Secure log-on procedures: 1 element has no text yet — Log-on banner']);
+    expect(ignored.split('\n')[moved[0]!.range.start.line]).toBe('## Log-on banner');
+  });
+
   it('a single "Insert section" fix also selects the TODO it inserts', async () => {
     const { uri, text, diagnostics } = await open('backup-standard.md');
     const gap = diagnostics.find((d) => d.code === 'missing-element')!;
