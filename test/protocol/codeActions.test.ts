@@ -161,7 +161,7 @@ describe('code actions', () => {
     const ignored = applied(text, uri, ignore);
     expect(ignored).toContain('\n<!-- clausewise-disable-next-line empty-element -->\n## Failed log-on attempts\n');
     await server.edit(uri, 2, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, ignored);
-    const after = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'empty-element' && d.message.startsWith('9.4.2 Secure log-on procedures: 1 element')));
+    const after = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'empty-element' && String(d.message).startsWith('9.4.2 Secure log-on procedures: 1 element')));
     const moved = after.filter((d) => d.code === 'empty-element');
     expect(moved.map((d) => d.message)).toEqual(['9.4.2 Secure log-on procedures: 1 element has no text yet — Log-on banner']);
     expect(ignored.split('\n')[moved[0]!.range.start.line]).toBe('## Log-on banner');
