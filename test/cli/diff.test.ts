@@ -53,6 +53,22 @@ describe('clausewise diff', () => {
     expect(code).toBe(1);
   });
 
+  it('matches a control\'s empty-element finding element by element: writing one of its sections is not new, emptying another is', () => {
+    const body = (above: string, frequency: string, process: string) =>
+      `# Access\n\n${above}## Access review frequency\n\n${frequency}\n\n## Access reviewers\n\nTODO\n\n## Access review process\n\n${process}\n\n## Access review records\n\nEach review is kept as a signed record for six years.\n`;
+    const filled = 'Access is reviewed quarterly.';
+    const process = 'Owners compare each account with the staff list and remove what is no longer needed.';
+    const repo = new GitRepo({ 'access.md': policy({ id: 'POL-AC', clauses: '[9.2.5]' }, body('', 'TODO', process)) });
+    repo.commit('base: two empty sections');
+    const newEmpty = () => diffJson(repo, ['--base', 'HEAD']).report.findings.new.filter((finding: { ruleId: string }) => finding.ruleId === 'empty-element');
+    // A paragraph above moves every line and one section is written: the control's finding (now naming one element) is not new.
+    repo.write({ 'access.md': policy({ id: 'POL-AC', clauses: '[9.2.5]' }, body('A new opening paragraph.\n\n', filled, process)) });
+    expect(newEmpty()).toEqual([]);
+    // Another section emptied: the finding is new, for that element.
+    repo.write({ 'access.md': policy({ id: 'POL-AC', clauses: '[9.2.5]' }, body('', filled, 'TBD')) });
+    expect(newEmpty()).toEqual([expect.objectContaining({ clause: '9.2.5', elements: [{ id: 'access-reviewers', title: 'Access reviewers' }, { id: 'access-review-process', title: 'Access review process' }] })]);
+  });
+
   it('--format github and gitlab carry only the findings the change brings', () => {
     const repo = new GitRepo({ 'old.md': policy({ id: 'OLD', related: '[NOWHERE]' }, '# Old\n\nText.\n') });
     repo.commit('base');

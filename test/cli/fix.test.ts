@@ -24,11 +24,27 @@ describe('clausewise check --fix', () => {
     expect(statSync(join(root, 'backup.md')).mode & 0o777).toBe(0o640);
     // What remains: the inserted section still needs writing.
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/backup\.md:\d+:1 +error +"Restore testing" \(12\.3\.1 Information backup, element restore-testing\) has no real text yet/);
+    expect(first.stdout).toMatch(/backup\.md:\d+:1 +error +12\.3\.1 Information backup: 1 element has no text yet — Restore testing +empty-element/);
     const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
     expect(second.stderr).not.toContain('fixed');
     expect(readFileSync(join(root, 'backup.md'), 'utf8')).toBe(fixedBackup);
     expect(readFileSync(join(root, 'teleworking.md'), 'utf8')).toBe(teleworking.replace('clauses: [6.22]', 'clauses: [6.2.2]'));
+  });
+
+  it('never leaves more problems than it found: a control missing 3 elements is one error before and one after (its sections to write)', () => {
+    const text = policyText('POL-LO', '', '# Log-on\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n').replace('clauses: []', 'clauses: [9.4.2]');
+    const root = tempWorkspace({ 'log-on.md': text });
+    const count = () => JSON.parse(runCli(['check', '.', '--format', 'json', '--today', '2026-12-01'], { cwd: root }).stdout).files.flatMap((file: { findings: { ruleId: string; message: string }[] }) => file.findings);
+    const before = count();
+    expect(before.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['missing-element']);
+    const fixed = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
+    expect(readFileSync(join(root, 'log-on.md'), 'utf8').match(/^## .*$/gm)).toEqual(['## Session time-out', '## Multi-factor authentication', '## Failed log-on attempts', '## Log-on banner']);
+    const after = count();
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    expect(after.map((finding: { ruleId: string; message: string }) => `${finding.ruleId} ${finding.message}`)).toEqual([
+      'empty-element 9.4.2 Secure log-on procedures: 3 elements have no text yet — Multi-factor authentication, Failed log-on attempts, Log-on banner',
+    ]);
+    expect(fixed.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
   });
 
   it('keeps CRLF line endings and a byte-order mark', () => {
@@ -129,7 +145,7 @@ describe('clausewise check --fix', () => {
       // The missing sections of 9.2.5 were inserted after the author's text.
       expect(body!.startsWith('# Policy\n\nText.\n\n## Access review frequency\n')).toBe(true);
       // Still a policy: its remaining findings (the sections to write) are reported, not "no problems".
-      expect(first.stdout).toMatch(/p\.md:\d+:1 +error +"Access review frequency" \(9\.2\.5 Review of user access rights, element access-review-frequency\) has no real text yet/);
+      expect(first.stdout).toMatch(/p\.md:\d+:1 +error +9\.2\.5 Review of user access rights: 4 elements have no text yet — Access review frequency, /);
       const second = runCli(['check', '.', '--fix', '--today', '2026-12-01'], { cwd: root });
       expect(second.stderr).not.toContain('fixed');
       expect(readFileSync(join(root, 'p.md'), 'utf8')).toBe(fixed);

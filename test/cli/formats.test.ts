@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readReference } from '../helpers/paths';
 import { runCli } from '../helpers/run';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
 const problems = ['check', 'samples/with-problems', '--today', '2026-12-01'];
 
@@ -73,6 +74,24 @@ describe('machine-readable output', () => {
     const backup = json.files.find((entry: { path: string }) => entry.path.endsWith('backup-standard.md'));
     expect(backup.findings[0]).toMatchObject({ ruleId: 'missing-element', clause: '12.3.1', elements: [{ id: 'restore-testing', title: 'Restore testing' }], related: [{ line: 12, column: 11 }] });
     expect(backup.findings[0].element).toBeUndefined();
+  });
+
+  it('JSON and SARIF carry a control\'s empty sections as one finding with its elements and a related place per section', () => {
+    const root = tempWorkspace({ 'log-on.md': policyText('POL-LO', '', '# Log-on\n\n## Failed log-on attempts\n\nTODO\n\n## Log-on banner\n\nTBD\n').replace('clauses: []', 'clauses: [9.4.2]') });
+    const args = ['check', '.', '--today', '2026-12-01', '--format'];
+    const json = JSON.parse(runCli([...args, 'json'], { cwd: root }).stdout);
+    const empty = json.files[0].findings.filter((finding: { ruleId: string }) => finding.ruleId === 'empty-element');
+    const elements = [{ id: 'failed-log-on-attempts', title: 'Failed log-on attempts' }, { id: 'log-on-banner', title: 'Log-on banner' }];
+    expect(empty).toEqual([expect.objectContaining({ clause: '9.4.2', elements, line: 12, related: [expect.objectContaining({ line: 12 }), expect.objectContaining({ line: 16 })] })]);
+    expect(empty[0].element).toBeUndefined();
+    const sarif = JSON.parse(runCli([...args, 'sarif'], { cwd: root }).stdout);
+    const result = sarif.runs[0].results.find((candidate: { ruleId: string }) => candidate.ruleId === 'empty-element');
+    expect(result.properties).toEqual({ clause: '9.4.2', elements });
+    expect(result.relatedLocations.map((place: { physicalLocation: { region: { startLine: number } } }) => place.physicalLocation.region.startLine)).toEqual([12, 16]);
+    const stylish = runCli(['check', '.', '--today', '2026-12-01'], { cwd: root }).stdout;
+    // The listing names each section below the finding, with its line when it is another line's.
+    expect(stylish).toContain('log-on.md:12:1  error    9.4.2 Secure log-on procedures: 2 elements have no text yet — Failed log-on attempts, Log-on banner  empty-element\n    · "Failed log-on attempts" holds only placeholder text');
+    expect(stylish).toContain('\n    · 16:1  "Log-on banner" holds only placeholder text');
   });
 
   it('--output writes the report to a file and nothing to standard output', async () => {

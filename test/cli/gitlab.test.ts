@@ -54,16 +54,19 @@ describe('check --format gitlab', () => {
     expect(after.map((issue) => issue.location.lines.begin)).toEqual(before.map((issue) => issue.location.lines.begin + 4));
   });
 
-  it('keeps a control\'s missing-element fingerprint when one of its elements is added, so GitLab sees progress on the same issue', () => {
-    const text = (body: string) => `---\nid: POL-MFA\ntitle: Log-on\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n${body}`;
-    const dir = tempWorkspace({ 'policy.md': text('Text.\n') });
-    const run = () => (JSON.parse(runCli(['check', '.', '--format', 'gitlab', '--today', '2026-12-01'], { cwd: dir }).stdout) as Issue[]).filter((issue) => issue.check_name === 'missing-element');
-    const before = run();
-    writeFileSync(join(dir, 'policy.md'), text('## Multi-factor authentication\n\nRemote and administrator access requires a second factor.\n'));
-    const after = run();
-    expect(before).toHaveLength(1);
-    expect(after).toHaveLength(1);
-    expect(after[0]?.description).not.toBe(before[0]?.description);
-    expect(after[0]?.fingerprint).toBe(before[0]?.fingerprint);
+  const logOn = (body: string) => `---\nid: POL-MFA\ntitle: Log-on\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Log-on\n\n${body}`;
+  const mfa = 'Remote and administrator access requires a second factor.';
+  it.each([
+    ['missing-element', 'one of its elements is added', 'Text.\n', `## Multi-factor authentication\n\n${mfa}\n`, '4 of 4 elements not found', '3 of 4 elements not found'],
+    ['empty-element', 'one of its empty sections is written', '## Multi-factor authentication\n\nTODO\n\n## Failed log-on attempts\n\nTBD\n', `## Multi-factor authentication\n\n${mfa}\n\n## Failed log-on attempts\n\nTBD\n`, '2 elements have no text yet', '1 element has no text yet — Failed log-on attempts'],
+  ])('keeps a control\'s %s fingerprint when %s, so GitLab sees progress on the same issue', (rule, _change, before, after, saidBefore, saidAfter) => {
+    const dir = tempWorkspace({ 'policy.md': logOn(before) });
+    const run = () => (JSON.parse(runCli(['check', '.', '--format', 'gitlab', '--today', '2026-12-01'], { cwd: dir }).stdout) as Issue[]).filter((issue) => issue.check_name === rule);
+    const first = run();
+    writeFileSync(join(dir, 'policy.md'), logOn(after));
+    const second = run();
+    expect(first.map((issue) => issue.description)).toEqual([expect.stringContaining(saidBefore)]);
+    expect(second.map((issue) => issue.description)).toEqual([expect.stringContaining(saidAfter)]);
+    expect(second[0]?.fingerprint).toBe(first[0]?.fingerprint);
   });
 });

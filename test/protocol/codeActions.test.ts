@@ -133,6 +133,40 @@ describe('code actions', () => {
     expect((await message).message).toBe(result.message);
   });
 
+  it('fix all never raises the problem count: a control missing 3 elements becomes one empty-element diagnostic pointing at the 3 stubs', async () => {
+    const text = '---\nid: STD-FA-1\ntitle: Fix all\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Fix all\n\n## Session time-out\n\nIdle sessions lock after 15 minutes.\n';
+    const { uri, diagnostics: before } = await openText('fix-all-count.md', text, 'missing-element');
+    expect(before.map((d) => d.code)).toEqual(['missing-element']);
+    const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+    const [fixAll] = await actions(uri, whole, [], ['source.fixAll']);
+    const fixed = applied(text, uri, fixAll!);
+    await server.edit(uri, 2, whole, fixed);
+    const after = await server.waitForDiagnostics(uri, (list) => !list.some((d) => d.code === 'missing-element'));
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    const [empty] = after;
+    expect(empty).toMatchObject({ code: 'empty-element', message: '9.4.2 Secure log-on procedures: 3 elements have no text yet — Multi-factor authentication, Failed log-on attempts, Log-on banner' });
+    const lines = fixed.split('\n');
+    // On the first stub (where the author writes next), with each stub as related information.
+    expect(lines[empty!.range.start.line]).toBe('## Multi-factor authentication');
+    expect(empty!.relatedInformation!.map((info) => lines[info.location.range.start.line])).toEqual(['## Multi-factor authentication', '## Failed log-on attempts', '## Log-on banner']);
+    expect((empty!.data as { elements: { id: string }[] }).elements.map((element) => element.id)).toEqual(['multi-factor-authentication', 'failed-log-on-attempts', 'log-on-banner']);
+  });
+
+  it('ignoring a control\'s empty-element diagnostic silences the section it is on; the diagnostic moves to the next empty section', async () => {
+    const text = '---\nid: STD-IE-1\ntitle: Ignore empty\ntype: standard\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.4.2]\n---\n# Ignore empty\n\n## Multi-factor authentication\n\nRemote access needs a second factor.\n\n## Failed log-on attempts\n\nTODO\n\n## Log-on banner\n\nTBD\n';
+    const { uri, diagnostics } = await openText('ignore-empty.md', text, 'empty-element');
+    const empty = diagnostics.find((d) => d.code === 'empty-element')!;
+    expect(empty.message).toBe('9.4.2 Secure log-on procedures: 2 elements have no text yet — Failed log-on attempts, Log-on banner');
+    const ignore = (await actions(uri, empty.range, [empty])).find((action) => action.title === 'Ignore empty-element here (clausewise-disable-next-line comment)')!;
+    const ignored = applied(text, uri, ignore);
+    expect(ignored).toContain('\n<!-- clausewise-disable-next-line empty-element -->\n## Failed log-on attempts\n');
+    await server.edit(uri, 2, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, ignored);
+    const after = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'empty-element' && String(d.message).startsWith('9.4.2 Secure log-on procedures: 1 element')));
+    const moved = after.filter((d) => d.code === 'empty-element');
+    expect(moved.map((d) => d.message)).toEqual(['9.4.2 Secure log-on procedures: 1 element has no text yet — Log-on banner']);
+    expect(ignored.split('\n')[moved[0]!.range.start.line]).toBe('## Log-on banner');
+  });
+
   it('a single "Insert section" fix also selects the TODO it inserts', async () => {
     const { uri, text, diagnostics } = await open('backup-standard.md');
     const gap = diagnostics.find((d) => d.code === 'missing-element')!;

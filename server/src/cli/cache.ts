@@ -10,8 +10,8 @@ import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { DocumentSummary } from '../model/summary';
 import type { PolicySet } from '../engine/policySet';
 
-/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by; 9: one missing-element finding per control, with elements and related places. Two branches each raised 7 to 8 for their own change, so 8 named two layouts: a cache an 8 build of either branch wrote must not be read as this one's). */
-const FORMAT = 9;
+/** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by; 9: one missing-element finding per control, with elements and related places; 10: one empty-element finding per control. Two branches each raised 7 to 8 for their own change, so 8 named two layouts: a cache an 8 build of either branch wrote must not be read as this one's). */
+const FORMAT = 10;
 
 /** A finding as stored: strings as indexes into the file's string table, no repeated keys or path. */
 type StoredFix = [title: number, automatic: 0 | 1, edits: [start: number, end: number, newText: number][]];

@@ -16,7 +16,8 @@ export function fixAllSummary(applied: PlannedFix[], left: Finding[], text: stri
   if (inserted.size > 0) parts.push(`inserted ${inserted.size} section ${inserted.size === 1 ? 'stub' : 'stubs'} (write each TODO)`);
   const others = applied.length - stubs.length;
   if (others > 0) parts.push(`${parts.length ? 'made ' : 'applied '}${others} ${parts.length ? 'other ' : ''}${others === 1 ? 'fix' : 'fixes'}`);
-  const open = left.filter((finding) => !(finding.ruleId === 'empty-element' && inserted.has(`${finding.clause}/${finding.element}`)));
+  // A control's empty-element finding is the stubs' own when every section it names was just inserted.
+  const open = left.filter((finding) => !(finding.ruleId === 'empty-element' && !!finding.elements?.length && finding.elements.every((element) => inserted.has(`${finding.clause}/${element.id}`))));
   const subjects = [...new Set(open.map((finding) => subjectOf(finding, text)))];
   if (subjects.length === 0) parts.push('nothing else needs you');
   else {

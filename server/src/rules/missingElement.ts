@@ -7,6 +7,7 @@ import type { Fix } from '../findings/types';
 import { elementIds } from '../model/summary';
 import { fix } from './edits';
 import { claimedControls } from './claimedControls';
+import { controlElementsFinding } from './controlElements';
 import { controlHome, insertSectionEdit, insertSectionsEdit } from './sectionEdit';
 import type { DocumentRule } from './types';
 
@@ -56,12 +57,11 @@ export const missingElement: DocumentRule = {
       const missing = elementsFor(control, config).filter((element) => missingIds.has(element.id));
       const home = controlHome(document, control);
       const fixes = missingFixes(document, control, missing, home);
-      const titles = missing.map((element) => element.title).join(', ');
+      const grouped = controlElementsFinding(control, `${missing.length} of ${statuses.length} elements not found`, missing);
       report({
-        message: `${control.id} ${control.title}: ${missing.length} of ${statuses.length} elements not found — ${titles}${fixes.length ? '' : unclosedNote(document)}`,
+        ...grouped,
+        message: `${grouped.message}${fixes.length ? '' : unclosedNote(document)}`,
         range: claim.range,
-        clause: control.id,
-        elements: missing.map(({ id, title }) => ({ id, title })),
         related: missing.map((element) => ({ message: notFound(element, config.elementMatch), range: home?.titleRange ?? claim.range })),
         fixes,
       });

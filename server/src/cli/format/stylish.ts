@@ -6,7 +6,7 @@ import { findingPosition } from './position';
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
 /**
- * `path:line:col  severity  message  rule-id` (and an indented line per related place), grouped by
+ * `path:line:col  severity  message  rule-id` (and an indented line per related place, with its `line:col` when it is on another line), grouped by
  * file, then a summary line. A file at a time, so that a large run is written as it is formatted rather
  * than built whole first (10,000 documents' findings come to hundreds of megabytes of text).
  */
@@ -22,8 +22,11 @@ export function* stylishChunks(results: FileResult[], output: Pick<Output, 'colo
       if (finding.fixes.some((fix) => fix.automatic)) fixable++;
       const { line, column } = findingPosition(result.document, finding);
       const severity = paint(output, SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
-      // A finding about several elements lists each below it, with where Clausewise looked.
-      const related = (finding.related ?? []).map((place) => `\n    ${paint(output, 'gray', `· ${place.message}`)}`).join('');
+      // A finding about several elements lists each below it (missing: where Clausewise looked; empty: each section), with its place when on another line.
+      const related = (finding.related ?? []).map((place) => {
+        const at = findingPosition(result.document, place);
+        return `\n    ${paint(output, 'gray', `· ${at.line === line ? '' : `${at.line}:${at.column}  `}${place.message}`)}`;
+      }).join('');
       return `${path}:${line}:${column}  ${severity}  ${finding.message}  ${paint(output, 'gray', finding.ruleId)}${related}`;
     });
     yield `${first ? '' : '\n\n'}${lines.join('\n')}`;
