@@ -132,13 +132,15 @@ export class PolicySet {
 
   /** The findings for a document already added (the index must hold the workspace for cross-document rules). */
   check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment, phase: RulePhase = 'all'): Finding[] {
+    const today = this.today(environment.today);
     return runRules({
       document,
       summary,
       catalog: this.catalog,
       config: this.config,
       index: this.index,
-      today: this.today(environment.today),
+      coverageOf: (control) => this.coverage.control(control, today),
+      today,
       fileExists: environment.fileExists,
       base: environment.base,
       onRuleError: environment.onRuleError,
