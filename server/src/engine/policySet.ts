@@ -80,12 +80,17 @@ export class PolicySet {
    * rules read of the documents beside the ones checked (check --changed-since).
    */
   indexFrontmatter(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
+    const summary = this.frontmatterSummary(path, rawText, readProblem);
+    this.index.set(summary);
+    return summary;
+  }
+
+  /** A document's summary from its frontmatter alone, as this set reads it, leaving the index as it is. */
+  frontmatterSummary(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
     const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
     const problem = unparsedBecause(text, readProblem, this.config.limits);
     const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
-    const summary = frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
-    this.index.set(summary);
-    return summary;
+    return frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
   }
 
   /** Parses and indexes a document without running any rule: all that coverage and trace read. */
