@@ -14,6 +14,7 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
+import { withoutBom } from '../document/bom';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
@@ -87,7 +88,7 @@ export class PolicySet {
 
   /** A document's summary from its frontmatter alone, as this set reads it, leaving the index as it is. */
   frontmatterSummary(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const text = withoutBom(rawText);
     const problem = unparsedBecause(text, readProblem, this.config.limits);
     const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
     return frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
