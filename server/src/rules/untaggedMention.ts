@@ -1,7 +1,6 @@
 import { normalizeClauseId } from '../catalog/clauseId';
 import { isSoaDocument } from '../model/statement';
 import { addToListEdit } from './clauseListEdit';
-import { fix } from './edits';
 import type { DocumentRule } from './types';
 
 export const untaggedMention: DocumentRule = {
@@ -31,7 +30,7 @@ export const untaggedMention: DocumentRule = {
         range: mention.range,
         clause: control.id,
         // Claiming a control is the author's decision: offered, never applied by --fix or fix-all.
-        fixes: edit ? [{ ...fix(`Add ${control.id} to clauses`, [edit], false), claims: [control.id] }] : [],
+        fixes: edit ? [{ title: `Add ${control.id} to clauses`, edits: [edit], automatic: false, claims: [control.id] }] : [],
       });
     }
   },
