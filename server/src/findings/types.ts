@@ -29,6 +29,11 @@ interface FixFields {
   edits: TextEdit[];
   /** What to select once the fix is applied (the TODO of an inserted section): offsets into one edit's newText. */
   select?: { edit: number; start: number; end: number };
+  /**
+   * The element sections the fix inserts as stubs for the author to write: fix-all's summary counts
+   * them, and does not count the empty-section finding a stub itself makes as left to the author.
+   */
+  stubs?: { clause: string; element: string }[];
 }
 
 /** The core's own diagnostic type; the LSP and the CLI convert it at the edge. */
