@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GitRepo, policy } from '../helpers/gitRepo';
+import { GitRepo } from '../helpers/gitRepo';
+import { policy } from '../helpers/tempWorkspace';
 import { runCli } from '../helpers/run';
 
 const approved = { id: 'POL-AC', status: 'approved', 'approved-by': 'Board', effective: '2026-01-01', 'last-reviewed': '2026-01-01', clauses: '[]' };

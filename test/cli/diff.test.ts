@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { GitRepo, policy } from '../helpers/gitRepo';
+import { GitRepo } from '../helpers/gitRepo';
+import { policy } from '../helpers/tempWorkspace';
 import { repoRoot } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { GitRepo, policy } from '../helpers/gitRepo';
+import { GitRepo } from '../helpers/gitRepo';
+import { policy } from '../helpers/tempWorkspace';
 import { repoRoot } from '../helpers/paths';
 import { runCli } from '../helpers/run';
 

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFiles } from './tempWorkspace';
 
 // Fixed names and dates: the same script makes the same commits, so reports naming them are stable.
 const ENV = {
@@ -38,10 +39,7 @@ export class GitRepo {
   }
 
   write(files: Record<string, string>): this {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(this.root, path)), { recursive: true });
-      writeFileSync(join(this.root, path), text);
-    }
+    writeFiles(this.root, files);
     return this;
   }
 
@@ -60,11 +58,4 @@ export class GitRepo {
   path(...parts: string[]): string {
     return join(this.root, ...parts);
   }
-}
-
-/** A policy document with the given frontmatter lines and body. */
-export function policy(fields: Record<string, string>, body: string): string {
-  const defaults = { title: 'Policy', type: 'policy', owner: 'CISO', status: 'draft', version: '1.0.0', clauses: '[]' };
-  const all = { ...defaults, ...fields };
-  return `---\n${Object.entries(all).map(([key, value]) => `${key}: ${value}`).join('\n')}\n---\n${body}`;
 }

@@ -3,8 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 const TEXT = '---\nid: POL-CL-1\ntitle: Cloud\ntype: policy\nowner: CISO\nstatus: draft\nversion: 0.1.0\nclauses: [5.23]\n---\n# Cloud\n\nSee ISO/IEC 27002:2022 5.15.\n';
 
@@ -65,7 +64,7 @@ describe('the migrate code action', () => {
     const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] as Diagnostic[], only: ['refactor.rewrite'] } });
     const migrate = actions.find((action) => action.kind === 'refactor.rewrite.clausewise.migrate');
     expect(migrate?.title).toMatch(/^Migrate clauses to ISO\/IEC 27002:2022 \(9\.1\.1 → 5\.15, 9\.1\.2 → 5\.15, 9\.2\.1 → 5\.16/);
-    const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), migrate!.edit!.changes![uri] as TextEdit[]);
+    const after = appliedEdits(text, uri, migrate?.edit);
     expect(after).toBe(text.replace('clauses: [9.1.1, 9.1.2, 9.2.1, 9.2.2, 9.2.3, 9.2.4, 9.2.5, 9.2.6]', 'clauses: [5.15, 5.16, 5.18, 8.2, 5.17]'));
     // In the body there is nothing to offer.
     const inBody = positionOf(text, '## ');
@@ -81,7 +80,7 @@ describe('the migrate code action', () => {
     const apply = (name: string) => {
       const path = join(root, name);
       const text = readFileSync(path, 'utf8');
-      return TextDocument.applyEdits(TextDocument.create(uriOf(path), 'markdown', 1, text), result.changes[uriOf(path)]!);
+      return appliedEdits(text, uriOf(path), result);
     };
     expect(apply('.clausewise.yaml')).toBe(`${readFileSync(join(root, '.clausewise.yaml'), 'utf8')}catalog: iso27002-2022\n`);
     expect(apply('compliance-privacy-policy.md')).toContain('clauses: [5.31, 5.32, 5.33, 5.34, 5.35, 5.36, 8.8]');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { applyFixes, automaticFixes } from '../../server/src/findings/applyFixes';
 import { checkFolder } from '../helpers/checkFolder';
-import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer;
 let root: string;
@@ -37,7 +36,7 @@ function actions(uri: string, range: Diagnostic['range'], diagnostics: Diagnosti
 }
 
 function applied(text: string, uri: string, action: CodeAction): string {
-  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), action.edit!.changes![uri] as TextEdit[]);
+  return appliedEdits(text, uri, action.edit);
 }
 
 describe('code actions', () => {

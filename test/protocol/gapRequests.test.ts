@@ -1,13 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CoverageReport, PlainTextEdit } from '../../server/src/protocol/customMessages';
+import type { CoverageReport } from '../../server/src/protocol/customMessages';
 import type { AdoptFolderResult, ControlPlacesResult, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { checkFolder } from '../helpers/checkFolder';
-import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 const backup = `# Backup Procedure
 
@@ -38,9 +36,6 @@ async function serve(root: string): Promise<TestServer> {
   return server;
 }
 
-const applied = (uri: string, text: string, changes: Record<string, PlainTextEdit[]>) =>
-  TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), changes[uri] as TextEdit[]);
-
 describe('clausewise/adoptFolder', () => {
   it('proposes a draft block for each untagged policy of a folder with no config, and says why it leaves the others alone', async () => {
     const root = tempWorkspace({ 'backup-procedure.md': backup, 'README.md': '# About this folder\n', 'lunch.md': '# Lunch\n\nSandwiches on Fridays.\n', 'old-backup.md': backup });
@@ -50,7 +45,7 @@ describe('clausewise/adoptFolder', () => {
     const result = await lsp.request<AdoptFolderResult>('clausewise/adoptFolder', { uri: uriOf(root) });
     const uri = uriOf(join(root, 'backup-procedure.md'));
     expect(result.adopted).toEqual([{ uri, id: 'BACKUP-PROCEDURE', type: 'procedure', clauses: expect.arrayContaining(['12.3.1']) }]);
-    const adopted = applied(uri, backup, result.changes);
+    const adopted = appliedEdits(backup, uri, result);
     expect(adopted.startsWith('---\nid: BACKUP-PROCEDURE\ntitle: Backup Procedure\ntype: procedure\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses:\n  - ')).toBe(true);
     expect(adopted.endsWith(`---\n${backup}`)).toBe(true);
     expect(Object.keys(result.changes)).toEqual([uri]);
@@ -70,7 +65,7 @@ describe('clausewise/excludeControlEdit', () => {
     const uri = uriOf(join(root, 'loading-dock-exclusion.md'));
     expect(result).toMatchObject({ uri, create: false });
     const before = readFileSync(join(root, 'loading-dock-exclusion.md'), 'utf8');
-    const after = applied(uri, before, result.changes);
+    const after = appliedEdits(before, uri, result);
     expect(after).toContain('  - clause: 11.1.6\n    justification: N/A\n  - clause: 11.1.5\n    justification: "The clinic has no secure areas of its own."\n---');
     // The line the editor selects: the new entry's, found by the server (not by searching the text for the id).
     expect(after.split(/\r?\n/)[result.line]).toBe('  - clause: 11.1.5');
@@ -102,7 +97,7 @@ describe('clausewise/excludeControlEdit', () => {
     const result = await lsp.request<ExcludeControlResult>('clausewise/excludeControlEdit', { uri: uriOf(root), id: '11.1.5', justification: 'The practice runs no premises of its own.' });
     const path = join(root, 'policies', 'exclusions.md');
     expect(result).toMatchObject({ uri: uriOf(path), create: false, line: 11 });
-    expect(applied(result.uri, readFileSync(path, 'utf8'), result.changes).split('\n')[11]).toBe('  - clause: 11.1.5');
+    expect(appliedEdits(readFileSync(path, 'utf8'), result.uri, result).split('\n')[11]).toBe('  - clause: 11.1.5');
   });
 
   it('proposes a new exclusions record beside the policies when the set has none', async () => {

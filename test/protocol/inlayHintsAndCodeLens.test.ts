@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLens, InlayHint } from 'vscode-languageserver';
+import { tempWorkspace } from '../helpers/tempWorkspace';
 import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer;
@@ -66,6 +67,25 @@ describe('inlay hints and code lens', () => {
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: text.replace('clauses: []', 'clauses: [12.3.1') }] });
     const [broken] = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     expect(broken!.command!.title).toBe('frontmatter has errors: its claims are not checked until they are fixed');
+  });
+
+  it('under ISO/IEC 27002:2022 count an exclusion written with a 2013 id as the control it became, as the exclusion register reads it', async () => {
+    const text = readFileSync(join(root, 'loading-dock-exclusion.md'), 'utf8').replace('justification: N/A', 'justification: The clinic has no delivery or loading area of its own at all.');
+    const folder = tempWorkspace({ '.clausewise.yaml': 'catalog: iso27002-2022\ntoday: 2026-12-05\n', 'record.md': text });
+    const other = startServer();
+    try {
+      await other.initialize(folder);
+      const uri = uriOf(join(folder, 'record.md'));
+      await other.open(uri, text);
+      const [lens] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      expect(lens!.command!.title).toBe('excludes 1');
+      const invalid = text.replace('11.1.6', '11.1.99');
+      await other.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: invalid }] });
+      const [unknown] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      expect(unknown!.command!.title).toBe('excludes 1 (1 invalid)');
+    } finally {
+      await other.stop();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -15,12 +15,6 @@ interface Edit {
   newText: string;
 }
 
-/** Applies LSP edits (non-overlapping) to a text. */
-function applied(text: string, edits: Edit[]): string {
-  const lines = text.split('\n');
-  const offset = (position: Edit['range']['start']) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
-}
 
 const overdue = '---\nid: POL-R-1\ntitle: Review me\ntype: policy\nowner: CISO   # the owner\nstatus: approved\nversion: 1.0.0\napproved-by: Board\nlast-reviewed: 2024-05-01\nnext-review: 2025-05-01\nreview-every: 6 months\nclauses: []\n---\n# Review me\n';
 
@@ -35,7 +29,7 @@ describe('clausewise/markReviewedEdit', () => {
     const result = await server.request<{ changes: Record<string, Edit[]>; lastReviewed: string; nextReview?: string }>('clausewise/markReviewedEdit', { uri });
     expect(result.lastReviewed).toBe('2026-12-05');
     expect(result.nextReview).toBe('2027-06-05');
-    const after = applied(overdue, result.changes[uri]!);
+    const after = appliedEdits(overdue, uri, result);
     expect(after).toBe(overdue.replace('last-reviewed: 2024-05-01', 'last-reviewed: 2026-12-05').replace('next-review: 2025-05-01', 'next-review: 2027-06-05'));
     await server.edit(uri, 2, { start: { line: 0, character: 0 }, end: { line: 14, character: 0 } }, after);
     await server.waitForDiagnostics(uri, (list) => !list.some((diagnostic) => diagnostic.code === 'review-overdue'));

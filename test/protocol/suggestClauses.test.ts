@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, TextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver';
 import type { PlainTextEdit, SuggestClausesResult } from '../../server/src/protocol/customMessages';
-import { copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 // The with-problems folder's config includes every *.md: an untagged file there is a policy without frontmatter.
 const untagged = `# Password Policy
@@ -51,9 +50,6 @@ async function open(name: string, text: string): Promise<string> {
   return uri;
 }
 
-const applied = (uri: string, text: string, edit: { changes: Record<string, PlainTextEdit[]> }) =>
-  TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edit.changes[uri] as TextEdit[]);
-
 describe('clause suggestions for the editor', () => {
   it('ranks the controls of an untagged document with scores and reasons', async () => {
     const uri = await open('password-policy.md', untagged);
@@ -69,7 +65,7 @@ describe('clause suggestions for the editor', () => {
   it('prepends a draft frontmatter block claiming the picked ids to an untagged document, body untouched', async () => {
     const uri = await open('password-policy.md', untagged);
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3', '9.3.1'] });
-    const text = applied(uri, untagged, edit);
+    const text = appliedEdits(untagged, uri, edit);
     expect(text.startsWith('---\nid: PASSWORD-POLICY\ntitle: Password Policy\ntype: policy\nowner: TODO\nstatus: draft\nversion: 0.1.0\nclauses:\n  - 9.3.1\n  - 9.4.3\n---\n')).toBe(true);
     expect(text.endsWith(untagged)).toBe(true);
   });
@@ -80,7 +76,7 @@ describe('clause suggestions for the editor', () => {
     expect(result.hasFrontmatter).toBe(true);
     expect(result.suggestions.find((suggestion) => suggestion.id === '9.3.1')?.claimed).toBe(true);
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.3.1', '9.4.3', '9.2.4'] });
-    expect(applied(uri, tagged, edit)).toBe(tagged.replace('  - 9.3.1\n', '  - 9.3.1\n  - 9.4.3\n  - 9.2.4\n'));
+    expect(appliedEdits(tagged, uri, edit)).toBe(tagged.replace('  - 9.3.1\n', '  - 9.3.1\n  - 9.4.3\n  - 9.2.4\n'));
     expect(await server.request('clausewise/addClausesEdit', { uri, ids: ['9.3.1'] })).toBeNull();
   });
 
@@ -88,7 +84,7 @@ describe('clause suggestions for the editor', () => {
     const flow = tagged.replace(/clauses:\n(?: {2}- [\d.]+\n)+/, 'clauses: [9.3.1] # the login part\n');
     const uri = await open('passwords-flow.md', flow);
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3', '9.2.4'] });
-    expect(applied(uri, flow, edit)).toBe(flow.replace('clauses: [9.3.1] #', 'clauses: [9.3.1, 9.4.3, 9.2.4] #'));
+    expect(appliedEdits(flow, uri, edit)).toBe(flow.replace('clauses: [9.3.1] #', 'clauses: [9.3.1, 9.4.3, 9.2.4] #'));
   });
 
   it('marks a control claimed as soon as the frontmatter claims it, the body unchanged', async () => {
@@ -109,7 +105,7 @@ describe('clause suggestions for the editor', () => {
     expect(result.hasFrontmatter).toBe(true);
     expect(result.suggestions[0]?.id).toBe('9.4.3');
     const edit = await server.request<{ changes: Record<string, PlainTextEdit[]> }>('clausewise/addClausesEdit', { uri, ids: ['9.4.3'] });
-    expect(applied(uri, comply, edit)).toBe(comply.replace('---\n', 'clauses:\n  - 9.4.3\n---\n'));
+    expect(appliedEdits(comply, uri, edit)).toBe(comply.replace('---\n', 'clauses:\n  - 9.4.3\n---\n'));
   });
 
   it('refuses ids the catalog does not have, and documents that are not open, saying what to do', async () => {

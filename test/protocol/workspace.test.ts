@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CodeAction } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 
 let server: TestServer | undefined;
@@ -142,7 +141,7 @@ describe('the workspace', () => {
     const [rename] = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(configPath) }, range: warning!.range, context: { diagnostics: [warning] } });
     expect(rename).toMatchObject({ title: 'Rename "missing-elements" to "missing-element"', isPreferred: true });
     const text = readFileSync(configPath, 'utf8');
-    expect(TextDocument.applyEdits(TextDocument.create(uriOf(configPath), 'yaml', 1, text), rename!.edit!.changes![uriOf(configPath)]!)).toBe(text.replace('missing-elements', 'missing-element'));
+    expect(appliedEdits(text, uriOf(configPath), rename?.edit)).toBe(text.replace('missing-elements', 'missing-element'));
     // Checking again (a document saved) announces nothing new.
     const backup = join(root, 'backup-standard.md');
     const count = () => server!.received.filter((received) => received.method === 'window/showMessage').length;

@@ -73,9 +73,7 @@ export function compareSides(base: ChangeSide, head: ChangeSide, renames: Map<st
     resolvedFindings: findings.resolved.length,
     approvedWithoutNewVersion: new Set(findings.new.filter((f) => f.ruleId === 'version-not-bumped').map((f) => f.path)).size,
   };
-  const report: ChangeReport = { format: 1, base: base.revision, head: head.revision, verdict: '', summary, documents, controls, totals, findings, notes: [] };
-  report.verdict = verdictOf(report);
-  return report;
+  return { format: 1, base: base.revision, head: head.revision, verdict: verdictOf({ summary, findings }), summary, documents, controls, totals, findings, notes: [] };
 }
 
 type ElementTitle = (path: string, clause: string, element: string) => string;

@@ -1,9 +1,7 @@
 import { basename } from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { readDocumentFile } from '../document/decode';
-import type { ReadProblem } from '../document/types';
 import { dependentsOf } from '../engine/dependents';
-import { PolicySet } from '../engine/policySet';
 import type { DocumentSummary } from '../model/summary';
 import { openBase } from './baseRevision';
 import { PolicySets } from '../engine/policySets';
@@ -43,7 +41,9 @@ export function changedSelection(cwd: string, ref: string, files: string[], reso
     const set = setOf(change.path);
     const after = change.status === 'removed' ? undefined : indexed.get(change.path);
     const from = change.from ?? change.path;
-    const before = change.status === 'added' || !base.tree.has(from) ? undefined : baseSummary(set, from, base.tree.document(from));
+    const read = change.status === 'added' || !base.tree.has(from) ? undefined : base.tree.document(from);
+    // The file at the base, read with the head's config; the head's index stays as it is.
+    const before = read && set.frontmatterSummary(from, read.text, read.problem);
     if (after) selected.add(change.path);
     if (change.status !== 'modified') appearedOrGone.add(change.path).add(from);
     // As the language server re-checks after an edit: a renamed file went from one path and appeared at another.
@@ -56,9 +56,4 @@ export function changedSelection(cwd: string, ref: string, files: string[], reso
   for (const [path, text] of texts) if (names.some((name) => text.includes(name))) selected.add(path);
   for (const path of selected) indexed.delete(path);
   return { check: files.filter((path) => selected.has(path)), indexed };
-}
-
-/** A file's summary at the base, read with the head's config into an index of its own (the head's index stays as it is). */
-function baseSummary(set: PolicySet, path: string, read: { text: string; problem?: ReadProblem }): DocumentSummary {
-  return new PolicySet(set.config, set.catalog).indexFrontmatter(path, read.text, read.problem);
 }

@@ -5,14 +5,15 @@ import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
 import { computeLineStarts, positionAt } from './lines';
 import type { PolicyDocument, Range, ReadProblem, Suppression } from './types';
+import { hasBom, withoutBom } from './bom';
 
 /**
  * Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text, and
  * text over the pre-scan's limits (Markdown that would take remark super-linear time), is reported, not parsed.
  */
 export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem, limits: ParseLimits = DEFAULT_LIMITS): PolicyDocument {
-  const bom = rawText.charCodeAt(0) === 0xfeff;
-  const text = bom ? rawText.slice(1) : rawText;
+  const bom = hasBom(rawText);
+  const text = withoutBom(rawText);
   const lineStarts = computeLineStarts(text);
   const document: PolicyDocument = { path, text, bom, lineStarts, sections: [], blocks: [], mentions: [], links: [], suppressions: [], readProblem };
   document.readProblem = unparsedBecause(text, readProblem, limits);

@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { parseFrontmatterYaml } from './frontmatter';
 import type { PolicyDocument } from './types';
+import { withoutBom } from './bom';
 
 /**
  * A parsed document as a checking thread sends it: plain data without its text (the receiver has
@@ -22,7 +23,7 @@ export function transferable(document: PolicyDocument): TransferredDocument {
  * only when first asked for: it is the frontmatter alone, already known to parse within the limit.
  */
 export function received(transferred: TransferredDocument, text: string): PolicyDocument {
-  const document: PolicyDocument = { ...transferred, text: transferred.bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  const document: PolicyDocument = { ...transferred, text: transferred.bom ? withoutBom(text) : text };
   const frontmatter = document.frontmatter;
   if (frontmatter?.format === 'yaml' && frontmatter.closed && frontmatter.data !== undefined) {
     const { start, end } = frontmatter.contentRange;

@@ -2,6 +2,7 @@ import type { PolicyDocument, Suppression } from '../document/types';
 import { computeLineStarts } from '../document/lines';
 import type { Finding } from '../findings/types';
 import type { DocumentSummary } from '../model/summary';
+import { withoutBom } from '../document/bom';
 
 /**
  * What survives of a document after its own analysis: the summary, the findings of the rules that
@@ -23,7 +24,7 @@ export interface AnalyzedDocument {
  * `lineStarts` are the parsed document's, when it is still at hand.
  */
 export function treelessDocument(path: string, text: string, analyzed: AnalyzedDocument, lineStarts?: number[]): PolicyDocument {
-  const body = withoutBom(text, analyzed.bom);
+  const body = analyzed.bom ? withoutBom(text) : text;
   return { path, text: body, bom: analyzed.bom, lineStarts: lineStarts ?? computeLineStarts(body), sections: [], blocks: [], mentions: [], links: [], suppressions: analyzed.suppressions };
 }
 
@@ -34,10 +35,6 @@ export function treelessDocument(path: string, text: string, analyzed: AnalyzedD
  */
 export function treelessReadingText(path: string, text: string, analyzed: AnalyzedDocument, read: (path: string) => string): PolicyDocument {
   const treeless = treelessDocument(path, text, analyzed);
-  Object.defineProperty(treeless, 'text', { get: () => withoutBom(read(path), analyzed.bom), enumerable: true });
+  Object.defineProperty(treeless, 'text', { get: () => (analyzed.bom ? withoutBom(read(path)) : read(path)), enumerable: true });
   return treeless;
-}
-
-function withoutBom(text: string, bom: boolean): string {
-  return bom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -4,7 +4,7 @@ import type { DocumentSummary } from '../model/summary';
 import { coverageInputsChanged } from '../model/summaryChanges';
 import type { SummaryIndex } from '../model/summaryIndex';
 import { rules as allRules } from '../rules/registry';
-import { ruleChecks } from '../rules/scope';
+import { documentsChecked, ruleChecks } from '../rules/scope';
 import type { OtherDocumentsRead, Rule } from '../rules/types';
 
 /** One document's summary going from `before` to `after` (undefined: new, or gone), in a set whose index already holds `after`. */
@@ -16,11 +16,14 @@ interface SummaryChange {
   root?: string;
 }
 
+/** What a reader answers when every document a rule checks reads what changed (the rule's scope then picks them). */
+const EVERY_CHECKED = 'every-checked-document';
+
 /**
  * For each thing a workspace rule may read of other documents, the documents whose reading of it a
  * change can alter (before the rule's scope is applied): the inverse of what the rules declare.
  */
-const readersOf: Record<OtherDocumentsRead, (change: SummaryChange) => DocumentSummary[]> = {
+const readersOf: Record<OtherDocumentsRead, (change: SummaryChange) => DocumentSummary[] | typeof EVERY_CHECKED> = {
   'same-id': ({ index, before, after }) => changedIds(before, after).flatMap((id) => index.withId(id)),
   'related-ids': ({ index, before, after }) => {
     const ids = changedIds(before, after);
@@ -36,7 +39,7 @@ const readersOf: Record<OtherDocumentsRead, (change: SummaryChange) => DocumentS
     const idChanged = changedIds(before, after).length > 0;
     return [...new Set([...oldClaims, ...newClaims])].filter((clause) => idChanged || oldClaims.has(clause) !== newClaims.has(clause)).flatMap((clause) => index.excluding(clause));
   },
-  coverage: ({ index, before, after }) => (coverageInputsChanged(before, after) ? index.policies() : []),
+  coverage: ({ before, after }) => (coverageInputsChanged(before, after) ? EVERY_CHECKED : []),
   'link-targets': ({ index, before, after, root }) => {
     const path = (after ?? before)?.path;
     if (path === undefined || (before !== undefined && after !== undefined)) return [];
@@ -53,12 +56,14 @@ const readersOf: Record<OtherDocumentsRead, (change: SummaryChange) => DocumentS
 export function dependentsOf(index: SummaryIndex, before: DocumentSummary | undefined, after: DocumentSummary | undefined, root?: string, rules: readonly Rule[] = allRules): string[] {
   const change: SummaryChange = { index, before, after, root };
   const found = new Set<string>();
-  const readers = new Map<OtherDocumentsRead, DocumentSummary[]>();
+  const readers = new Map<OtherDocumentsRead, DocumentSummary[] | typeof EVERY_CHECKED>();
   for (const rule of rules) {
     if (!rule.workspace) continue;
     for (const what of rule.reads) {
       if (!readers.has(what)) readers.set(what, readersOf[what](change));
-      for (const summary of readers.get(what)!) if (ruleChecks(rule, summary)) found.add(summary.path);
+      const read = readers.get(what)!;
+      if (read === EVERY_CHECKED) for (const summary of documentsChecked(rule, index)) found.add(summary.path);
+      else for (const summary of read) if (ruleChecks(rule, summary)) found.add(summary.path);
     }
   }
   const path = (after ?? before)?.path;

@@ -14,6 +14,7 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
+import { withoutBom } from '../document/bom';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
@@ -80,12 +81,17 @@ export class PolicySet {
    * rules read of the documents beside the ones checked (check --changed-since).
    */
   indexFrontmatter(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-    const problem = unparsedBecause(text, readProblem, this.config.limits);
-    const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
-    const summary = frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
+    const summary = this.frontmatterSummary(path, rawText, readProblem);
     this.index.set(summary);
     return summary;
+  }
+
+  /** A document's summary from its frontmatter alone, as this set reads it, leaving the index as it is. */
+  frontmatterSummary(path: string, rawText: string, readProblem: ReadProblem | undefined): DocumentSummary {
+    const text = withoutBom(rawText);
+    const problem = unparsedBecause(text, readProblem, this.config.limits);
+    const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
+    return frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
   }
 
   /** Parses and indexes a document without running any rule: all that coverage and trace read. */
@@ -132,13 +138,15 @@ export class PolicySet {
 
   /** The findings for a document already added (the index must hold the workspace for cross-document rules). */
   check(document: PolicyDocument, summary: DocumentSummary, environment: CheckEnvironment, phase: RulePhase = 'all'): Finding[] {
+    const today = this.today(environment.today);
     return runRules({
       document,
       summary,
       catalog: this.catalog,
       config: this.config,
       index: this.index,
-      today: this.today(environment.today),
+      coverageOf: (control) => this.coverage.control(control, today),
+      today,
       fileExists: environment.fileExists,
       base: environment.base,
       onRuleError: environment.onRuleError,

@@ -36,7 +36,7 @@ function setFor(job: AnalysisJob, sets: Map<string, PolicySet>): PolicySet {
   if (set) return set;
   if (job.configText !== undefined && job.configFile) {
     // A past revision's config: read as the main thread read it, with the catalog it resolved there.
-    const { config, catalog } = configFromText(job.configText, job.configFile, { catalog: job.catalog });
+    const { config, catalog } = configFromText(job.configText, job.configFile, { catalog: job.catalog, dropInvalid: job.dropInvalid });
     set = new PolicySet(config, catalog);
   } else {
     // The job's config file, else the defaults with an editor's default rules and catalog: the main thread's resolution.

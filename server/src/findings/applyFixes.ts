@@ -45,14 +45,9 @@ export function orderedEdits(edits: TextEdit[]): TextEdit[] {
     .map(({ edit }) => edit);
 }
 
-/** Whether --fix and fix-all may apply a fix: automatic, and claiming no control (that is the author's decision). */
-export function isAutomatic(fix: Fix): boolean {
-  return fix.automatic && !fix.claims?.length;
-}
-
 /** The automatic fixes of findings ("fix all"): the first automatic fix of each finding. */
 export function automaticFixes(findings: Finding[]): Fix[] {
-  return findings.flatMap((finding) => finding.fixes.filter(isAutomatic).slice(0, 1));
+  return findings.flatMap((finding) => finding.fixes.filter((fix) => fix.automatic).slice(0, 1));
 }
 
 /** The offsets a fix's `select` names in the text after `edits` (in applying order, the fix's among them) were applied; none when its edit is not among them. */

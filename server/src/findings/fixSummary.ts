@@ -7,17 +7,20 @@ const MAX_NAMED = 5;
 /**
  * What fix-all did and what still needs the author, as one sentence: "inserted 8 section stubs
  * (write each TODO); made 2 other fixes; 9.4.9 and HX-NOPE-404 need you". `left` are the findings
- * of the fixed text; the empty sections the stubs themselves make are not counted as left.
+ * of the fixed text; the empty sections the stubs themselves make (the fixes' `stubs`) are not counted as left.
  */
 export function fixAllSummary(applied: PlannedFix[], left: Finding[], text: string): string {
-  const stubs = applied.filter(({ finding }) => finding.ruleId === 'missing-element');
-  const inserted = new Set(stubs.flatMap(({ finding }) => (finding.elements ?? []).map((element) => `${finding.clause}/${element.id}`)));
+  const stubs = applied.filter(({ fix }) => fix.stubs?.length);
+  const inserted = new Set(stubs.flatMap(({ fix }) => fix.stubs!.map((stub) => `${stub.clause}/${stub.element}`)));
   const parts: string[] = [];
   if (inserted.size > 0) parts.push(`inserted ${inserted.size} section ${inserted.size === 1 ? 'stub' : 'stubs'} (write each TODO)`);
   const others = applied.length - stubs.length;
   if (others > 0) parts.push(`${parts.length ? 'made ' : 'applied '}${others} ${parts.length ? 'other ' : ''}${others === 1 ? 'fix' : 'fixes'}`);
-  // A control's empty-element finding is the stubs' own when every section it names was just inserted.
-  const open = left.filter((finding) => !(finding.ruleId === 'empty-element' && !!finding.elements?.length && finding.elements.every((element) => inserted.has(`${finding.clause}/${element.id}`))));
+  // A finding is the stubs' own when every element it names (a control's grouped finding names several) was just inserted.
+  const open = left.filter((finding) => {
+    const named = finding.elements?.map((element) => element.id) ?? (finding.element === undefined ? [] : [finding.element]);
+    return !(named.length > 0 && named.every((element) => inserted.has(`${finding.clause}/${element}`)));
+  });
   const subjects = [...new Set(open.map((finding) => subjectOf(finding, text)))];
   if (subjects.length === 0) parts.push('nothing else needs you');
   else {

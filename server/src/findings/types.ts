@@ -10,15 +10,30 @@ export interface TextEdit {
 }
 
 /** A fix expressed as data: the editor shows it as a quick fix, the CLI applies it with --fix. */
-export interface Fix {
+export type Fix = FixFields & (
+  | {
+      /** Applied by --fix and "fix all": false when it is one guess among several, or the author's decision. */
+      automatic: boolean;
+      claims?: undefined;
+    }
+  | {
+      /** Claiming a control is the author's decision: such a fix is never applied by --fix or fix-all. */
+      automatic: false;
+      /** The controls the fix adds to `clauses`. */
+      claims: string[];
+    }
+);
+
+interface FixFields {
   title: string;
   edits: TextEdit[];
-  /** Applied by --fix and "fix all": false when it is one guess among several, or the author's decision. */
-  automatic: boolean;
-  /** The controls the fix adds to `clauses`: claiming a control is the author's decision, so such a fix is never applied by --fix or fix-all. */
-  claims?: string[];
   /** What to select once the fix is applied (the TODO of an inserted section): offsets into one edit's newText. */
   select?: { edit: number; start: number; end: number };
+  /**
+   * The element sections the fix inserts as stubs for the author to write: fix-all's summary counts
+   * them, and does not count the empty-section finding a stub itself makes as left to the author.
+   */
+  stubs?: { clause: string; element: string }[];
 }
 
 /** The core's own diagnostic type; the LSP and the CLI convert it at the edge. */

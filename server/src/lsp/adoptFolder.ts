@@ -12,6 +12,7 @@ import { toLspEdits } from './conversion';
 import { fullDocument } from './openDocument';
 import { requestSet } from './scope';
 import { yieldEvery } from './yieldEvery';
+import { withoutBom } from '../document/bom';
 
 
 /**
@@ -58,7 +59,7 @@ export async function adoptFolder(context: ServerContext, params: ScopeParams | 
       continue;
     }
     const { proposal } = outcome;
-    const problem = core.preview(entry.path, proposal.text.replace(/^\uFEFF/, '')).findings.find((finding) => FRONTMATTER_RULES.has(finding.ruleId));
+    const problem = core.preview(entry.path, withoutBom(proposal.text)).findings.find((finding) => FRONTMATTER_RULES.has(finding.ruleId));
     if (problem) {
       result.skipped.push({ uri, reason: `the proposed frontmatter would not pass the check (${problem.ruleId}: ${problem.message}); not adopted` });
       continue;

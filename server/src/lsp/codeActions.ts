@@ -1,5 +1,5 @@
 import { CodeActionKind, CodeActionTriggerKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { isAutomatic, orderedEdits, selectionAfter } from '../findings/applyFixes';
+import { orderedEdits, selectionAfter } from '../findings/applyFixes';
 import { checkedFixRound, type CheckedRound } from '../findings/checkedFixes';
 import { fixAllSummary } from '../findings/fixSummary';
 import { disableNextLineEdit } from '../rules/suppressionEdit';
@@ -35,7 +35,7 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
       const diagnostic = toDiagnostic(entry.treeless, finding, uri);
       for (const fix of finding.fixes) {
         const command = fixSelectCommand(uri, entry.treeless, fix);
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isAutomatic(fix), edit: { changes: { [uri]: toLspEdits(entry.treeless, fix.edits) } }, ...(command ? { command } : {}) });
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: toLspEdits(entry.treeless, fix.edits) } }, ...(command ? { command } : {}) });
       }
       const ignore = entry.document && disableNextLineEdit(entry.document, finding.ruleId, finding.range.start);
       const key = `${finding.ruleId}@${ignore?.range.start}`;

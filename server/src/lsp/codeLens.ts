@@ -3,7 +3,7 @@ import { elementsFor } from '../config/elements';
 import { SHOW_MISSING_ELEMENTS_COMMAND, type MissingElementItem } from '../protocol/customMessages';
 import { lineRange } from '../rules/edits';
 import { claimedControls } from '../rules/claimedControls';
-import { exclusionProblems } from '../model/exclusionProblems';
+import { writtenExclusions } from '../model/writtenExclusions';
 import { elementIds } from '../model/summary';
 import type { ServerContext } from './context';
 import { toLspRange } from './conversion';
@@ -36,10 +36,7 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams,
   if (claimed > 0 || summary.exclusions.length === 0) parts.push(`covers ${plural(claimed, 'control')}`, `${plural(items.length, 'element')} missing`);
   if (summary.exclusions.length > 0) {
     const today = context.workspace.session.today(entry.set);
-    const invalid = summary.exclusions.filter((exclusion) => {
-      const control = exclusion.clause && catalog.control(exclusion.clause.source);
-      return !control || exclusionProblems(exclusion, control, config, today).length > 0;
-    }).length;
+    const invalid = writtenExclusions(summary, catalog, config, today).filter((written) => written.problems.length > 0).length;
     parts.push(`excludes ${summary.exclusions.length}${invalid ? ` (${invalid} invalid)` : ''}`);
   }
   const title = parts.join(' · ');

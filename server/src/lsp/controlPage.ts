@@ -4,7 +4,7 @@ import { controlMappings } from '../catalog/mappings';
 import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
 import { elementsFor } from '../config/elements';
-import { elementQuote } from '../policy/elementQuote';
+import { elementQuotes } from '../policy/elementQuote';
 import { isExpired } from '../model/exclusionProblems';
 import type { Claim, ExclusionEntry } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
@@ -53,10 +53,10 @@ function claimOf(context: ServerContext, set: PolicySet, control: Control, claim
   const at = summary?.clauses.find((located) => named.has(normalizeClauseId(located.source) ?? ''))?.range.start;
   const byId = new Map(elementsFor(control, set.config).map((element) => [element.id, element]));
   // The text is read once per document (a closed document's is read again from disk).
-  const text = entry?.treeless.text ?? '';
+  const quoteOf = elementQuotes(entry?.treeless.text ?? '');
   const elements = claim.elements.map((status): ControlPageElement => {
     const element = byId.get(status.id);
-    const quote = elementQuote(text, status);
+    const quote = quoteOf(status);
     return {
       id: status.id,
       title: element?.title ?? status.id,

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
-import { compareStanding, exclusionProblems, isExpired } from '../model/exclusionProblems';
+import { compareStanding } from '../model/exclusionProblems';
+import { writtenExclusions } from '../model/writtenExclusions';
 import type { ExclusionRegister, ExclusionRegisterEntry } from '../protocol/controlMessages';
 import type { ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, throwIfCancelled, type ServerContext } from './context';
@@ -21,20 +22,12 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
   const entries: (ExclusionRegisterEntry & { order: number })[] = [];
   for (const summary of index.policies()) {
     const entry = context.workspace.session.get(summary.path);
-    for (const exclusion of summary.exclusions) {
-      const written = exclusion.clause?.source ?? '';
-      const own = written ? catalog.control(written) : undefined;
-      // Under ISO/IEC 27002:2022 an earlier-edition id (11.1.6) is read as the controls it became, as coverage reads it.
-      const successors = own || !written ? [] : catalog.successors(written);
-      const control = own ?? successors[0];
+    for (const { exclusion, written, own, readAs, control, problems, expired } of writtenExclusions(summary, catalog, config, today)) {
       const until = exclusion.until?.value;
-      const problems = control
-        ? exclusionProblems(exclusion, control, config, today).map((problem) => problem.text)
-        : [written ? `${written} is not a control of ${catalog.info.name}` : 'names no control (add clause: <id>)'];
       entries.push({
         controlId: own?.id ?? (written || '—'),
         ...(own ? { controlTitle: own.title } : {}),
-        ...(successors.length ? { readAs: successors.map((successor) => ({ id: successor.id, title: successor.title })) } : {}),
+        ...(readAs.length ? { readAs: readAs.map((successor) => ({ id: successor.id, title: successor.title })) } : {}),
         uri: context.workspace.uriOf(summary.path),
         path: relative(config.root, summary.path),
         documentId: summary.id?.value,
@@ -42,7 +35,7 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
         owner: summary.owner,
         justification: exclusion.justification?.value,
         until,
-        expired: isExpired(until, today),
+        expired,
         valid: problems.length === 0,
         problems,
         line: entry ? toPosition(entry.treeless, exclusion.range.start).line : 0,

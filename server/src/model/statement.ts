@@ -4,9 +4,14 @@ import type { ControlCoverage, CoverageReport } from './coverage';
 import type { SummaryIndex } from './summaryIndex';
 import type { DocumentSummary } from './summary';
 
+/** True when the document is a Statement of Applicability: a policy document of `type: soa`. */
+export function isSoaDocument(summary: DocumentSummary): boolean {
+  return summary.isPolicy && summary.type === 'soa';
+}
+
 /** The SoA documents (`type: soa`) of a policy set, in path order; a set should have one. */
 export function soaDocuments(index: SummaryIndex): DocumentSummary[] {
-  return index.policies().filter((summary) => summary.type === 'soa');
+  return index.policies().filter(isSoaDocument);
 }
 
 /**

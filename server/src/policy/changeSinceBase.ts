@@ -1,5 +1,6 @@
 import { readFrontmatter } from '../document/frontmatter';
 import type { Frontmatter, FrontmatterField, PolicyDocument } from '../document/types';
+import { withoutBom } from '../document/bom';
 
 /** What the change-discipline rules compare between a document's base and head texts. */
 export interface ChangeSinceBase {
@@ -87,10 +88,6 @@ function scalar(field: FrontmatterField | undefined): string | undefined {
 /** Line endings and trailing spaces are not a change of substance. */
 function normalize(body: string): string {
   return body.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 const HISTORY_HEADING = /^(#{1,6})\s+(?:\d+(?:\.\d+)*\.?\s+)?(?:document\s+|revision\s+|version\s+|change\s+|amendment\s+)(?:history|log|record|control)\b/i;

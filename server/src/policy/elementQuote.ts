@@ -12,13 +12,18 @@ const MAX_QUOTE = 280;
 const MAX_LINES = 8;
 
 /**
- * The words of the block where an element was found (for a heading, the heading and the text under
- * it), in one line without Markdown marks, cut to a short quote around the words that matched.
- * Undefined when the element was not found or the line is not in the text.
+ * The quotes of one document's elements, its text split into lines once: for each element, the words
+ * of the block where it was found (for a heading, the heading and the text under it), in one line
+ * without Markdown marks, cut to a short quote around the words that matched. Undefined when the
+ * element was not found or the line is not in the text.
  */
-export function elementQuote(text: string, status: ElementStatus): ElementQuote | undefined {
-  if (status.line === undefined || status.state === 'missing') return undefined;
+export function elementQuotes(text: string): (status: ElementStatus) => ElementQuote | undefined {
   const lines = text.split(/\r?\n/);
+  return (status) => quoteOf(lines, status);
+}
+
+function quoteOf(lines: string[], status: ElementStatus): ElementQuote | undefined {
+  if (status.line === undefined || status.state === 'missing') return undefined;
   const first = status.line - 1;
   if (first < 0 || first >= lines.length) return undefined;
   const block = [plain(lines[first]!)];
@@ -49,8 +54,9 @@ function plain(line: string): string {
 
 /** The quote cut to MAX_QUOTE characters around the first matched word, with every match inside it marked. */
 function cut(whole: string, wanted: string[]): ElementQuote {
+  const lower = whole.toLowerCase();
   const found = wanted.flatMap((word) => {
-    const at = whole.toLowerCase().indexOf(word.toLowerCase());
+    const at = wordAt(lower, word.toLowerCase());
     return at < 0 || !word ? [] : [{ start: at, end: at + word.length }];
   });
   let from = 0;
@@ -69,4 +75,19 @@ function cut(whole: string, wanted: string[]): ElementQuote {
     .sort((a, b) => a.start - b.start)
     .filter((mark, index, all) => index === 0 || mark.start >= all[index - 1]!.end);
   return { quote, marks };
+}
+
+/**
+ * Where `word` first stands as a whole word in `text`, else where it first starts a longer word (the
+ * matched word may be a stem or a prefix: "backup" in "backups"), or -1: never inside a word ("log" in "catalog").
+ */
+function wordAt(text: string, word: string): number {
+  const isWordCharacter = (at: number) => at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at]!);
+  let start = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (isWordCharacter(at - 1)) continue;
+    if (!isWordCharacter(at + word.length)) return at;
+    if (start < 0) start = at;
+  }
+  return start;
 }

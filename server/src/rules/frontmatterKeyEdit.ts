@@ -5,25 +5,26 @@ import { positionAt } from '../document/lines';
 import type { PolicyDocument } from '../document/types';
 import type { TextEdit } from '../findings/types';
 import { eol, insertAt, replaceRange } from './edits';
+import { blockItem, flowItem, type ListItem } from './listItem';
 
 /**
  * The edit that adds `key: value` to the frontmatter in the mapping's own style: a line at the end of
  * a block mapping, at its indentation, or an entry after the last one of a flow mapping (`{id: F1}`,
  * with JSON's quotes when its keys have them). `value` is YAML as a block mapping holds it, or a list
- * of items, written as a block list (one `- item` line each) or, in a flow mapping, a flow list. None when
+ * of items, written as a block list (one `- item` line each, a mapping's entries lined up under it) or, in a flow mapping, a flow list. None when
  * the frontmatter is not a mapping that parses: a key added there could only break it further.
  * `exclusive`: two exclusive edits adding one key overlap, so fix-all never writes the key twice.
  */
-export function addKeyEdit(document: PolicyDocument, key: string, value: string | string[], exclusive = false): TextEdit | undefined {
+export function addKeyEdit(document: PolicyDocument, key: string, value: string | readonly ListItem[], exclusive = false): TextEdit | undefined {
   const frontmatter = document.frontmatter;
   const contents = frontmatter?.yaml?.contents;
   if (!frontmatter?.data || (contents && !isMap(contents))) return undefined;
   const base = frontmatter.contentRange.start;
-  if (contents && isMap(contents) && contents.flow) return flowEntryEdit(document, contents, base, key, typeof value === 'string' ? value : `[${value.join(', ')}]`, exclusive);
+  if (contents && isMap(contents) && contents.flow) return flowEntryEdit(document, contents, base, key, typeof value === 'string' ? value : `[${value.map(flowItem).join(', ')}]`, exclusive);
   const first = contents && isMap(contents) ? (contents.items[0]?.key as Node | undefined) : undefined;
   const indent = first ? ' '.repeat(positionAt(document.lineStarts, rangeOf(first, base).start).character) : '';
   const newline = eol(document);
-  const line = typeof value === 'string' ? `${indent}${key}: ${value}${newline}` : `${indent}${key}:${newline}${value.map((item) => `${indent}  - ${item}${newline}`).join('')}`;
+  const line = typeof value === 'string' ? `${indent}${key}: ${value}${newline}` : `${indent}${key}:${newline}${value.map((item) => `${blockItem(item, `${indent}  - `, newline)}${newline}`).join('')}`;
   const at = frontmatter.contentRange.end;
   if (!exclusive) return insertAt(at, line);
   // The closing fence itself is replaced (and written again), so a second exclusive edit overlaps this one.

@@ -73,10 +73,11 @@ export const missingElement: DocumentRule = {
 function missingFixes(document: PolicyDocument, control: Control, missing: Element[], home: Section | null): Fix[] {
   const single = missing.map((element) => ({ element, edit: insertSectionEdit(document, control, element, home) }));
   if (single.some(({ edit }) => !edit)) return [];
-  const each = single.map(({ element, edit }) => selectingTodo(fix(`Insert section "${element.title}" for ${control.id}`, [edit!], missing.length === 1)));
+  const stub = (element: Element) => ({ clause: control.id, element: element.id });
+  const each = single.map(({ element, edit }) => ({ ...selectingTodo(fix(`Insert section "${element.title}" for ${control.id}`, [edit!], missing.length === 1)), stubs: [stub(element)] }));
   if (missing.length === 1) return each;
   const all = insertSectionsEdit(document, control, missing, home)!;
-  return [selectingTodo(fix(`Insert all ${missing.length} missing sections for ${control.id}`, [all])), ...each];
+  return [{ ...selectingTodo(fix(`Insert all ${missing.length} missing sections for ${control.id}`, [all])), stubs: missing.map(stub) }, ...each];
 }
 
 /** Selects the first inserted "TODO: …" line once the fix is applied, so the author can type over it. */

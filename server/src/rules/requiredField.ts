@@ -1,5 +1,6 @@
 import { frontmatterKeys } from '../document/frontmatterKeys';
 import { closestMatches } from '../text/similar';
+import { isSoaDocument } from '../model/statement';
 import { fix, lineRange } from './edits';
 import { addKeyEdit } from './frontmatterKeyEdit';
 import { starterValue } from './draftFrontmatter';
@@ -17,7 +18,7 @@ export const requiredField: DocumentRule = {
     const frontmatter = document.frontmatter;
     if (!frontmatter?.data || !summary.isPolicy) return;
     // comply's header names the document `name`: that is its title. The SoA document lists controls in applicability, not clauses.
-    const present = (key: string) => frontmatter.fields.has(key) || (key === 'title' && frontmatter.header !== undefined && frontmatter.fields.has('name')) || (key === 'clauses' && summary.type === 'soa');
+    const present = (key: string) => frontmatter.fields.has(key) || (key === 'title' && frontmatter.header !== undefined && frontmatter.fields.has('name')) || (key === 'clauses' && isSoaDocument(summary));
     const missing = config.requiredFields.filter((key) => !present(key));
     if (missing.length === 0) return;
     const known = frontmatterKeys().map((info) => info.key);

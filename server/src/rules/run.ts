@@ -20,7 +20,7 @@ export type RulePhase = 'all' | 'document' | 'workspace';
  * The phases let a worker check documents in parallel and the main thread add the workspace rules.
  */
 export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all', rules: readonly Rule[] = allRules): Finding[] {
-  const { document, summary, catalog, config, today, index, fileExists, base } = environment;
+  const { document, summary, catalog, config, today, index, coverageOf, fileExists, base } = environment;
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (phase !== 'all' && rule.workspace !== (phase === 'workspace')) continue;
@@ -33,7 +33,7 @@ export function runRules(environment: RuleEnvironment, phase: RulePhase = 'all',
       findings.push({ ruleId: rule.id, severity: setting, path: document.path, fixes: [], ...input });
     };
     try {
-      if (rule.workspace) rule.check({ document, summary, catalog, config, today, index, fileExists, base, report });
+      if (rule.workspace) rule.check({ document, summary, catalog, config, today, index, coverageOf, fileExists, base, report });
       else rule.check({ document, summary, catalog, config, today, report });
     } catch (error) {
       environment.onRuleError?.(rule.id, document.path, error);

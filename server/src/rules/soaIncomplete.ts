@@ -1,7 +1,7 @@
 import type { Control } from '../catalog/types';
 import type { ApplicabilityEntry } from '../document/applicability';
 import type { Range } from '../document/types';
-import { computeControlCoverage, type ControlCoverage } from '../model/coverage';
+import type { ControlCoverage } from '../model/coverage';
 import { entryFor } from '../model/statement';
 import type { WorkspaceRule, WorkspaceRuleContext } from './types';
 
@@ -25,7 +25,7 @@ export const soaIncomplete: WorkspaceRule = {
   rationale:
     'The SoA document (`type: soa`) says for each control why it is included (`reasons`: `risk`, `legal`, `contract` or `business`, each with a reference) and how far it is implemented (`status`), in `applicability` entries for a control, an objective or a category (the most specific entry wins). A control no document excludes is applicable and needs a reason and a status. `status: implemented` needs an approved document that claims the control; until there is one, write `partial` or `planned`. An entry for a control that a document validly excludes contradicts the exclusion, and an entry naming no control, objective or category of the catalog is a typo. Findings are grouped per entry (controls no entry speaks for, per category), naming each control.',
   check(context) {
-    const { summary, catalog, config, index, today, report } = context;
+    const { summary, catalog, coverageOf, report } = context;
     const entries = summary.applicability ?? [];
     for (const entry of entries) {
       if (entry.control && !catalog.lookup(entry.control.source)) {
@@ -41,7 +41,7 @@ export const soaIncomplete: WorkspaceRule = {
       groups.set(key, group);
     };
     for (const control of catalog.controls) {
-      const coverage = computeControlCoverage(index, control, config, today);
+      const coverage = coverageOf(control);
       const entry = entryFor(catalog, entries, control.id);
       if (coverage.state === 'excluded') {
         const own = entry && catalog.lookup(entry.control!.source)?.id === control.id;

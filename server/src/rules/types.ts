@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
+import type { Control } from '../catalog/types';
 import type { ResolvedConfig } from '../config/types';
 import type { PolicyDocument, Range } from '../document/types';
 import type { FindingElement, Fix, RelatedPlace, Severity } from '../findings/types';
+import type { ControlCoverage } from '../model/coverage';
 import type { DocumentSummary } from '../model/summary';
 import type { SummaryIndex } from '../model/summaryIndex';
 
@@ -28,6 +30,8 @@ export interface DocumentRuleContext extends CommonContext {
 export interface WorkspaceRuleContext extends CommonContext {
   document: Pick<PolicyDocument, 'path' | 'text' | 'frontmatter'>;
   index: SummaryIndex;
+  /** A control's coverage in the policy set on `today`, kept between changes (computed again only where the documents changed). */
+  coverageOf(control: Control): ControlCoverage;
   fileExists(path: string): boolean;
   /** The documents at the revision a change is compared with (check --base, diff); absent otherwise. */
   base?: BaseRevision;

@@ -1,6 +1,6 @@
 import { normalizeClauseId } from '../catalog/clauseId';
+import { isSoaDocument } from '../model/statement';
 import { addToListEdit } from './clauseListEdit';
-import { fix } from './edits';
 import type { DocumentRule } from './types';
 
 export const untaggedMention: DocumentRule = {
@@ -13,7 +13,7 @@ export const untaggedMention: DocumentRule = {
     'When the text says "see ISO 27799 12.4.1", readers and the coverage report expect the document to address that control. Either claim it in `clauses` (the quick fix adds it; claiming a control is the author’s decision, so `check --fix` and fix-all never apply it) or reword the reference. Objectives and categories cited in prose are not flagged, nor is anything the Statement of Applicability (`type: soa`) cites.',
   check({ document, summary, catalog, report }) {
     // The Statement of Applicability speaks about every control and claims none.
-    if (summary.type === 'soa') return;
+    if (isSoaDocument(summary)) return;
     const listed = new Set([
       ...summary.clauses.map((claim) => normalizeClauseId(claim.source)),
       ...summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source)),
@@ -30,7 +30,7 @@ export const untaggedMention: DocumentRule = {
         range: mention.range,
         clause: control.id,
         // Claiming a control is the author's decision: offered, never applied by --fix or fix-all.
-        fixes: edit ? [{ ...fix(`Add ${control.id} to clauses`, [edit], false), claims: [control.id] }] : [],
+        fixes: edit ? [{ title: `Add ${control.id} to clauses`, edits: [edit], automatic: false, claims: [control.id] }] : [],
       });
     }
   },

@@ -7,6 +7,7 @@ import {
   createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-languageserver/node';
 import type { ClientCapabilities, Diagnostic, InitializeResult, Position, PublishDiagnosticsParams, Range as LspRange } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll } from 'vitest';
 import { repoRoot } from '../../helpers/paths';
 
@@ -207,4 +208,14 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
 /** The range covering the first `needle` in `text`. */
 export function rangeOf(text: string, needle: string): LspRange {
   return { start: positionOf(text, needle), end: positionOf(text, needle, needle.length) };
+}
+
+/**
+ * The text of one document after a workspace edit's changes to it (`changes[uri]`), applied as a
+ * client applies them; throws when the edit does not change that document.
+ */
+export function appliedEdits(text: string, uri: string, edit: { changes?: Record<string, readonly { range: LspRange; newText: string }[]> } | undefined): string {
+  const edits = edit?.changes?.[uri];
+  if (!edits) throw new Error(`the edit changes nothing in ${uri}`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), [...edits]);
 }

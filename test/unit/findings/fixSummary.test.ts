@@ -13,7 +13,7 @@ const finding = (ruleId: string, elements: string[]): Finding => ({
   clause: '9.4.2',
   elements: elements.map(element),
 });
-const inserted = (...ids: string[]) => [{ finding: finding('missing-element', ids), fix: { title: 'Insert all', edits: [], automatic: true } }];
+const inserted = (...ids: string[]) => [{ finding: finding('missing-element', ids), fix: { title: 'Insert all', edits: [], automatic: true, stubs: ids.map((id) => ({ clause: '9.4.2', element: id })) } }];
 
 describe('fixAllSummary', () => {
   it('does not count a control’s empty-element finding as left when it names only the stubs just inserted', () => {

@@ -26,13 +26,26 @@ describe('adding an exclusion to a document', () => {
     expect(applied('---\r\nid: R\r\nexcludes:\r\n---\r\n', '11.1.5', 'x')).toBe('---\r\nid: R\r\nexcludes:\r\n  - clause: 11.1.5\r\n    justification: "x"\r\n---\r\n');
   });
 
-  it('adds an entry to a flow list, and quotes an id YAML would read as another number', () => {
-    expect(applied('---\nid: R\nexcludes: [{clause: 11.1.6, justification: N/A}]\n---\n', '5.10', 'y')).toBe('---\nid: R\nexcludes: [{clause: 11.1.6, justification: N/A}, {clause: "5.10", justification: "y"}]\n---\n');
-    expect(applied('---\nid: R\nexcludes: []\n---\n', '11.1.5', 'y')).toBe('---\nid: R\nexcludes: [{clause: 11.1.5, justification: "y"}]\n---\n');
+  it('keeps a comment after excludes: on its line, before the new item', () => {
+    expect(applied('---\nid: R\nexcludes: # decided by the board\nrelated: []\n---\n', '11.1.5', 'x')).toBe('---\nid: R\nexcludes: # decided by the board\n  - clause: 11.1.5\n    justification: "x"\nrelated: []\n---\n');
   });
 
-  it('gives no edit when excludes is not a list or the frontmatter does not parse', () => {
-    expect(applied('---\nid: R\nexcludes: 11.1.6\n---\n')).toBeUndefined();
+  it('writes the new item at the indentation of a list indented by four spaces', () => {
+    const text = '---\nid: R\nexcludes:\n    - clause: 11.1.6\n      justification: N/A # to be decided\n---\n';
+    expect(applied(text, '11.1.5', 'x')).toBe('---\nid: R\nexcludes:\n    - clause: 11.1.6\n      justification: N/A # to be decided\n    - clause: 11.1.5\n      justification: "x"\n---\n');
+  });
+
+  it('adds an entry to a flow list, keeping its text, and quotes an id YAML would read as another number', () => {
+    expect(applied('---\nid: R\nexcludes: [{clause: 11.1.6, justification: N/A}]\n---\n', '5.10', 'y')).toBe('---\nid: R\nexcludes: [{clause: 11.1.6, justification: N/A}, {clause: "5.10", justification: "y"}]\n---\n');
+    expect(applied('---\nid: R\nexcludes: [\n  {clause: 11.1.6, justification: N/A}, # kept\n]\n---\n', '11.1.5', 'y')).toBe('---\nid: R\nexcludes: [\n  {clause: 11.1.6, justification: N/A}, {clause: 11.1.5, justification: "y"}, # kept\n]\n---\n');
+  });
+
+  it('writes a block list into an empty flow list, as where there is no list yet', () => {
+    expect(applied('---\nid: R\nexcludes: []\n---\n', '11.1.5', 'y')).toBe('---\nid: R\nexcludes:\n  - clause: 11.1.5\n    justification: "y"\n---\n');
+  });
+
+  it('gives no edit when excludes is a mapping or the frontmatter does not parse', () => {
+    expect(applied('---\nid: R\nexcludes: {clause: 11.1.6}\n---\n')).toBeUndefined();
     expect(applied('---\nid: [R\n---\n')).toBeUndefined();
     expect(applied('# No frontmatter\n')).toBeUndefined();
   });

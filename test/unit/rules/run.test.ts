@@ -17,7 +17,7 @@ describe('runRules', () => {
     const broken: Rule = { id: 'broken', description: 'throws', severity: 'warning', fixable: false, workspace: false, rationale: '', check: () => { throw new Error('boom'); } };
     const errors: string[] = [];
     const findings = runRules(
-      { document, summary, catalog, config, index: new SummaryIndex(), today: '2026-01-01', fileExists: () => true, onRuleError: (ruleId, path, error) => errors.push(`${ruleId} ${path} ${(error as Error).message}`) },
+      { document, summary, catalog, config, index: new SummaryIndex(), coverageOf: () => { throw new Error('no workspace rule here'); }, today: '2026-01-01', fileExists: () => true, onRuleError: (ruleId, path, error) => errors.push(`${ruleId} ${path} ${(error as Error).message}`) },
       'all',
       [broken],
     );
