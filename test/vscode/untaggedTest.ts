@@ -20,7 +20,7 @@ export function runUntaggedTest(browser: Browser, server: CodeServer, outputDir:
   return runSteps(browser, outputDir, (page) => [
     ['untagged folder without .clausewise.yaml: opening the Clausewise view starts the server, and the status item shows the coverage (0 of 114)', '11-untagged-status.png', () => statusItem(page, server)],
     ['untagged folder: the Coverage and Documents views offer "Adopt this Folder…" and "Insert Policy Skeleton"', '12-untagged-welcome.png', () => adoptionOffered(page)],
-    ['untagged folder: "Adopt this Folder…" shows the draft block in the refactor preview; ticked and applied, it is written and the Documents view lists the draft', '13-untagged-adopted.png', () => adoptFromPreview(page, server, outputDir)],
+    ['untagged folder: "Adopt this Folder…" shows the draft block in the refactor preview, unticked: applied so, nothing changes; ticked and applied, it is written and the Documents view lists the draft', '13-untagged-adopted.png', () => adoptFromPreview(page, server, outputDir)],
   ]);
 }
 
@@ -42,27 +42,46 @@ async function adoptionOffered(page: Page): Promise<void> {
 }
 
 /**
- * Clicks "Adopt this Folder…" in the Coverage view: the refactor preview lists backup-procedure.md, unticked (the
- * README is left alone), and nothing is written yet; once ticked, Apply writes the draft block above the untouched text, and the views
- * replace the welcome with the policy set (the Documents view lists the draft).
+ * "Adopt this Folder…" from the Coverage view: the refactor preview lists backup-procedure.md, unticked (the README
+ * is left alone). Applied unticked, nothing is written and the message says so; ticked and applied, the draft block
+ * is written above the untouched text and the views replace the welcome with the policy set (the Documents view
+ * lists the draft).
  */
 async function adoptFromPreview(page: Page, server: CodeServer, outputDir: string): Promise<void> {
   const path = join(server.workspace, 'backup-procedure.md');
-  await page.locator('.welcome-view-content .monaco-button', { hasText: 'Adopt this Folder…' }).first().click(SHORT);
-  const preview = page.locator('.bulk-edit-panel');
-  await preview.locator('.monaco-list-row', { hasText: 'backup-procedure.md' }).first().waitFor(LONG);
-  if (await preview.locator('.monaco-list-row', { hasText: 'README.md' }).count()) throw new Error('the preview offers to adopt the README');
-  // VS Code shows a change a command asks to confirm unticked: the user ticks the file to adopt.
-  const tick = preview.locator('.monaco-list-row', { hasText: 'backup-procedure.md' }).first().locator('input.edit-checkbox');
-  if (await tick.isChecked()) throw new Error('the preview ticked backup-procedure.md before the user did');
-  await tick.check(SHORT);
+  // Applied with nothing ticked: nothing is written, and the message says why.
+  await openAdoptPreview(page);
+  await applyPreview(page);
+  await page.locator('.notification-toast', { hasText: 'Clausewise adopted nothing: the refactor preview was discarded or had no file ticked' }).first().waitFor(LONG);
+  if (readFileSync(path, 'utf8') !== BACKUP) throw new Error('backup-procedure.md changed though nothing was ticked');
+  // Again, ticked this time.
+  await openAdoptPreview(page);
+  await page.locator('.bulk-edit-panel .monaco-list-row', { hasText: 'backup-procedure.md' }).first().locator('input.edit-checkbox').check(SHORT);
   await page.screenshot({ path: join(outputDir, '13-untagged-preview.png') });
   if (readFileSync(path, 'utf8') !== BACKUP) throw new Error('backup-procedure.md changed before Apply');
-  await preview.locator('.buttons .monaco-button', { hasText: 'Apply' }).first().click(SHORT);
+  await applyPreview(page);
   // The command saves the adopted files, then says so.
   await page.locator('.notification-toast', { hasText: 'Clausewise adopted 1 file as drafts' }).first().waitFor(LONG);
   const written = readFileSync(path, 'utf8');
   if (!written.startsWith('---\nid: BACKUP-PROCEDURE\n') || !written.includes('status: draft\n') || !written.endsWith(`---\n${BACKUP}`)) throw new Error(`backup-procedure.md after Apply: ${written.slice(0, 300)}`);
   await page.locator('.welcome-view-content', { hasText: 'No document here claims a control yet' }).waitFor({ state: 'detached', ...LONG });
   await page.locator('.monaco-list-row[aria-label^="BACKUP-PROCEDURE "]').first().waitFor(LONG);
+}
+
+/** Clicks "Adopt this Folder…" in the Coverage view; resolves once the preview lists backup-procedure.md, unticked, and not the README. */
+async function openAdoptPreview(page: Page): Promise<void> {
+  await page.locator('.welcome-view-content .monaco-button', { hasText: 'Adopt this Folder…' }).first().click(SHORT);
+  const rows = page.locator('.bulk-edit-panel .monaco-list-row');
+  const row = rows.filter({ hasText: 'backup-procedure.md' }).first();
+  await row.waitFor(LONG);
+  // VS Code shows a change a command asks to confirm unticked: the user ticks the files to adopt.
+  if (await row.locator('input.edit-checkbox').isChecked()) throw new Error('the preview ticked backup-procedure.md before the user did');
+  const listed = (await rows.allTextContents()).join(' | ');
+  if (listed.includes('README.md')) throw new Error(`the preview offers to adopt the README: ${listed}`);
+}
+
+/** Clicks the preview's Apply; resolves once the preview is empty again. */
+async function applyPreview(page: Page): Promise<void> {
+  await page.locator('.bulk-edit-panel .buttons .monaco-button', { hasText: 'Apply' }).first().click(SHORT);
+  await page.locator('.bulk-edit-panel .monaco-list-row').first().waitFor({ state: 'detached', ...LONG });
 }
