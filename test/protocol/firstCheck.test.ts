@@ -11,9 +11,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** A server that has been told `initialized` but may still be indexing: nothing is waited for. */
-async function startedNotIndexed(root: string): Promise<TestServer> {
+/** A server that has been told `initialized` but may still be indexing: nothing is waited for. Indexing starts once `gate` resolves. */
+async function startedNotIndexed(root: string, gate?: Promise<void>): Promise<TestServer> {
   const started = startServer();
+  if (gate) started.progressCreateGate = gate;
   const uri = pathToFileURL(root).href;
   await started.request('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }], capabilities: fullCapabilities });
   await started.connection.sendNotification('initialized', {});
@@ -34,6 +35,25 @@ describe('requests right after a document opens, before its first check', () => 
     await server.open(uri, text);
     const actions = await server.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, '6.22'), context: { diagnostics: [], only: ['quickfix'] } });
     expect((actions ?? []).map((action) => action.title)).toContain('Change to 6.2.2 Teleworking');
+  });
+
+  it('a document opened as indexing files it from disk: code actions answer for the editor’s text, and the debug log says which version answered', async () => {
+    const root = copySamples('with-problems');
+    let release: () => void = () => undefined;
+    server = await startedNotIndexed(root, new Promise((resolve) => (release = resolve)));
+    const { uri, text } = sample(root, 'teleworking-standard.md');
+    // The editor's text differs from the disk's: an answer from the indexed file would offer 6.2.2.
+    const edited = text.replace('clauses: [6.22]', 'clauses: [9.22]');
+    const analysing = server.waitFor<{ value: { kind: string } }>('$/progress', (params) => params.value.kind === 'report', { timeout: 60_000 });
+    release();
+    await analysing;
+    await server.open(uri, edited);
+    const actions = await server.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(edited, '9.22'), context: { diagnostics: [], only: ['quickfix'], triggerKind: 1 } });
+    const titles = (actions ?? []).map((action) => action.title);
+    expect(titles).toContain('Change to 9.2.2 User access provisioning');
+    expect(titles).not.toContain('Change to 6.2.2 Teleworking');
+    const logged = server.received.filter((message) => message.method === 'window/logMessage').map((message) => (message.params as { message: string }).message);
+    expect(logged.filter((line) => line.startsWith(`codeAction ${uri} `))).toEqual([expect.stringMatching(/^codeAction \S+ 12:11-12:15 \(invoked, only quickfix\): editor v1, findings of v1 \(\d+, in range: unknown-clause\); waited \d+ ms; \d+ actions$/)]);
   });
 
   it('code actions after an edit answer for the edited text', async () => {

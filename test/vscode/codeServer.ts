@@ -11,7 +11,7 @@ export const CODE_SERVER = join(repoRoot, '.cache', 'code-server', 'node_modules
 /** A running code-server with its own home, settings and extensions, serving one workspace folder. */
 export interface CodeServer {
   port: number;
-  /** A fresh copy of samples/with-problems/ that this instance has open. */
+  /** The workspace folder this instance has open: a fresh copy of samples/with-problems/, or the files it was given. */
   workspace: string;
   /** The URL of the workbench with the workspace open. */
   url: string;
@@ -32,13 +32,23 @@ const USER_SETTINGS = {
   'files.autoSave': 'off',
 };
 
-/** Private folders for one run: nothing lands in the user's own editor state. */
-function freshDirs(name: string) {
+/** A workspace folder of its own: its name and the files in it (name → text). */
+export interface WorkspaceFiles {
+  folder: string;
+  files: Record<string, string>;
+}
+
+/** Private folders for one run: nothing lands in the user's own editor state. The workspace is a copy of samples/with-problems/ unless `own` is given. */
+function freshDirs(name: string, own?: WorkspaceFiles) {
   const base = mkdtempSync(join(tmpdir(), `clausewise-${name}-`));
-  const dirs = { base, home: join(base, 'home'), xdg: join(base, 'xdg'), userData: join(base, 'user-data'), extensions: join(base, 'extensions'), workspace: join(base, 'with-problems') };
+  const dirs = { base, home: join(base, 'home'), xdg: join(base, 'xdg'), userData: join(base, 'user-data'), extensions: join(base, 'extensions'), workspace: join(base, own?.folder ?? 'with-problems') };
   for (const dir of [dirs.home, dirs.xdg, join(dirs.userData, 'User'), dirs.extensions]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  cpSync(join(repoRoot, 'samples', 'with-problems'), dirs.workspace, { recursive: true });
+  if (!own) cpSync(join(repoRoot, 'samples', 'with-problems'), dirs.workspace, { recursive: true });
+  else {
+    mkdirSync(dirs.workspace);
+    for (const [file, text] of Object.entries(own.files)) writeFileSync(join(dirs.workspace, file), text);
+  }
   return dirs;
 }
 
@@ -57,9 +67,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts code-server on a free port (optionally after installing a .vsix) and resolves once it listens. */
-export async function startCodeServer(name: string, vsix?: string): Promise<CodeServer> {
-  const dirs = freshDirs(name);
+/** Starts code-server on a free port (optionally after installing a .vsix, on a workspace of its own) and resolves once it listens. */
+export async function startCodeServer(name: string, vsix?: string, workspace?: WorkspaceFiles): Promise<CodeServer> {
+  const dirs = freshDirs(name, workspace);
   const env = environment(dirs);
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   if (vsix) {

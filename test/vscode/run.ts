@@ -1,6 +1,6 @@
 // npm run test:vscode: installs code-server when missing, packages the .vsix, checks its contents, then
-// runs the UI test (the installed .vsix) and the extension-host tests (extensionTestsPath) in code-server,
-// and prints one summary line: `vscode: N passed, M failed`.
+// runs the UI tests (the installed .vsix, on samples/with-problems/ and on an untagged folder) and the
+// extension-host tests (extensionTestsPath) in code-server, and prints one summary line: `vscode: N passed, M failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { repoRoot } from '../helpers/paths';
 import { startCodeServer } from './codeServer';
 import { runExtensionHostTests } from './extensionHostRun';
 import { runUiTest, type StepResult } from './uiTest';
+import { runUntaggedTest, UNTAGGED_WORKSPACE } from './untaggedTest';
 import { checkVsix } from './vsixContents';
 
 const outputDir = join(repoRoot, 'test-output', 'vscode');
@@ -57,6 +58,12 @@ async function main(): Promise<number> {
         results.push(...(await timed('UI test', () => runUiTest(browser, ui, outputDir))));
       } finally {
         await ui.stop();
+      }
+      const untagged = await timed('start code-server on an untagged folder', () => startCodeServer('untagged', vsix, UNTAGGED_WORKSPACE));
+      try {
+        results.push(...(await timed('untagged-folder UI test', () => runUntaggedTest(browser, untagged, outputDir))));
+      } finally {
+        await untagged.stop();
       }
       const host = await timed('start code-server for the extension host', () => startCodeServer('exthost'));
       try {

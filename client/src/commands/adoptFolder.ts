@@ -11,8 +11,9 @@ export interface AdoptOptions {
 
 /**
  * "Adopt this Folder…": the server's `clausewise adopt` for a workspace folder — a draft frontmatter block
- * for each untagged policy — shown in VS Code's refactor preview (a diff per file, each file can be
- * unticked) before anything changes; the adopted files are saved once applied. Returns the server's answer.
+ * for each untagged policy — shown in VS Code's refactor preview (a diff per file; VS Code shows a change
+ * that needs confirmation unticked, so the user ticks the files to adopt) before anything changes; the
+ * adopted files are saved once applied. Returns the server's answer.
  */
 export function adoptFolder(ctx: Ctx) {
   return async (target?: unknown, options: AdoptOptions = {}): Promise<AdoptFolderResult | undefined> => {
@@ -33,9 +34,12 @@ export function adoptFolder(ctx: Ctx) {
         const entry = byUri.get(uri)!;
         return { label: `Adopt ${basename(Uri.parse(uri).fsPath)} as ${entry.id} (${entry.type})`, description: `clauses: ${entry.clauses.join(', ')}`, needsConfirmation: options.preview !== false };
       });
-      if (!applied) return result;
       // Save what was applied (the preview may have left files out): the draft blocks are now on disk, as `adopt --write` writes them.
-      const saved = await saveAdopted(result);
+      const saved = applied ? await saveAdopted(result) : 0;
+      if (saved === 0) {
+        void window.showInformationMessage('Clausewise adopted nothing: the refactor preview was discarded or had no file ticked (VS Code shows each proposed change unticked). Run "Adopt this Folder…" again and tick the files to adopt before Apply.');
+        return result;
+      }
       void window.showInformationMessage(`Clausewise adopted ${saved} ${saved === 1 ? 'file' : 'files'} as drafts (status: draft, owner: TODO)${result.skipped.length ? `; ${result.skipped.length} left alone (the "Clausewise" output says why)` : ''}. Review each draft's clauses and owner; the Problems panel lists the sections each claimed control still needs.`);
       return result;
     } catch (error) {

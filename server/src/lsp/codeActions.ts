@@ -20,9 +20,18 @@ import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
  */
 export async function codeActions(context: ServerContext, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[] | null> {
   const uri = params.textDocument.uri;
+  const asked = Date.now();
   const entry = await context.workspace.checked(uri, token);
-  if (token.isCancellationRequested) return null;
-  if (!entry) return configFixes(params);
+  const trace = (answer: string) => logCodeActions(context, params, entry, Date.now() - asked, token.isCancellationRequested ? 'cancelled' : answer);
+  if (token.isCancellationRequested) {
+    trace('');
+    return null;
+  }
+  if (!entry) {
+    const fixes = configFixes(params);
+    trace(`no analysis; ${fixes?.length ?? 0} config fixes`);
+    return fixes;
+  }
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const start = toOffset(entry.treeless, params.range.start);
@@ -54,7 +63,20 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   if (wants(SUGGEST_KIND) && (only || start < head)) actions.push(...suggestClauseActions(entry, uri, context.clientCommands));
   const migrate = wants(MIGRATE_KIND) && start < head ? migrateAction(entry, uri) : undefined;
   if (migrate) actions.push(migrate);
+  trace(`${actions.length} actions`);
   return actions;
+}
+
+/** One line per request in the log (debug level): what was asked, which analysis answered, how long it waited. */
+function logCodeActions(context: ServerContext, params: CodeActionParams, entry: SessionDocument | undefined, waited: number, answer: string): void {
+  const { uri } = params.textDocument;
+  const { start, end } = params.range;
+  const path = context.workspace.pathOf(uri);
+  const editor = context.workspace.editorVersion(uri);
+  const checked = path && context.workspace.versionOf(path);
+  const inRange = entry ? entry.findings.filter((finding) => finding.range.start <= toOffset(entry.treeless, end) && finding.range.end >= toOffset(entry.treeless, start)).map((finding) => finding.ruleId) : [];
+  const trigger = params.context.triggerKind === CodeActionTriggerKind.Automatic ? 'automatic' : 'invoked';
+  context.connection.console.debug(`codeAction ${uri} ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} (${trigger}${params.context.only ? `, only ${params.context.only.join(' ')}` : ''}): editor v${editor ?? '-'}, findings of v${checked ?? 'disk'} (${entry ? `${entry.findings.length}, in range: ${inRange.join(' ') || 'none'}` : 'no analysis'}); waited ${waited} ms; ${answer}`);
 }
 
 /** In a config file: the rename a "did you mean" of its diagnostic names (the fix rides in the diagnostic's data). */

@@ -205,6 +205,11 @@ export class LiveWorkspace {
     return this.versions.get(path);
   }
 
+  /** The version of the document the editor has open at `uri` (undefined when it is not open). */
+  editorVersion(uri: string): number | undefined {
+    return this.documents.get(uri)?.version;
+  }
+
   /** The file path of a `file:` URI, or undefined for other schemes. */
   pathOf(uri: string): string | undefined {
     return filePathOf(uri);
