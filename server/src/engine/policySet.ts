@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalog } from '../catalog/catalog';
+import { elementsFor } from '../config/elements';
 import { todayString } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
 import { readFrontmatter } from '../document/frontmatter';
@@ -14,6 +15,7 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
+import { suggestionScores } from '../suggest/rank';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
@@ -86,6 +88,11 @@ export class PolicySet {
     const summary = frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
     this.index.set(summary);
     return summary;
+  }
+
+  /** Each control's suggestion score for a parsed document, in catalog order, with this set's elements. */
+  suggestionScores(document: PolicyDocument): Float64Array {
+    return suggestionScores(document, this.catalog, { elementsOf: (control) => elementsFor(control, this.config) });
   }
 
   /** Parses and indexes a document without running any rule: all that coverage and trace read. */
