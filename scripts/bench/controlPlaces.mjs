@@ -3,7 +3,7 @@
 // the end of indexing, then asks `clausewise/controlPlaces` for a few controls. Prints the server's RSS
 // and CPU time after indexing, and each request's wall time and the server's CPU time during it
 // (user + sys from /proc, which the machine's load disturbs less than the wall clock). A measurement,
-// not a test. Usage: node scripts/bench/controlPlaces.mjs [path/to/server.js]
+// not a test. Usage: [BENCH_CONTROLS=12.3.1,9.4.3] node scripts/bench/controlPlaces.mjs [path/to/server.js]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import rpc from 'vscode-languageserver/node';
 import { buildCorpus } from './corpus.mjs';
 
 const server = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'dist', 'server.js'));
-const CONTROLS = ['12.3.1', '9.4.3', '11.2.9', '16.1.1', '18.1.4'];
+const CONTROLS = (process.env.BENCH_CONTROLS ?? '12.3.1,9.4.3,11.2.9,16.1.1,18.1.4').split(',');
 
 const dir = join(buildCorpus()[0], '..');
 const cpuMs = (pid) => {
