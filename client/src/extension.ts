@@ -3,7 +3,6 @@ import { CoverageRequest } from '../../server/src/protocol/customMessages';
 import type { ControlPage, ExclusionRegister } from '../../server/src/protocol/controlMessages';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
-import { ExplainPanel } from './report/explainPanel';
 import { PagePanel } from './report/pagePanel';
 import { ReportPanel } from './report/reportPanel';
 import { CoverageTree } from './views/coverageTree';
@@ -31,9 +30,9 @@ let ctx: Ctx | undefined;
 export async function activate(context: ExtensionContext): Promise<ClausewiseApi> {
   const current = new Ctx(context);
   ctx = current;
-  const ui = { coverage: new CoverageTree(current), documents: new DocumentsTree(current), report: new ReportPanel(current), explain: new ExplainPanel(),
-    controlPage: new PagePanel<ControlPage>(current, 'clausewise.controlPage'), exclusionRegister: new PagePanel<ExclusionRegister>(current, 'clausewise.exclusionRegister') };
-  context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.explain, ui.controlPage, ui.exclusionRegister);
+  const ui = { coverage: new CoverageTree(current), documents: new DocumentsTree(current), report: new ReportPanel(current),
+    controlPage: new PagePanel<ControlPage>(current, 'clausewise.controlPage', 'control page'), exclusionRegister: new PagePanel<ExclusionRegister>(current, 'clausewise.exclusionRegister', 'exclusion register') };
+  context.subscriptions.push(ui.coverage, ui.documents, ui.report, ui.controlPage, ui.exclusionRegister);
   registerCommands(current, ui);
   await current.startWhenNeeded().catch((error) => current.output.error(`Clausewise did not start: ${error instanceof Error ? error.message : String(error)}`));
   return { serverPid: () => current.serverPid(), statusText: () => current.status.text(), statusLabel: () => current.status.accessibleLabel(), onDidStart: current.onDidStart, onDidChangeStatus: current.status.onDidShow, coverageRequests: () => current.answers.sent(CoverageRequest.method) };

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../server/src/protocol/customMessages';
 import type { AdoptFolderResult, ControlPlacesResult, ExcludeControlResult } from '../../server/src/protocol/gapMessages';
-import { tempWorkspace } from '../helpers/tempWorkspace';
+import { loadCatalog } from '../../server/src/catalog/load';
+import { parsePolicyDocument } from '../../server/src/document/parse';
+import { suggestClauses } from '../../server/src/suggest/rank';
+import { repoRoot } from '../helpers/paths';
+import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
 import { checkFolder } from '../helpers/checkFolder';
 import { appliedEdits, copySamples, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
@@ -128,6 +132,35 @@ describe('clausewise/controlPlaces', () => {
     const scores = result.places.map((place) => place.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores[2]).toBeLessThan(scores[0]!);
+  });
+
+  it('ranks exactly as Suggest Clauses does on each document parsed in full, open and closed, ties in path order', async () => {
+    // Real policies (frontmatter replaced by ours), one twice: its two copies tie on every control.
+    const bodies = ['datica/07-systems_access_policy.md', 'datica/08-auditing_policy.md', 'datica/18-data_retention_policy.md', 'comply/password.md', 'comply/remote.md', 'comply/incident.md', 'comply/office.md']
+      .map((name) => readFileSync(join(repoRoot, 'test', 'corpus', name), 'utf8').replace(/^[\s\S]*?\n---\r?\n/, ''));
+    const files: Record<string, string> = {};
+    bodies.forEach((body, position) => (files[`policies/doc-${position}.md`] = policyText(`POL-${position}`, '', body)));
+    files['policies/doc-7.md'] = files['policies/doc-1.md']!.replace('POL-1', 'POL-7');
+    const root = tempWorkspace(files);
+    const lsp = await serve(root);
+    // An open document with unsaved text: ranked as the editor has it.
+    const openPath = join(root, 'policies', 'doc-3.md');
+    files['policies/doc-3.md'] += '\n## Backup schedule\n\nBackups of the password vault run nightly and are restored each quarter.\n';
+    await lsp.open(uriOf(openPath), files['policies/doc-3.md']!);
+    const catalog = loadCatalog();
+    for (const id of ['12.3.1', '9.4.3', '12.4.1', '11.2.9', '16.1.1', '18.1.3', '5.1.1']) {
+      const expected = Object.keys(files)
+        .sort()
+        .flatMap((name) => {
+          const suggestion = suggestClauses(parsePolicyDocument(join(root, name), files[name]!), catalog).find((candidate) => candidate.control.id === id);
+          return suggestion ? [{ uri: uriOf(join(root, name)), score: suggestion.score, reasons: suggestion.reasons.map((reason) => reason.text) }] : [];
+        })
+        .sort((a, b) => b.score - a.score);
+      const result = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id, limit: 20 });
+      expect(result.places.map(({ uri, score, reasons }) => ({ uri, score, reasons })), id).toEqual(expected);
+      const top = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id, limit: 3 });
+      expect(top.places, id).toEqual(result.places.slice(0, 3));
+    }
   });
 
   it('refuses an id that is not a control, naming the nearest ids', async () => {

@@ -355,7 +355,7 @@ async function controlPage(page: Page): Promise<void> {
   const row = coverageView.locator('.monaco-list-row[aria-label^="12.3.1 Information backup"]').first();
   await goToControl(page, '12.3.1', '12.3.1 Information backup', row);
   await row.hover();
-  await row.locator('.action-label[aria-label="Show Control…"]').click(SHORT);
+  await row.locator('.action-label[aria-label="Explain Control…"]').click(SHORT);
   await page.locator('.tabs-container .tab', { hasText: CONTROL_TAB }).waitFor(SHORT);
   const frame = await frameWith(page, '#state');
   // The claiming document with its facts, and each element's state in words: found under its heading, with its words quoted.

@@ -9,7 +9,6 @@ export const COMMANDS = {
   restartServer: 'clausewise.restartServer',
   insertPolicySkeleton: 'clausewise.insertPolicySkeleton',
   fixAllProblems: 'clausewise.fixAllProblems',
-  explainControl: 'clausewise.explainControl',
   showOutput: 'clausewise.showOutput',
   showGapsOnly: 'clausewise.coverage.showGapsOnly',
   showAllControls: 'clausewise.coverage.showAll',

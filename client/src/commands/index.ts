@@ -1,14 +1,12 @@
 import { commands } from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ControlPage, ExclusionRegister } from '../../../server/src/protocol/controlMessages';
-import type { ExplainPanel } from '../report/explainPanel';
 import type { PagePanel } from '../report/pagePanel';
 import type { ReportPanel } from '../report/reportPanel';
 import type { CoverageTree } from '../views/coverageTree';
 import type { DocumentsTree } from '../views/documentsTree';
 import { adoptFolder } from './adoptFolder';
 import { claimInOpenDocument, filterCoverage, insertElement, newDocumentForControl } from './coverageActions';
-import { explainControl } from './explainControl';
 import { exportCoverageReport } from './exportCoverageReport';
 import { fixAllProblems } from './fixAllProblems';
 import { excludeControl, whereCouldThisGo } from './gapActions';
@@ -31,7 +29,6 @@ interface Ui {
   coverage: CoverageTree;
   documents: DocumentsTree;
   report: ReportPanel;
-  explain: ExplainPanel;
   controlPage: PagePanel<ControlPage>;
   exclusionRegister: PagePanel<ExclusionRegister>;
 }
@@ -45,12 +42,11 @@ export function registerCommands(ctx: Ctx, ui: Ui): void {
     [COMMANDS.restartServer]: restartServer(ctx),
     [COMMANDS.insertPolicySkeleton]: insertPolicySkeleton(ctx),
     [COMMANDS.fixAllProblems]: fixAllProblems(),
-    [COMMANDS.explainControl]: explainControl(ctx, ui.explain),
     [COMMANDS.showOutput]: showOutput(ctx),
     [COMMANDS.showGapsOnly]: () => ui.coverage.setGapsOnly(true),
     [COMMANDS.showAllControls]: () => ui.coverage.setGapsOnly(false),
     [COMMANDS.refreshViews]: () => ctx.refetch(),
-    [COMMANDS.openClaim]: openClaim(),
+    [COMMANDS.openClaim]: openClaim(ctx),
     [COMMANDS.suggestClauses]: suggestClauses(ctx),
     [COMMANDS.migrateWorkspace]: migrateWorkspace(ctx),
     [COMMANDS.markReviewed]: markReviewed(ctx),

@@ -1,33 +1,41 @@
-import { commands, Range, Uri, window, workspace, type SymbolInformation } from 'vscode';
+import { Range, Uri, window, workspace, type TextDocument } from 'vscode';
+import { ControlPageRequest } from '../../../server/src/protocol/controlMessages';
+import type { Ctx } from '../ctx';
 import type { ClaimTarget } from '../views/coverageItems';
 
-/** Opens a document at the frontmatter line that claims (or excludes) a control: a claim from the server's workspace symbols, an exclusion from the text. */
-export function openClaim() {
+/**
+ * Opens a document at the frontmatter line that claims (or excludes) a control, with the id on it
+ * selected. The line is the server's (the control page lists each claim and exclusion with its
+ * line); when the server cannot say, the document opens at its top.
+ */
+export function openClaim(ctx: Ctx) {
   return async (target: ClaimTarget): Promise<void> => {
     const uri = Uri.file(target.path);
-    const range = (target.excluded ? undefined : await claimRange(uri, target.controlId)) ?? (await keyRange(uri, target.excluded ? 'excludes' : 'clauses', target.controlId));
-    await window.showTextDocument(uri, { selection: range ?? new Range(0, 0, 0, 0), preview: true });
+    const place = await placeOf(ctx, uri, target).catch(() => undefined);
+    const document = await workspace.openTextDocument(uri);
+    await window.showTextDocument(document, { preview: true, selection: place ? selectionOn(document, place.line, place.ids) : new Range(0, 0, 0, 0) });
   };
 }
 
-/** The server's workspace symbols include each control at every document that claims it. */
-async function claimRange(uri: Uri, controlId: string): Promise<Range | undefined> {
-  const symbols = (await commands.executeCommand<SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', controlId)) ?? [];
-  return symbols.find((symbol) => symbol.location.uri.fsPath === uri.fsPath && symbol.name.startsWith(`${controlId} `))?.location.range;
+/** The zero-based line of the claim or exclusion, and the ids it may be written with there. */
+async function placeOf(ctx: Ctx, uri: Uri, target: ClaimTarget): Promise<{ line: number; ids: string[] } | undefined> {
+  const page = await ctx.request(ControlPageRequest, { uri: uri.toString(), id: target.controlId });
+  const here = (entry: { uri: string }) => Uri.parse(entry.uri).fsPath === uri.fsPath;
+  if (target.excluded) {
+    const exclusion = page.exclusions.find(here);
+    return exclusion && { line: exclusion.line, ids: [page.id] };
+  }
+  const claim = page.claims.find(here);
+  return claim && { line: claim.line, ids: [page.id, ...(claim.via ?? [])] };
 }
 
-/**
- * The control's id under a frontmatter key (`excludes:`), found in the text: the extension leaves
- * document symbols to Markdown's outline, so they cannot say where the key is.
- */
-async function keyRange(uri: Uri, key: string, controlId: string): Promise<Range | undefined> {
-  const document = await workspace.openTextDocument(uri);
-  const text = document.getText();
-  const fence = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*$/m.exec(text);
-  const frontmatter = fence && fence.index === 0 ? fence[0] : text.slice(0, text.search(/^---[ \t]*$/m) + 1 || 0);
-  const keyAt = frontmatter.search(new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*:`, 'm'));
-  if (keyAt < 0) return undefined;
-  const id = new RegExp(`(?<![\\d.])${controlId.replace(/\./g, '\\.')}(?![\\d.])`).exec(frontmatter.slice(keyAt));
-  const start = document.positionAt(id ? keyAt + id.index : keyAt);
-  return new Range(start, start.translate(0, id ? controlId.length : key.length));
+/** The first of the ids on the line (a whole id: 12.3.1 is not the start of 12.3.10), else the line's start. */
+function selectionOn(document: TextDocument, line: number, ids: string[]): Range {
+  const at = Math.min(Math.max(0, line), document.lineCount - 1);
+  const text = document.lineAt(at).text;
+  for (const id of ids) {
+    const found = new RegExp(`(?<![\\d.])${id.replace(/\./g, '\\.')}(?![\\d.])`).exec(text);
+    if (found) return new Range(at, found.index, at, found.index + id.length);
+  }
+  return new Range(at, 0, at, 0);
 }

@@ -19,7 +19,7 @@ export function showMissingElements() {
     if (!item || !action) return false;
     const uri = Uri.parse(uriText);
     const claim = new Range(item.range.start.line, item.range.start.character, item.range.end.line, item.range.end.character);
-    if (action === 'explain') return (await commands.executeCommand(COMMANDS.explainControl, item.clause)) !== undefined;
+    if (action === 'explain') return (await commands.executeCommand(COMMANDS.showControl, item.clause)) !== undefined;
     if (action === 'goto') {
       const editor = await window.showTextDocument(await workspace.openTextDocument(uri));
       editor.selection = new Selection(claim.start, claim.end);

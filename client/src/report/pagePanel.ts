@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { commands, Position, Range, Uri, ViewColumn, window, type Disposable, type WebviewPanel } from 'vscode';
+import { commands, Position, Range, Uri, ViewColumn, window, type WebviewPanel } from 'vscode';
 import { SHOW_CONTROL_COMMAND } from '../../../server/src/protocol/controlMessages';
 import type { Ctx } from '../ctx';
+import { LivePanel } from './livePanel';
 
 /** Messages the control page and the register post: open a document at a line, or show a control's page. */
 type PageMessage = { type: 'open'; uri: string; line: number } | { type: 'control'; id: string };
@@ -14,43 +15,27 @@ export interface PageContent<T> {
 }
 
 /** One webview panel (one at a time per kind) that shows a page from the server and renders it again when coverage changes while it is open. */
-export class PagePanel<T> implements Disposable {
-  private panel?: WebviewPanel;
+export class PagePanel<T> extends LivePanel<PageMessage> {
   private content?: PageContent<T>;
-  private readonly subscription: Disposable;
 
-  constructor(private readonly ctx: Ctx, private readonly viewType: string) {
-    this.subscription = ctx.onDidChangeCoverage(() => void this.refresh().catch((error) => this.failed(error)));
+  constructor(ctx: Ctx, viewType: string, name: string) {
+    super(ctx, viewType, name, { viewColumn: ViewColumn.Active, preserveFocus: true });
   }
 
   /** Opens (or reveals) the panel with `content`; returns the data it shows. A failed request opens nothing. */
   async show(content: PageContent<T>): Promise<T> {
     const data = await content.fetch(this.ctx);
     this.content = content;
-    if (this.panel) this.panel.reveal(undefined, true);
-    else this.panel = this.create();
-    this.paint(this.panel, content, data);
+    this.paint(this.revealed(), content, data);
     return data;
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.panel?.dispose();
+  protected received(message: PageMessage): void {
+    if (message.type === 'control') void commands.executeCommand(SHOW_CONTROL_COMMAND, message.id);
+    if (message.type === 'open') void openAt(message.uri, message.line);
   }
 
-  private create(): WebviewPanel {
-    // Nothing is loaded from disk or the network: style and script are inline, allowed by nonce.
-    const panel = window.createWebviewPanel(this.viewType, 'Clausewise', { viewColumn: ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], enableCommandUris: false });
-    panel.onDidDispose(() => (this.panel = undefined));
-    panel.webview.onDidReceiveMessage((message: PageMessage) => {
-      if (message.type === 'control') void commands.executeCommand(SHOW_CONTROL_COMMAND, message.id);
-      if (message.type === 'open') void openAt(message.uri, message.line);
-    });
-    return panel;
-  }
-
-  /** Fetches and shows the open page again (coverage changed). */
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     const content = this.content;
     if (!this.panel || !content) return;
     const data = await content.fetch(this.ctx);
@@ -60,10 +45,6 @@ export class PagePanel<T> implements Disposable {
   private paint(panel: WebviewPanel, content: PageContent<T>, data: T): void {
     panel.title = content.title(data);
     panel.webview.html = content.html(data, randomBytes(16).toString('base64'));
-  }
-
-  private failed(error: unknown): void {
-    this.ctx.output.warn(`Could not update the page: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -26,6 +26,8 @@ export interface AnalysisJob {
   indexOnly?: boolean;
   /** Send the parsed document back too (an editor's open document: hover and completion read it). */
   keepDocument?: boolean;
+  /** Keep each control's suggestion score in the analysis, when the document is a policy (see AnalyzedDocument.suggestionScores). */
+  scoreSuggestions?: boolean;
   /** Files that count as existing though they may not be on disk (an editor's unsaved documents). */
   openPaths?: string[];
   /** Set when an earlier try ran out of time: the job is then only reported, not parsed. */

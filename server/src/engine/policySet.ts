@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalog } from '../catalog/catalog';
+import { elementsFor } from '../config/elements';
 import { todayString } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
 import { readFrontmatter } from '../document/frontmatter';
@@ -15,6 +16,7 @@ import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
 import { withoutBom } from '../document/bom';
+import { suggestionScores } from '../suggest/rank';
 
 /** Everything a check needs besides the documents themselves. */
 export interface CheckEnvironment {
@@ -92,6 +94,11 @@ export class PolicySet {
     const problem = unparsedBecause(text, readProblem, this.config.limits);
     const frontmatter = problem && problem.kind !== 'encoding' ? undefined : readFrontmatter(text);
     return frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
+  }
+
+  /** Each control's suggestion score for a parsed document, in catalog order, with this set's elements. */
+  suggestionScores(document: PolicyDocument): Float64Array {
+    return suggestionScores(document, this.catalog, { elementsOf: (control) => elementsFor(control, this.config) });
   }
 
   /** Parses and indexes a document without running any rule: all that coverage and trace read. */

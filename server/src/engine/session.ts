@@ -279,6 +279,8 @@ export class Session {
       defaultCatalog,
       dropInvalid,
       keepDocument: source.keepDocument,
+      // An open document is ranked from its parse, kept here; a closed one from the scores its thread keeps.
+      scoreSuggestions: !source.keepDocument,
       openPaths: source.openPaths,
     };
   }

@@ -62,7 +62,7 @@ export function startServer(connection: Connection): void {
     const workspace: LiveWorkspace = new LiveWorkspace(
       documents,
       {
-        checked: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
+        findingsChanged: (entries) => entries.forEach((entry) => publisher.publish(entry, workspace.uriOf(entry.path), workspace.versionOf(entry.path))),
         delivered: () => publisher.written(),
         dropped: (paths) => paths.forEach((path) => publisher.clear(path)),
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),

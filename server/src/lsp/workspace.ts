@@ -16,7 +16,7 @@ import { settledWithin } from './settledWithin';
 /** What the live workspace tells the rest of the server. */
 export interface WorkspaceListener {
   /** These documents' findings were computed again. */
-  checked(documents: SessionDocument[]): void;
+  findingsChanged(documents: SessionDocument[]): void;
   /** These documents are no longer checked (deleted, excluded, closed outside the workspace, or under a broken config). */
   dropped(paths: string[]): void;
   /** Resolves when the diagnostics of the documents reported so far have reached the client. */
@@ -74,8 +74,7 @@ export class LiveWorkspace {
   private tickets = 0;
   private generation = 0;
   private indexing = false;
-  /** False until the current generation's indexing pass is over (and before the first one). */
-  private indexed = false;
+  /** Resolved once the current generation's indexing pass is over (pending before the first one). */
   private ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
@@ -112,11 +111,6 @@ export class LiveWorkspace {
       previous();
     }
     const markReady = this.markReady;
-    const done = () => {
-      if (generation === this.generation) this.indexed = true;
-      markReady();
-    };
-    this.indexed = false;
     this.session.reset();
     this.inflight.clear();
     this.rerun.clear();
@@ -124,7 +118,7 @@ export class LiveWorkspace {
     void this.session.restartThreads();
     // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
     return this.indexAll(generation)
-      .finally(done)
+      .finally(markReady)
       .then((checked) => (checked ? this.publishInSlices(checked, generation) : undefined))
       .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`));
   }
@@ -191,7 +185,8 @@ export class LiveWorkspace {
    * and only while the request is wanted), then as `upToDate`. Undefined when cancelled meanwhile.
    */
   async checked(uri: string, token: CancellationToken, bound = INDEX_WAIT_MS): Promise<SessionDocument | undefined> {
-    if (!this.indexed) await settledWithin(this.whenIndexed(), token, bound);
+    // Once indexed, whenIndexed has settled: this waits no longer than a turn of the microtask queue.
+    await settledWithin(this.whenIndexed(), token, bound);
     return token.isCancellationRequested ? undefined : this.upToDate(uri);
   }
 
@@ -297,7 +292,7 @@ export class LiveWorkspace {
       if (change.after) paths.add(change.path);
       for (const dependent of this.session.dependents(change)) paths.add(dependent);
     }
-    this.listener.checked(this.session.checkWorkspace(paths));
+    this.listener.findingsChanged(this.session.checkWorkspace(paths));
     if (changes.some((change) => coverageInputsChanged(change.before, change.after) || listingChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
   }
 
@@ -374,7 +369,7 @@ export class LiveWorkspace {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
       if (generation !== this.generation) return;
       // An edit, file event or close between slices has published (or cleared) that document itself.
-      this.listener.checked(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.session.get(entry.path) === entry));
+      this.listener.findingsChanged(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.session.get(entry.path) === entry));
       await Promise.all([this.listener.delivered(), new Promise((resolve) => setImmediate(resolve))]);
     }
   }

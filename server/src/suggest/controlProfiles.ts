@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
+import { headingKey } from '../document/normalize';
 import { termsOf } from './terms';
 
 /** What the catalog says about one control, as weighted terms. */
@@ -14,6 +15,23 @@ export interface ProfileIndex {
   profiles: ControlProfile[];
   /** Term key → inverse document frequency over the profiles. */
   idf: Map<string, number>;
+  /** Term key → its position among every profile term, for counting a document's terms in an array. */
+  vocabulary: Map<string, number>;
+  /** Per profile (same order), its terms ready to score: positions and idf × weight in the order of `weights`. */
+  scoring: ProfileScoring[];
+}
+
+/** A profile's terms as the ranking reads them for every document: arrays, not map look-ups. */
+export interface ProfileScoring {
+  keys: string[];
+  /** Each term's position in the index's vocabulary. */
+  ids: Int32Array;
+  /** Each term's idf × weight. */
+  coefficients: Float64Array;
+  /** Square root of the sum of the coefficients: long profiles would win on volume alone. */
+  norm: number;
+  /** The heading key of the control's title. */
+  titleKey: string;
 }
 
 /** How much each part of a catalog entry says about what a document claiming it is about. */
@@ -55,7 +73,16 @@ function buildIndex(catalog: Catalog): ProfileIndex {
     const factor = key.split(' ').every((word) => generic.has(word)) ? GENERIC_FACTOR : 1;
     idf.set(key, factor * Math.log(1 + (total - count + 0.5) / (count + 0.5)));
   }
-  return { profiles, idf };
+  const vocabulary = new Map([...documentFrequency.keys()].map((key, position) => [key, position]));
+  return { profiles, idf, vocabulary, scoring: profiles.map((profile) => scoringOf(profile, idf, vocabulary)) };
+}
+
+function scoringOf(profile: ControlProfile, idf: Map<string, number>, vocabulary: Map<string, number>): ProfileScoring {
+  const keys = [...profile.weights.keys()];
+  const coefficients = Float64Array.from(keys, (key) => (idf.get(key) ?? 0) * profile.weights.get(key)!);
+  let total = 0;
+  for (const coefficient of coefficients) total += coefficient;
+  return { keys, ids: Int32Array.from(keys, (key) => vocabulary.get(key)!), coefficients, norm: Math.sqrt(total), titleKey: headingKey(profile.control.title) };
 }
 
 function profileOf(catalog: Catalog, control: Control): ControlProfile {

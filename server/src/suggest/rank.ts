@@ -2,10 +2,9 @@ import { mentionsOf } from '../catalog/mentions';
 import type { Catalog } from '../catalog/catalog';
 import type { Control } from '../catalog/types';
 import { listItems } from '../document/frontmatter';
-import { headingKey } from '../document/normalize';
 import type { PolicyDocument } from '../document/types';
 import { matchElements } from '../policy/elementMatch';
-import { profileIndex, type ControlProfile } from './controlProfiles';
+import { profileIndex, type ProfileScoring } from './controlProfiles';
 import { documentTerms, type DocumentTerms } from './documentTerms';
 import type { ClauseSuggestion, SuggestionReason, SuggestOptions } from './types';
 
@@ -34,7 +33,8 @@ export const RANKING = {
 interface Evidence {
   control: Control;
   raw: number;
-  reasons: SuggestionReason[];
+  /** Absent when only the scores are wanted (no words are built). */
+  reasons?: SuggestionReason[];
 }
 
 /**
@@ -43,32 +43,60 @@ interface Evidence {
  * evidence for the other controls of the same objective. Deterministic: ties keep catalog order.
  */
 export function suggestClauses(document: PolicyDocument, catalog: Catalog, options: SuggestOptions = {}): ClauseSuggestion[] {
-  const index = profileIndex(catalog);
-  const terms = documentTerms(document);
-  const mentioned = new Set(mentionsOf(document.mentions, catalog).map((mention) => mention.id));
-  const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
-  const profiles = options.categoryId === undefined ? index.profiles : index.profiles.filter((profile) => profile.control.categoryId === options.categoryId);
-  const evidence = profiles.map((profile) => {
-    const found: Evidence = { control: profile.control, raw: 0, reasons: [] };
-    addSectionEvidence(document, options, found);
-    const title = headings.get(headingKey(profile.control.title));
-    if (title !== undefined) add(found, RANKING.titleHeading, 'title-heading', `heading '${title}' is the control's title`);
-    if (mentioned.has(profile.control.id)) add(found, RANKING.mention, 'mention', `the text cites ${profile.control.id}`);
-    addTermEvidence(profile, terms, index.idf, found);
-    return found;
-  });
   const claimed = new Set(listItems(document.frontmatter, 'clauses').map((item) => catalog.control(item.source)?.id));
-  const suggestions = withNeighbourEvidence(evidence, catalog)
+  const suggestions = evidenceOf(document, catalog, options, true)
     .filter((entry) => entry.raw > 0)
-    .map((entry) => ({ control: entry.control, score: entry.raw / (entry.raw + RANKING.halfScore), claimed: claimed.has(entry.control.id), reasons: entry.reasons }));
+    .map((entry) => ({ control: entry.control, score: scoreOf(entry.raw), claimed: claimed.has(entry.control.id), reasons: entry.reasons ?? [] }));
   // Array.prototype.sort is stable and the evidence is in catalog order, so ties keep that order.
   suggestions.sort((a, b) => b.score - a.score);
   return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
 }
 
-function add(evidence: Evidence, amount: number, kind: SuggestionReason['kind'], text: string): void {
+/**
+ * The score suggestClauses gives each control of the catalog, in catalog order (0 where it finds no
+ * evidence), computed the same way but without the reasons' words: a few hundred bytes a document
+ * holds so a question about one control across many documents needs no parse.
+ */
+export function suggestionScores(document: PolicyDocument, catalog: Catalog, options: Pick<SuggestOptions, 'elementsOf'> = {}): Float64Array {
+  const evidence = evidenceOf(document, catalog, options, false);
+  const scores = new Float64Array(evidence.length);
+  evidence.forEach((entry, position) => (scores[position] = entry.raw > 0 ? scoreOf(entry.raw) : 0));
+  return scores;
+}
+
+function scoreOf(raw: number): number {
+  return raw / (raw + RANKING.halfScore);
+}
+
+/** Each control's evidence (of one category with `categoryId`), neighbours' share included, in catalog order; with the reasons when `explain`. */
+function evidenceOf(document: PolicyDocument, catalog: Catalog, options: SuggestOptions, explain: boolean): Evidence[] {
+  const index = profileIndex(catalog);
+  const terms = documentTerms(document);
+  const frequencies = new Float64Array(index.vocabulary.size);
+  for (const [key, frequency] of terms.frequency) {
+    const position = index.vocabulary.get(key);
+    if (position !== undefined) frequencies[position] = frequency;
+  }
+  const mentioned = new Set(mentionsOf(document.mentions, catalog).map((mention) => mention.id));
+  const headings = new Map(document.sections.filter((section) => section.kind === 'heading').map((section) => [section.key, section.title]));
+  const evidence: Evidence[] = [];
+  index.profiles.forEach((profile, position) => {
+    if (options.categoryId !== undefined && profile.control.categoryId !== options.categoryId) return;
+    const scoring = index.scoring[position]!;
+    const found: Evidence = { control: profile.control, raw: 0, ...(explain ? { reasons: [] } : {}) };
+    addSectionEvidence(document, options, found);
+    const title = headings.get(scoring.titleKey);
+    if (title !== undefined) add(found, RANKING.titleHeading, 'title-heading', () => `heading '${title}' is the control's title`);
+    if (mentioned.has(profile.control.id)) add(found, RANKING.mention, 'mention', () => `the text cites ${profile.control.id}`);
+    addTermEvidence(scoring, frequencies, terms, found);
+    evidence.push(found);
+  });
+  return withNeighbourEvidence(evidence, catalog);
+}
+
+function add(evidence: Evidence, amount: number, kind: SuggestionReason['kind'], text: () => string): void {
   evidence.raw += amount;
-  evidence.reasons.push({ kind, text });
+  evidence.reasons?.push({ kind, text: text() });
 }
 
 function addSectionEvidence(document: PolicyDocument, options: SuggestOptions, evidence: Evidence): void {
@@ -77,23 +105,29 @@ function addSectionEvidence(document: PolicyDocument, options: SuggestOptions, e
     const section = match.sections.find((candidate) => !candidate.empty) ?? match.sections[0];
     if (!section) continue;
     const where = section.kind === 'lead-in' ? 'lead-in' : 'heading';
-    const text = `${where} '${section.title}' matches element ${control.id}/${match.element.id}${match.state === 'empty' ? ' (no text yet)' : ''}`;
+    const text = () => `${where} '${section.title}' matches element ${control.id}/${match.element.id}${match.state === 'empty' ? ' (no text yet)' : ''}`;
     add(evidence, RANKING.elementHeading * (match.state === 'heading' ? 1 : 0.5), 'element-heading', text);
   }
 }
 
-function addTermEvidence(profile: ControlProfile, terms: DocumentTerms, idf: Map<string, number>, evidence: Evidence): void {
+/** The terms the document shares with the profile, each saturated (the tenth mention adds little), over the profile's norm. */
+function addTermEvidence(scoring: ProfileScoring, frequencies: Float64Array, terms: DocumentTerms, evidence: Evidence): void {
   const k = RANKING.saturation;
   const contributions: { key: string; value: number }[] = [];
   let sum = 0;
-  for (const [key, weight] of profile.weights) {
-    const frequency = terms.frequency.get(key);
+  for (let term = 0; term < scoring.ids.length; term++) {
+    const frequency = frequencies[scoring.ids[term]!]!;
     if (!frequency) continue;
-    const value = (idf.get(key) ?? 0) * weight * ((frequency * (k + 1)) / (frequency + k));
-    contributions.push({ key, value });
+    const value = scoring.coefficients[term]! * ((frequency * (k + 1)) / (frequency + k));
+    if (evidence.reasons) contributions.push({ key: scoring.keys[term]!, value });
     sum += value;
   }
   if (sum <= 0) return;
+  add(evidence, sum / scoring.norm, 'terms', () => `terms: ${shownTerms(contributions, terms).join(', ')}`);
+}
+
+/** The four terms that weigh most, leaving out those a longer one shown already says. */
+function shownTerms(contributions: { key: string; value: number }[], terms: DocumentTerms): string[] {
   contributions.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
   const shown: string[] = [];
   for (const { key } of contributions) {
@@ -102,7 +136,7 @@ function addTermEvidence(profile: ControlProfile, terms: DocumentTerms, idf: Map
     if (!shown.some((words) => ` ${words} `.includes(` ${surface} `))) shown.push(surface);
     if (shown.length === 4) break;
   }
-  add(evidence, sum / profileNorm(profile, idf), 'terms', `terms: ${shown.join(', ')}`);
+  return shown;
 }
 
 /**
@@ -120,16 +154,16 @@ function withNeighbourEvidence(evidence: Evidence[], catalog: Catalog): Evidence
     // A theme's implicit objective is its whole category: no closer neighbours than the cousins.
     const siblings = objective.count > 1 && !catalog.objectiveOf(entry.control).implicit ? (RANKING.objectiveShare * (objective.sum - entry.raw)) / (objective.count - 1) : 0;
     const cousins = category.count > objective.count ? (RANKING.categoryShare * (category.sum - objective.sum)) / (category.count - objective.count) : 0;
-    const reasons = [...entry.reasons];
-    if (siblings > entry.raw / 2) {
+    const reasons = entry.reasons && [...entry.reasons];
+    if (reasons && siblings > entry.raw / 2) {
       const { id, title } = catalog.objectiveOf(entry.control);
       reasons.push({ kind: 'objective', text: `other controls of ${id} ${title} match too` });
     }
-    if (cousins > entry.raw / 2) {
+    if (reasons && cousins > entry.raw / 2) {
       const { id, title } = catalog.categoryOf(entry.control);
       reasons.push({ kind: 'category', text: `controls elsewhere in ${id} ${title} match too` });
     }
-    return { ...entry, raw: entry.raw + siblings + cousins, reasons };
+    return { ...entry, raw: entry.raw + siblings + cousins, ...(reasons ? { reasons } : {}) };
   });
 }
 
@@ -142,17 +176,4 @@ function totalsBy(evidence: Evidence[], key: (control: Control) => string): Map<
     totals.set(key(entry.control), total);
   }
   return totals;
-}
-
-const norms = new WeakMap<ControlProfile, number>();
-
-/** Long profiles would win on volume alone; divide by the square root of their size. */
-function profileNorm(profile: ControlProfile, idf: Map<string, number>): number {
-  let norm = norms.get(profile);
-  if (norm === undefined) {
-    let total = 0;
-    for (const [key, weight] of profile.weights) total += (idf.get(key) ?? 0) * weight;
-    norms.set(profile, (norm = Math.sqrt(total)));
-  }
-  return norm;
 }

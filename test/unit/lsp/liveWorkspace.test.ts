@@ -18,7 +18,7 @@ describe('publishing after indexing', () => {
     const published: string[] = [];
     let live: LiveWorkspace | undefined = undefined;
     const listener: WorkspaceListener = {
-      checked: (documents) => {
+      findingsChanged: (documents) => {
         published.push(...documents.map((document) => document.path));
         // The first slice is out: the last document is deleted before its slice goes.
         if (published.length === documents.length) {

@@ -177,16 +177,19 @@ export async function run(): Promise<void> {
       },
     },
     {
-      name: 'go to control and explain control answer from the server',
+      name: 'go to control and explain control (the control page) answer from the server',
       run: async () => {
         check((await commands.executeCommand<string>('clausewise.goToControl', '12.3.1')) === '12.3.1', 'go to control did not reveal 12.3.1');
-        const explained = await commands.executeCommand<string>('clausewise.explainControl', '12.3.1');
-        check(explained?.includes('12.3.1 Information backup') && explained.includes('Restore testing'), `explanation: ${explained?.slice(0, 300)}`);
-        const unclaimed = await commands.executeCommand<string>('clausewise.explainControl', '5.1.1');
-        check(unclaimed?.includes('5.1.1') && unclaimed.includes('gap'), `explanation of 5.1.1: ${unclaimed?.slice(0, 300)}`);
+        // One place to explain a control: Explain Control… opens the control page; the old side panel's command is gone.
+        const ids = await commands.getCommands(true);
+        check(ids.includes('clausewise.showControl') && !ids.includes('clausewise.explainControl'), 'clausewise.explainControl is still registered beside clausewise.showControl');
+        const explained = await commands.executeCommand<ControlPage>('clausewise.showControl', '12.3.1');
+        check(explained?.title === 'Information backup' && explained.elements.some((element) => element.title === 'Restore testing') && explained.summary.length > 0, `page: ${JSON.stringify(explained).slice(0, 300)}`);
+        const unclaimed = await commands.executeCommand<ControlPage>('clausewise.showControl', '5.1.1');
+        check(unclaimed?.id === '5.1.1' && unclaimed.state === 'gap' && unclaimed.claims.length === 0, `page of 5.1.1: ${JSON.stringify(unclaimed).slice(0, 300)}`);
         // From the Coverage view's inline action, the argument is the tree node.
-        const fromView = await commands.executeCommand<string>('clausewise.explainControl', { kind: 'control', control: { id: '8.2.3' } });
-        check(fromView?.includes('8.2.3 Handling of assets'), `explanation from the view: ${fromView?.slice(0, 200)}`);
+        const fromView = await commands.executeCommand<ControlPage>('clausewise.showControl', { kind: 'control', control: { id: '8.2.3' } });
+        check(fromView?.id === '8.2.3' && fromView.title === 'Handling of assets', `page from the view: ${JSON.stringify(fromView).slice(0, 200)}`);
       },
     },
     {
