@@ -42,8 +42,7 @@ export function parseMarkdown(text: string): Root {
 }
 
 /** Walks the Markdown tree once, collecting sections, blocks, lead-ins, clause mentions, links and suppressions. */
-export function readBody(text: string, lineOf: (offset: number) => number): BodyParts {
-  const tree = parseMarkdown(text);
+export function readBody(text: string, lineOf: (offset: number) => number, tree = parseMarkdown(text)): BodyParts {
   const headings: RawHeading[] = [];
   const parts: BodyParts = { sections: [], blocks: [], mentions: [], links: [], suppressions: [] };
   const stack: Nodes[] = [tree];

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { DEFAULT_LIMITS, type ParseLimits } from '../config/types';
 import { readBody } from './body';
 import type { BodyReadings } from './bodyReadings';
@@ -25,7 +26,7 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   // comply header with no opening fence, is blanked (offsets kept) so its YAML is not read as Markdown.
   const foreign = frontmatter?.header || (frontmatter?.closed && text.startsWith('...', frontmatter.contentRange.end));
   const bodyText = foreign ? blank(text, frontmatter!.range.end) : text;
-  const read = () => readBody(bodyText, (offset) => positionAt(lineStarts, offset).line);
+  const read = (tree?: Root) => readBody(bodyText, (offset) => positionAt(lineStarts, offset).line, tree);
   Object.assign(document, bodies && !foreign ? bodies.read(path, text, lineStarts, frontmatter, read) : read());
   if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;

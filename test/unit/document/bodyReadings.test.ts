@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../server/src/document/body';
 import { BodyReadings } from '../../../server/src/document/bodyReadings';
+import { editedTree } from '../../../server/src/document/editedTree';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import type { PolicyDocument } from '../../../server/src/document/types';
 
@@ -92,5 +94,60 @@ describe('body readings of an open document', () => {
       const body = readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
       expectSameAsFresh([`---\nid: A\nclauses: [9.2.5]\n---\n${body}`, `---\nid: A\nclauses:\n  - 9.2.5\n  - 12.3.1\n---\n${body}`, `---\nid: A\n---\n${body}`]);
     }
+  }, 240_000);
+
+  it('read an edited body as a fresh parse does, however the edit changes what follows it', () => {
+    // Without the fence BODY leaves open at its end, so that its headings start afresh.
+    const fenced = `---\nid: POL-1\nclauses: [9.2.5]\n---\n${BODY.replace('```\nleft open', '')}\n## After\n\nMore text.\n`;
+    const at = (needle: string, insert: string, from = fenced) => from.replace(needle, `${needle}${insert}`);
+    expectSameAsFresh([
+      fenced,
+      fenced.replace('quarterly', 'annually'),
+      // A fence or comment opened above a heading swallows it and all after it.
+      at('the system owner.', '\n\n```'),
+      fenced,
+      at('the system owner.', '\n\n<!--'),
+      at('the system owner.', '\n<div>'),
+      fenced,
+      // The blank line before a heading gone; a heading marker changed; a list item continued.
+      fenced.replace('quarterly by the system owner.\n\n', 'quarterly by the system owner.\n'),
+      fenced.replace('## Access Reviews', '#Access Reviews'),
+      fenced.replace('## Access Reviews', '  Access Reviews'),
+      at('attempts.', '\n\n  continued'),
+      // A link reference definition reaches across the document ("[Access Reviews]" becomes a link's text).
+      fenced.replace('## Access Reviews', '## [Access Reviews]'),
+      at('More text.', '\n\n[access reviews]: reviews.md', fenced.replace('## Access Reviews', '## [Access Reviews]')),
+      fenced,
+      fenced.replace('---\n# Access', '---\n## Access'),
+      fenced.replace('TODO', 'Sessions lock after 15 minutes.'),
+      fenced.replace('More text.\n', ''),
+    ]);
   });
+
+  it('read every real policy as a fresh parse does through a run of edits anywhere in it', () => {
+    const dir = join(__dirname, '..', '..', 'corpus');
+    const files = ['datica', 'comply'].flatMap((set) => readdirSync(join(dir, set), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, set, name)));
+    const inserts = ['x', '\n', '\n\n', '\n\n# New heading\n\n', '```', '\n```\n', '<!--', '-->', '- ', '    ', '> ', '**', '|', '\t', '#'];
+    let seed = 27799;
+    let partly = 0;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const file of files) {
+      let text = `---\nid: A\nclauses: [9.2.5]\n---\n${readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')}`;
+      const versions = [text];
+      for (let edit = 0; edit < 4; edit++) {
+        const place = 30 + Math.floor(random() * (text.length - 30));
+        const before = text;
+        text = random() < 0.3 ? text.slice(0, place) + text.slice(place + 1 + Math.floor(random() * 20)) : text.slice(0, place) + inserts[Math.floor(random() * inserts.length)]! + text.slice(place);
+        versions.push(text);
+        // The tree parsed in part, positions and all, is the tree of the whole.
+        const bodyStart = text.indexOf('\n---\n') + 5;
+        const tree = editedTree({ text: before, tree: parseMarkdown(before) }, text, bodyStart);
+        if (tree) expect(JSON.parse(JSON.stringify(tree))).toEqual(JSON.parse(JSON.stringify(parseMarkdown(text))));
+        if (tree) partly++;
+      }
+      expectSameAsFresh(versions);
+    }
+    // Most edits parse only part of the text.
+    expect(partly).toBeGreaterThan(files.length * 2);
+  }, 240_000);
 });
