@@ -75,6 +75,32 @@ describe('diagnostics', () => {
     expect(server.diagnostics.get(uriOf(backup))).toEqual([]);
   });
 
+  it('after edits of the frontmatter alone, are where the CLI puts them in the new text', async () => {
+    const body = '# Policy\n\n<!-- clausewise-disable-next-line untagged-mention -->\nSee §9.2.5.\n\nAlso §9.2.6.\n\n## Session time-out\n\nTODO\n';
+    const text = policyText('POL-A', '', body);
+    const root = tempWorkspace({ 'a.md': policyText('POL-A') });
+    server = startServer();
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0 } } });
+    const uri = uriOf(join(root, 'a.md'));
+    // Each step waits for its own findings, so each version is checked in turn.
+    await server.open(uri, text);
+    await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'untagged-mention'));
+    // A list over more lines: the body moves down, its findings with it; then an edit of the same length.
+    const listed = text.replace('clauses: []', 'clauses:\n  - 9.4.2\n  - 12.3.1');
+    await server.edit(uri, 2, rangeOf(text, 'clauses: []'), 'clauses:\n  - 9.4.2\n  - 12.3.1');
+    await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'empty-element'));
+    const final = listed.replace('12.3.1', '12.3.9');
+    await server.edit(uri, 3, rangeOf(listed, '12.3.1'), '12.3.9');
+    const diagnostics = await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'unknown-clause'));
+    const cliRoot = tempWorkspace({ 'a.md': final });
+    const cli = JSON.parse(runCli(['check', cliRoot, '--format', 'json'], { cwd: cliRoot }).stdout) as { files: { findings: CliFinding[] }[] };
+    const findings = cli.files[0]!.findings;
+    expect(findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['untagged-mention', 'empty-element', 'unknown-clause']));
+    expect(diagnostics.map((d) => ({ ruleId: d.code, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1 }))).toEqual(
+      findings.map(({ ruleId, message, line, column, endLine }) => ({ ruleId, message, line, column, endLine })),
+    );
+  });
+
   it('re-check the documents that depend on a changed id', async () => {
     const root = copySamples('with-problems');
     server = startServer();

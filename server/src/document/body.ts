@@ -36,9 +36,13 @@ interface RawHeading {
   titleRange: Range;
 }
 
+/** The Markdown tree of a text (frontmatter as a `yaml` or `toml` node). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
 /** Walks the Markdown tree once, collecting sections, blocks, lead-ins, clause mentions, links and suppressions. */
-export function readBody(text: string, lineOf: (offset: number) => number): BodyParts {
-  const tree = processor.parse(text) as Root;
+export function readBody(text: string, lineOf: (offset: number) => number, tree = parseMarkdown(text)): BodyParts {
   const headings: RawHeading[] = [];
   const parts: BodyParts = { sections: [], blocks: [], mentions: [], links: [], suppressions: [] };
   const stack: Nodes[] = [tree];
@@ -147,7 +151,7 @@ function countWords(text: string, span: Range, limit: number): number {
  * A section whose emptiness is worked out on first use: headings nest, so checking every body
  * eagerly would read the document once per level, and only sections matched to elements are asked.
  */
-function section(kind: Section['kind'], title: string, depth: number, titleRange: Range, bodyRange: Range, text: string): Section {
+export function section(kind: Section['kind'], title: string, depth: number, titleRange: Range, bodyRange: Range, text: string): Section {
   let empty: boolean | undefined;
   let looseKey: string | undefined;
   return {

@@ -1,5 +1,7 @@
+import type { Root } from 'mdast';
 import { DEFAULT_LIMITS, type ParseLimits } from '../config/types';
 import { readBody } from './body';
+import type { BodyReadings } from './bodyReadings';
 import { complexityProblem, measureComplexity } from './complexity';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
@@ -10,8 +12,9 @@ import { hasBom, withoutBom } from './bom';
 /**
  * Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text, and
  * text over the pre-scan's limits (Markdown that would take remark super-linear time), is reported, not parsed.
+ * With `bodies` (an editor's open documents), a body unchanged since the previous version is not parsed again.
  */
-export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem, limits: ParseLimits = DEFAULT_LIMITS): PolicyDocument {
+export function parsePolicyDocument(path: string, rawText: string, readProblem?: ReadProblem, limits: ParseLimits = DEFAULT_LIMITS, bodies?: BodyReadings): PolicyDocument {
   const bom = hasBom(rawText);
   const text = withoutBom(rawText);
   const lineStarts = computeLineStarts(text);
@@ -24,7 +27,8 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   // comply header with no opening fence, is blanked (offsets kept) so its YAML is not read as Markdown.
   const foreign = frontmatter?.header || (frontmatter?.closed && text.startsWith('...', frontmatter.contentRange.end));
   const bodyText = foreign ? blank(text, frontmatter!.range.end) : text;
-  Object.assign(document, readBody(bodyText, (offset) => positionAt(lineStarts, offset).line));
+  const read = (tree?: Root) => readBody(bodyText, (offset) => positionAt(lineStarts, offset).line, tree);
+  Object.assign(document, bodies && !foreign ? bodies.read(path, text, lineStarts, frontmatter, read) : read());
   if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;
 }

@@ -5,6 +5,7 @@ import { elementsFor } from '../config/elements';
 import { todayString } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
 import { readFrontmatter } from '../document/frontmatter';
+import type { BodyReadings } from '../document/bodyReadings';
 import { parsePolicyDocument, unparsedBecause } from '../document/parse';
 import type { PolicyDocument, ReadProblem } from '../document/types';
 import type { Finding } from '../findings/types';
@@ -60,9 +61,9 @@ export class PolicySet {
     return this.excludeMatcher !== undefined && this.excludeMatcher(this.relativePath(path));
   }
 
-  /** Parses a document and records its summary in the index. */
-  add(path: string, text: string, readProblem?: ReadProblem): { document: PolicyDocument; summary: DocumentSummary } {
-    const document = parsePolicyDocument(path, text, readProblem, this.config.limits);
+  /** Parses a document (reusing its body's previous reading from `bodies` when unchanged) and records its summary in the index. */
+  add(path: string, text: string, readProblem?: ReadProblem, bodies?: BodyReadings): { document: PolicyDocument; summary: DocumentSummary } {
+    const document = parsePolicyDocument(path, text, readProblem, this.config.limits, bodies);
     const summary = summarize(document, this.catalog, this.config, this.isIncluded(path));
     this.index.set(summary);
     return { document, summary };
@@ -71,9 +72,10 @@ export class PolicySet {
   /**
    * Parses and indexes a document and runs the rules that read only it: what the CLI, the server
    * and the checking threads keep of it. Cross-document rules run later, over the whole index.
+   * `bodies`: an editor's open documents' previous body readings (see BodyReadings).
    */
-  analyze(path: string, text: string, readProblem: ReadProblem | undefined, environment: CheckEnvironment): { document: PolicyDocument; analyzed: AnalyzedDocument } {
-    const { document, summary } = this.add(path, text, readProblem);
+  analyze(path: string, text: string, readProblem: ReadProblem | undefined, environment: CheckEnvironment, bodies?: BodyReadings): { document: PolicyDocument; analyzed: AnalyzedDocument } {
+    const { document, summary } = this.add(path, text, readProblem, bodies);
     const findings = this.check(document, summary, environment, 'document');
     return { document, analyzed: { summary, findings, suppressions: document.suppressions, bom: document.bom } };
   }

@@ -2,9 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromText } from '../config/load';
 import { ConfigResolver } from '../config/resolve';
+import { BodyReadings } from '../document/bodyReadings';
 import { transferable } from '../document/transfer';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
 import { PolicySet } from './policySet';
+
+/** The previous body readings of the documents open in an editor that this thread analysed: an edit of the frontmatter alone parses no Markdown. */
+const openBodies = new BodyReadings();
 
 /**
  * Analyses one job as a checking thread does: with the policy set of its config (loaded once per
@@ -22,7 +26,7 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
   } else {
     const ruleErrors: AnalysisResult['ruleErrors'] = [];
     const onRuleError = (ruleId: string, _path: string, error: unknown) => ruleErrors.push({ ruleId, error: (error as Error).stack ?? String(error) });
-    const { document, analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists, onRuleError });
+    const { document, analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists, onRuleError }, job.keepDocument ? openBodies : undefined);
     result = { analyzed, document: job.keepDocument ? transferable(document) : undefined, ruleErrors: ruleErrors.length ? ruleErrors : undefined };
     if (job.scoreSuggestions && analyzed.summary.isPolicy) analyzed.suggestionScores = set.suggestionScores(document);
   }

@@ -45,7 +45,11 @@ function prepare(text: string, own: boolean): string {
     .join(' ');
 }
 
-const indexes = new WeakMap<PolicyDocument, BlockIndex>();
+/**
+ * Filed by the document's blocks: a version whose body was not read again (BodyReadings, an edit of
+ * the frontmatter alone) has its predecessor's blocks, at the same offsets in the same text, and so its index.
+ */
+const indexes = new WeakMap<TextBlock[], BlockIndex>();
 
 /**
  * The words of every block of one document, indexed by stem, so an element's evidence is looked up
@@ -66,8 +70,8 @@ export class BlockIndex {
   private readonly concepts = new Map<Concept, Uint8Array>();
 
   static of(document: PolicyDocument): BlockIndex {
-    let index = indexes.get(document);
-    if (!index) indexes.set(document, (index = new BlockIndex(document)));
+    let index = indexes.get(document.blocks);
+    if (!index) indexes.set(document.blocks, (index = new BlockIndex(document)));
     return index;
   }
 
