@@ -10,17 +10,15 @@ export interface ProseEvidence {
   words: string[];
 }
 
-/**
- * One block: its own words are the words of its parts in order (one range of text for most blocks;
- * a section's title and every block inside it; a grid table row's cells), each part indexed once
- * for all the blocks it belongs to; its framing text is shared with the blocks framed by the same text.
- */
 interface IndexedBlock {
   block: TextBlock;
-  parts: IndexedText[];
-  framing: IndexedText;
-  /** The parts joined, when a block has several: made only when asked (an explanation, a typed concept). */
-  joined?: Reading;
+  ownText: string;
+  contextText: string;
+  own: Word[];
+  context: Word[];
+  /** Where sentences end in `own` and in `context` (readWords). */
+  ownBreaks: ReadonlySet<number>;
+  contextBreaks: ReadonlySet<number>;
 }
 
 /** How a group holds in a block: in the block's own words, or only in the text framing it. */
@@ -56,11 +54,7 @@ const indexes = new WeakMap<PolicyDocument, BlockIndex>();
  */
 export class BlockIndex {
   private readonly entries: IndexedBlock[] = [];
-  /**
-   * Every distinct word sequence: each range of a block's own text once (however many blocks hold
-   * it: a paragraph, the sections around it), each framing text once, and the seams of blocks made of
-   * several ranges.
-   */
+  /** Every distinct word sequence: each block's own words, and each framing text once (many blocks share one). */
   private readonly texts: IndexedText[] = [];
   /** Where each stem occurs: text and position. */
   private readonly byStem = new Map<string, Occurrence[]>();
@@ -70,8 +64,6 @@ export class BlockIndex {
   private forms?: { byStart: Map<string, Word[]>; occurrences: Map<Word, Occurrence[]>; found: Map<string, Occurrence[]> };
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
   private readonly concepts = new Map<Concept, Uint8Array>();
-  /** How many words either side of each join between two parts of a block the seams hold (0: no seams yet). */
-  private seamWidth = 0;
 
   static of(document: PolicyDocument): BlockIndex {
     let index = indexes.get(document);
@@ -83,52 +75,59 @@ export class BlockIndex {
     // A title with nothing but placeholders after it is a heading left empty, not evidence: not on its own, nor inside a section.
     const emptyTitled = new Set(document.blocks.filter((block) => block.title && isPlaceholderText(untitled(document.text, block))));
     const holes = [...emptyTitled].filter((block) => block.kind !== 'section').map((block) => block.range);
-    // Each range of text is read and indexed once, however many blocks it belongs to (a paragraph, the
-    // sections around it): the text lists every block whose own words it holds.
-    const parts = new Map<number, IndexedText>();
-    const part = (range: Range): IndexedText => {
-      // Offsets stay far below 2^24 (documents are at most a few MB), so start and end pack in one number.
-      const key = range.start * 2 ** 24 + range.end;
-      let text = parts.get(key);
-      if (!text) parts.set(key, (text = this.add(reading(document.text, range, holes, true), true)));
-      return text;
+    // Each range of text is read once, however many blocks it belongs to (a paragraph, the section around
+    // it, the list items it introduces).
+    const readings = new Map<number, Reading>();
+    const readOne = (range: Range, own: boolean): Reading => {
+      // Offsets stay far below 2^24 (documents are at most a few MB), so start, end and `own` pack in one number.
+      const key = (range.start * 2 ** 24 + range.end) * 2 + (own ? 1 : 0);
+      let reading = readings.get(key);
+      if (!reading) {
+        const text = prepare(withHoles(document.text, range, holes), own);
+        readings.set(key, (reading = { text, ...readWords(text) }));
+      }
+      return reading;
+    };
+    const read = (ranges: Range[], own: boolean): Reading => {
+      if (ranges.length === 1) return readOne(ranges[0]!, own);
+      const parts = ranges.map((range) => readOne(range, own));
+      // Only punctuation ends a sentence: a part may be one line of a table cell wrapped over several.
+      const breaks = new Set<number>();
+      let offset = 0;
+      for (const part of parts) {
+        for (const at of part.breaks) breaks.add(offset + at);
+        offset += part.words.length;
+      }
+      return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words), breaks };
     };
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
     // Many blocks share their framing text (the heading above a list): index each once.
     const framings = new Map<string, IndexedText>();
-    const framingReadings = new Map<number, Reading>();
     for (const block of document.blocks) {
       if (emptyTitled.has(block)) continue;
       // A section's own words are its title's and those of the blocks inside it.
       const ownRanges = block.kind === 'section' ? [block.own[0]!, ...leavesWithin(leaves, block.range).flatMap((leaf) => leaf.own)] : block.own;
-      const own = ownRanges.map(part);
-      if (own.every((text) => text.words.length === 0)) continue;
+      const { text: ownText, words: own, breaks: ownBreaks } = read(ownRanges, true);
+      if (own.length === 0) continue;
       const entry = this.entries.length;
-      for (const text of own) if (text.entries.at(-1) !== entry) text.entries.push(entry);
+      this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] });
       const framingKey = block.context.length === 1 ? `${block.context[0]!.start}:${block.context[0]!.end}` : block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
       if (!framing) {
-        const read = (range: Range) => {
-          const key = range.start * 2 ** 24 + range.end;
-          let found = framingReadings.get(key);
-          if (!found) framingReadings.set(key, (found = reading(document.text, range, holes, false)));
-          return found;
-        };
-        framings.set(framingKey, (framing = this.add(block.context.length === 1 ? read(block.context[0]!) : joinReadings(block.context.map(read)), false)));
+        const { text, words, breaks } = read(block.context, false);
+        framings.set(framingKey, (framing = this.add({ text, words, breaks, own: false, entries: [] })));
       }
       framing.entries.push(entry);
-      this.entries.push({ block, parts: own, framing });
+      this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words, ownBreaks, contextBreaks: framing.breaks });
     }
   }
 
-  /** Files a text's words by stem: all of them, or the first `starts` (a seam's words where a phrase across the join may start). */
-  private add(reading: Reading, own: boolean, entries: number[] = [], starts = reading.words.length): IndexedText {
+  private add(text: IndexedText): IndexedText {
     const index = this.texts.length;
-    const text: IndexedText = { ...reading, own, entries, starts };
     this.texts.push(text);
     const { words } = text;
     const base = index * POSITIONS;
-    for (let at = 0; at < starts; at++) {
+    for (let at = 0; at < words.length; at++) {
       const { stem, stemId } = words[at]!;
       if (stemId >> 5 >= this.stems.length) this.growStems(stemId);
       this.stems[stemId >> 5]! |= 1 << (stemId & 31);
@@ -138,55 +137,6 @@ export class BlockIndex {
       else this.byStem.set(stem, [occurrence]);
     }
     return text;
-  }
-
-  /**
-   * Indexes, for every block made of several parts, the words either side of each join (`width` each
-   * way), so a phrase running from one part into the next (a wrapped table cell, a section's
-   * paragraph ending where the next begins) is found in the block as in its parts joined.
-   */
-  private widenSeams(width: number): void {
-    this.seamWidth = width;
-    this.forms = undefined;
-    for (let index = 0; index < this.entries.length; index++) {
-      const { parts } = this.entries[index]!;
-      let before = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const count = parts[i]!.words.length;
-        if (count === 0) continue;
-        if (before > 0) this.addSeam(index, parts, i, width);
-        before += count;
-      }
-    }
-  }
-
-  /** The seam of a block before its part `at`: up to `width` words of the parts before it, then up to `width` of the parts from it on. */
-  private addSeam(entry: number, parts: IndexedText[], at: number, width: number): void {
-    const pieces: [IndexedText, number, number][] = [];
-    let need = width;
-    for (let j = at - 1; j >= 0 && need > 0; j--) {
-      const count = parts[j]!.words.length;
-      const take = Math.min(count, need);
-      if (take > 0) pieces.unshift([parts[j]!, count - take, count]);
-      need -= take;
-    }
-    need = width;
-    for (let j = at; j < parts.length && need > 0; j++) {
-      const take = Math.min(parts[j]!.words.length, need);
-      if (take > 0) pieces.push([parts[j]!, 0, take]);
-      need -= take;
-    }
-    const words: Word[] = [];
-    const breaks = new Set<number>();
-    for (const [text, from, to] of pieces) {
-      const base = words.length - from;
-      for (let k = from; k < to; k++) {
-        // Only punctuation ends a sentence: parts join without a break.
-        if (k > from && text.breaks.has(k)) breaks.add(base + k);
-        words.push(text.words[k]!);
-      }
-    }
-    this.add({ text: '', words, breaks }, true, [entry]);
   }
 
   private growStems(id: number): void {
@@ -276,7 +226,7 @@ export class BlockIndex {
     if (!known) this.concepts.set(concept, (known = new Uint8Array(this.entries.length)));
     if (known[index] === 0) {
       const entry = this.entries[index]!;
-      known[index] = findConcept(concept, ownOf(entry).text) ? OWN + 1 : entry.framing.text && findConcept(concept, entry.framing.text) ? CONTEXT + 1 : 1;
+      known[index] = findConcept(concept, entry.ownText) ? OWN + 1 : entry.contextText && findConcept(concept, entry.contextText) ? CONTEXT + 1 : 1;
     }
     return known[index]! - 1;
   }
@@ -301,7 +251,6 @@ export class BlockIndex {
   /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
   private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
     const tests = term.words;
-    if (tests.length - 1 > this.seamWidth) this.widenSeams(Math.max(tests.length - 1, SEAM_WIDTH));
     // The term's rarest word here anchors the search ("review" of "access review" where "access" is
     // everywhere), and a word the document never uses rules the term out without a scan.
     let anchor = 0;
@@ -337,8 +286,8 @@ export class BlockIndex {
       // Keyed by the word object (one per written form, shared by all its occurrences), not by its spelling.
       const occurrences = new Map<Word, Occurrence[]>();
       for (let index = 0; index < this.texts.length; index++) {
-        const { words, starts } = this.texts[index]!;
-        for (let at = 0; at < starts; at++) {
+        const { words } = this.texts[index]!;
+        for (let at = 0; at < words.length; at++) {
           const word = words[at]!;
           const occurrence = index * POSITIONS + (at < POSITIONS ? at : POSITIONS - 1);
           const list = occurrences.get(word);
@@ -380,35 +329,13 @@ interface Reading {
   breaks: ReadonlySet<number>;
 }
 
-/** A part of blocks' own words (listing every block that holds it), a framing text shared by the blocks it frames, or a seam. */
-interface IndexedText extends Reading {
+/** A block's own words, or a framing text shared by the blocks it frames. */
+interface IndexedText {
+  text: string;
+  words: Word[];
+  breaks: ReadonlySet<number>;
   own: boolean;
   entries: number[];
-  /** How many of its first words are filed by stem: all but in a seam. */
-  starts: number;
-}
-
-/** The words of one range of a document, prepared as a block's own text or as framing text. */
-function reading(text: string, range: Range, holes: Range[], own: boolean): Reading {
-  const prepared = prepare(withHoles(text, range, holes), own);
-  return { text: prepared, ...readWords(prepared) };
-}
-
-/** Readings joined in order. Only punctuation ends a sentence: a part may be one line of a table cell wrapped over several. */
-function joinReadings(parts: readonly Reading[]): Reading {
-  const breaks = new Set<number>();
-  let offset = 0;
-  for (const part of parts) {
-    for (const at of part.breaks) breaks.add(offset + at);
-    offset += part.words.length;
-  }
-  return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words), breaks };
-}
-
-/** A block's own words: its one part, or its parts joined (made once, when first asked). */
-function ownOf(entry: IndexedBlock): Reading {
-  if (entry.parts.length === 1) return entry.parts[0]!;
-  return (entry.joined ??= joinReadings(entry.parts));
 }
 
 /** One place a word occurs, packed in a number (millions are made, so no objects): text index × POSITIONS + position. */
@@ -419,8 +346,6 @@ const NOWHERE = new Map<number, number>();
 const NONE_WORDS: Word[] = [];
 /** How many letters of a written form file it for word-start lookups. */
 const START = 3;
-/** The seams' width when first made: words either side of a join, enough for the catalog's longest terms (7 words; a longer term of a config widens them). */
-const SEAM_WIDTH = 6;
 
 /** The blocks (sorted by start) that lie within a range, found by binary search. */
 function leavesWithin(leaves: TextBlock[], range: Range): TextBlock[] {
@@ -502,11 +427,13 @@ function layoutOf(words: Word[]): { byStem: Map<string, number[]>; starts?: numb
 }
 
 function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text: string; own: boolean; at: number } | undefined {
-  const { text, words, breaks } = own ? ownOf(entry) : entry.framing;
+  const text = own ? entry.ownText : entry.contextText;
   if (term.kind === 'concept') {
     const span = findConcept(term.concept, text);
     return span && { text: text.slice(span.start, span.end).replace(/\s+/g, ' '), own, at: span.start };
   }
+  const words = own ? entry.own : entry.context;
+  const breaks = own ? entry.ownBreaks : entry.contextBreaks;
   const layout = layoutOf(words);
   const first = term.words[0]!;
   const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
