@@ -18,6 +18,7 @@ interface CliCase {
   /** Compare standard output with the snapshot file of this name. */
   snapshot?: boolean;
   stderr?: RegExp;
+  env?: Record<string, string>;
 }
 
 const today = ['--today', '2026-12-01'];
@@ -43,11 +44,12 @@ const cases: CliCase[] = [
   { name: 'broken-config', args: ['check', 'test/fixtures/configs/broken', ...today], code: 2, stderr: /the config cannot be used:\n {2}\S+broken\/\.clausewise\.yaml:2:3: "rules" has an unknown key "missing-elements" \(did you mean "missing-element"\?\)/ },
   { name: 'no-stack-trace', args: ['check', 'test/fixtures/configs/broken'], code: 2, stderr: /^(?![\s\S]*\n\s+at )/ },
   { name: 'help', args: ['check', '--help'], code: 0, snapshot: true },
+  { name: 'bad-threads', args: ['check', problems, ...today], env: { CLAUSEWISE_THREADS: 'two' }, code: 2, stderr: /CLAUSEWISE_THREADS is "two": set it to a whole number of checking threads from 1 to 16, or unset it/ },
 ];
 
 describe('clausewise check (CLI cases)', () => {
-  it.each(cases)('$name', async ({ name, args, cwd, code, snapshot, stderr }) => {
-    const result = runCli(args, { cwd: cwd ? join(repoRoot, cwd) : repoRoot });
+  it.each(cases)('$name', async ({ name, args, cwd, code, snapshot, stderr, env }) => {
+    const result = runCli(args, { cwd: cwd ? join(repoRoot, cwd) : repoRoot, env });
     expect(result.code, result.stderr).toBe(code);
     if (stderr) expect(result.stderr).toMatch(stderr);
     // The SARIF base URI is where the checkout lives: the snapshot holds a placeholder.

@@ -9,6 +9,7 @@ import { explainCommand } from './explainCommand';
 import { suggestCommand } from './suggestCommand';
 import { traceCommand } from './traceCommand';
 import { UsageError } from './usageError';
+import { threadSettingProblem } from '../engine/workerPool';
 import { ReportError } from '../report/reportError';
 import { version } from '../../../package.json';
 
@@ -53,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${version}\n`);
       return 0;
     }
+    const threads = threadSettingProblem();
+    if (threads) throw new UsageError(threads);
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"`, `commands: ${Object.keys(commands).join(', ')}`);
     return await command(rest);

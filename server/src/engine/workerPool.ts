@@ -14,13 +14,32 @@ const BATCH_SIZE = 10;
 /** Batches each thread has in hand, so it never waits for the main thread between two. */
 const IN_FLIGHT = 2;
 const MAX_THREADS = 4;
+/** The most threads CLAUSEWISE_THREADS may ask for. */
+const MAX_THREADS_SET = 16;
+
+/**
+ * What is wrong with the CLAUSEWISE_THREADS environment variable (how many checking threads a pool
+ * starts), or undefined when it is unset or a whole number from 1 to 16.
+ */
+export function threadSettingProblem(value = process.env.CLAUSEWISE_THREADS): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const count = Number(value);
+  return Number.isInteger(count) && count >= 1 && count <= MAX_THREADS_SET
+    ? undefined
+    : `CLAUSEWISE_THREADS is "${value}": set it to a whole number of checking threads from 1 to ${MAX_THREADS_SET}, or unset it for one per core (at most ${MAX_THREADS})`;
+}
+
+/** How many checking threads a pool starts: CLAUSEWISE_THREADS when it is valid, else one per core, at most four. */
+export function poolThreadCount(value = process.env.CLAUSEWISE_THREADS): number {
+  return value && !threadSettingProblem(value) ? Number(value) : Math.min(availableParallelism(), MAX_THREADS);
+}
 
 export function shouldUseWorkers(count: number): boolean {
   return count >= MIN_DOCUMENTS && availableParallelism() > 1 && workerFileExists();
 }
 
 /**
- * One checking thread per core (at most four) analyses the documents; the main thread only reads
+ * One checking thread per core (at most four; CLAUSEWISE_THREADS sets another count) analyses the documents; the main thread only reads
  * files and hands them out, so its heap stays small and it stays free to answer (the language
  * server). Measured on 2 cores, this is as fast as the main thread taking a share, with less memory.
  * Threads start when the pool is made, so they load while the main thread lists and reads files;
@@ -47,7 +66,7 @@ export class WorkerPool {
     private readonly onProgress?: (done: number, total: number) => void,
     file = workerFile(),
   ) {
-    const count = Math.min(availableParallelism(), MAX_THREADS);
+    const count = poolThreadCount();
     // A larger young generation than the default: parsing allocates many short-lived objects.
     // 48 MB measured as fast as 96 MB, for about 80 MB less memory on 2 threads.
     this.threads = Array.from({ length: count }, () => new AnalysisThread(file, { resourceLimits: { maxYoungGenerationSizeMb: 48 } }));

@@ -255,14 +255,24 @@ export class BlockIndex {
   /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
   private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
     const tests = term.words;
-    const first = tests[0]!;
-    const starts = 'stem' in first ? (this.byStem.get(first.stem) ?? NONE) : this.startingWith(first.prefix);
+    // The term's rarest word here anchors the search ("review" of "access review" where "access" is
+    // everywhere), and a word the document never uses rules the term out without a scan.
+    let anchor = 0;
+    let starts: Occurrence[] | undefined;
+    for (let k = 0; k < tests.length; k++) {
+      const test = tests[k]!;
+      if (!('stem' in test)) continue;
+      const list = this.mayHave(test.id) ? this.byStem.get(test.stem) : undefined;
+      if (!list) return;
+      if (!starts || list.length < starts.length) [anchor, starts] = [k, list];
+    }
+    starts ??= this.startingWith((tests[0] as { prefix: string }).prefix);
     let previous = -1;
     for (let o = 0; o < starts.length; o++) {
       const occurrence = starts[o]!;
-      const at = occurrence % POSITIONS;
-      const textIndex = (occurrence - at) / POSITIONS;
-      if (textIndex === previous) continue;
+      const at = (occurrence % POSITIONS) - anchor;
+      const textIndex = (occurrence - at - anchor) / POSITIONS;
+      if (textIndex === previous || at < 0) continue;
       const { words, breaks, own, entries } = this.texts[textIndex]!;
       let row = true;
       for (let k = 0; k < tests.length && row; k++) row = at + k < words.length && matchesWord(tests[k]!, words[at + k]!);
@@ -335,7 +345,6 @@ interface IndexedText {
 /** One place a word occurs, packed in a number (millions are made, so no objects): text index × POSITIONS + position. */
 type Occurrence = number;
 const POSITIONS = 2 ** 20;
-const NONE: Occurrence[] = [];
 /** No block: shared by every group found nowhere (never written to). */
 const NOWHERE = new Map<number, number>();
 const NONE_WORDS: Word[] = [];

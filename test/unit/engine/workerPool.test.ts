@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnalysisThread } from '../../../server/src/engine/analysisThread';
 import type { AnalysisResult } from '../../../server/src/engine/analysisJob';
-import { WorkerPool, type AnalysisJob } from '../../../server/src/engine/workerPool';
+import { poolThreadCount, threadSettingProblem, WorkerPool, type AnalysisJob } from '../../../server/src/engine/workerPool';
 import { pathological, pathologicalPolicy } from '../../helpers/pathological';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
@@ -20,6 +20,19 @@ const job = (index: number): AnalysisJob => ({
 });
 
 describe('the checking threads', () => {
+  it('number one per core, at most four, unless CLAUSEWISE_THREADS sets a whole number from 1 to 16', () => {
+    const perCore = Math.min(availableParallelism(), 4);
+    expect(poolThreadCount(undefined)).toBe(perCore);
+    expect(poolThreadCount('1')).toBe(1);
+    expect(poolThreadCount('6')).toBe(6);
+    for (const bad of ['0', '17', '1.5', 'two', '-1']) {
+      expect(threadSettingProblem(bad)).toContain(`CLAUSEWISE_THREADS is "${bad}": set it to a whole number`);
+      expect(poolThreadCount(bad)).toBe(perCore);
+    }
+    expect(threadSettingProblem('3')).toBeUndefined();
+    expect(threadSettingProblem(undefined)).toBeUndefined();
+  });
+
   it('analyse every document and hand each its own result, each as soon as its batch comes back', async () => {
     const progress: number[] = [];
     const pool = new WorkerPool((done) => progress.push(done), worker);

@@ -76,6 +76,14 @@ describe('finding an element in prose', () => {
     expect(where(body)).toEqual({ kind: 'section', words: ['reviews', 'account', 'monthly'] });
   });
 
+  it('in a short section, a phrase may run from one paragraph into the next, however many words it has', () => {
+    const body = '## Notes\n\nWe name alpha bravo charlie delta\n\necho foxtrot golf hotel india here.\n';
+    expect(where(body, [element([['delta echo foxtrot']])])).toEqual({ kind: 'section', words: ['delta echo foxtrot'] });
+    const long = element([['alpha bravo charlie delta echo foxtrot golf hotel india']]);
+    expect(where(body, [long])).toEqual({ kind: 'section', words: ['alpha bravo charlie delta echo foxtrot golf hotel india'] });
+    expect(where('## Notes\n\nWe name alpha bravo charlie delta! Echo foxtrot golf hotel india here.\n', [long])).toBe('missing');
+  });
+
   it('under a bold-only pseudo-heading, whose title frames the items that follow', () => {
     const body = '**3.3 Access Reviews**\n\n- Done monthly by the Security Officer.\n- Results go to the board.\n\n## Other\n\nText.\n';
     const found = match(body, [element([['review'], ['$frequency']])]);
