@@ -28,7 +28,7 @@ const summary = (path: string): DocumentSummary => ({
   related: [],
   links: [],
   mentions: [],
-  elements: { '9.4.2': [{ id: 'session-timeout', state: 'absent' }, { id: 'lockout', state: 'heading', line: 7, heading: 'Lockout' }] },
+  elements: { '9.4.2': [{ id: 'session-timeout', state: 'missing' }, { id: 'lockout', state: 'heading', line: 7, heading: 'Lockout' }] },
   headings: [{ depth: 2, title: 'Lockout', start: 40 }],
 });
 
