@@ -1,4 +1,4 @@
-import type { Located } from '../document/types';
+import type { Located, Range } from '../document/types';
 import type { Finding } from '../findings/types';
 import type { ElementStatus } from '../model/summary';
 import type { AnalyzedDocument } from './analyzedDocument';
@@ -63,9 +63,22 @@ export class SharedStrings {
     this.shareFindings(analyzed.findings);
   }
 
-  /** Replaces, in place, the findings' repeated strings by the pool's copies. */
+  /**
+   * Replaces, in place, the findings' repeated strings by the pool's copies. One document's findings
+   * also share their equal ranges (a missing-element finding's related places and fixes all point at
+   * the claim or the insertion point), and every fix the pool's selection object for its offsets.
+   */
   shareFindings(findings: Finding[]): void {
+    const ranges = new Map<string, Range>();
+    const range = (value: Range) => {
+      const key = `${value.start}:${value.end}`;
+      const known = ranges.get(key);
+      if (known) return known;
+      ranges.set(key, value);
+      return value;
+    };
     for (const finding of findings) {
+      finding.range = range(finding.range);
       finding.ruleId = this.share(finding.ruleId);
       finding.path = this.share(finding.path);
       finding.message = this.share(finding.message);
@@ -73,10 +86,17 @@ export class SharedStrings {
       if (finding.clause !== undefined) finding.clause = this.share(finding.clause);
       if (finding.element !== undefined) finding.element = this.share(finding.element);
       if (finding.elements) finding.elements = finding.elements.map(({ id, title }) => this.shareObject(`element\0${id}\0${title}`, { id: this.share(id), title: this.share(title) }));
-      for (const place of finding.related ?? []) place.message = this.share(place.message);
+      for (const place of finding.related ?? []) {
+        place.message = this.share(place.message);
+        place.range = range(place.range);
+      }
       for (const fix of finding.fixes) {
         fix.title = this.share(fix.title);
-        for (const edit of fix.edits) edit.newText = this.share(edit.newText);
+        for (const edit of fix.edits) {
+          edit.newText = this.share(edit.newText);
+          edit.range = range(edit.range);
+        }
+        if (fix.select) fix.select = this.shareObject(`select\0${fix.select.edit}\0${fix.select.start}\0${fix.select.end}`, fix.select);
         if (fix.claims) fix.claims = fix.claims.map((claim) => this.share(claim));
       }
     }

@@ -40,7 +40,8 @@ describe('the shared strings of analyses', () => {
     pool.shareFindings([second]);
     expect(second).toEqual(finding);
     expect(second.elements![0]).toBe(first.elements![0]);
-    // Places are each document's own.
+    // One document's equal places are one object (the related note points where the finding does); each document has its own.
+    expect(first.related![0]!.range).toBe(first.range);
     expect(second.related![0]!.range).not.toBe(first.related![0]!.range);
     expect(second.fixes[0]!.edits[0]).not.toBe(first.fixes[0]!.edits[0]);
   });
