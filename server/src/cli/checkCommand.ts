@@ -88,7 +88,8 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   const cache = values.cache ? CheckCache.load(resolve(cwd, values['cache-location'] ?? '.clausewise-cache')) : undefined;
   const progress = progressReporter(files.length, 'clausewise: checking');
   const base = values.base === undefined ? undefined : openBase(cwd, values.base).revision;
-  const options = { cwd, today: values.today, configFile: values.config, sets, cache, base, indexed: changed?.indexed, onProgress: progress?.update };
+  // The reports read positions only: without --fix, no file's text is kept once it is analysed.
+  const options = { cwd, today: values.today, configFile: values.config, sets, cache, base, indexed: changed?.indexed, onProgress: progress?.update, dropTexts: !values.fix };
   let results: FileResult[];
   if (values.fix) {
     const outcome = await fixFiles(files, options, roots);

@@ -67,7 +67,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   const cwd = process.cwd();
   const policySets = commandSets(cwd, values);
   const files = inputFiles(positionals, cwd, policySets);
-  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true });
+  const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true, dropTexts: true });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
   const inputs: CoverageInput[] = withPolicies.map((set) => ({

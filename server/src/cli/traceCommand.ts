@@ -33,7 +33,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
   checkToday(values.today);
   const cwd = process.cwd();
   const policySets = commandSets(cwd, values);
-  const { sets } = await checkFiles(inputFiles(paths, cwd, policySets), { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true });
+  const { sets } = await checkFiles(inputFiles(paths, cwd, policySets), { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true, dropTexts: true });
   for (const set of sets) {
     const report = computeCoverage(set.index, set.catalog, set.config, set.today(values.today));
     const control = set.catalog.control(target);

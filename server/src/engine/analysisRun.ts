@@ -65,6 +65,11 @@ export class AnalysisRun {
     }
   }
 
+  /** Resolves when the run can take more documents without holding many unanalysed texts (at once without a pool). */
+  room(): Promise<void> {
+    return this.pool?.room() ?? Promise.resolve();
+  }
+
   /** Resolves when every document handed in has its result filed; rejects when the threads failed. */
   async finished(): Promise<void> {
     const held = this.held.splice(0);

@@ -8,7 +8,7 @@ import type { BaseRevision } from '../rules/types';
 import type { DocumentSummary } from '../model/summary';
 import type { AnalysisJob } from './analysisJob';
 import { AnalysisRun, type RunEntry } from './analysisRun';
-import { treelessDocument, type AnalyzedDocument } from './analyzedDocument';
+import { treelessDocument, treelessReadingText, type AnalyzedDocument } from './analyzedDocument';
 import type { PolicySet } from './policySet';
 import { PolicySets } from './policySets';
 
@@ -68,6 +68,13 @@ export interface BatchOptions {
    * check the same files again (fix passes).
    */
   sets?: PolicySets;
+  /**
+   * Keep no copy of a file's text once it is analysed (check without --fix or --base, whose reports
+   * read only positions; coverage and trace, which read only the index): each result's document
+   * keeps line starts and reads the file again if its text is asked for. Not with `texts`, `read`,
+   * `reuse` or `base`, whose texts are not the files on disk or are read by the workspace rules.
+   */
+  dropTexts?: boolean;
   /** Index the documents without running any rule (coverage and trace read only the index); results have no findings. */
   indexOnly?: boolean;
   /** Use worker threads when there are enough documents (default true). */
@@ -80,12 +87,15 @@ export interface BatchOptions {
 interface Entry {
   path: string;
   set: PolicySet;
-  text: string;
+  /** The file's text, until it is filed when the batch drops texts. */
+  text?: string;
   problem?: ReadProblem;
   cacheKey?: string;
   analyzed?: AnalyzedDocument;
   /** The full parse, for a file analysed on this thread. */
   document?: PolicyDocument;
+  /** The document without its text (line starts only), once a batch that drops texts has filed it. */
+  textless?: PolicyDocument;
 }
 
 /** What a batch gives back: each file's result (in the order given, excluded files left out) and the sets that govern them. */
@@ -123,9 +133,11 @@ export async function checkFiles(paths: string[], options: BatchOptions): Promis
       const entry: Entry = { path, set, text, problem };
       entries.push(entry);
       const analyzed = reused?.analyzed ?? cached(entry, options);
-      if (analyzed) file(entry, analyzed);
-      else if (run) run.add(runEntry(entry, options));
-      else unanalyzed.push(entry);
+      if (analyzed) file(entry, analyzed, options);
+      else if (run) {
+        run.add(runEntry(entry, options));
+        await run.room();
+      } else unanalyzed.push(entry);
     }
     run ??= runOf(unanalyzed.length);
     for (const entry of unanalyzed) run.add(runEntry(entry, options));
@@ -149,10 +161,10 @@ export async function checkFiles(paths: string[], options: BatchOptions): Promis
 function runEntry(entry: Entry, options: BatchOptions): RunEntry {
   return {
     job: job(entry, options),
-    onResult: (result) => file(entry, result.analyzed),
+    onResult: (result) => file(entry, result.analyzed, options),
     analyzeHere: () => {
-      if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text, entry.problem);
-      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text, entry.problem, { today: options.today, fileExists: options.fileExists ?? existsSync }));
+      if (options.indexOnly) entry.analyzed = entry.set.summarize(entry.path, entry.text!, entry.problem);
+      else ({ document: entry.document, analyzed: entry.analyzed } = entry.set.analyze(entry.path, entry.text!, entry.problem, { today: options.today, fileExists: options.fileExists ?? existsSync }));
     },
   };
 }
@@ -160,14 +172,22 @@ function runEntry(entry: Entry, options: BatchOptions): RunEntry {
 /** The cache's analysis of an entry (noting its key for storing a new one), if it holds one for this text and config. */
 function cached(entry: Entry, options: BatchOptions): AnalyzedDocument | undefined {
   if (!options.cache) return undefined;
-  entry.cacheKey = options.cache.key(entry.set, entry.text, entry.problem, entry.set.today(options.today));
-  return options.cache.get(entry.path, entry.cacheKey, entry.text.length, { withoutFixes: options.cacheWithoutFixes });
+  entry.cacheKey = options.cache.key(entry.set, entry.text!, entry.problem, entry.set.today(options.today));
+  return options.cache.get(entry.path, entry.cacheKey, entry.text!.length, { withoutFixes: options.cacheWithoutFixes });
 }
 
 /** Files an analysis made elsewhere (a checking thread, the cache, the other side of a diff) in its set's index. */
-function file(entry: Entry, analyzed: AnalyzedDocument): void {
+function file(entry: Entry, analyzed: AnalyzedDocument, options: BatchOptions): void {
   entry.analyzed = analyzed;
   entry.set.index.set(analyzed.summary);
+  if (!dropsTexts(options)) return;
+  entry.textless = treelessReadingText(entry.path, entry.text!, analyzed, (path) => readDocumentFile(path).text);
+  entry.text = undefined;
+}
+
+/** Whether the batch drops each text once filed: asked for, and every text is the file on disk and read by no workspace rule. */
+function dropsTexts(options: BatchOptions): boolean {
+  return options.dropTexts === true && !options.texts && !options.read && !options.reuse && !options.base;
 }
 
 /** Runs the workspace rules over the filed entries (or takes their findings from the cache) and merges each file's findings. */
@@ -185,7 +205,7 @@ function checkWorkspace(entries: Entry[], options: BatchOptions): FileResult[] {
   const cachedWorkspace = workspaceKey ? options.cache!.workspaceFindings(workspaceKey, fileExists) : undefined;
   const workspaceFindings = new Map<string, Finding[]>();
   const results = entries.map((entry) => {
-    const document = entry.document ?? treelessDocument(entry.path, entry.text, entry.analyzed!);
+    const document = entry.document ?? entry.textless ?? treelessDocument(entry.path, entry.text!, entry.analyzed!);
     const fromWorkspace = options.indexOnly ? [] : (cachedWorkspace?.get(entry.path) ?? entry.set.check(document, entry.analyzed!.summary, environment, 'workspace'));
     workspaceFindings.set(entry.path, fromWorkspace);
     const findings = entry.set.withWorkspaceFindings(entry.analyzed!, fromWorkspace);
@@ -198,7 +218,7 @@ function checkWorkspace(entries: Entry[], options: BatchOptions): FileResult[] {
 function job(entry: Entry, options: BatchOptions): AnalysisJob {
   const configText = entry.set.config.file === undefined ? undefined : options.configText?.(entry.set.config.file);
   return {
-    ...entry.set.job(entry, options.cwd, options.today),
+    ...entry.set.job({ path: entry.path, text: entry.text!, problem: entry.problem }, options.cwd, options.today),
     // The catalog this thread resolved (--catalog included): the worker must not fall back to the config's.
     catalog: entry.set.config.catalogPath,
     ...(configText === undefined ? {} : { configText }),

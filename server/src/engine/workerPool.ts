@@ -34,6 +34,13 @@ export function poolThreadCount(value = process.env.CLAUSEWISE_THREADS): number 
   return value && !threadSettingProblem(value) ? Number(value) : Math.min(availableParallelism(), MAX_THREADS);
 }
 
+/**
+ * Batches queued beyond those in the threads' hands before `room` makes the reader wait: reading
+ * is far faster than analysing, and every queued batch holds its documents' texts (10,000
+ * documents read ahead held some 60 MB of text at once).
+ */
+const QUEUED_BATCHES = 8;
+
 export function shouldUseWorkers(count: number): boolean {
   return count >= MIN_DOCUMENTS && availableParallelism() > 1 && workerFileExists();
 }
@@ -60,6 +67,8 @@ export class WorkerPool {
   /** Resolves the wait of `finished` once every job is answered or one failed. */
   private allAnswered?: () => void;
   private closing?: Promise<void>;
+  /** Resolves the wait of `room` once the queue has room again. */
+  private roomMade?: () => void;
 
   /** `file` is the thread's script: the bundled dist/worker.js unless a test gives another. */
   constructor(
@@ -83,6 +92,12 @@ export class WorkerPool {
     this.batch.push(job);
     this.handlers.push(onResult);
     if (this.batch.length === BATCH_SIZE) this.flush();
+  }
+
+  /** Resolves when the queue has room for more documents (at once while it has): await it between `add`s to read no further ahead. */
+  room(): Promise<void> {
+    if (this.waiting.length < QUEUED_BATCHES || this.failure) return Promise.resolve();
+    return new Promise((resolve) => (this.roomMade = resolve));
   }
 
   /** Resolves when every added document's analysis has gone to its handler; rejects when a thread failed. */
@@ -132,12 +147,17 @@ export class WorkerPool {
         );
       }
     }
+    if (this.roomMade && (this.failure || this.waiting.length < QUEUED_BATCHES)) {
+      this.roomMade();
+      this.roomMade = undefined;
+    }
     if (this.failure || (this.ended && this.waiting.length === 0 && this.threads.every((thread) => thread.outstanding === 0))) this.allAnswered?.();
   }
 
   private fail(error: Error): void {
     if (this.closing) return;
     this.failure ??= error;
+    this.roomMade?.();
     this.allAnswered?.();
   }
 }

@@ -380,14 +380,14 @@ export class LiveWorkspace {
    * files are read. Each goes to `onSource` as soon as it is read. False when a newer indexing
    * began meanwhile.
    */
-  private readSources(queue: string[], generation: number, onSource: (entry: IndexSource) => void): Promise<boolean> {
+  private readSources(queue: string[], generation: number, onSource: (entry: IndexSource) => void, room: () => Promise<void>): Promise<boolean> {
     return this.inSlices(queue, generation, (path) => {
       if (this.session.isExcluded(path)) return;
       const open = this.openUris.has(path) ? this.documents.get(this.uriOf(path)) : undefined;
       if (open) return onSource({ source: this.source(path, open.getText(), undefined, true), version: open.version, ticket: this.ticket(path) });
       const { text, problem } = readDocumentFile(path);
       onSource({ source: this.source(path, text, problem, false), ticket: this.ticket(path) });
-    });
+    }, room);
   }
 
   /**
@@ -412,7 +412,7 @@ export class LiveWorkspace {
           onFiled: () => (version !== undefined ? this.versions.set(path, version) : undefined),
           onError: (error) => (this.mayFile(path, ticket, generation, version !== undefined) ? this.failed(path, error) : undefined),
         }));
-      });
+      }, () => run.room());
       if (!read) return false;
       await run.finished();
     } finally {
@@ -425,10 +425,12 @@ export class LiveWorkspace {
    * Visits each path (a failure is logged against that document), yielding to the event loop every
    * INDEX_SLICE_MS so requests are answered meanwhile. False when a newer indexing began.
    */
-  private async inSlices(queue: string[], generation: number, visit: (path: string) => void): Promise<boolean> {
+  private async inSlices(queue: string[], generation: number, visit: (path: string) => void, room?: () => Promise<void>): Promise<boolean> {
     let sliceStart = Date.now();
     for (const path of queue) {
       this.guard(path, () => visit(path));
+      // Read no further ahead than the checking threads can take: each document waiting holds its text.
+      if (room) await room();
       if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         if (generation !== this.generation) return false;

@@ -52,6 +52,30 @@ describe('the checking threads', () => {
     }
   });
 
+  it('make a reader that runs ahead wait until the threads have taken most of what it queued', async () => {
+    const pool = new WorkerPool(undefined, worker);
+    try {
+      let answered = 0;
+      for (let index = 0; index < 200; index++) pool.add(job(index), () => answered++);
+      // 20 batches: the threads hold a few, the rest wait, too many to read further ahead.
+      let hasRoom = false;
+      const room = pool.room().then(() => (hasRoom = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(hasRoom).toBe(false);
+      await room;
+      expect(answered).toBeGreaterThan(0);
+      await pool.finished();
+      expect(answered).toBe(200);
+      // With nothing queued, room is there at once.
+      let atOnce = false;
+      void pool.room().then(() => (atOnce = true));
+      await Promise.resolve();
+      expect(atOnce).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fail with the thread\'s error instead of waiting forever when a thread dies', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'clausewise-pool-'));
     const broken = join(folder, 'broken.js');
