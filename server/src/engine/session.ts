@@ -306,7 +306,8 @@ export class Session {
   /**
    * From now on (until reset) each closed policy document keeps its suggestion scores, which
    * Where Could This Go? ranks from: those filed without them are analysed again on the checking
-   * threads (a pool for many), keeping only the scores, and later analyses compute them as they go.
+   * threads (a pool for many), parsed without their rules, keeping only the scores; later analyses
+   * compute them as they go.
    * Indexing computes none until asked. Resolves when done, or as soon as `signal` aborts.
    */
   async keepSuggestionScores(onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<void> {
@@ -317,7 +318,8 @@ export class Session {
     try {
       for (const entry of missing) {
         if (signal?.aborted) return;
-        const job = this.jobFor({ path: entry.path, text: this.readText?.(entry.path) ?? entry.treeless.text, keepDocument: false });
+        // Parsed for the scores alone: its findings are already filed.
+        const job = { ...this.jobFor({ path: entry.path, text: this.readText?.(entry.path) ?? entry.treeless.text, keepDocument: false }), indexOnly: true };
         // Only the scores are kept, and only while the document is as it was filed (not analysed again meanwhile).
         const keep = (result: AnalysisResult) => void (this.documents.get(entry.path) === entry && (entry.analyzed.suggestionScores = result.analyzed.suggestionScores));
         run.add({ job, onResult: keep, analyzeHere: () => undefined, onError: () => undefined });
