@@ -111,8 +111,9 @@ export class LiveWorkspace {
    * when they have them, or as soon as `token` is cancelled.
    */
   keepSuggestionScores(token?: CancellationToken): Promise<void> {
-    const pass = this.scoring.then(() => this.scoreDocuments(token));
-    this.scoring = pass.catch(() => undefined);
+    // Threads that fail leave documents unscored: the request then parses those, as it would without scores.
+    const pass = this.scoring.then(() => this.scoreDocuments(token)).catch((error: unknown) => this.listener.log(`Clausewise could not score the documents for Where Could This Go?: ${(error as Error).stack ?? String(error)}`));
+    this.scoring = pass;
     return pass;
   }
 
