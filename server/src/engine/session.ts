@@ -331,9 +331,12 @@ export class Session {
     }
   }
 
-  /** The closed policy documents filed without their suggestion scores (all of them until keepSuggestionScores). */
+  /**
+   * The closed policy documents filed without their suggestion scores (all of them until
+   * keepSuggestionScores); not those whose parse ran out of time, which would only run out again.
+   */
   unscored(): SessionDocument[] {
-    return [...this.documents.values()].filter((entry) => !entry.document && entry.analyzed.summary.isPolicy && !entry.analyzed.suggestionScores);
+    return [...this.documents.values()].filter((entry) => !entry.document && entry.analyzed.summary.isPolicy && !entry.analyzed.suggestionScores && !entry.analyzed.stopped);
   }
 
   /** Forgets every config, set and document (after a config file changed); analyse the documents again. */
