@@ -163,6 +163,40 @@ describe('clausewise/controlPlaces', () => {
     }
   });
 
+  it('ranks a closed document changed on disk after the first request by its new text', async () => {
+    const corpus = (name: string) => readFileSync(join(repoRoot, 'test', 'corpus', name), 'utf8').replace(/^[\s\S]*?\n---\r?\n/, '');
+    const files: Record<string, string> = {
+      'policies/backup.md': policyText('POL-1', '', backup),
+      'policies/password.md': policyText('POL-2', '', corpus('comply/password.md')),
+      'policies/remote.md': policyText('POL-3', '', corpus('comply/remote.md')),
+    };
+    const root = tempWorkspace(files);
+    const lsp = await serve(root);
+    const ranked = async () => (await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 20 })).places.map(({ uri, score }) => ({ uri, score }));
+    const expected = () => {
+      const catalog = loadCatalog();
+      return Object.keys(files)
+        .sort()
+        .flatMap((name) => {
+          const suggestion = suggestClauses(parsePolicyDocument(join(root, name), files[name]!), catalog).find((candidate) => candidate.control.id === '12.3.1');
+          return suggestion ? [{ uri: uriOf(join(root, name)), score: suggestion.score }] : [];
+        })
+        .sort((a, b) => b.score - a.score);
+    };
+    const first = await ranked();
+    expect(first[0]!.uri).toBe(uriOf(join(root, 'policies', 'backup.md')));
+    expect(first).toEqual(expected());
+    // The backup text moves from one closed document to another, on disk only.
+    files['policies/remote.md'] = policyText('POL-3', '', backup.replace('# Backup Procedure', '# Remote Backups'));
+    files['policies/backup.md'] = policyText('POL-1', '', corpus('comply/office.md'));
+    for (const name of ['policies/remote.md', 'policies/backup.md']) writeFileSync(join(root, name), files[name]!);
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: ['policies/remote.md', 'policies/backup.md'].map((name) => ({ uri: uriOf(join(root, name)), type: 2 })) });
+    const second = await ranked();
+    expect(second[0]!.uri).toBe(uriOf(join(root, 'policies', 'remote.md')));
+    expect(second).toEqual(expected());
+    expect(second).not.toEqual(first);
+  });
+
   it('refuses an id that is not a control, naming the nearest ids', async () => {
     const root = copySamples();
     const lsp = await serve(root);

@@ -22,11 +22,11 @@ export interface AnalysisJob {
   catalog?: string;
   /** Use the config without its wrong parts, as the main thread does (the editor: see CatalogPolicy.dropInvalid). */
   dropInvalid?: boolean;
-  /** Parse and summarise only, no rules (coverage and trace). */
+  /** Parse and summarise only, no rules (coverage and trace; with scoreSuggestions, the scores alone). */
   indexOnly?: boolean;
   /** Send the parsed document back too (an editor's open document: hover and completion read it). */
   keepDocument?: boolean;
-  /** Keep each control's suggestion score in the analysis, when the document is a policy (see AnalyzedDocument.suggestionScores). */
+  /** Keep each control's suggestion score in the analysis, when the document is a policy (see AnalyzedDocument.suggestionScores); off at indexing. */
   scoreSuggestions?: boolean;
   /** Files that count as existing though they may not be on disk (an editor's unsaved documents). */
   openPaths?: string[];

@@ -17,7 +17,8 @@ export interface AnalyzedDocument {
   stopped?: boolean;
   /**
    * The suggestion score of each control of the catalog, in catalog order (0: no evidence), when the
-   * job asked for it (the language server's closed policy documents): Where Could This Go? ranks
+   * job asked for it (the language server's closed policy documents, once Where Could This Go? was
+   * first asked: see Session.keepSuggestionScores): Where Could This Go? ranks
    * thousands of documents for one control from these, without parsing them again. 8 bytes a control.
    */
   suggestionScores?: Float64Array;

@@ -103,10 +103,12 @@ export class PolicySet {
     return suggestionScores(document, this.catalog, { elementsOf: (control) => elementsFor(control, this.config) });
   }
 
-  /** Parses and indexes a document without running any rule: all that coverage and trace read. */
-  summarize(path: string, text: string, readProblem: ReadProblem | undefined): AnalyzedDocument {
+  /** Parses and indexes a document without running any rule: all that coverage and trace read; with `scores`, a policy's suggestion scores too. */
+  summarize(path: string, text: string, readProblem: ReadProblem | undefined, scores = false): AnalyzedDocument {
     const { document, summary } = this.add(path, text, readProblem);
-    return { summary, findings: [], suppressions: document.suppressions, bom: document.bom };
+    const analyzed: AnalyzedDocument = { summary, findings: [], suppressions: document.suppressions, bom: document.bom };
+    if (scores && summary.isPolicy) analyzed.suggestionScores = this.suggestionScores(document);
+    return analyzed;
   }
 
   /**

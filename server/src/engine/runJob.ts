@@ -22,7 +22,7 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
   const fileExists = (path: string) => open.has(path) || existsSync(path);
   let result: AnalysisResult;
   if (job.indexOnly) {
-    result = { analyzed: set.summarize(job.path, job.text, job.problem) };
+    result = { analyzed: set.summarize(job.path, job.text, job.problem, job.scoreSuggestions) };
   } else {
     const ruleErrors: AnalysisResult['ruleErrors'] = [];
     const onRuleError = (ruleId: string, _path: string, error: unknown) => ruleErrors.push({ ruleId, error: (error as Error).stack ?? String(error) });

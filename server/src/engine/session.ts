@@ -9,6 +9,7 @@ import { dependentsOf } from './dependents';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
 import { AnalysisLanes } from './analysisLanes';
 import { AnalysisRun, type RunEntry } from './analysisRun';
+import { untilAborted } from './untilAborted';
 import type { PolicySet, CheckEnvironment } from './policySet';
 import { PolicySets } from './policySets';
 import { sharedStrings } from './sharedStrings';
@@ -72,6 +73,8 @@ export class Session {
   private readonly documents = new Map<string, SessionDocument>();
   private readonly brokenConfigs = new Map<string, DataFileError>();
   private options: ResolverOptions = {};
+  /** Closed policy documents keep their suggestion scores (asked for once by keepSuggestionScores, until reset). */
+  private scoring = false;
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
@@ -279,8 +282,8 @@ export class Session {
       defaultCatalog,
       dropInvalid,
       keepDocument: source.keepDocument,
-      // An open document is ranked from its parse, kept here; a closed one from the scores its thread keeps.
-      scoreSuggestions: !source.keepDocument,
+      // An open document is ranked from its parse, kept here; a closed one from the scores its thread keeps, once asked for.
+      scoreSuggestions: this.scoring && !source.keepDocument,
       openPaths: source.openPaths,
     };
   }
@@ -300,8 +303,45 @@ export class Session {
     return { path, set, before, after: analyzed.summary };
   }
 
+  /**
+   * From now on (until reset) each closed policy document keeps its suggestion scores, which
+   * Where Could This Go? ranks from: those filed without them are analysed again on the checking
+   * threads (a pool for many), parsed without their rules, keeping only the scores; later analyses
+   * compute them as they go.
+   * Indexing computes none until asked. Resolves when done, or as soon as `signal` aborts.
+   */
+  async keepSuggestionScores(onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<void> {
+    this.scoring = true;
+    const missing = this.unscored();
+    if (missing.length === 0 || !this.lanes.threaded || signal?.aborted) return;
+    const run = new AnalysisRun({ expected: missing.length, lanes: this.lanes, onProgress });
+    try {
+      for (const entry of missing) {
+        if (signal?.aborted) return;
+        // Parsed for the scores alone: its findings are already filed.
+        const job = { ...this.jobFor({ path: entry.path, text: this.readText?.(entry.path) ?? entry.treeless.text, keepDocument: false }), indexOnly: true };
+        // Only the scores are kept, and only while the document is as it was filed (not analysed again meanwhile).
+        const keep = (result: AnalysisResult) => void (this.documents.get(entry.path) === entry && (entry.analyzed.suggestionScores = result.analyzed.suggestionScores));
+        run.add({ job, onResult: keep, analyzeHere: () => undefined, onError: () => undefined });
+        await run.room();
+      }
+      await untilAborted(run.finished(), signal);
+    } finally {
+      await run.close();
+    }
+  }
+
+  /**
+   * The closed policy documents filed without their suggestion scores (all of them until
+   * keepSuggestionScores); not those whose parse ran out of time, which would only run out again.
+   */
+  unscored(): SessionDocument[] {
+    return [...this.documents.values()].filter((entry) => !entry.document && entry.analyzed.summary.isPolicy && !entry.analyzed.suggestionScores && !entry.analyzed.stopped);
+  }
+
   /** Forgets every config, set and document (after a config file changed); analyse the documents again. */
   reset(): void {
+    this.scoring = false;
     this.resolver.clear();
     this.sets.clear();
     this.documents.clear();

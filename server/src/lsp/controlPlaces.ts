@@ -26,14 +26,18 @@ interface Scored {
 /**
  * clausewise/controlPlaces: "where could this go?" — each policy document of the scope ranked by the
  * score the suggestion ranking gives this control for it (the same ranking as Suggest Clauses, read
- * per control instead of per document). A closed document's score was kept when its checking thread
- * analysed it, so ranking thousands of documents parses none; only the `limit` shown are parsed
- * again, for the words of their reasons.
+ * per control instead of per document). A closed document's scores are kept by its checking thread
+ * (computed for every closed document at the first request, then at each analysis), so ranking
+ * thousands of documents parses none; only the `limit` shown are parsed again, for the words of
+ * their reasons.
  */
 export async function controlPlaces(context: ServerContext, params: ControlPlacesParams, token?: CancellationToken): Promise<ControlPlacesResult> {
   await afterIndexing(context, token);
   const { set, index } = requestScope(context, params);
   const control = controlNamed(set, params?.id, 'clausewise/controlPlaces');
+  // Indexing keeps no scores: the first request has the closed documents scored, and kept fresh from then on.
+  await context.workspace.keepSuggestionScores(token);
+  throwIfCancelled(token);
   const position = set.catalog.controls.indexOf(control);
   const scored: Scored[] = [];
   const pace = yieldEvery();

@@ -77,6 +77,8 @@ export class LiveWorkspace {
   /** Resolved once the current generation's indexing pass is over (pending before the first one). */
   private ready: Promise<void>;
   private markReady: () => void = () => undefined;
+  /** The last pass computing suggestion scores (see keepSuggestionScores): passes run one after another. */
+  private scoring: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -99,6 +101,35 @@ export class LiveWorkspace {
       const ready = this.ready;
       await ready;
       if (ready === this.ready) return;
+    }
+  }
+
+  /**
+   * Has every closed policy document keep its suggestion scores (Where Could This Go? ranks from
+   * them): the first time, and after each reindex, those without them are analysed again on the
+   * checking threads, with work-done progress; later analyses compute them as they go. Resolves
+   * when they have them, or as soon as `token` is cancelled.
+   */
+  keepSuggestionScores(token?: CancellationToken): Promise<void> {
+    // Threads that fail leave documents unscored: the request then parses those, as it would without scores.
+    const pass = this.scoring.then(() => this.scoreDocuments(token)).catch((error: unknown) => this.listener.log(`Clausewise could not score the documents for Where Could This Go?: ${(error as Error).stack ?? String(error)}`));
+    this.scoring = pass;
+    return pass;
+  }
+
+  private async scoreDocuments(token?: CancellationToken): Promise<void> {
+    if (token?.isCancellationRequested) return;
+    // Nothing to score yet: the documents analysed from now on are scored as they are filed.
+    if (this.session.unscored().length === 0) return this.session.keepSuggestionScores(() => undefined);
+    const cancelled = new AbortController();
+    const listener = token?.onCancellationRequested(() => cancelled.abort());
+    const progress = await this.createProgress();
+    progress.begin('Clausewise', 0, 'Scoring documents for Where Could This Go?', false);
+    try {
+      await this.session.keepSuggestionScores((done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} documents scored`), cancelled.signal);
+    } finally {
+      listener?.dispose();
+      progress.done();
     }
   }
 

@@ -52,10 +52,13 @@ describe('a checking thread asked to score suggestions', () => {
     const job = (name: string, body: string, scoreSuggestions: boolean): AnalysisJob => ({ path: join(root, name), text: body, cwd: root, configFile: join(root, '.clausewise.yaml'), today: '2026-06-01', parseSeconds: 5, scoreSuggestions });
     const thread = new AnalysisThread(worker);
     try {
-      const [policy, readme, unasked] = await thread.run([job('access.md', text, true), job('README.md', '# About\n\nNotes.\n', true), job('other.md', text, false)]);
+      // The scores alone (Where Could This Go?'s first request): parsed without the rules, the same scores.
+      const [policy, readme, unasked, scoresOnly] = await thread.run([job('access.md', text, true), job('README.md', '# About\n\nNotes.\n', true), job('other.md', text, false), { ...job('again.md', text, true), indexOnly: true }]);
       const { config, catalog } = new ConfigResolver(root, join(root, '.clausewise.yaml')).forDirectory(root);
       const expected = rankedScores(text, catalog, (control: Parameters<typeof elementsFor>[0]) => elementsFor(control, config));
       expect([...policy!.analyzed.suggestionScores!]).toEqual(expected);
+      expect([...scoresOnly!.analyzed.suggestionScores!]).toEqual(expected);
+      expect(scoresOnly!.analyzed.findings).toEqual([]);
       // The replaced element's heading counts: the config's elements were the thread's.
       expect(expected[catalog.controls.findIndex((control) => control.id === '9.2.5')]).not.toBe(rankedScores(text, catalog)[catalog.controls.findIndex((control) => control.id === '9.2.5')]);
       expect(readme!.analyzed.suggestionScores).toBeUndefined();
