@@ -46,7 +46,7 @@ export class BodyReadings {
       for (const child of body) move(child, start - previous.start, line - previous.line);
       tree = { ...previous.tree, children: node ? [node, ...body] : body };
     } else {
-      tree = (previous && editedTree(previous, text, start)) ?? parseMarkdown(text);
+      tree = (previous && editedTree(previous, text, lineStarts, start)) ?? parseMarkdown(text);
       parts = read(tree);
     }
     this.readings.set(path, { text, tree, start, line, parts });

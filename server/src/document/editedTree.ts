@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { positionAt } from './lines';
 import { unclosedBlockAtEnd } from './unclosedBlock';
 
 /** The Markdown tree of one version of a text, kept to parse the next version in part. */
@@ -22,7 +23,7 @@ const ATX_OPENER = /^#{1,6}(?=[ \t\r\n]|$)/;
  * parses, except link reference definitions, so a text with any (`]:`) is parsed whole. The tree of
  * `previous` is taken apart: its nodes after the change are moved in place.
  */
-export function editedTree(previous: TreeReading, text: string, bodyStart: number): Root | undefined {
+export function editedTree(previous: TreeReading, text: string, lineStarts: number[], bodyStart: number): Root | undefined {
   const old = previous.text;
   if (text.includes(']:') || old.includes(']:')) return undefined;
   const shortest = Math.min(old.length, text.length);
@@ -50,13 +51,15 @@ export function editedTree(previous: TreeReading, text: string, bodyStart: numbe
   const part = text.slice(start, end);
   const parsed = partProcessor.parse(part) as Root;
   if (after < children.length && (!blankLineBefore(text, end) || unclosedBlockAtEnd(parsed.children.at(-1), part))) return undefined;
-  const partLines = lineCount(text, start);
-  for (const node of parsed.children) move(node, start, partLines);
-  const lineDelta = lineCount(text, end) - lineCount(old, end - delta);
+  // Line numbers come from the new text's line starts and the old tree's positions, not a scan of either text.
+  for (const node of parsed.children) move(node, start, positionAt(lineStarts, start).line);
   const rest = children.slice(after);
-  for (const node of rest) move(node, delta, lineDelta);
+  if (rest.length > 0) {
+    const lineDelta = positionAt(lineStarts, end).line - (rest[0]!.position!.start.line - 1);
+    for (const node of rest) move(node, delta, lineDelta);
+  }
   const tree: Root = { type: 'root', children: [...children.slice(0, first), ...parsed.children, ...rest] };
-  if (previous.tree.position) tree.position = { start: previous.tree.position.start, end: endPoint(text) };
+  if (previous.tree.position) tree.position = { start: previous.tree.position.start, end: endPoint(text, lineStarts) };
   return tree;
 }
 
@@ -79,20 +82,9 @@ function blankLineBefore(text: string, at: number): boolean {
   return index >= 0 && (text.charCodeAt(index) === 10 || text.charCodeAt(index) === 13);
 }
 
-/** Line endings before an offset, as the parser counts them ("\r\n", "\r", "\n"). */
-function lineCount(text: string, end: number): number {
-  let count = 0;
-  for (let index = 0; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++;
-  }
-  return count;
-}
-
 /** Where the text ends, as the parser gives the root's end. */
-function endPoint(text: string): { line: number; column: number; offset: number } {
-  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
-  return { line: lineCount(text, text.length) + 1, column: text.length - lineStart + 1, offset: text.length };
+function endPoint(text: string, lineStarts: number[]): { line: number; column: number; offset: number } {
+  return { line: lineStarts.length, column: text.length - lineStarts.at(-1)! + 1, offset: text.length };
 }
 
 /** Moves a node and everything in it by `offset` characters and `lines` lines. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../server/src/document/body';
 import { BodyReadings } from '../../../server/src/document/bodyReadings';
 import { editedTree } from '../../../server/src/document/editedTree';
+import { computeLineStarts } from '../../../server/src/document/lines';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import type { PolicyDocument } from '../../../server/src/document/types';
 
@@ -141,7 +142,7 @@ describe('body readings of an open document', () => {
         versions.push(text);
         // The tree parsed in part, positions and all, is the tree of the whole.
         const bodyStart = text.indexOf('\n---\n') + 5;
-        const tree = editedTree({ text: before, tree: parseMarkdown(before) }, text, bodyStart);
+        const tree = editedTree({ text: before, tree: parseMarkdown(before) }, text, computeLineStarts(text), bodyStart);
         if (tree) expect(JSON.parse(JSON.stringify(tree))).toEqual(JSON.parse(JSON.stringify(parseMarkdown(text))));
         if (tree) partly++;
       }
