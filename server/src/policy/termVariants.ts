@@ -10,12 +10,12 @@
  */
 
 /**
- * Words that join the head of a compound to its modifier when the head comes first: "review of (the)
- * access"; and with only "the", for a head that may be a verb ("review the access"). For a noun head
- * ("officer the security") that order is found, in practice, only across two sentences ("… the
+ * Words that join the head of a compound to its modifier when the head comes first, for every head:
+ * "review of (the) access", and "review the access" (a head that may be a verb). For a noun head
+ * ("officer the security") the last order is found, in practice, only across two sentences ("… the
  * officer. The security …"), which the matcher refuses (readWords marks where sentences end).
  */
-const HEAD_FIRST = ['of', 'of the'];
+const HEAD_FIRST = ['of', 'of the', 'the'];
 /** Words that never make one half of a compound. */
 const SMALL = new Set(
   'a an the of for and or to in on at by with from into upon within without after before than that this these those who which when where is are was were be been being has have had must shall should will would may might can could all any each every not no following'.split(' '),
@@ -33,7 +33,7 @@ export function wordOrderVariants(term: string): string[] {
   const words = term.trim().split(/\s+/);
   // "access review*" → "review* of access", …; a modifier written as a word start ("recertif* review") has no one form to move.
   if (words.length === 2 && words.every(compoundWord) && !words[0]!.endsWith('*')) {
-    return [...HEAD_FIRST, 'the'].map((joint) => `${words[1]} ${joint} ${words[0]}`);
+    return HEAD_FIRST.map((joint) => `${words[1]} ${joint} ${words[0]}`);
   }
   // "review of access", "review of the access" → "access review".
   const modifier = words[1]?.toLowerCase() === 'of' ? words.slice(words[2]?.toLowerCase() === 'the' ? 3 : 2) : [];
