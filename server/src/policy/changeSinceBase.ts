@@ -33,19 +33,7 @@ interface BaseTexts {
  */
 export function changeSinceBaseOf(document: HeadDocument, base: BaseTexts | undefined): ChangeSinceBase | undefined {
   const baseText = base?.textOf(document.path);
-  return baseText === undefined ? undefined : changeSinceBase(document, baseText);
-}
-
-/** The document now: its frontmatter when its parse is at hand (not for a document checked on another thread). */
-type HeadDocument = Pick<PolicyDocument, 'path' | 'text' | 'frontmatter'>;
-
-const compared = new WeakMap<HeadDocument, { baseText: string; change: ChangeSinceBase | undefined }>();
-
-/**
- * Compares a document's text at the base with the document now (its frontmatter as already parsed,
- * else read once); undefined when either has no readable frontmatter. Remembered per document and base text.
- */
-export function changeSinceBase(document: HeadDocument, baseText: string): ChangeSinceBase | undefined {
+  if (baseText === undefined) return undefined;
   const known = compared.get(document);
   if (known?.baseText === baseText) return known.change;
   const change = compare(document, baseText);
@@ -53,6 +41,16 @@ export function changeSinceBase(document: HeadDocument, baseText: string): Chang
   return change;
 }
 
+/** The document now: its frontmatter when its parse is at hand (not for a document checked on another thread). */
+type HeadDocument = Pick<PolicyDocument, 'path' | 'text' | 'frontmatter'>;
+
+/** Each document's comparison with the base text it was last compared with. */
+const compared = new WeakMap<HeadDocument, { baseText: string; change: ChangeSinceBase | undefined }>();
+
+/**
+ * Compares a document's text at the base with the document now (its frontmatter as already parsed,
+ * else read once); undefined when either has no readable frontmatter.
+ */
 function compare(document: HeadDocument, baseText: string): ChangeSinceBase | undefined {
   const base = withoutBom(baseText);
   const before = readFrontmatter(base);
