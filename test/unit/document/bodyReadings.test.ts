@@ -152,3 +152,23 @@ describe('body readings of an open document', () => {
     expect(partly).toBeGreaterThan(files.length * 2);
   }, 240_000);
 });
+
+describe('editedTree line numbers', () => {
+  it('match a fresh parse after an edit whatever ends the lines ("\\r\\n", lone "\\r", "\\n")', () => {
+    for (const nl of ['\r\n', '\r', '\n']) {
+      const before = ['---', 'id: A', '---', '', '# One', '', 'text one', '', '# Two', '', 'text two', '', '# Three', '', 'three', ''].join(nl);
+      const bodyStart = before.indexOf('# One');
+      const edits = [
+        [before.indexOf('text two'), `more${nl}${nl}lines${nl}`],
+        [before.indexOf('text one') + 2, 'x'],
+        [before.indexOf('three'), `${nl}${nl}# New${nl}${nl}`],
+      ] as const;
+      for (const [at, insert] of edits) {
+        const text = before.slice(0, at) + insert + before.slice(at);
+        const tree = editedTree({ text: before, tree: parseMarkdown(before) }, text, computeLineStarts(text), bodyStart);
+        expect(tree).toBeDefined();
+        expect(JSON.parse(JSON.stringify(tree))).toEqual(JSON.parse(JSON.stringify(parseMarkdown(text))));
+      }
+    }
+  });
+});
