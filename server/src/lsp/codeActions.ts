@@ -74,7 +74,9 @@ function logCodeActions(context: ServerContext, params: CodeActionParams, entry:
   const path = context.workspace.pathOf(uri);
   const editor = context.workspace.editorVersion(uri);
   const checked = path && context.workspace.versionOf(path);
-  const inRange = entry ? entry.findings.filter((finding) => finding.range.start <= toOffset(entry.treeless, end) && finding.range.end >= toOffset(entry.treeless, start)).map((finding) => finding.ruleId) : [];
+  // The range's offsets once, not twice per finding: VS Code asks at each cursor move.
+  const [from, to] = entry ? [toOffset(entry.treeless, start), toOffset(entry.treeless, end)] : [0, -1];
+  const inRange = (entry?.findings ?? []).filter((finding) => finding.range.start <= to && finding.range.end >= from).map((finding) => finding.ruleId);
   const trigger = params.context.triggerKind === CodeActionTriggerKind.Automatic ? 'automatic' : 'invoked';
   context.connection.console.debug(`codeAction ${uri} ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} (${trigger}${params.context.only ? `, only ${params.context.only.join(' ')}` : ''}): editor v${editor ?? '-'}, findings of v${checked ?? 'disk'} (${entry ? `${entry.findings.length}, in range: ${inRange.join(' ') || 'none'}` : 'no analysis'}); waited ${waited} ms; ${answer}`);
 }

@@ -6,7 +6,7 @@ import type { Control } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { elementQuotes } from '../policy/elementQuote';
 import { isExpired } from '../model/exclusionProblems';
-import type { Claim, ExclusionEntry } from '../model/coverage';
+import { catalogName, type Claim, type ExclusionEntry } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageParams, WrittenExclusion } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
@@ -21,9 +21,8 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
   const control = controlNamed(set, params?.id, 'clausewise/controlPage');
   const coverage = scopeControlCoverage(context, scope, control);
   const today = context.workspace.session.today(set);
-  const { info } = set.catalog;
   return {
-    catalog: { id: info.id, name: info.name, short: info.short },
+    catalog: catalogName(set.catalog),
     today,
     id: control.id,
     title: control.title,

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
+import { catalogName } from '../model/coverage';
 import { compareStanding } from '../model/exclusionProblems';
 import { writtenExclusions } from '../model/writtenExclusions';
 import type { ExclusionRegister, ExclusionRegisterEntry } from '../protocol/controlMessages';
@@ -45,5 +46,5 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
     throwIfCancelled(token);
   }
   entries.sort((a, b) => compareStanding(a, b) || a.order - b.order || a.path.localeCompare(b.path) || a.line - b.line);
-  return { catalog: { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short }, today, entries: entries.map(({ order: _order, ...entry }) => entry) };
+  return { catalog: catalogName(catalog), today, entries: entries.map(({ order: _order, ...entry }) => entry) };
 }

@@ -69,13 +69,18 @@ export function computeCoverage(index: SummaryIndex, catalog: Catalog, config: R
   return coverageOfControls(catalog, today, catalog.controls.map((control) => computeControlCoverage(index, control, config, today)));
 }
 
+/** How a report names its catalog (coverage, control page, exclusion register). */
+export function catalogName(catalog: Catalog): CoverageReport['catalog'] {
+  return { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short };
+}
+
 /** The report made of each control's coverage (in catalog order), with the totals. */
 export function coverageOfControls(catalog: Catalog, today: string, controls: ControlCoverage[]): CoverageReport {
   const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, gap: 0 };
   for (const control of controls) counts[control.state]++;
   const applicable = controls.length - counts.excluded;
   return {
-    catalog: { id: catalog.info.id, name: catalog.info.name, short: catalog.info.short },
+    catalog: catalogName(catalog),
     today,
     controls,
     totals: { ...counts, total: controls.length, applicable, coveredPercent: applicable === 0 ? 100 : Math.round((counts.covered / applicable) * 1000) / 10 },
