@@ -45,9 +45,14 @@ export function orderedEdits(edits: TextEdit[]): TextEdit[] {
     .map(({ edit }) => edit);
 }
 
+/** The fix --fix and fix-all apply for a finding: its first automatic one (a fix claiming a control never is). */
+export function firstAutomaticFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((fix) => fix.automatic);
+}
+
 /** The automatic fixes of findings ("fix all"): the first automatic fix of each finding. */
 export function automaticFixes(findings: Finding[]): Fix[] {
-  return findings.flatMap((finding) => finding.fixes.filter((fix) => fix.automatic).slice(0, 1));
+  return findings.flatMap((finding) => firstAutomaticFix(finding) ?? []);
 }
 
 /** The offsets a fix's `select` names in the text after `edits` (in applying order, the fix's among them) were applied; none when its edit is not among them. */

@@ -1,5 +1,5 @@
 import { readFrontmatter } from '../document/frontmatter';
-import { applyFixes } from './applyFixes';
+import { applyFixes, firstAutomaticFix } from './applyFixes';
 import { frontmatterKept } from './frontmatterKept';
 import type { Finding, Fix } from './types';
 import { findingKey } from './findingKey';
@@ -37,7 +37,10 @@ export function fixKey({ finding, fix }: PlannedFix): string {
  */
 export function fixRound(checked: CheckedText, withheld: ReadonlySet<string> = new Set()): FixRound {
   const candidates = checked.findings
-    .flatMap((finding) => finding.fixes.filter((fix) => fix.automatic).slice(0, 1).map((fix) => ({ finding, fix })))
+    .flatMap((finding) => {
+      const fix = firstAutomaticFix(finding);
+      return fix ? [{ finding, fix }] : [];
+    })
     .filter((planned) => !withheld.has(fixKey(planned)));
   const frontmatter = readFrontmatter(checked.text);
   // An edit after the frontmatter's closing fence cannot change it.

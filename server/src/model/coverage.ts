@@ -141,8 +141,9 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
       });
     }
   }
-  const titles = new Map(elementsFor(control, config).map((element) => [element.id, element.title]));
-  const { state, reasons } = decide(claims, exclusions, (ids) => ids.map((id) => titles.get(id) ?? id).join(', '));
+  // The element titles only a partial control's reasons read: looked up then, not for every control.
+  const named = (ids: string[]) => ids.map((id) => elementsFor(control, config).find((element) => element.id === id)?.title ?? id).join(', ');
+  const { state, reasons } = decide(claims, exclusions, named);
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
 }
 

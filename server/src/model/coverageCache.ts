@@ -58,4 +58,3 @@ export class CoverageCache {
     return { report, generation };
   }
 }
-

@@ -5,7 +5,6 @@ import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
 import { justificationWords, MIN_JUSTIFICATION_WORDS } from '../shared/justification';
 
-
 export interface ExclusionProblem {
   kind: 'no-justification' | 'short-justification' | 'not-a-date' | 'expired' | 'essential';
   /** Short wording for reports ("expired on 2026-01-31"). */

@@ -5,6 +5,8 @@ import type { TextEdit } from '../findings/types';
 import { replaceScalar } from './edits';
 import { addKeyEdit } from './frontmatterKeyEdit';
 
+const NOT_A_MAPPING = 'its frontmatter is not a YAML mapping that parses; fix the frontmatter errors first';
+
 /** The edits that record a review, and the dates they write. */
 export interface ReviewEdits {
   edits: TextEdit[];
@@ -22,7 +24,7 @@ export interface ReviewEdits {
 export function markReviewedEdits(document: PolicyDocument, config: ResolvedConfig, today: string): ReviewEdits | string {
   const frontmatter = document.frontmatter;
   if (!frontmatter) return 'it has no frontmatter; insert one first ("Clausewise: Insert Policy Skeleton…" or "Suggest Clauses…")';
-  if (frontmatter.format !== 'yaml' || !frontmatter.data) return 'its frontmatter is not a YAML mapping that parses; fix the frontmatter errors first';
+  if (frontmatter.format !== 'yaml' || !frontmatter.data) return NOT_A_MAPPING;
   const edits: TextEdit[] = [];
   const set = (key: string, value: string): boolean => {
     const field = frontmatter.fields.get(key);
@@ -34,7 +36,7 @@ export function markReviewedEdits(document: PolicyDocument, config: ResolvedConf
   };
   if (!set('last-reviewed', today)) {
     const added = addKeyEdit(document, 'last-reviewed', today);
-    if (!added) return 'its frontmatter is not a YAML mapping that parses; fix the frontmatter errors first';
+    if (!added) return NOT_A_MAPPING;
     edits.push(added);
   }
   if (!frontmatter.fields.has('next-review')) return { edits, lastReviewed: today };

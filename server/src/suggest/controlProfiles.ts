@@ -10,11 +10,9 @@ export interface ControlProfile {
   weights: Map<string, number>;
 }
 
-/** The profiles of every control of a catalog and how rare each term is among them. */
+/** The profiles of every control of a catalog, their terms weighted by how rare each is among them (idf). */
 export interface ProfileIndex {
   profiles: ControlProfile[];
-  /** Term key → inverse document frequency over the profiles. */
-  idf: Map<string, number>;
   /** Term key → its position among every profile term, for counting a document's terms in an array. */
   vocabulary: Map<string, number>;
   /** Per profile (same order), its terms ready to score: positions and idf × weight in the order of `weights`. */
@@ -74,7 +72,7 @@ function buildIndex(catalog: Catalog): ProfileIndex {
     idf.set(key, factor * Math.log(1 + (total - count + 0.5) / (count + 0.5)));
   }
   const vocabulary = new Map([...documentFrequency.keys()].map((key, position) => [key, position]));
-  return { profiles, idf, vocabulary, scoring: profiles.map((profile) => scoringOf(profile, idf, vocabulary)) };
+  return { profiles, vocabulary, scoring: profiles.map((profile) => scoringOf(profile, idf, vocabulary)) };
 }
 
 function scoringOf(profile: ControlProfile, idf: Map<string, number>, vocabulary: Map<string, number>): ProfileScoring {
