@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../server/src/document/body';
 import { BodyReadings } from '../../../server/src/document/bodyReadings';
 import { editedTree } from '../../../server/src/document/editedTree';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import type { PolicyDocument } from '../../../server/src/document/types';
+import { corpusPolicies } from '../../helpers/paths';
 
 /** What a document's body reading gives it, as plain data (section getters read). */
 function bodyOf(document: PolicyDocument): unknown {
@@ -87,8 +87,7 @@ describe('body readings of an open document', () => {
   });
 
   it('give every real policy of the corpus the reading a fresh parse gives, as its frontmatter grows', () => {
-    const dir = join(__dirname, '..', '..', 'corpus');
-    const files = ['datica', 'comply'].flatMap((set) => readdirSync(join(dir, set), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, set, name)));
+    const files = corpusPolicies();
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) {
       const body = readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
@@ -125,8 +124,7 @@ describe('body readings of an open document', () => {
   });
 
   it('read every real policy as a fresh parse does through a run of edits anywhere in it', () => {
-    const dir = join(__dirname, '..', '..', 'corpus');
-    const files = ['datica', 'comply'].flatMap((set) => readdirSync(join(dir, set), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, set, name)));
+    const files = corpusPolicies();
     const inserts = ['x', '\n', '\n\n', '\n\n# New heading\n\n', '```', '\n```\n', '<!--', '-->', '- ', '    ', '> ', '**', '|', '\t', '#'];
     let seed = 27799;
     let partly = 0;
