@@ -92,9 +92,10 @@ async function startServer(dir, debounce = 0) {
   return { connection, child, indexing: indexedAt - start, next, stop };
 }
 
-/** A ~30 KB policy document from the same real texts, claiming controls whose elements it partly addresses. */
+/** The body line with a reference the body edits toggle (see interactive). */
 const BODY_REFERENCE = 'Log-on to systems holding patient data follows ISO 27799 §9.4.2.';
 
+/** A ~30 KB policy document from the same real texts, claiming controls whose elements it partly addresses. */
 function thirtyKilobyteDocument() {
   const texts = sourceTexts();
   let body = '';
