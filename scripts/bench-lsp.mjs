@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import rpc from 'vscode-languageserver/node';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildCorpus, sourceTexts } from './bench/corpus.mjs';
+import { cpuMilliseconds, rssMegabytes } from './bench/proc.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -43,12 +44,6 @@ function floorRun(dir) {
   const wall = performance.now() - start;
   if (result.status !== 0) throw new Error(`floor.mjs failed: ${result.stderr}`);
   return { wall, cpu: Number(/cpu (\S+)/.exec(result.stderr)[1]) };
-}
-
-/** CPU time (user + system, all threads) a process has used so far, in ms. */
-function cpuMilliseconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime and stime, in USER_HZ (100 on Linux)
 }
 
 /** Starts dist/server.js over stdio and sends initialize at once; resolves at the end of indexing. */
@@ -97,14 +92,10 @@ async function startServer(dir, debounce = 0) {
   return { connection, child, indexing: indexedAt - start, next, stop };
 }
 
-function rssMegabytes(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
-/** A ~30 KB policy document from the same real texts, claiming controls whose elements it partly addresses. */
+/** The body line with a reference the body edits toggle (see interactive). */
 const BODY_REFERENCE = 'Log-on to systems holding patient data follows ISO 27799 §9.4.2.';
 
+/** A ~30 KB policy document from the same real texts, claiming controls whose elements it partly addresses. */
 function thirtyKilobyteDocument() {
   const texts = sourceTexts();
   let body = '';

@@ -18,7 +18,7 @@
 //                  both it and the bundled catalog have
 // A label names an element by id. When the catalog replaced an element (a new id: see retiredElements in
 // the catalog), its verdicts no longer apply to anything and are left out; the run says how many.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { positionAt } from '../server/src/document/lines';
 import { elementsFor } from '../server/src/config/elements';
@@ -32,7 +32,7 @@ import { whereFound } from '../server/src/cli/traceCommand';
 import type { PolicyDocument } from '../server/src/document/types';
 import { BlockIndex } from '../server/src/policy/blockIndex';
 import { evidencePatterns } from '../server/src/policy/evidence';
-import { catalogWithout as withoutTuning, shared, tagged, tuning, type LabelFile } from './eval-labels';
+import { catalogWithout as withoutTuning, labelFiles, shared, tagged, tuning, type LabelFile } from './eval-labels';
 
 interface Verdict {
   set: string;
@@ -136,11 +136,7 @@ function score(verdicts: Verdict[]) {
   };
 }
 
-const labelFiles = readdirSync(join(shared, 'labels'))
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => join(shared, 'labels', name))
-  .filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
+const files = labelFiles().filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
 const heldOut = args.includes('--held-out') ? args[args.indexOf('--held-out') + 1] : undefined;
 // An unknown set would hold nothing out while the header said it did.
 if (args.includes('--held-out') && (heldOut === undefined || !Object.hasOwn(tuning, heldOut))) {
@@ -148,7 +144,7 @@ if (args.includes('--held-out') && (heldOut === undefined || !Object.hasOwn(tuni
   process.exit(2);
 }
 const heldOutCatalog = heldOut ? catalogWithout(heldOut) : evaluated;
-const all = labelFiles.flatMap((file) => evaluate(file, heldOutCatalog));
+const all = files.flatMap((file) => evaluate(file, heldOutCatalog));
 const sets = [...new Set(all.map((v) => v.set))];
 const fmt = (n: number) => n.toFixed(3);
 console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported${heldOut ? `; ${heldOut}'s tuning vocabulary held out` : ''}`);
@@ -168,7 +164,7 @@ console.log('targets on each visible set: precision >= 0.85, recall >= 0.80 (bas
 if (args.includes('--loso')) {
   console.log('');
   console.log('leave-one-set-out: each set scored without the vocabulary its own disagreements added (the other set\'s kept)');
-  for (const file of labelFiles) {
+  for (const file of files) {
     const name = (JSON.parse(readFileSync(file, 'utf8')) as LabelFile).set;
     const s = score(evaluate(file, catalogWithout(name)));
     console.log(`${name.padEnd(10)} ${String(s.elements).padStart(8)} ${fmt(s.precision).padStart(10)} ${fmt(s.recall).padStart(8)} ${fmt(s.found).padStart(7)}   ${s.counts}`);

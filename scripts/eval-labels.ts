@@ -1,7 +1,7 @@
 // What the scripts that read the expert labels (../shared/labels/*.json) share: where the labels and the
 // corpus are, the label file's shape, a document tagged as an adopting organisation would tag it, and the
 // bundled catalog with one set's tuning vocabulary taken out (the leave-one-set-out catalog).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog } from '../server/src/catalog/catalog';
 import { bundledCatalogPath, parseCatalog } from '../server/src/catalog/load';
@@ -14,6 +14,13 @@ export interface LabelFile {
 
 /** The shared folder beside the checkout: labels/ and corpus/. */
 export const shared = resolve(packageRoot(), '..', 'shared');
+
+/** The label files (shared/labels/*.json), in name order. */
+export const labelFiles = (): string[] =>
+  readdirSync(join(shared, 'labels'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(shared, 'labels', name));
 
 /** The document as an adopting organisation would tag it: its own header replaced by Clausewise frontmatter. */
 export function tagged(text: string, clauses: string[], name: string): string {

@@ -7,7 +7,7 @@
 // Every candidate starts from a near miss: a block where all of an element's evidence groups but one
 // hold (BlockIndex.nearMisses), and asks one more thing of it. Exits 0: a measurement, not a test.
 //   --list   name each element a candidate would change (set, document, control, element, label)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../server/src/catalog/catalog';
 import { loadCatalog } from '../server/src/catalog/load';
@@ -20,7 +20,7 @@ import { BlockIndex } from '../server/src/policy/blockIndex';
 import { matchElements } from '../server/src/policy/elementMatch';
 import { evidencePatterns, type EvidenceGroup } from '../server/src/policy/evidence';
 import { wordsOf } from '../server/src/text/words';
-import { catalogWithout, shared, tagged, type LabelFile } from './eval-labels';
+import { catalogWithout, labelFiles, shared, tagged, type LabelFile } from './eval-labels';
 
 /** One near miss of an element, with what the candidates look at. */
 interface NearMiss {
@@ -136,10 +136,7 @@ function flaggedElements(file: string, catalog: Catalog): { flagged: Flagged[]; 
 }
 
 const list = process.argv.includes('--list');
-const files = readdirSync(join(shared, 'labels'))
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => join(shared, 'labels', name));
+const files = labelFiles();
 const fmt = (n: number) => n.toFixed(3);
 console.log('eval:signals — what each candidate would change among the elements reported missing or empty');
 console.log('(+N found: addressed elements no longer flagged; -N lost: unaddressed elements no longer flagged)');

@@ -5,22 +5,17 @@
 // (user + sys from /proc, which the machine's load disturbs less than the wall clock). A measurement,
 // not a test. Usage: [BENCH_CONTROLS=12.3.1,9.4.3] node scripts/bench/controlPlaces.mjs [path/to/server.js]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver/node';
 import { buildCorpus } from './corpus.mjs';
+import { cpuMilliseconds, rssMegabytes } from './proc.mjs';
 
 const server = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'dist', 'server.js'));
 const CONTROLS = (process.env.BENCH_CONTROLS ?? '12.3.1,9.4.3,11.2.9,16.1.1,18.1.4').split(',');
 
 const dir = join(buildCorpus()[0], '..');
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -35,14 +30,14 @@ const started = performance.now();
 await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: { window: { workDoneProgress: true } } });
 await connection.sendNotification('initialized', {});
 await indexed;
-console.log(`${server}\nindexing: wall ${((performance.now() - started) / 1000).toFixed(1)} s, server CPU ${(cpuMs(child.pid) / 1000).toFixed(1)} s, RSS after ${rssMb(child.pid).toFixed(0)} MB`);
+console.log(`${server}\nindexing: wall ${((performance.now() - started) / 1000).toFixed(1)} s, server CPU ${(cpuMilliseconds(child.pid) / 1000).toFixed(1)} s, RSS after ${rssMegabytes(child.pid).toFixed(0)} MB`);
 for (const id of CONTROLS) {
-  const cpu = cpuMs(child.pid);
+  const cpu = cpuMilliseconds(child.pid);
   const start = performance.now();
   const result = await connection.sendRequest('clausewise/controlPlaces', { uri, id });
-  console.log(`controlPlaces ${id}: wall ${(performance.now() - start).toFixed(0)} ms, server CPU ${(cpuMs(child.pid) - cpu).toFixed(0)} ms, best ${result.places[0]?.documentId} ${result.places[0]?.score.toFixed(3)}`);
+  console.log(`controlPlaces ${id}: wall ${(performance.now() - start).toFixed(0)} ms, server CPU ${(cpuMilliseconds(child.pid) - cpu).toFixed(0)} ms, best ${result.places[0]?.documentId} ${result.places[0]?.score.toFixed(3)}`);
 }
-console.log(`RSS after the requests ${rssMb(child.pid).toFixed(0)} MB`);
+console.log(`RSS after the requests ${rssMegabytes(child.pid).toFixed(0)} MB`);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 connection.dispose();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(__dirname, '..', '..');
@@ -17,4 +17,12 @@ export function clauseTable(): [string, string, string][] {
     .split('\n')
     .slice(1)
     .map((line) => line.split('\t') as [string, string, string]);
+}
+
+/** The Markdown files of the real policy sets in test/corpus (datica, then comply), in name order. */
+export function corpusPolicies(): string[] {
+  return ['datica', 'comply'].flatMap((set) => {
+    const dir = join(repoRoot, 'test', 'corpus', set);
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort().map((name) => join(dir, name));
+  });
 }

@@ -120,6 +120,18 @@ describe('clausewise/excludeControlEdit', () => {
   });
 });
 
+/** The places Suggest Clauses gives `id` in these documents (path → text under root): best first, ties in path order. */
+function suggestedPlaces(root: string, files: Record<string, string>, id: string) {
+  const catalog = loadCatalog();
+  return Object.keys(files)
+    .sort()
+    .flatMap((name) => {
+      const suggestion = suggestClauses(parsePolicyDocument(join(root, name), files[name]!), catalog).find((candidate) => candidate.control.id === id);
+      return suggestion ? [{ uri: uriOf(join(root, name)), score: suggestion.score, reasons: suggestion.reasons.map((reason) => reason.text) }] : [];
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
 describe('clausewise/controlPlaces', () => {
   it('ranks the set\'s documents by how well their text addresses one control, best first', async () => {
     const root = copySamples();
@@ -147,15 +159,8 @@ describe('clausewise/controlPlaces', () => {
     const openPath = join(root, 'policies', 'doc-3.md');
     files['policies/doc-3.md'] += '\n## Backup schedule\n\nBackups of the password vault run nightly and are restored each quarter.\n';
     await lsp.open(uriOf(openPath), files['policies/doc-3.md']!);
-    const catalog = loadCatalog();
     for (const id of ['12.3.1', '9.4.3', '12.4.1', '11.2.9', '16.1.1', '18.1.3', '5.1.1']) {
-      const expected = Object.keys(files)
-        .sort()
-        .flatMap((name) => {
-          const suggestion = suggestClauses(parsePolicyDocument(join(root, name), files[name]!), catalog).find((candidate) => candidate.control.id === id);
-          return suggestion ? [{ uri: uriOf(join(root, name)), score: suggestion.score, reasons: suggestion.reasons.map((reason) => reason.text) }] : [];
-        })
-        .sort((a, b) => b.score - a.score);
+      const expected = suggestedPlaces(root, files, id);
       const result = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id, limit: 20 });
       expect(result.places.map(({ uri, score, reasons }) => ({ uri, score, reasons })), id).toEqual(expected);
       const top = await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id, limit: 3 });
@@ -173,16 +178,7 @@ describe('clausewise/controlPlaces', () => {
     const root = tempWorkspace(files);
     const lsp = await serve(root);
     const ranked = async () => (await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 20 })).places.map(({ uri, score }) => ({ uri, score }));
-    const expected = () => {
-      const catalog = loadCatalog();
-      return Object.keys(files)
-        .sort()
-        .flatMap((name) => {
-          const suggestion = suggestClauses(parsePolicyDocument(join(root, name), files[name]!), catalog).find((candidate) => candidate.control.id === '12.3.1');
-          return suggestion ? [{ uri: uriOf(join(root, name)), score: suggestion.score }] : [];
-        })
-        .sort((a, b) => b.score - a.score);
-    };
+    const expected = () => suggestedPlaces(root, files, '12.3.1').map(({ uri, score }) => ({ uri, score }));
     const first = await ranked();
     expect(first[0]!.uri).toBe(uriOf(join(root, 'policies', 'backup.md')));
     expect(first).toEqual(expected());

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MarkReviewedEditRequest, type MarkReviewedResult } from '../../server/src/protocol/reviewMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { appliedEdits, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
@@ -9,12 +10,6 @@ afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
-
-interface Edit {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  newText: string;
-}
-
 
 const overdue = '---\nid: POL-R-1\ntitle: Review me\ntype: policy\nowner: CISO   # the owner\nstatus: approved\nversion: 1.0.0\napproved-by: Board\nlast-reviewed: 2024-05-01\nnext-review: 2025-05-01\nreview-every: 6 months\nclauses: []\n---\n# Review me\n';
 
@@ -26,7 +21,7 @@ describe('clausewise/markReviewedEdit', () => {
     const uri = uriOf(join(root, 'r.md'));
     await server.open(uri, readFileSync(join(root, 'r.md'), 'utf8'));
     await server.waitForDiagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === 'review-overdue'));
-    const result = await server.request<{ changes: Record<string, Edit[]>; lastReviewed: string; nextReview?: string }>('clausewise/markReviewedEdit', { uri });
+    const result = await server.request<MarkReviewedResult>(MarkReviewedEditRequest.method, { uri });
     expect(result.lastReviewed).toBe('2026-12-05');
     expect(result.nextReview).toBe('2027-06-05');
     const after = appliedEdits(overdue, uri, result);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import { writeFiles } from '../helpers/tempWorkspace';
 
 /** code-server's launcher in the cache folder (scripts/install-code-server.mjs puts it there). */
 export const CODE_SERVER = join(repoRoot, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -47,7 +48,7 @@ function freshDirs(name: string, own?: WorkspaceFiles) {
   if (!own) cpSync(join(repoRoot, 'samples', 'with-problems'), dirs.workspace, { recursive: true });
   else {
     mkdirSync(dirs.workspace);
-    for (const [file, text] of Object.entries(own.files)) writeFileSync(join(dirs.workspace, file), text);
+    writeFiles(dirs.workspace, own.files);
   }
   return dirs;
 }

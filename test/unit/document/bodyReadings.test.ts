@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../server/src/document/body';
 import { BodyReadings } from '../../../server/src/document/bodyReadings';
@@ -7,6 +6,7 @@ import { editedTree } from '../../../server/src/document/editedTree';
 import { computeLineStarts } from '../../../server/src/document/lines';
 import { parsePolicyDocument } from '../../../server/src/document/parse';
 import type { PolicyDocument } from '../../../server/src/document/types';
+import { corpusPolicies } from '../../helpers/paths';
 
 /** What a document's body reading gives it, as plain data (section getters read). */
 function bodyOf(document: PolicyDocument): unknown {
@@ -88,8 +88,7 @@ describe('body readings of an open document', () => {
   });
 
   it('give every real policy of the corpus the reading a fresh parse gives, as its frontmatter grows', () => {
-    const dir = join(__dirname, '..', '..', 'corpus');
-    const files = ['datica', 'comply'].flatMap((set) => readdirSync(join(dir, set), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, set, name)));
+    const files = corpusPolicies();
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) {
       const body = readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
@@ -126,8 +125,7 @@ describe('body readings of an open document', () => {
   });
 
   it('read every real policy as a fresh parse does through a run of edits anywhere in it', () => {
-    const dir = join(__dirname, '..', '..', 'corpus');
-    const files = ['datica', 'comply'].flatMap((set) => readdirSync(join(dir, set), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, set, name)));
+    const files = corpusPolicies();
     const inserts = ['x', '\n', '\n\n', '\n\n# New heading\n\n', '```', '\n```\n', '<!--', '-->', '- ', '    ', '> ', '**', '|', '\t', '#'];
     let seed = 27799;
     let partly = 0;

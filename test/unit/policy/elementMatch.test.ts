@@ -65,7 +65,8 @@ describe('finding an element in prose', () => {
     const passwords = element([['password policy'], ['$frequency']]);
     expect(where('The password policy is reviewed every year.', [passwords])).toEqual({ kind: 'paragraph', words: ['password policy', 'every year'] });
     expect(where('Staff must read the password. Policy reviews happen every year.', [passwords])).toBe('missing');
-    // The head-first variant ("policy the password") neither, though its words are in a row.
+    // The head-first variant ("policy the password") matches within a sentence, and not across a sentence
+    // end either, though there its words are in a row.
     expect(where('Staff must follow the policy the password owner sets every year.', [passwords])).toEqual({ kind: 'paragraph', words: ['policy the password', 'every year'] });
     expect(where('Staff must follow the policy. The password is changed every year.', [passwords])).toBe('missing');
     expect(where('Staff must follow the policy! "The password" is changed every year.', [passwords])).toBe('missing');

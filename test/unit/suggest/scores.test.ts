@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../server/src/catalog/load';
@@ -10,17 +10,14 @@ import { AnalysisThread } from '../../../server/src/engine/analysisThread';
 import type { AnalysisJob } from '../../../server/src/engine/analysisJob';
 import { suggestClauses, suggestionScores } from '../../../server/src/suggest/rank';
 import type { SuggestOptions } from '../../../server/src/suggest/types';
-import { repoRoot } from '../../helpers/paths';
+import { corpusPolicies, repoRoot } from '../../helpers/paths';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 // npm test builds dist/ first; the thread runs the bundled worker, as the server does.
 const worker = resolve(__dirname, '../../../dist/worker.js');
 
 // Every third document of the corpus's sets: some eighteen real policies of all kinds, in a few seconds.
-const corpus = ['datica', 'comply'].flatMap((set) => {
-  const dir = join(repoRoot, 'test', 'corpus', set);
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort().map((name) => join(dir, name));
-}).filter((_, position) => position % 3 === 0);
+const corpus = corpusPolicies().filter((_, position) => position % 3 === 0);
 
 /** Each control's score as the explained ranking gives it (0 for a control it leaves out), in catalog order. */
 function rankedScores(text: string, catalog: Catalog, elementsOf?: SuggestOptions['elementsOf']): number[] {
