@@ -94,8 +94,9 @@ export function loadConfig(file: string, options: CatalogPolicy = {}): { config:
  * with `dropInvalid` (the editor) wrong entries are left out instead and returned as `ignored`.
  */
 export function configFromText(text: string, file: string, options: CatalogPolicy = {}): { config: ResolvedConfig; catalog: Catalog; ignored: SourceProblem[] } {
-  const source = readDataFile<RawConfig | null>(text, file, validateConfig(), 'config', { dropInvalid: options.dropInvalid });
-  let raw = source.data ?? {};
+  // An empty config (a blank file, or only comments) means every default, as an empty .eslintrc does.
+  const source = readDataFile<RawConfig>(text, file, validateConfig(), 'config', { dropInvalid: options.dropInvalid, empty: {} });
+  let raw = source.data;
   const root = dirname(file);
   const builtIn = options.catalog === undefined && raw.catalog !== undefined && isBuiltInCatalog(raw.catalog) ? raw.catalog : undefined;
   const named = options.catalog === undefined && builtIn === undefined ? raw.catalog : undefined;

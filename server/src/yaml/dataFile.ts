@@ -23,9 +23,10 @@ const MAX_ALIAS_COUNT = 50;
 
 /**
  * Parses and validates; throws DataFileError listing every syntax or schema problem with its line.
- * `kind` names the file in messages ("catalog", "config").
+ * `kind` names the file in messages ("catalog", "config"). With `empty`, a file holding nothing (blank
+ * or only comments) reads as that value instead of being refused as null.
  */
-export function readDataFile<T>(text: string, file: string, validate: ValidateFunction, kind: string, options: { dropInvalid?: boolean } = {}): DataFile<T> {
+export function readDataFile<T>(text: string, file: string, validate: ValidateFunction, kind: string, options: { dropInvalid?: boolean; empty?: T } = {}): DataFile<T> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const problemAt = (path: (string | number)[], message: string, atKey = false): SourceProblem => {
@@ -42,7 +43,7 @@ export function readDataFile<T>(text: string, file: string, validate: ValidateFu
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.contents === null && options.empty !== undefined ? options.empty : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     throw new DataFileError(kind, [{ file, line: 1, column: 1, message: `cannot read the ${kind}: ${(error as Error).message}` }]);
   }

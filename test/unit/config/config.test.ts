@@ -37,6 +37,15 @@ describe('finding the configuration', () => {
     expect(config.requiredFields).toContain('clauses');
     expect(catalog.controls).toHaveLength(114);
   });
+
+  it('reads an empty .clausewise.yaml (blank, or only comments) as every default, not as an error', () => {
+    for (const text of ['', '\n', '# Clausewise: defaults for now\n']) {
+      const root = tempWorkspace({ '.clausewise.yaml': text, 'doc.md': '' });
+      const config = loadConfig(join(root, '.clausewise.yaml')).config;
+      expect(config.file).toBe(join(root, '.clausewise.yaml'));
+      expect(config.requiredFields).toContain('clauses');
+    }
+  });
 });
 
 describe('a broken config stops with one clear error naming its file and line', () => {
