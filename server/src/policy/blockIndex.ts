@@ -95,13 +95,15 @@ export class BlockIndex {
     const read = (ranges: Range[], own: boolean): Reading => {
       if (ranges.length === 1) return readOne(ranges[0]!, own);
       const parts = ranges.map((range) => readOne(range, own));
-      // Only punctuation ends a sentence: a part may be one line of a table cell wrapped over several.
+      // Each part is a paragraph, list item, heading or table cell of its own, and a phrase never runs
+      // from one into the next, except from one line of a grid table's cell to the line below it.
       const breaks = new Set<number>();
       let offset = 0;
-      for (const part of parts) {
+      parts.forEach((part, index) => {
+        if (index > 0 && !continuesCell(document.text, ranges[index - 1]!, ranges[index]!)) breaks.add(offset);
         for (const at of part.breaks) breaks.add(offset + at);
         offset += part.words.length;
-      }
+      });
       return { text: parts.map((part) => part.text).join('\n'), words: parts.flatMap((part) => part.words), breaks };
     };
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
@@ -448,4 +450,14 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
     return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
   }
   return undefined;
+}
+
+/** Whether `next` is the line below `previous` in one column of a grid table (both start just after a `|`, at one column). */
+function continuesCell(text: string, previous: Range, next: Range): boolean {
+  if (text[previous.start - 1] !== '|' || text[next.start - 1] !== '|') return false;
+  const lineBreak = text.indexOf('\n', previous.end);
+  if (lineBreak === -1 || lineBreak >= next.start) return false;
+  const following = text.indexOf('\n', lineBreak + 1);
+  if (following !== -1 && following < next.start) return false;
+  return previous.start - (text.lastIndexOf('\n', previous.start) + 1) === next.start - (lineBreak + 1);
 }

@@ -206,18 +206,26 @@ export function wordsOf(text: string): Word[] {
  */
 const SENTENCE_END = /[.!?][\p{Pe}\p{Pf}"')\]]*\s/u;
 
-/** Whether the text between two words ends a sentence (SENTENCE_END); most gaps hold no `.`, `!` or `?`, and are passed over without a slice. */
+/**
+ * Whether the text between two words ends a sentence (SENTENCE_END), or a paragraph (a line with no
+ * words between them: a blank line, a table's rule) or a table cell (a `|` between them). Most gaps
+ * hold none of `.`, `!`, `?`, `|` or a line break, and are passed over without a slice.
+ */
 function endsSentence(text: string, from: number, to: number): boolean {
+  let lineBreaks = 0;
+  let stop = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code === 46 || code === 33 || code === 63) return SENTENCE_END.test(text.slice(from, to));
+    if (code === 124 || (code === 10 && ++lineBreaks === 2)) return true;
+    if (code === 46 || code === 33 || code === 63) stop = true;
   }
-  return false;
+  return stop && SENTENCE_END.test(text.slice(from, to));
 }
 
 /**
- * The words of a text (as wordsOf) and where its sentences end: `breaks` holds k when a sentence
- * ends between word k - 1 and word k, so that a phrase is not matched across two sentences.
+ * The words of a text (as wordsOf) and where its sentences end: `breaks` holds k when a sentence,
+ * paragraph or table cell ends between word k - 1 and word k, so that a phrase is not matched across
+ * two of them.
  */
 export function readWords(text: string): { words: Word[]; breaks: Set<number> } {
   const words: Word[] = [];
@@ -228,7 +236,7 @@ export function readWords(text: string): { words: Word[]; breaks: Set<number> } 
   const lower = lowered.length === clean.length ? (start: number, end: number) => lowered.slice(start, end) : (start: number, end: number) => clean.slice(start, end).toLowerCase();
   let previousEnd = -1;
   scanWords(clean, (start, end) => {
-    if (previousEnd >= 0 && start - previousEnd > 1 && endsSentence(clean, previousEnd, start)) breaks.add(words.length);
+    if (previousEnd >= 0 && (start - previousEnd > 1 || clean.charCodeAt(previousEnd) === 124) && endsSentence(clean, previousEnd, start)) breaks.add(words.length);
     previousEnd = end;
     const word = lower(start, end);
     words.push(formsOf(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '') : word));

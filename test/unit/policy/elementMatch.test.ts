@@ -77,11 +77,21 @@ describe('finding an element in prose', () => {
     expect(where(body)).toEqual({ kind: 'section', words: ['reviews', 'account', 'monthly'] });
   });
 
-  it('in a short section, a phrase may run from one paragraph into the next, however many words it has', () => {
-    const body = '## Notes\n\nWe name alpha bravo charlie delta\n\necho foxtrot golf hotel india here.\n';
-    expect(where(body, [element([['delta echo foxtrot']])])).toEqual({ kind: 'section', words: ['delta echo foxtrot'] });
+  it('a phrase never runs from one paragraph, list item, heading or table cell into the next', () => {
+    const phrase = [element([['delta echo foxtrot']])];
+    // In a short section, with or without a full stop before the paragraph break.
+    expect(where('## Notes\n\nWe name alpha bravo charlie delta.\n\nEcho foxtrot golf hotel india here.\n', phrase)).toBe('missing');
+    expect(where('## Notes\n\nWe name alpha bravo charlie delta\n\necho foxtrot golf hotel india here.\n', phrase)).toBe('missing');
+    // Two list items, two paragraphs of one list item, a heading and the text under it.
+    expect(where('- We name delta\n- echo foxtrot here.\n', phrase)).toBe('missing');
+    expect(where('- We name delta\n\n  echo foxtrot here.\n- Other.\n', phrase)).toBe('missing');
+    expect(where('## Alpha delta\n\nEcho foxtrot here.\n', phrase)).toBe('missing');
+    // Two cells of a table row.
+    expect(where('| Name | Value |\n| --- | --- |\n| delta | echo foxtrot |\n', phrase)).toBe('missing');
+    // Within one paragraph a line break is no boundary, and in the short section the phrase is found.
+    expect(where('## Notes\n\nWe name delta\necho foxtrot here.\n\nMore text.\n', phrase)).toEqual({ kind: 'paragraph', words: ['delta echo foxtrot'] });
     const long = element([['alpha bravo charlie delta echo foxtrot golf hotel india']]);
-    expect(where(body, [long])).toEqual({ kind: 'section', words: ['alpha bravo charlie delta echo foxtrot golf hotel india'] });
+    expect(where('## Notes\n\nWe name alpha bravo charlie delta\n\necho foxtrot golf hotel india here.\n', [long])).toBe('missing');
     expect(where('## Notes\n\nWe name alpha bravo charlie delta! Echo foxtrot golf hotel india here.\n', [long])).toBe('missing');
   });
 
