@@ -16,8 +16,10 @@ const FREQUENCY = new RegExp(
   [
     // "quarterly", "annually", "bi-annual", "semi-annually", "twice-yearly", "nightly"
     '\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|annual|yearly|biennial(?:ly)?|triennial(?:ly)?|(?:bi|semi|twice)[- ]?(?:annual(?:ly)?|yearly|monthly|weekly))\\b',
+    // "per annum", "every half year"
+    '\\b(?:per annum|(?:every|each|once (?:a|an|per|every)) half[- ]year)\\b',
     // "every 90 days", "each quarter", "every other month", "once a year", "twice per month", "at least once every 12 months"
-    `\\b(?:every|each|once (?:a|an|per|every)|twice (?:a|an|per|every)|${NUMBER} times (?:a|an|per|every)|per)\\s+(?:other\\s+|${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?)?${UNIT}`,
+    `\\b(?:every|each|once (?:a|an|per|every)|twice (?:a|an|per|every)|${NUMBER} times (?:a|an|per|every)|per)\\s+(?:other\\s+|${NUMBER}\\s*(?:\\(\\d+\\)\\s*)?[- ]?)?${UNIT}`,
     // "on a 30-day cycle", "90-day review", "12-month cycle"
     `(?<![A-Za-z0-9])${NUMBER}[- ]${UNIT.replace(/s\?/g, '')}\\s+(?:cycle|interval|basis|review|rotation|schedule)`,
     // "at least annually" is covered above; "on an annual basis", "at each release"? (not a period)
@@ -40,12 +42,12 @@ const NOT_A_QUALIFIER =
   'the|a|an|all|any|each|every|our|their|it|its|which|who|whom|also|small|whole|entire|same|single|call|your|his|her|other|such|this|that|these|those|and|or|of|by|to|for|with|from|is|are|be|new|no|password|passwords|package|secret|secrets|key|task|file|credential|session|window|device|hash|domain|patch|log|resource|memory|certificate|download|connection|ad|network|switch';
 /** Role nouns, after a qualifier ("Security Officer", "system owner", "line manager", "IT department", "charge nurse"). */
 const ROLE_NOUN =
-  'officers?|officials?|owners?|managers?|administrators?|admins?|custodians?|stewards?|directors?|coordinators?|supervisors?|teams?|departments?|committees?|boards?|councils?|executives?|personnel|staff|auditors?|analysts?|engineers?|representatives?|designees?|delegates?|champions?|guardians?|architects?|specialists?|leads?|heads?|nurses?|physicians?|clinicians?|pharmacists?|matrons?';
+  'officers?|officials?|owners?|managers?|administrators?|admins?|custodians?|stewards?|directors?|coordinators?|supervisors?|teams?|departments?|committees?|boards?|councils?|executives?|personnel|staff|auditors?|analysts?|engineers?|representatives?|designees?|delegates?|champions?|guardians?|architects?|specialists?|leads?|heads?|commanders?|responders?|nurses?|physicians?|clinicians?|pharmacists?|matrons?';
 const ROLE = new RegExp(
   [
     `\\b(?!(?:${NOT_A_QUALIFIER})\\b)[\\p{L}][\\p{L}-]+ (?:${ROLE_NOUN})\\b`,
     '(?<!(?:password|package|secrets?|key|task|file|credential|session|window|device|resource|memory|certificate|download|connection|network) )\\bmanager\\b',
-    '\\b(?:owner|officer|supervisor|administrator|custodian|steward|executive|board|human resources|(?:legal|general) counsel|head of [\\p{L}]+|(?:senior|executive|line|top) management|management team|(?:help|service|support) desk)\\b',
+    '\\b(?:owner|officer|supervisor|administrator|custodian|steward|executive|director|board|human resources|sysadmins?|helpdesk|data controllers?|founders?|(?:vice )?president|VPs? of \\p{L}+|(?:senior |executive |company |organi[sz]ational )?leadership|(?:legal|general) counsel|head of [\\p{L}]+|(?:senior|executive|line|top) management|management team|(?:help|service|support) desk)\\b',
     '\\{\\{[^}\\n]*(?:officer|owner|manager|team|lead|admin|role)[^}\\n]*\\}\\}',
     '\\[(?:[^\\]\\n]{0,20})(?:officer|owner|manager|team|lead|role|name|title)(?:[^\\]\\n]{0,20})\\]',
   ].join('|'),
@@ -59,7 +61,7 @@ const PATTERNS: Record<Concept, RegExp[]> = { frequency: [FREQUENCY], duration: 
 const HINTS: Record<Concept, RegExp> = {
   frequency: /ly\b|annual|ennial|every|each|once|twice|times|per |\d|cycle|\[|_|\{|</i,
   duration: /\d|immediate|same |next |end of|without delay|forthwith|an? (?:day|week|month|year|hour|minute)|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|\[|_|\{|<|\b[xn]\b/i,
-  role: /officer|official|counsel|nurse|physician|clinician|pharmacist|matron|owner|manag|admin|custodian|steward|director|coordinator|supervisor|team|department|committee|board|council|executive|personnel|staff|auditor|analyst|engineer|representative|designee|delegate|champion|guardian|architect|specialist|lead|head|human resources|desk|\{\{|\[|\b[A-Z]{2,5}\b/i,
+  role: /officer|official|president|VPs? of|leadership|sysadmin|helpdesk|controller|founder|commander|responder|counsel|nurse|physician|clinician|pharmacist|matron|owner|manag|admin|custodian|steward|director|coordinator|supervisor|team|department|committee|board|council|executive|personnel|staff|auditor|analyst|engineer|representative|designee|delegate|champion|guardian|architect|specialist|lead|head|human resources|desk|\{\{|\[|\b[A-Z]{2,5}\b/i,
 };
 
 /** The first place a concept occurs in a text, as [start, end), or undefined (`hinted: false` skips the cheap pre-test, for tests). */

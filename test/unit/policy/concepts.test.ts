@@ -24,6 +24,9 @@ const cases: [Concept, string, string | undefined][] = [
   ['frequency', 'The plan is tested biennially.', 'biennially'],
   ['frequency', 'a biennial review of the charter', 'biennial'],
   ['frequency', 'at least once per calendar year', 'once per calendar year'],
+  ['frequency', 'The plan is reviewed once per annum.', 'per annum'],
+  ['frequency', 'Keys are checked every half-year.', 'every half-year'],
+  ['frequency', 'Logs are sampled every 30-days.', 'every 30-days'],
   // Not a frequency: vague words, a duration.
   ['frequency', 'Access is reviewed regularly and periodically, in a timely manner.', undefined],
   ['frequency', 'Logs are kept for six years.', undefined],
@@ -48,6 +51,12 @@ const cases: [Concept, string, string | undefined][] = [
   ['role', 'approved by the HIPAA Security Official', 'Security Official'],
   ['role', 'reviewed with legal counsel', 'legal counsel'],
   ['role', 'the ward is checked by the charge nurse', 'charge nurse'],
+  ['role', 'approved by the VP of Engineering', 'VP of Engineering'],
+  ['role', 'the Vice President signs the plan', 'Vice President'],
+  ['role', 'reported to senior leadership', 'senior leadership'],
+  ['role', 'the Director approves it', 'Director'],
+  ['role', 'call the helpdesk', 'helpdesk'],
+  ['role', 'the incident commander decides', 'incident commander'],
   // Not a role: a tool, generic staff, the word "it".
   ['role', 'Passwords are kept in a password manager.', undefined],
   ['role', 'All staff must lock it when they leave.', undefined],
