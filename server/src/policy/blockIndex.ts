@@ -32,16 +32,24 @@ const CONTEXT = 1;
  */
 const NOT_APPLICABLE =
   /\b(?:not applicable|does not apply|do not apply|out of scope|is not in scope|do not outsource|does not (?:currently )?(?:use|have|operate|host|outsource|maintain|store|process)\b)/i;
+/**
+ * A sentence announcing what a document covers ("This policy defines …", "The purpose of this
+ * procedure is …") names topics without stating a rule for any of them: it is not evidence.
+ */
+const ANNOUNCES_SCOPE =
+  /^\W*(?:this (?:policy|document|procedure|standard|plan|section)(?: also)? (?:defines|describes|establishes|outlines|sets out|sets forth|documents|explains|specifies|details|addresses|provides)\b|the (?:purpose|objective|aim|goal|intent) of this (?:policy|document|procedure|standard|plan|section) is\b)/i;
+/** The same, anywhere in a text: only a text holding one is split into sentences. */
+const SCOPE_HINT = new RegExp(ANNOUNCES_SCOPE.source.replace('^\\W*', '\\b'), 'i');
 /** "including but not limited to" says nothing about limits, nor "in order to" about orders. */
 const NOT_LIMITED = /\b(?:including,? )?but (?:is |are )?not limited to\b|\bin order (?:to|for)\b/gi;
 const LINK_TARGET = /\]\([^)\n]*\)|<https?:[^>\s]*>|https?:\/\/\S+/g;
 
 function prepare(text: string, own: boolean): string {
   const clean = (own ? withoutPlaceholders(text) : text).replace(LINK_TARGET, ' ').replace(NOT_LIMITED, ' ');
-  if (!own || !NOT_APPLICABLE.test(clean)) return clean;
+  if (!own || (!NOT_APPLICABLE.test(clean) && !SCOPE_HINT.test(clean))) return clean;
   return clean
     .split(/(?<=[.!?])\s+|\n/)
-    .filter((sentence) => !NOT_APPLICABLE.test(sentence))
+    .filter((sentence) => !NOT_APPLICABLE.test(sentence) && !ANNOUNCES_SCOPE.test(sentence))
     .join(' ');
 }
 

@@ -222,6 +222,15 @@ describe('near misses that must not count', () => {
     expect(match('Account reviews are not applicable here; there are quarterly board meetings.').state).toBe('missing');
   });
 
+  it('a sentence announcing what the document covers, while a rule in the same paragraph still counts', () => {
+    const devices = element([['device*'], ['lost', 'loss', 'stolen'], ['report*', 'wipe']]);
+    expect(match('The purpose of this policy is to describe how devices are reported and wiped after loss.', [devices]).state).toBe('missing');
+    expect(match('a. This document also provides procedures for reporting lost devices.', [devices]).state).toBe('missing');
+    expect(match('This policy defines how devices are handled. A lost device is reported to the help desk.', [devices]).state).toBe('prose');
+    // Only a sentence opening that way: one naming "this policy" further on states a rule.
+    expect(match('Staff report lost devices as this policy defines.', [devices]).state).toBe('prose');
+  });
+
   it('the framing text alone: the heading names the topic but the block says nothing of it', () => {
     expect(match('## Quarterly access review\n\nSee the procedure that applies.\n\n' + 'More words. '.repeat(90)).state).toBe('missing');
   });
