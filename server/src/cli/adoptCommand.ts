@@ -17,6 +17,7 @@ import { displayPath } from '../report/displayPath';
 import { checkToday, commandSets, inputsOf, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
+import { withBom } from '../text/bom';
 
 const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
@@ -146,7 +147,7 @@ function readCandidate(path: string, limits: ParseLimits): Candidate {
 function writeProposal(candidate: Candidate, roots: string[]): string | undefined {
   const proposal = candidate.proposal!;
   const bytes = candidate.bytes!;
-  const added = Buffer.byteLength((candidate.document!.bom ? '\uFEFF' : '') + proposal.block);
+  const added = Buffer.byteLength(withBom(proposal.block, candidate.document!.bom));
   const next = Buffer.from(proposal.text);
   const bom = candidate.document!.bom ? 3 : 0;
   // The existing bytes must follow the new block unchanged; anything else is a bug, and nothing is written.

@@ -18,6 +18,7 @@ import { displayPath } from '../report/displayPath';
 import { commandSets, CONFIG_OPTION, inputsOf, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
+import { withBom } from '../text/bom';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -97,7 +98,7 @@ function migrateFile(path: string, target: Catalog, write: boolean, roots: strin
     return { plan, outcome: 'to change' };
   }
   try {
-    replaceFile(path, bytes, (document.bom ? '\uFEFF' : '') + plan.text, roots);
+    replaceFile(path, bytes, withBom(plan.text, document.bom), roots);
     return { plan, outcome: 'written' };
   } catch (error) {
     if (error instanceof FileWriteError) return { plan, outcome: 'not written', problem: error.message };

@@ -16,7 +16,7 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
-import { withoutBom } from '../document/bom';
+import { withoutBom } from '../text/bom';
 import { suggestionScores } from '../suggest/rank';
 
 /** Everything a check needs besides the documents themselves. */
