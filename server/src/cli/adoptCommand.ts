@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
@@ -18,6 +17,7 @@ import { checkToday, commandSets, inputsOf, positiveInteger, SET_OPTIONS, SET_SY
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
 import { withBom } from '../text/bom';
+import { commandArgs } from './commandArgs';
 
 const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
@@ -50,22 +50,15 @@ interface Candidate {
 
 /** `clausewise adopt`: proposes (or with --write adds) draft frontmatter to untagged policies. */
 export async function adoptCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean' },
-      'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
-      top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
-      today: { type: 'string' },
-      ...SET_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, adoptUsage, output, {
+    write: { type: 'boolean' },
+    'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
+    top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
+    today: { type: 'string' },
+    ...SET_OPTIONS,
   });
-  if (values.help) {
-    output.write(`${adoptUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const minScore = Number(values['min-score']);
   if (!/^\s*[\d.]+\s*$/.test(values['min-score']!) || !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score takes a number from 0 to 1, not "${values['min-score']}"`);
   const top = positiveInteger('--top', values.top!);
