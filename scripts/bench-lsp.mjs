@@ -6,7 +6,7 @@
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
 // BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
 // the server inherits NODE_OPTIONS, for V8 flags.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +15,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import rpc from 'vscode-languageserver/node';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildCorpus, sourceTexts } from './bench/corpus.mjs';
 import { cpuMilliseconds, rssMegabytes } from './bench/proc.mjs';
+import { startServer } from './bench/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -44,52 +44,6 @@ function floorRun(dir) {
   const wall = performance.now() - start;
   if (result.status !== 0) throw new Error(`floor.mjs failed: ${result.stderr}`);
   return { wall, cpu: Number(/cpu (\S+)/.exec(result.stderr)[1]) };
-}
-
-/** Starts dist/server.js over stdio and sends initialize at once; resolves at the end of indexing. */
-async function startServer(dir, debounce = 0) {
-  const start = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const listeners = new Set();
-  connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));
-  let indexedAt;
-  const indexed = new Promise((resolve) =>
-    connection.onUnhandledProgress((params) => {
-      if (params.value.kind === 'end' && indexedAt === undefined) resolve((indexedAt = performance.now()));
-    }),
-  );
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
-  connection.listen();
-  const uri = pathToFileURL(dir).href;
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri,
-    workspaceFolders: [{ uri, name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-    initializationOptions: { clausewise: { debounce } },
-  });
-  await connection.sendNotification('initialized', {});
-  await indexed;
-  const next = (method, matches) =>
-    new Promise((resolve) => {
-      const listener = (name, params) => {
-        if (name === method && matches(params)) {
-          listeners.delete(listener);
-          resolve(params);
-        }
-      };
-      listeners.add(listener);
-    });
-  const stop = async () => {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-    connection.dispose();
-  };
-  return { connection, child, indexing: indexedAt - start, next, stop };
 }
 
 /** The body line with a reference the body edits toggle (see interactive). */

@@ -193,6 +193,26 @@ describe('clausewise/controlPlaces', () => {
     expect(second).not.toEqual(first);
   });
 
+  it('counts the first request\'s scoring as "n/N documents scored" from the first documents back, N known from the start', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 300; index++) files[`policies/doc-${index}.md`] = policyText(`POL-${index}`, '', backup);
+    const root = tempWorkspace(files);
+    const lsp = await serve(root);
+    const from = lsp.received.length;
+    await lsp.request<ControlPlacesResult>('clausewise/controlPlaces', { uri: uriOf(root), id: '12.3.1', limit: 3 });
+    const counts = lsp.received
+      .slice(from)
+      .filter((message) => message.method === '$/progress')
+      .map((message) => /(\d+)\/(\d+) documents scored/.exec((message.params as { value: { message?: string } }).value.message ?? ''))
+      .filter((match) => match !== null)
+      .map((match) => [Number(match[1]), Number(match[2])]);
+    expect(counts.at(-1)).toEqual([300, 300]);
+    expect(counts.every(([, total]) => total === 300)).toBe(true);
+    // The first count comes with the first documents scored: before, nothing was counted until every
+    // document had been handed to the threads, whose queue holds some 120, so at least 180 were done by then.
+    expect(counts[0]![0]).toBeLessThan(100);
+  });
+
   it('refuses an id that is not a control, naming the nearest ids', async () => {
     const root = copySamples();
     const lsp = await serve(root);

@@ -27,6 +27,27 @@ describe('editor settings and workspace limits', () => {
     expect((await changed).map((diagnostic) => diagnostic.code).sort()).toEqual(['broken-reference', 'review-overdue']);
   });
 
+  it('an invalid CLAUSEWISE_THREADS is a warning in the log and one message naming the value and what it accepts; checking goes on with the default', async () => {
+    const root = tempWorkspace({ 'a.md': overdue });
+    server = startServer(['--stdio'], { CLAUSEWISE_THREADS: 'two' });
+    await server.initialize(root, { initializationOptions: { clausewise: { debounce: 0 } } });
+    const about = (method: string) => server!.received.filter((each) => each.method === method).map((each) => each.params as { type: number; message: string }).filter((params) => params.message.includes('CLAUSEWISE_THREADS'));
+    const warning = /^Clausewise: CLAUSEWISE_THREADS is "two": set it to a whole number of checking threads from 1 to 16, or unset it .*the language server uses the default, \d+ checking threads/;
+    expect(about('window/logMessage')).toEqual([{ type: 2, message: expect.stringMatching(warning) }]);
+    expect(about('window/showMessage')).toEqual([{ type: 2, message: expect.stringMatching(warning) }]);
+    expect(await server.waitForDiagnostics(uriOf(join(root, 'a.md')), (list) => list.length > 0)).not.toEqual([]);
+    // Settings read again (a reindex) do not announce it again.
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { clausewise: { debounce: 0, rules: { 'review-overdue': 'off' } } } });
+    await server.indexingEnded();
+    expect(about('window/showMessage')).toHaveLength(1);
+  });
+
+  it('says nothing of CLAUSEWISE_THREADS when it is a whole number from 1 to 16', async () => {
+    server = startServer(['--stdio'], { CLAUSEWISE_THREADS: '2' });
+    await server.initialize(tempWorkspace({ 'a.md': overdue }));
+    expect(server.received.filter((each) => JSON.stringify(each.params ?? '').includes('CLAUSEWISE_THREADS'))).toEqual([]);
+  });
+
   it('clausewise.catalog may name a built-in catalog for documents that no .clausewise.yaml governs', async () => {
     const root = tempWorkspace({ 'a.md': policyText('POL-1').replace('clauses: []', 'clauses: [5.23, 9.4.2]') });
     server = startServer();

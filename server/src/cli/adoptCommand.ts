@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { scalarField } from '../document/frontmatter';
@@ -17,6 +16,8 @@ import { displayPath } from '../report/displayPath';
 import { checkToday, commandSets, inputsOf, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
+import { withBom } from '../text/bom';
+import { commandArgs } from './commandArgs';
 
 const adoptUsage = `Usage: clausewise adopt DIR… [--write] [--min-score S] [--top N] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
@@ -49,22 +50,15 @@ interface Candidate {
 
 /** `clausewise adopt`: proposes (or with --write adds) draft frontmatter to untagged policies. */
 export async function adoptCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean' },
-      'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
-      top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
-      today: { type: 'string' },
-      ...SET_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, adoptUsage, output, {
+    write: { type: 'boolean' },
+    'min-score': { type: 'string', default: String(ADOPTION_DEFAULTS.minScore) },
+    top: { type: 'string', default: String(ADOPTION_DEFAULTS.top) },
+    today: { type: 'string' },
+    ...SET_OPTIONS,
   });
-  if (values.help) {
-    output.write(`${adoptUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const minScore = Number(values['min-score']);
   if (!/^\s*[\d.]+\s*$/.test(values['min-score']!) || !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score takes a number from 0 to 1, not "${values['min-score']}"`);
   const top = positiveInteger('--top', values.top!);
@@ -146,7 +140,7 @@ function readCandidate(path: string, limits: ParseLimits): Candidate {
 function writeProposal(candidate: Candidate, roots: string[]): string | undefined {
   const proposal = candidate.proposal!;
   const bytes = candidate.bytes!;
-  const added = Buffer.byteLength((candidate.document!.bom ? '\uFEFF' : '') + proposal.block);
+  const added = Buffer.byteLength(withBom(proposal.block, candidate.document!.bom));
   const next = Buffer.from(proposal.text);
   const bom = candidate.document!.bom ? 3 : 0;
   // The existing bytes must follow the new block unchanged; anything else is a bug, and nothing is written.

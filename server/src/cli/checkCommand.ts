@@ -1,6 +1,5 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openBase } from './baseRevision';
 import { changedSelection } from './changedSince';
 import { CheckCache } from './cache';
@@ -17,6 +16,7 @@ import { stylishChunks } from './format/stylish';
 import { progressReporter } from './progress';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
+import { commandArgs } from './commandArgs';
 
 export const checkUsage = `Usage: clausewise check [paths|globs…] [options]
 
@@ -48,28 +48,21 @@ type Format = (typeof FORMATS)[number];
 
 /** `clausewise check`: returns 0 clean, 1 errors (or too many warnings), 2 usage/config errors. */
 export async function checkCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      output: { type: 'string', short: 'o' },
-      fix: { type: 'boolean' },
-      today: { type: 'string' },
-      ...SET_OPTIONS,
-      'max-warnings': { type: 'string' },
-      base: { type: 'string' },
-      'changed-since': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      cache: { type: 'boolean' },
-      'cache-location': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, checkUsage, output, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    output: { type: 'string', short: 'o' },
+    fix: { type: 'boolean' },
+    today: { type: 'string' },
+    ...SET_OPTIONS,
+    'max-warnings': { type: 'string' },
+    base: { type: 'string' },
+    'changed-since': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
-  if (values.help) {
-    output.write(`${checkUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf(values.format!, FORMATS);
   checkToday(values.today);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { computeCoverage, type CoverageState } from '../model/coverage';
 import { hasExpiredExclusion } from '../model/coverageViews';
 import { checkFiles } from '../engine/batch';
@@ -13,6 +12,7 @@ import { isSoaFormat, renderSoa, soaInput, SOA_FORMATS, type SoaFormat } from '.
 import { checkToday, commandSets, inputFiles, SET_OPTIONS, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf, UsageError } from './usageError';
+import { commandArgs } from './commandArgs';
 
 const coverageUsage = `Usage: clausewise coverage [paths…] [options]
 
@@ -40,23 +40,16 @@ type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /** `clausewise coverage`: the coverage report and its gates. */
 export async function coverageCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'table' },
-      output: { type: 'string', short: 'o' },
-      min: { type: 'string' },
-      'fail-on': { type: 'string' },
-      today: { type: 'string' },
-      ...SET_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, coverageUsage, output, {
+    format: { type: 'string', short: 'f', default: 'table' },
+    output: { type: 'string', short: 'o' },
+    min: { type: 'string' },
+    'fail-on': { type: 'string' },
+    today: { type: 'string' },
+    ...SET_OPTIONS,
   });
-  if (values.help) {
-    output.write(`${coverageUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf<CoverageFormat | SoaFormat>(values.format!, [...COVERAGE_FORMATS, ...SOA_FORMATS]);
   if (format === 'soa-xlsx' && !values.output) throw new UsageError('soa-xlsx writes a binary workbook, not text for the terminal', 'name the file: --output soa.xlsx');
   checkToday(values.today);

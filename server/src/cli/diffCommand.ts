@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareSides, type ChangeSide } from '../change/compare';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import type { ChangeReport } from '../change/types';
@@ -16,6 +15,7 @@ import { catalogOption, checkToday, commandSets, inputsOf, SET_OPTIONS, setOptio
 import { checkRevision, type CheckedSide } from './revisionCheck';
 import { stdoutOutput, type Output } from './terminal';
 import { listOf, oneOf } from './usageError';
+import { commandArgs } from './commandArgs';
 
 const diffUsage = `Usage: clausewise diff [paths…] [options]
 
@@ -47,25 +47,18 @@ const GATES = ['coverage-drop', 'new-findings'] as const;
 
 /** `clausewise diff`: returns 0, 1 when the change brings an error or fails a gate, 2 on usage, config or git errors. */
 export async function diffCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      base: { type: 'string' },
-      head: { type: 'string' },
-      format: { type: 'string', short: 'f', default: 'markdown' },
-      output: { type: 'string', short: 'o' },
-      'link-base': { type: 'string' },
-      'fail-on': { type: 'string' },
-      today: { type: 'string' },
-      ...SET_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, diffUsage, output, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string', short: 'f', default: 'markdown' },
+    output: { type: 'string', short: 'o' },
+    'link-base': { type: 'string' },
+    'fail-on': { type: 'string' },
+    today: { type: 'string' },
+    ...SET_OPTIONS,
   });
-  if (values.help) {
-    output.write(`${diffUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf(values.format!, FORMATS);
   checkToday(values.today);
   const gates = listOf('--fail-on', values['fail-on'], GATES, 'gates');

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Catalog } from '../catalog/catalog';
 import { catalogOption, SET_OPTIONS, SET_SYNOPSIS } from './inputs';
 import type { Clause, Control, Element } from '../catalog/types';
@@ -8,6 +7,7 @@ import { ConfigResolver } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { UsageError } from './usageError';
+import { commandArgs } from './commandArgs';
 
 export const explainUsage = `Usage: clausewise explain <clause-id> [--json] ${SET_SYNOPSIS}
 
@@ -21,15 +21,9 @@ Ids may be written 9.4.2, A.9.4.2, "ISO 27799 9.4.2" or §9.4.2.`;
 
 /** `clausewise explain <id>`: returns the exit code. */
 export function explainCommand(args: string[], output: Output = stdoutOutput(), cwd = process.cwd()): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, ...SET_OPTIONS, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    output.write(`${explainUsage}\n`);
-    return 0;
-  }
+  const parsed = commandArgs(args, explainUsage, output, { json: { type: 'boolean' }, ...SET_OPTIONS });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('explain needs a clause id, for example: clausewise explain 9.4.2');
   // As check does: the nearest config (its catalog unless --catalog names one, and its organisation-type).
   const resolver = new ConfigResolver(cwd, values.config && resolve(cwd, values.config), {

@@ -1,5 +1,6 @@
 import { failedFixes, fixKey, fixRound, type CheckedText, type FixRound, type PlannedFix } from '../findings/checkedFixes';
 import { checkFiles, type BatchOptions, type FileResult } from '../engine/batch';
+import { withBom } from '../text/bom';
 
 /** Rounds of fixing: a fix can reveal another (a claimed clause whose sections are then missing). */
 const MAX_PASSES = 5;
@@ -69,10 +70,6 @@ export async function fixInMemory(paths: string[], options: BatchOptions, texts:
 
 function checkedText(result: FileResult): CheckedText {
   return { text: result.document.text, findings: result.findings, isPolicy: result.summary.isPolicy };
-}
-
-function withBom(text: string, bom: boolean): string {
-  return (bom ? '\uFEFF' : '') + text;
 }
 
 /** A result without the fixes that failed their check: its findings remain, but not as fixable. */

@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { builtInCatalogPath, isBuiltInCatalog } from '../catalog/builtIn';
 import type { Catalog } from '../catalog/catalog';
 import { loadCatalog } from '../catalog/load';
@@ -18,6 +17,8 @@ import { displayPath } from '../report/displayPath';
 import { commandSets, CONFIG_OPTION, inputsOf, setOptionLines } from './inputs';
 import { stdoutOutput, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
+import { withBom } from '../text/bom';
+import { commandArgs } from './commandArgs';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -41,18 +42,12 @@ Exit codes: 0 done, 1 a document could not be migrated or written, 2 usage or co
 
 /** \`clausewise migrate\`: rewrites a set's ids to a later edition's, or shows what it would do. */
 export async function migrateCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      to: { type: 'string' }, write: { type: 'boolean' }, format: { type: 'string', default: 'text' },
-      ...CONFIG_OPTION, help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, migrateUsage, output, {
+    to: { type: 'string' }, write: { type: 'boolean' }, format: { type: 'string', default: 'text' },
+    ...CONFIG_OPTION,
   });
-  if (values.help) {
-    output.write(`${migrateUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf(values.format!, FORMATS);
   if (values.to !== 'iso27002-2022' || !isBuiltInCatalog(values.to)) {
     throw new UsageError(values.to === undefined ? 'migrate needs --to iso27002-2022' : `cannot migrate to "${values.to}"`, 'the one migration Clausewise knows is --to iso27002-2022');
@@ -97,7 +92,7 @@ function migrateFile(path: string, target: Catalog, write: boolean, roots: strin
     return { plan, outcome: 'to change' };
   }
   try {
-    replaceFile(path, bytes, (document.bom ? '\uFEFF' : '') + plan.text, roots);
+    replaceFile(path, bytes, withBom(plan.text, document.bom), roots);
     return { plan, outcome: 'written' };
   } catch (error) {
     if (error instanceof FileWriteError) return { plan, outcome: 'not written', problem: error.message };

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { elementsFor } from '../config/elements';
 import { readDocumentFile } from '../document/decode';
 import { listItems } from '../document/frontmatter';
@@ -9,6 +8,7 @@ import { displayPath } from '../report/displayPath';
 import { commandSets, inputFiles, positiveInteger, SET_OPTIONS, SET_SYNOPSIS, setOptionLines } from './inputs';
 import { paint, stdoutOutput, wrap, type Output } from './terminal';
 import { oneOf, UsageError } from './usageError';
+import { commandArgs } from './commandArgs';
 
 const suggestUsage = `Usage: clausewise suggest FILE… [--top N] [--format table|json] ${SET_SYNOPSIS}
 
@@ -32,20 +32,13 @@ interface FileSuggestions {
 
 /** `clausewise suggest`: prints ranked clause suggestions per document; exit 0, or 2 on usage errors. */
 export function suggestCommand(args: string[], output: Output = stdoutOutput()): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      top: { type: 'string', default: '10' },
-      format: { type: 'string', short: 'f', default: 'table' },
-      ...SET_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = commandArgs(args, suggestUsage, output, {
+    top: { type: 'string', default: '10' },
+    format: { type: 'string', short: 'f', default: 'table' },
+    ...SET_OPTIONS,
   });
-  if (values.help) {
-    output.write(`${suggestUsage}\n`);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf(values.format!, FORMATS);
   const top = positiveInteger('--top', values.top!);
   if (positionals.length === 0) throw new UsageError('suggest needs at least one Markdown file, for example: clausewise suggest policies/access.md');

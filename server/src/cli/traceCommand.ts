@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { computeCoverage, type ControlCoverage } from '../model/coverage';
 import { documentCoverage } from '../model/coverageViews';
 import type { PolicySet } from '../engine/policySet';
@@ -10,6 +9,7 @@ import { displayPath } from '../report/displayPath';
 import { checkToday, commandSets, inputFiles, SET_OPTIONS, SET_SYNOPSIS } from './inputs';
 import { paint, stdoutOutput, type Output } from './terminal';
 import { UsageError } from './usageError';
+import { commandArgs } from './commandArgs';
 
 const traceUsage = `Usage: clausewise trace <control-id | document-id | path> [paths…] [--today YYYY-MM-DD] ${SET_SYNOPSIS}
 
@@ -19,15 +19,9 @@ excludes with that control's state, and the documents it relates to.`;
 
 /** `clausewise trace`: the traceability chain of one control or one document, in the terminal. */
 export async function traceCommand(args: string[], output: Output = stdoutOutput()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { today: { type: 'string' }, ...SET_OPTIONS, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    output.write(`${traceUsage}\n`);
-    return 0;
-  }
+  const parsed = commandArgs(args, traceUsage, output, { today: { type: 'string' }, ...SET_OPTIONS });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const [target, ...paths] = positionals;
   if (!target) throw new UsageError('trace needs a control id, a document id or a path, for example: clausewise trace 9.4.2');
   checkToday(values.today);

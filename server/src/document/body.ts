@@ -6,8 +6,8 @@ import { unified } from 'unified';
 import { normalizeClauseId } from '../catalog/clauseId';
 import { readBlocks, type RawTitle } from './blocks';
 import { headingKey, isPlaceholderText, looseHeadingKey } from './normalize';
-import type { ClauseMention, Link, Range, Section, Suppression, TextBlock } from './types';
-import { unclosedBlockAtEnd, type UnclosedBlock } from './unclosedBlock';
+import type { ClauseMention, PolicyDocument, Range, Section, Suppression, TextBlock } from './types';
+import { unclosedBlockAtEnd } from './unclosedBlock';
 
 /** One processor per process: building it is not free, parsing with it is reentrant. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -20,15 +20,8 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 const MENTION = /(?:\bISO(?:\/IEC)?\s*(?:27799|27002)(?::\s*20\d\d)?\s*(?:§\s*)?|\b(?:27799|27002)(?::\s*20\d\d)?\s+(?:§\s*)?|§\s*)(\d{1,2}(?:\.\d{1,2}){0,2})(?![.\d]*\d)/g;
 const SUPPRESSION = /<!--\s*clausewise-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->/g;
 
-export interface BodyParts {
-  sections: Section[];
-  blocks: TextBlock[];
-  title?: string;
-  mentions: ClauseMention[];
-  links: Link[];
-  suppressions: Suppression[];
-  unclosed?: UnclosedBlock;
-}
+/** What the Markdown body gives a document (see PolicyDocument for each part). */
+export type BodyParts = Pick<PolicyDocument, 'sections' | 'blocks' | 'title' | 'mentions' | 'links' | 'suppressions' | 'unclosed'>;
 
 interface RawHeading {
   depth: number;

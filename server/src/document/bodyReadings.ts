@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, section, type BodyParts } from './body';
-import { editedTree, move, type TreeReading } from './editedTree';
+import { editedTree, move, textChange, type TreeReading } from './editedTree';
 import { positionAt } from './lines';
 import type { Frontmatter, Range, TextBlock } from './types';
 
@@ -9,6 +9,8 @@ interface BodyReading extends TreeReading {
   /** Offset and line where the body begins (just after the frontmatter's closing fence). */
   start: number;
   line: number;
+  /** The frontmatter node of its tree (none when the text has no frontmatter). */
+  node?: RootContent;
   parts: BodyParts;
 }
 
@@ -31,13 +33,20 @@ export class BodyReadings {
    * `read`'s from its Markdown tree (parsed in part when it can be).
    */
   read(path: string, text: string, lineStarts: number[], frontmatter: Frontmatter | undefined, read: (tree: Root) => BodyParts): BodyParts {
-    const found = bodyStart(text, frontmatter);
     const previous = this.readings.get(path);
     this.readings.delete(path);
+    const change = previous && textChange(previous.text, text);
+    // The frontmatter as it was (an edit of the body): where the body starts is known without parsing it.
+    const sameFrontmatter = previous && change && frontmatter?.range.end === previous.start && change.same >= previous.start;
+    const found = sameFrontmatter ? { start: previous.start, node: previous.node } : bodyStart(text, frontmatter);
     if (found === undefined) return read(parseMarkdown(text));
     const { start, node } = found;
     const line = positionAt(lineStarts, start).line;
-    const unchanged = previous !== undefined && text.length - start === previous.text.length - previous.start && text.endsWith(previous.text.slice(previous.start));
+    // The body as it was: the same length, and no change after its start (a text read again as it was, or
+    // an edit of the frontmatter alone). A change that `textChange` counts ambiguously only parses again.
+    const bodyLength = text.length - start;
+    const unchanged =
+      previous !== undefined && bodyLength === previous.text.length - previous.start && (previous.text === text || change!.sameEnd >= bodyLength);
     let parts: BodyParts;
     let tree: Root;
     if (unchanged) {
@@ -46,10 +55,10 @@ export class BodyReadings {
       for (const child of body) move(child, start - previous.start, line - previous.line);
       tree = { ...previous.tree, children: node ? [node, ...body] : body };
     } else {
-      tree = (previous && editedTree(previous, text, lineStarts, start)) ?? parseMarkdown(text);
+      tree = (previous && editedTree(previous, text, lineStarts, start, change)) ?? parseMarkdown(text);
       parts = read(tree);
     }
-    this.readings.set(path, { text, tree, start, line, parts });
+    this.readings.set(path, { text, tree, start, line, ...(node ? { node } : {}), parts });
     if (this.readings.size > CAPACITY) this.readings.delete(this.readings.keys().next().value!);
     // Frontmatter suppressions are added to the document's list: the kept one stays as read.
     return { ...parts, suppressions: [...parts.suppressions] };

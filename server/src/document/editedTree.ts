@@ -23,14 +23,10 @@ const ATX_OPENER = /^#{1,6}(?=[ \t\r\n]|$)/;
  * parses, except link reference definitions, so a text with any (`]:`) is parsed whole. The tree of
  * `previous` is taken apart: its nodes after the change are moved in place.
  */
-export function editedTree(previous: TreeReading, text: string, lineStarts: number[], bodyStart: number): Root | undefined {
+export function editedTree(previous: TreeReading, text: string, lineStarts: number[], bodyStart: number, change = textChange(previous.text, text)): Root | undefined {
   const old = previous.text;
   if (text.includes(']:') || old.includes(']:')) return undefined;
-  const shortest = Math.min(old.length, text.length);
-  let same = 0;
-  while (same < shortest && old.charCodeAt(same) === text.charCodeAt(same)) same++;
-  let sameEnd = 0;
-  while (sameEnd < shortest - same && old.charCodeAt(old.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+  const { same, sameEnd } = change;
   if (same < bodyStart) return undefined;
   const children = previous.tree.children;
   const delta = text.length - old.length;
@@ -61,6 +57,25 @@ export function editedTree(previous: TreeReading, text: string, lineStarts: numb
   const tree: Root = { type: 'root', children: [...children.slice(0, first), ...parsed.children, ...rest] };
   if (previous.tree.position) tree.position = { start: previous.tree.position.start, end: endPoint(text, lineStarts) };
   return tree;
+}
+
+/**
+ * Where two versions of a text differ: `same` characters alike at the start, then `sameEnd` alike at
+ * the end, counted only where they do not overlap the start's (so `same + sameEnd` is at most the
+ * shorter length). Compared in place: neither text is copied.
+ */
+export interface TextChange {
+  same: number;
+  sameEnd: number;
+}
+
+export function textChange(old: string, text: string): TextChange {
+  const shortest = Math.min(old.length, text.length);
+  let same = 0;
+  while (same < shortest && old.charCodeAt(same) === text.charCodeAt(same)) same++;
+  let sameEnd = 0;
+  while (sameEnd < shortest - same && old.charCodeAt(old.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+  return { same, sameEnd };
 }
 
 function startOf(node: RootContent): number {

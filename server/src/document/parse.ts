@@ -7,7 +7,7 @@ import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
 import { computeLineStarts, positionAt } from './lines';
 import type { PolicyDocument, Range, ReadProblem, Suppression } from './types';
-import { hasBom, withoutBom } from './bom';
+import { hasBom, withoutBom } from '../text/bom';
 
 /**
  * Parses one Markdown file into a PolicyDocument. Never throws; oversized or unreadable text, and

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { parseFrontmatterYaml } from './frontmatter';
 import type { PolicyDocument } from './types';
-import { withoutBom } from './bom';
+import { withoutBom } from '../text/bom';
 
 /**
  * A parsed document as a checking thread sends it: plain data without its text (the receiver has

@@ -24,6 +24,8 @@ export interface RunOptions {
   /** A long-lived process's own threads (the language server's): they take what no pool takes. */
   lanes?: AnalysisLanes;
   onProgress?: (done: number, total: number) => void;
+  /** `expected` is exact (no document will be left out): a pool's progress counts from its first batch instead of once every document is handed in. */
+  exact?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export class AnalysisRun {
 
   constructor(private readonly options: RunOptions) {
     this.threaded = !options.oneThread && workerFileExists() && (options.lanes?.threaded ?? true);
-    if (this.threaded && options.parallel !== false && shouldUseWorkers(options.expected)) this.pool = new WorkerPool(options.onProgress);
+    if (this.threaded && options.parallel !== false && shouldUseWorkers(options.expected)) this.pool = new WorkerPool(options.onProgress, undefined, options.exact ? options.expected : undefined);
   }
 
   /** The pool's thread count (0 without a pool). */

@@ -2,7 +2,7 @@ import type { PolicyDocument, Suppression } from '../document/types';
 import { computeLineStarts } from '../document/lines';
 import type { Finding } from '../findings/types';
 import type { DocumentSummary } from '../model/summary';
-import { withoutBom } from '../document/bom';
+import { withoutBom } from '../text/bom';
 
 /**
  * What survives of a document after its own analysis: the summary, the findings of the rules that

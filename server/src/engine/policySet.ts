@@ -16,7 +16,7 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { CoverageCache } from '../model/coverageCache';
 import { SummaryIndex } from '../model/summaryIndex';
 import { frontmatterFacts, summarize, type DocumentSummary } from '../model/summary';
-import { withoutBom } from '../document/bom';
+import { withoutBom } from '../text/bom';
 import { suggestionScores } from '../suggest/rank';
 
 /** Everything a check needs besides the documents themselves. */
@@ -98,16 +98,16 @@ export class PolicySet {
     return frontmatterFacts(path, frontmatter, text, this.config, this.isIncluded(path));
   }
 
-  /** Each control's suggestion score for a parsed document, in catalog order, with this set's elements. */
-  suggestionScores(document: PolicyDocument): Float64Array {
-    return suggestionScores(document, this.catalog, { elementsOf: (control) => elementsFor(control, this.config) });
+  /** Adds to a policy's analysis each control's suggestion score, in catalog order, with this set's elements (a document that is no policy gets none). */
+  addSuggestionScores(analyzed: AnalyzedDocument, document: PolicyDocument): void {
+    if (analyzed.summary.isPolicy) analyzed.suggestionScores = suggestionScores(document, this.catalog, { elementsOf: (control) => elementsFor(control, this.config) });
   }
 
   /** Parses and indexes a document without running any rule: all that coverage and trace read; with `scores`, a policy's suggestion scores too. */
   summarize(path: string, text: string, readProblem: ReadProblem | undefined, scores = false): AnalyzedDocument {
     const { document, summary } = this.add(path, text, readProblem);
     const analyzed: AnalyzedDocument = { summary, findings: [], suppressions: document.suppressions, bom: document.bom };
-    if (scores && summary.isPolicy) analyzed.suggestionScores = this.suggestionScores(document);
+    if (scores) this.addSuggestionScores(analyzed, document);
     return analyzed;
   }
 

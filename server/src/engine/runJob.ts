@@ -28,7 +28,7 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
     const onRuleError = (ruleId: string, _path: string, error: unknown) => ruleErrors.push({ ruleId, error: (error as Error).stack ?? String(error) });
     const { document, analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists, onRuleError }, job.keepDocument ? openBodies : undefined);
     result = { analyzed, document: job.keepDocument ? transferable(document) : undefined, ruleErrors: ruleErrors.length ? ruleErrors : undefined };
-    if (job.scoreSuggestions && analyzed.summary.isPolicy) analyzed.suggestionScores = set.suggestionScores(document);
+    if (job.scoreSuggestions) set.addSuggestionScores(analyzed, document);
   }
   if (job.stopped) result.analyzed.stopped = true;
   set.index.delete(job.path);

@@ -314,7 +314,7 @@ export class Session {
     this.scoring = true;
     const missing = this.unscored();
     if (missing.length === 0 || !this.lanes.threaded || signal?.aborted) return;
-    const run = new AnalysisRun({ expected: missing.length, lanes: this.lanes, onProgress });
+    const run = new AnalysisRun({ expected: missing.length, exact: true, lanes: this.lanes, onProgress });
     try {
       for (const entry of missing) {
         if (signal?.aborted) return;

@@ -70,10 +70,15 @@ export class WorkerPool {
   /** Resolves the wait of `room` once the queue has room again. */
   private roomMade?: () => void;
 
-  /** `file` is the thread's script: the bundled dist/worker.js unless a test gives another. */
+  /**
+   * `onProgress` is told after each batch how many documents are done of how many: from the first
+   * batch when `total` (how many the pool will be given) is known, else once every document is added.
+   * `file` is the thread's script: the bundled dist/worker.js unless a test gives another.
+   */
   constructor(
     private readonly onProgress?: (done: number, total: number) => void,
     file = workerFile(),
+    private readonly total?: number,
   ) {
     const count = poolThreadCount();
     // A larger young generation than the default: parsing allocates many short-lived objects.
@@ -104,7 +109,7 @@ export class WorkerPool {
   async finished(): Promise<void> {
     this.flush();
     this.ended = true;
-    if (this.done > 0) this.onProgress?.(this.done, this.added);
+    if (this.done > 0) this.reportProgress();
     await new Promise<void>((resolve) => {
       this.allAnswered = resolve;
       this.dispatch();
@@ -116,6 +121,10 @@ export class WorkerPool {
   close(): Promise<void> {
     this.closing ??= Promise.all(this.threads.map((thread) => thread.close())).then(() => undefined);
     return this.closing;
+  }
+
+  private reportProgress(): void {
+    this.onProgress?.(this.done, Math.max(this.added, this.total ?? 0));
   }
 
   private flush(): void {
@@ -140,7 +149,7 @@ export class WorkerPool {
               return this.fail(error as Error);
             }
             this.done += results.length;
-            if (this.ended) this.onProgress?.(this.done, this.added);
+            if (this.ended || this.total !== undefined) this.reportProgress();
             this.dispatch();
           },
           (error: Error) => this.fail(error),

@@ -12,7 +12,7 @@ import { toLspEdits } from './conversion';
 import { fullDocument } from './openDocument';
 import { requestSet } from './scope';
 import { yieldEvery } from './yieldEvery';
-import { withoutBom } from '../document/bom';
+import { withoutBom } from '../text/bom';
 
 
 /**

@@ -39,6 +39,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
+import { warnOfThreadSetting } from './threadSetting';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -80,6 +81,7 @@ export function startServer(connection: Connection): void {
     const notifier = new CoverageNotifier(connection, workspace, log);
     workspace.folders.set(folderPaths(params));
     connection.console.info(`Clausewise language server ${version} (Node ${process.versions.node}); workspace folders: ${workspace.folders.paths().join(', ') || 'none (open documents only)'}.`);
+    warnOfThreadSetting(connection);
     context = { connection, workspace, settings, capabilities: params.capabilities, clientCommands: clientCommandsOf(params.initializationOptions) };
     applySettings(context);
     return { capabilities: serverCapabilities(documentSymbolsOf(params.initializationOptions)), serverInfo: { name: 'clausewise', version } };

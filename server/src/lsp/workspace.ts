@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { readDocumentFile } from '../document/decode';
 import { DataFileError, type SourceProblem } from '../yaml/problem';
-import { coverageInputsChanged, listingChanged } from '../model/summaryChanges';
+import { coverageInputsChanged } from '../model/summaryChanges';
+import type { SummaryIndex } from '../model/summaryIndex';
 import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
 import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';
@@ -72,6 +73,8 @@ export class LiveWorkspace {
    */
   private readonly latest = new Map<string, number>();
   private tickets = 0;
+  /** Each policy set's listing revision when the views were last told coverage may have changed. */
+  private readonly listingsTold = new WeakMap<SummaryIndex, number>();
   private generation = 0;
   private indexing = false;
   /** Resolved once the current generation's indexing pass is over (pending before the first one). */
@@ -324,7 +327,14 @@ export class LiveWorkspace {
       for (const dependent of this.session.dependents(change)) paths.add(dependent);
     }
     this.listener.findingsChanged(this.session.checkWorkspace(paths));
-    if (changes.some((change) => coverageInputsChanged(change.before, change.after) || listingChanged(change.before, change.after))) this.listener.coverageMayHaveChanged();
+    const listingMoved = changes.some(({ set: { index } }) => index.listingRevision !== this.listingsTold.get(index));
+    if (listingMoved || changes.some((change) => coverageInputsChanged(change.before, change.after))) this.coverageMayHaveChanged(changes.map((change) => change.set.index));
+  }
+
+  /** Tells the views, noting the listing revision of each index they now show. */
+  private coverageMayHaveChanged(indexes: SummaryIndex[]): void {
+    for (const index of indexes) this.listingsTold.set(index, index.listingRevision);
+    this.listener.coverageMayHaveChanged();
   }
 
   /** Removes documents from the workspace, re-checking what depended on them. */
@@ -499,7 +509,7 @@ export class LiveWorkspace {
     const checked = this.session.checkWorkspace(all);
     this.listener.reindexed(new Set(all));
     this.listener.configErrors(this.session.configErrors(), this.session.configWarnings());
-    this.listener.coverageMayHaveChanged();
+    this.coverageMayHaveChanged(this.session.policySets().map((set) => set.index));
     this.listener.indexed(Date.now() - started);
     return checked;
   }

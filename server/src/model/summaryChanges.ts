@@ -1,24 +1,53 @@
-import type { DocumentSummary } from './summary';
+import type { Exclusion } from '../document/types';
+import type { DocumentSummary, ElementStatus } from './summary';
 
 /**
  * What a change to one document's summary (`before` → `after`; undefined: new, or gone) can move
  * in the workspace's answers: the coverage report, and what the views list of a policy document.
  */
 
-/** True when a change can move the coverage report: anything computeCoverage reads from a summary differs. */
+/** True when a change can move the coverage report: anything computeCoverage reads from a summary differs. Compared in place, field by field. */
 export function coverageInputsChanged(before: DocumentSummary | undefined, after: DocumentSummary | undefined): boolean {
-  return coverageSignature(before) !== coverageSignature(after);
+  const read = before?.isPolicy ? before : undefined;
+  const next = after?.isPolicy ? after : undefined;
+  if (read === undefined || next === undefined) return read !== next;
+  return (
+    read.id?.value !== next.id?.value ||
+    COVERAGE_FIELDS.some((key) => read[key] !== next[key]) ||
+    !sameList(read.clauses, next.clauses, (one, other) => one.source === other.source) ||
+    !sameList(read.exclusions, next.exclusions, sameExclusion) ||
+    !sameElements(read.elements, next.elements)
+  );
 }
 
-function coverageSignature(summary: DocumentSummary | undefined): string {
-  if (!summary?.isPolicy) return '';
-  const { id, title, status, owner, effective, lastReviewed, nextReview, reviewEvery, clauses, exclusions, elements } = summary;
-  return JSON.stringify([
-    id?.value, title, status, owner, effective, lastReviewed, nextReview, reviewEvery,
-    clauses.map((claim) => claim.source),
-    exclusions.map((exclusion) => [exclusion.clause?.source, exclusion.justification?.value, exclusion.until?.value]),
-    elements,
-  ]);
+const COVERAGE_FIELDS = ['title', 'status', 'owner', 'effective', 'lastReviewed', 'nextReview', 'reviewEvery'] as const;
+
+function sameList<T>(one: readonly T[], other: readonly T[], same: (one: T, other: T) => boolean): boolean {
+  return one.length === other.length && one.every((each, index) => same(each, other[index]!));
+}
+
+function sameExclusion(one: Exclusion, other: Exclusion): boolean {
+  return one.clause?.source === other.clause?.source && one.justification?.value === other.justification?.value && one.until?.value === other.until?.value;
+}
+
+/** The same controls in the same order, each with its elements in the same states, places and words. */
+function sameElements(one: DocumentSummary['elements'], other: DocumentSummary['elements']): boolean {
+  const controls = Object.keys(one);
+  const otherControls = Object.keys(other);
+  return (
+    sameList(controls, otherControls, (control, otherControl) => control === otherControl) &&
+    controls.every((control) => sameList(one[control]!, other[control]!, sameStatus))
+  );
+}
+
+function sameStatus(one: ElementStatus, other: ElementStatus): boolean {
+  return (
+    one.id === other.id &&
+    one.state === other.state &&
+    one.line === other.line &&
+    one.heading === other.heading &&
+    (one.words === other.words || (one.words !== undefined && other.words !== undefined && sameList(one.words, other.words, (word, otherWord) => word === otherWord)))
+  );
 }
 
 /**

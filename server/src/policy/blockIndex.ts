@@ -54,8 +54,11 @@ function prepare(text: string, own: boolean): string {
 }
 
 /**
- * Filed by the document's blocks: a version whose body was not read again (BodyReadings, an edit of
- * the frontmatter alone) has its predecessor's blocks, at the same offsets in the same text, and so its index.
+ * Filed by the document's blocks array, so each version of a document builds its own index, with one
+ * exception: an edit of the frontmatter alone that leaves it as long in characters and lines (a clause
+ * id for another of the same length) hands the next version its predecessor's very blocks array
+ * (BodyReadings: nothing to move), whose body text and offsets are unchanged, and so this index. Any
+ * other edit, of the body or a frontmatter that grew or shrank, gives new blocks and a new index.
  */
 const indexes = new WeakMap<TextBlock[], BlockIndex>();
 

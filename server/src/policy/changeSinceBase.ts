@@ -1,6 +1,6 @@
 import { readFrontmatter } from '../document/frontmatter';
 import type { Frontmatter, FrontmatterField, PolicyDocument } from '../document/types';
-import { withoutBom } from '../document/bom';
+import { withoutBom } from '../text/bom';
 
 /** What the change-discipline rules compare between a document's base and head texts. */
 export interface ChangeSinceBase {

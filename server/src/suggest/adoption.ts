@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../document/types';
 import { draftFrontmatter, idFromFileName, type DraftFrontmatter } from '../rules/draftFrontmatter';
 import { suggestClauses } from './rank';
 import type { ClauseSuggestion, SuggestOptions } from './types';
+import { withBom } from '../text/bom';
 
 /** How `adopt` turns suggestions into a draft's clauses. */
 export interface AdoptionOptions extends Pick<SuggestOptions, 'elementsOf'> {
@@ -58,7 +59,7 @@ export function draftClaiming(document: PolicyDocument, clauses: string[], taken
 export function proposeFrontmatter(document: PolicyDocument, catalog: Catalog, options: AdoptionOptions): FrontmatterProposal {
   const choice = chooseClauses(document, catalog, options);
   const draft = draftClaiming(document, choice.clauses, options.takenIds, options.requiredFields);
-  return { ...draft, ...choice, text: (document.bom ? '\uFEFF' : '') + draft.block + document.text };
+  return { ...draft, ...choice, text: withBom(draft.block + document.text, document.bom) };
 }
 
 /** Clause ids in the order the catalog lists them, as `clauses` is written. */

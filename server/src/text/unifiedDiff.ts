@@ -1,10 +1,12 @@
+import { withoutBom } from './bom';
+
 /** Lines of unchanged text shown around a change, as `diff -u` does. */
 export const CONTEXT = 3;
 
 /** The lines of a text without their line endings (CRLF files read like any other); no last empty line. */
 export function splitLines(text: string): string[] {
   if (text === '') return [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = withoutBom(text).split(/\r\n|\n|\r/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }

@@ -170,9 +170,9 @@ export class TestServer {
   }
 }
 
-/** Starts dist/server.js over stdio. */
-export function startServer(args: string[] = ['--stdio']): TestServer {
-  return new TestServer(spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] }));
+/** Starts dist/server.js over stdio (with `env` added to this process's environment). */
+export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}): TestServer {
+  return new TestServer(spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } }));
 }
 
 /** Starts dist/server.js with --node-ipc (a forked Node process with an IPC channel). */

@@ -52,6 +52,28 @@ describe('the checking threads', () => {
     }
   });
 
+  it('count "n of N" from the first batch when told N, before every document is handed in', async () => {
+    const progress: [number, number][] = [];
+    const pool = new WorkerPool((done, total) => progress.push([done, total]), worker, 33);
+    try {
+      const analyzed = new Set<number>();
+      for (let index = 0; index < 25; index++) pool.add(job(index), () => analyzed.add(index));
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => analyzed.size > 0 && (clearInterval(poll), resolve()), 10);
+      });
+      // 8 documents are still to come: the count is reported already, out of the 33 announced.
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress[0]![1]).toBe(33);
+      expect([10, 20]).toContain(progress[0]![0]);
+      for (let index = 25; index < 33; index++) pool.add(job(index), () => analyzed.add(index));
+      await pool.finished();
+      expect(progress.at(-1)).toEqual([33, 33]);
+      expect(progress.every(([, total]) => total === 33)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('make a reader that runs ahead wait until the threads have taken most of what it queued', async () => {
     const pool = new WorkerPool(undefined, worker);
     try {

@@ -7,3 +7,8 @@ export function hasBom(text: string): boolean {
 export function withoutBom(text: string): string {
   return hasBom(text) ? text.slice(1) : text;
 }
+
+/** The text with a byte-order mark in front when `bom` is true (to write back a file that had one). */
+export function withBom(text: string, bom: boolean): string {
+  return (bom ? '\uFEFF' : '') + text;
+}

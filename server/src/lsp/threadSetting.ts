@@ -1,0 +1,14 @@
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { poolThreadCount, threadSettingProblem } from '../engine/workerPool';
+
+/**
+ * An invalid CLAUSEWISE_THREADS, which the CLI refuses (exit 2): the server says so in its log and
+ * once as a window message, and checks with the default number of threads; it does not stop.
+ */
+export function warnOfThreadSetting(connection: Connection): void {
+  const problem = threadSettingProblem();
+  if (!problem) return;
+  const message = `Clausewise: ${problem}. Until then the language server uses the default, ${poolThreadCount()} checking threads on this machine.`;
+  connection.console.warn(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
