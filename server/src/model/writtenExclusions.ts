@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
@@ -16,15 +17,82 @@ export interface ExclusionAsRead {
   readAs: Control[];
   /** The control the entry is judged against: its own, else the first it became. */
   control?: Control;
-  /** Why the entry is not valid (none when it is). */
+  /** Why the entry itself is not valid: no or too short a justification, expired, essential, no control (none when it is valid). */
   problems: string[];
+  /** Controls it is read as but leaves in scope, and why: "7.2 stays in scope until 11.1.2 is also excluded". */
+  leaves: LeftInScope[];
+  /** The controls it takes out of scope: none unless valid. */
+  excludes: Control[];
   expired: boolean;
+  /** It takes every control it names or is read as out of scope: no problems and none left in scope. */
+  valid: boolean;
+  /** What it does to coverage, in a register's words: "excludes 7.2", "11.1.6 (2013) — partial: …", "unknown control, no effect". */
+  effect: string;
+}
+
+/** A control an earlier-edition exclusion is read as but does not take out of scope. */
+export interface LeftInScope {
+  control: Control;
+  /** missing: other predecessors the document does not exclude; invalid: their exclusions are not valid; claimed: the document claims the control through a predecessor. */
+  kind: 'missing' | 'invalid' | 'claimed';
+  /** The predecessors that keep it in scope. */
+  ids: string[];
+  /** "7.2 stays in scope until 11.1.2 is also excluded". */
+  text: string;
+}
+
+/** A document's exclusions of an id (normalised as the catalog writes it). */
+export function excludedAs(summary: DocumentSummary, id: string): Exclusion[] {
+  return summary.exclusions.filter((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source) === id);
+}
+
+/**
+ * Under ISO/IEC 27002:2022, a control read through a document's exclusions of its earlier-edition
+ * predecessors: each predecessor with the document's first exclusion of it (none when not excluded).
+ * Undefined when coverage does not read the control so: it has no predecessor, or the document
+ * excludes it under its own id or claims it through a predecessor.
+ */
+export function predecessorExclusions(summary: DocumentSummary, control: Control): { id: string; exclusion?: Exclusion }[] | undefined {
+  const predecessors = control.maps.iso27002_2013 ?? [];
+  if (predecessors.length === 0 || summary.projected?.[control.id] || excludedAs(summary, control.id).length > 0) return undefined;
+  return predecessors.map((id) => ({ id, exclusion: excludedAs(summary, id)[0] }));
+}
+
+const joined = (ids: string[]) => (ids.length > 2 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join(' and '));
+
+/**
+ * How an earlier-edition id (11.1.6) excluded in a document stands for each control it became: out
+ * of scope when the document excludes every predecessor validly (the others listed in `with`), else
+ * left in scope with why. A control the document also excludes under its own id is in neither list.
+ */
+export function readThrough(summary: DocumentSummary, written: string, successors: Control[], config: ResolvedConfig, today: string): { excludes: { control: Control; with: string[] }[]; leaves: LeftInScope[] } {
+  const id = normalizeClauseId(written);
+  const excludes: { control: Control; with: string[] }[] = [];
+  const leaves: LeftInScope[] = [];
+  const leave = (control: Control, kind: LeftInScope['kind'], ids: string[], why: string) => leaves.push({ control, kind, ids, text: `${control.id} stays in scope ${why}` });
+  for (const control of successors) {
+    const projected = summary.projected?.[control.id];
+    if (projected) {
+      leave(control, 'claimed', projected.from, `: this document claims it through ${projected.from.join(' + ')}`);
+      continue;
+    }
+    const parts = predecessorExclusions(summary, control);
+    if (!parts) continue;
+    const others = parts.filter((part) => part.id !== id);
+    const missing = others.filter((part) => !part.exclusion).map((part) => part.id);
+    const invalid = others.filter((part) => part.exclusion && exclusionProblems(part.exclusion, control, config, today).length > 0).map((part) => part.id);
+    if (missing.length) leave(control, 'missing', missing, `until ${joined(missing)} ${missing.length === 1 ? 'is' : 'are'} also excluded`);
+    else if (invalid.length) leave(control, 'invalid', invalid, `until the exclusion of ${joined(invalid)} is valid too`);
+    else excludes.push({ control, with: others.map((part) => part.id) });
+  }
+  return { excludes, leaves };
 }
 
 /**
  * A document's exclusions as written, each read under the catalog: an id of the catalog as that
- * control, an earlier-edition id as the controls it became, any other id as no control. The editor's
- * exclusion register and the code lens both read them so.
+ * control, an earlier-edition id as the controls it became (as coverage reads them), any other id as
+ * no control. The exclusion registers (the editor's and the HTML report's), the control page and the
+ * code lens all read them so.
  */
 export function writtenExclusions(summary: DocumentSummary, catalog: Catalog, config: ResolvedConfig, today: string): ExclusionAsRead[] {
   return summary.exclusions.map((exclusion) => {
@@ -35,6 +103,29 @@ export function writtenExclusions(summary: DocumentSummary, catalog: Catalog, co
     const problems = control
       ? exclusionProblems(exclusion, control, config, today).map((problem) => problem.text)
       : [written ? `${written} is not a control of ${catalog.info.name}` : 'names no control (add clause: <id>)'];
-    return { exclusion, written, own, readAs, control, problems, expired: isExpired(exclusion.until?.value, today) };
+    const through = readAs.length ? readThrough(summary, written, readAs, config, today) : { excludes: [], leaves: [] };
+    const expired = isExpired(exclusion.until?.value, today);
+    const valid = problems.length === 0 && through.leaves.length === 0;
+    const excludes = problems.length ? [] : own ? [own] : through.excludes.map((entry) => entry.control);
+    const read = { exclusion, written, own, readAs, control, problems, leaves: through.leaves, excludes, expired, valid };
+    return { ...read, effect: effectOf(read, through.excludes) };
   });
+}
+
+/** A register's words for what an exclusion does to coverage. */
+function effectOf(read: Omit<ExclusionAsRead, 'effect'>, through: { control: Control; with: string[] }[]): string {
+  const { written, own, readAs, problems, leaves, exclusion } = read;
+  if (!own && !readAs.length) return written ? 'unknown control, no effect' : 'names no control, no effect';
+  const targets = own ? own.id : joined(readAs.map((control) => control.id));
+  const earlier = own ? '' : `${written} (2013) — `;
+  const one = own || readAs.length === 1;
+  const stays = `${targets} ${one ? 'stays' : 'stay'} in scope`;
+  if (read.expired) return `${earlier}expired on ${exclusion.until!.value}: ${targets} ${one ? 'is' : 'are'} back in scope`;
+  if (problems.length) return `${earlier}not valid: ${stays}`;
+  if (own) return `excludes ${own.id}`;
+  const parts = [
+    ...through.map(({ control, with: others }) => `excludes ${control.id}${others.length ? ` with ${others.join(' + ')}` : ''}`),
+    ...leaves.map((left) => `partial: ${left.text}`),
+  ];
+  return `${earlier}${parts.join('; ') || `no effect: ${targets} ${readAs.length === 1 ? 'is' : 'are'} excluded under the 2022 id here`}`;
 }
