@@ -6,7 +6,7 @@ import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
 import type { SummaryIndex } from './summaryIndex';
-import { excludedAs, predecessorExclusions } from './writtenExclusions';
+import { excludedAs, joinIds, predecessorExclusions, untilAlsoExcluded } from './writtenExclusions';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 
@@ -143,7 +143,8 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
   }
   // The element titles only a partial control's reasons read: looked up then, not for every control.
   const named = (ids: string[]) => ids.map((id) => elementsFor(control, config).find((element) => element.id === id)?.title ?? id).join(', ');
-  const { state, reasons } = decide(claims, exclusions, named);
+  const partial = policies.flatMap((summary) => partialExclusionOf(summary, control));
+  const { state, reasons } = decide(claims, exclusions, named, partial);
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
 }
 
@@ -161,8 +162,17 @@ function exclusionsOf(summary: DocumentSummary, control: Control, config: Resolv
   return [{ exclusion: parts[0]!.exclusion!, problems, via: parts.map((part) => part.id) }];
 }
 
-/** The state of a control and why, the elements named by `named` (their titles, as a reader knows them). */
-function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: string[]) => string): { state: CoverageState; reasons: string[] } {
+/** Why a document that excludes some, not all, of a control's earlier-edition predecessors leaves it in scope, in the exclusion registers' words. */
+function partialExclusionOf(summary: DocumentSummary, control: Control): string[] {
+  const parts = predecessorExclusions(summary, control);
+  const missing = parts?.filter((part) => !part.exclusion).map((part) => part.id) ?? [];
+  if (!parts || missing.length === 0 || missing.length === parts.length) return [];
+  const excluded = parts.filter((part) => part.exclusion).map((part) => part.id);
+  return [`the exclusion of ${joinIds(excluded)} in ${summary.id?.value ?? summary.path} is partial: ${control.id} stays in scope ${untilAlsoExcluded(missing)}`];
+}
+
+/** The state of a control and why, the elements named by `named` (their titles, as a reader knows them); `partial`: exclusions that leave it in scope. */
+function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: string[]) => string, partial: string[]): { state: CoverageState; reasons: string[] } {
   if (claims.some((claim) => claim.complete)) return { state: 'covered', reasons: [] };
   if (claims.length > 0) {
     const reasons = claims.flatMap((claim) => {
@@ -177,6 +187,6 @@ function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: stri
     return { state: 'partial', reasons };
   }
   if (exclusions.some((exclusion) => exclusion.valid)) return { state: 'excluded', reasons: [] };
-  const reasons = exclusions.map((exclusion) => `exclusion in ${exclusion.documentId ?? exclusion.path} is not valid: ${exclusion.problems.join(', ')}`);
+  const reasons = [...exclusions.map((exclusion) => `exclusion in ${exclusion.documentId ?? exclusion.path} is not valid: ${exclusion.problems.join(', ')}`), ...partial];
   return { state: 'gap', reasons: reasons.length ? reasons : ['no document claims or excludes it'] };
 }

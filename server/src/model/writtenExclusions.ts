@@ -58,34 +58,47 @@ export function predecessorExclusions(summary: DocumentSummary, control: Control
   return predecessors.map((id) => ({ id, exclusion: excludedAs(summary, id)[0] }));
 }
 
-const joined = (ids: string[]) => (ids.length > 2 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join(' and '));
+/** "until 11.1.2 is also excluded": what a control read through a partial exclusion waits for. */
+export function untilAlsoExcluded(missing: string[]): string {
+  return `until ${joinIds(missing)} ${missing.length === 1 ? 'is' : 'are'} also excluded`;
+}
+
+/** "11.1.2", "11.1.2 and 11.1.6", "a, b and c". */
+export const joinIds = (ids: string[]): string => (ids.length > 2 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join(' and '));
+
+/** How an earlier-edition exclusion stands for each control it became (see readThrough). */
+export interface ReadThrough {
+  /** Out of scope: the document excludes every predecessor validly (the others listed in `with`). */
+  excludes: { control: Control; with: string[] }[];
+  leaves: LeftInScope[];
+  /** Controls the exclusion itself is not valid for (an essential one), with why. */
+  invalid: { control: Control; problems: string[] }[];
+}
 
 /**
- * How an earlier-edition id (11.1.6) excluded in a document stands for each control it became: out
- * of scope when the document excludes every predecessor validly (the others listed in `with`), else
- * left in scope with why. A control the document also excludes under its own id is in neither list.
+ * How an exclusion of an earlier-edition id (11.1.6) in a document stands for each control it
+ * became, as coverage reads it. A control the document also excludes under its own id is in no list.
  */
-export function readThrough(summary: DocumentSummary, written: string, successors: Control[], config: ResolvedConfig, today: string): { excludes: { control: Control; with: string[] }[]; leaves: LeftInScope[] } {
-  const id = normalizeClauseId(written);
-  const excludes: { control: Control; with: string[] }[] = [];
-  const leaves: LeftInScope[] = [];
-  const leave = (control: Control, kind: LeftInScope['kind'], ids: string[], why: string) => leaves.push({ control, kind, ids, text: `${control.id} stays in scope ${why}` });
+export function readThrough(summary: DocumentSummary, self: Exclusion, successors: Control[], config: ResolvedConfig, today: string): ReadThrough {
+  const id = normalizeClauseId(self.clause?.source ?? '');
+  const result: ReadThrough = { excludes: [], leaves: [], invalid: [] };
+  const problemsFor = (exclusion: Exclusion, control: Control) => exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
+  const leave = (control: Control, kind: LeftInScope['kind'], ids: string[], why: string) => result.leaves.push({ control, kind, ids, text: `${control.id} stays in scope ${why}` });
   for (const control of successors) {
     const projected = summary.projected?.[control.id];
-    if (projected) {
-      leave(control, 'claimed', projected.from, `: this document claims it through ${projected.from.join(' + ')}`);
-      continue;
-    }
-    const parts = predecessorExclusions(summary, control);
-    if (!parts) continue;
-    const others = parts.filter((part) => part.id !== id);
+    const parts = projected ? undefined : predecessorExclusions(summary, control);
+    const problems = problemsFor(self, control);
+    const others = parts?.filter((part) => part.id !== id) ?? [];
     const missing = others.filter((part) => !part.exclusion).map((part) => part.id);
-    const invalid = others.filter((part) => part.exclusion && exclusionProblems(part.exclusion, control, config, today).length > 0).map((part) => part.id);
-    if (missing.length) leave(control, 'missing', missing, `until ${joined(missing)} ${missing.length === 1 ? 'is' : 'are'} also excluded`);
-    else if (invalid.length) leave(control, 'invalid', invalid, `until the exclusion of ${joined(invalid)} is valid too`);
-    else excludes.push({ control, with: others.map((part) => part.id) });
+    const invalid = others.filter((part) => part.exclusion && problemsFor(part.exclusion, control).length > 0).map((part) => part.id);
+    if (projected) leave(control, 'claimed', projected.from, `: this document claims it through ${projected.from.join(' + ')}`);
+    else if (!parts) continue;
+    else if (missing.length) leave(control, 'missing', missing, untilAlsoExcluded(missing));
+    else if (problems.length) result.invalid.push({ control, problems });
+    else if (invalid.length) leave(control, 'invalid', invalid, `until the exclusion of ${joinIds(invalid)} is valid too`);
+    else result.excludes.push({ control, with: others.map((part) => part.id) });
   }
-  return { excludes, leaves };
+  return result;
 }
 
 /**
@@ -100,32 +113,34 @@ export function writtenExclusions(summary: DocumentSummary, catalog: Catalog, co
     const own = written ? catalog.control(written) : undefined;
     const readAs = own || !written ? [] : catalog.successors(written);
     const control = own ?? readAs[0];
+    const through = readAs.length ? readThrough(summary, exclusion, readAs, config, today) : { excludes: [], leaves: [], invalid: [] };
+    // An earlier-edition id is judged against each control it became (one may be essential).
+    const judged = own ? [own] : readAs;
     const problems = control
-      ? exclusionProblems(exclusion, control, config, today).map((problem) => problem.text)
+      ? [...new Set(judged.flatMap((target) => exclusionProblems(exclusion, target, config, today).map((problem) => problem.text)))]
       : [written ? `${written} is not a control of ${catalog.info.name}` : 'names no control (add clause: <id>)'];
-    const through = readAs.length ? readThrough(summary, written, readAs, config, today) : { excludes: [], leaves: [] };
     const expired = isExpired(exclusion.until?.value, today);
     const valid = problems.length === 0 && through.leaves.length === 0;
-    const excludes = problems.length ? [] : own ? [own] : through.excludes.map((entry) => entry.control);
+    const excludes = own ? (problems.length ? [] : [own]) : through.excludes.map((entry) => entry.control);
     const read = { exclusion, written, own, readAs, control, problems, leaves: through.leaves, excludes, expired, valid };
-    return { ...read, effect: effectOf(read, through.excludes) };
+    return { ...read, effect: effectOf(read, through) };
   });
 }
 
 /** A register's words for what an exclusion does to coverage. */
-function effectOf(read: Omit<ExclusionAsRead, 'effect'>, through: { control: Control; with: string[] }[]): string {
+function effectOf(read: Omit<ExclusionAsRead, 'effect'>, through: ReadThrough): string {
   const { written, own, readAs, problems, leaves, exclusion } = read;
   if (!own && !readAs.length) return written ? 'unknown control, no effect' : 'names no control, no effect';
-  const targets = own ? own.id : joined(readAs.map((control) => control.id));
+  const targets = own ? own.id : joinIds(readAs.map((control) => control.id));
   const earlier = own ? '' : `${written} (2013) — `;
   const one = own || readAs.length === 1;
-  const stays = `${targets} ${one ? 'stays' : 'stay'} in scope`;
   if (read.expired) return `${earlier}expired on ${exclusion.until!.value}: ${targets} ${one ? 'is' : 'are'} back in scope`;
-  if (problems.length) return `${earlier}not valid: ${stays}`;
+  if (problems.length && !through.excludes.length && !leaves.length) return `${earlier}not valid: ${targets} ${one ? 'stays' : 'stay'} in scope`;
   if (own) return `excludes ${own.id}`;
   const parts = [
-    ...through.map(({ control, with: others }) => `excludes ${control.id}${others.length ? ` with ${others.join(' + ')}` : ''}`),
+    ...through.excludes.map(({ control, with: others }) => `excludes ${control.id}${others.length ? ` with ${others.join(' + ')}` : ''}`),
     ...leaves.map((left) => `partial: ${left.text}`),
+    ...through.invalid.map(({ control, problems: why }) => `not valid for ${control.id}: ${why.join(', ')}`),
   ];
-  return `${earlier}${parts.join('; ') || `no effect: ${targets} ${readAs.length === 1 ? 'is' : 'are'} excluded under the 2022 id here`}`;
+  return `${earlier}${parts.join('; ') || `no effect: ${targets} ${one ? 'is' : 'are'} excluded under the 2022 id here`}`;
 }

@@ -1,5 +1,5 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
-import type { Located } from '../document/types';
+import type { Exclusion, Located } from '../document/types';
 import { readThrough, type LeftInScope } from '../model/writtenExclusions';
 import { fix, replaceClauseId, replaceScalar } from './edits';
 import type { DocumentRule, DocumentRuleContext } from './types';
@@ -15,7 +15,7 @@ export const unknownClause: DocumentRule = {
   check(context) {
     const { summary } = context;
     for (const claim of summary.clauses) checkId(context, claim, 'clauses');
-    for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes', leftInScope(context, exclusion.clause.source));
+    for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes', leftInScope(context, exclusion));
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
       if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
@@ -34,9 +34,10 @@ export const unknownClause: DocumentRule = {
  * Under ISO/IEC 27002:2022, what an exclusion of an earlier-edition id leaves in scope, as coverage and
  * the exclusion registers read it, and what to do ('' when it leaves nothing).
  */
-function leftInScope({ summary, catalog, config, today }: DocumentRuleContext, written: string): string {
+function leftInScope({ summary, catalog, config, today }: DocumentRuleContext, exclusion: Exclusion): string {
+  const written = exclusion.clause!.source;
   const successors = catalog.control(written) ? [] : catalog.successors(written);
-  const { leaves } = readThrough(summary, written, successors, config, today);
+  const { leaves } = readThrough(summary, exclusion, successors, config, today);
   const todo = (left: LeftInScope) =>
     left.kind === 'missing' ? `also exclude ${left.ids.join(' and ')}, or exclude ${left.control.id} under its ${catalog.info.name} id` : left.kind === 'invalid' ? `make the exclusion of ${left.ids.join(' and ')} valid too` : 'keep the claim or the exclusion, not both';
   return leaves.map((left) => `; read so, ${left.text}: ${todo(left)}`).join('');

@@ -33,7 +33,8 @@ describe('the exclusion register (one verdict per excludes entry, for the HTML r
     expect(verdicts).toEqual([['11.1.6', false, '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded']]);
     expect(entries[0]!.problems).toEqual([]);
     expect(entries[0]!.leaves.map((left) => [left.control.id, left.kind, left.ids])).toEqual([['7.2', 'missing', ['11.1.2']]]);
-    expect(coverage.controls.find((control) => control.id === '7.2')).toMatchObject({ state: 'gap', exclusions: [] });
+    // Coverage says why, in the register's words.
+    expect(coverage.controls.find((control) => control.id === '7.2')).toMatchObject({ state: 'gap', exclusions: [], reasons: ['the exclusion of 11.1.6 in A is partial: 7.2 stays in scope until 11.1.2 is also excluded'] });
   });
 
   it('takes the control out of scope when every predecessor is excluded in the document, each entry saying with which', () => {
@@ -48,7 +49,10 @@ describe('the exclusion register (one verdict per excludes entry, for the HTML r
   it('predecessors excluded in two different documents do not add up: each document is read on its own, as coverage reads it', () => {
     const { coverage, verdicts } = register(catalog2022, { 'a.md': ['11.1.2'], 'b.md': ['11.1.6'] });
     expect(verdicts.map(([, valid]) => valid)).toEqual([false, false]);
-    expect(coverage.controls.find((control) => control.id === '7.2')!.state).toBe('gap');
+    expect(coverage.controls.find((control) => control.id === '7.2')).toMatchObject({
+      state: 'gap',
+      reasons: ['the exclusion of 11.1.2 in A is partial: 7.2 stays in scope until 11.1.6 is also excluded', 'the exclusion of 11.1.6 in B is partial: 7.2 stays in scope until 11.1.2 is also excluded'],
+    });
   });
 
   it('leaves the control in scope when another part is not valid, in the register and in coverage alike', () => {
@@ -78,6 +82,23 @@ describe('the exclusion register (one verdict per excludes entry, for the HTML r
     const { coverage, verdicts } = register(catalog2022, { 'a.md': [earlier!] });
     expect(verdicts).toEqual([[earlier, true, `${earlier} (2013) — excludes ${single.id}`]]);
     expect(coverage.controls.find((control) => control.id === single.id)!.state).toBe('excluded');
+  });
+
+  it('judges a 2013 id that became two controls against each: excluded where every part holds, not valid for an essential one', () => {
+    // 18.2.3 became 5.36 (with 18.2.2) and 8.8 (with 12.6.1, essential).
+    const { coverage, entries, verdicts } = register(catalog2022, { 'a.md': ['18.2.2', '18.2.3', '12.6.1'] });
+    const split = entries.find((entry) => entry.written === '18.2.3')!;
+    expect(split.effect).toBe('18.2.3 (2013) — excludes 5.36 with 18.2.2; not valid for 8.8: essential controls cannot be excluded');
+    expect(split).toMatchObject({ valid: false, problems: ['essential controls cannot be excluded'] });
+    expect(split.excludes.map((control) => control.id)).toEqual(['5.36']);
+    expect(verdicts.find(([written]) => written === '18.2.2')).toEqual(['18.2.2', true, '18.2.2 (2013) — excludes 5.36 with 18.2.3']);
+    const state = (id: string) => coverage.controls.find((control) => control.id === id)!.state;
+    expect([state('5.36'), state('8.8')]).toEqual(['excluded', 'gap']);
+  });
+
+  it('a partial exclusion that is not valid either says both', () => {
+    const { entries } = register(catalog2022, { 'a.md': ['11.1.6 N/A'] });
+    expect(entries[0]).toMatchObject({ valid: false, problems: ['justification too short'], effect: '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded' });
   });
 
   it('under ISO 27799:2016 an exclusion excludes its own control, and 2022 ids are unknown', () => {
