@@ -21,7 +21,7 @@ export interface ExclusionAsRead {
   problems: string[];
   /** Controls it is read as but leaves in scope, and why: "7.2 stays in scope until 11.1.2 is also excluded". */
   leaves: LeftInScope[];
-  /** The controls it takes out of scope: none unless valid. */
+  /** The controls it takes out of scope (an earlier-edition id read as two controls may take one and not the other). */
   excludes: Control[];
   expired: boolean;
   /** It takes every control it names or is read as out of scope: no problems and none left in scope. */
