@@ -11,7 +11,7 @@ export const unknownClause: DocumentRule = {
   fixable: true,
   workspace: false,
   rationale:
-    'Documents claim and exclude controls (9.4.2 under ISO 27799:2016, 5.15 under ISO/IEC 27002:2022). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix.',
+    'Documents claim and exclude controls (9.4.2 under ISO 27799:2016, 5.15 under ISO/IEC 27002:2022). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix. Under ISO/IEC 27002:2022 an ISO/IEC 27002:2013 id is named with the control it became (a quick fix writes it, never automatically); in `excludes`, when the document excludes only some of that control\'s 2013 predecessors, the finding also says the control stays in scope and what to exclude, as the exclusion register does.',
   check(context) {
     const { summary } = context;
     for (const claim of summary.clauses) checkId(context, claim, 'clauses');
