@@ -77,4 +77,29 @@ describe('the ISO/IEC 27002:2022 catalog', () => {
     // The same set under its own catalog is not projected.
     expect(runCli(['coverage', copy, ...today]).stdout).not.toContain('Projected');
   });
+  it('coverage --format html lists every exclusion as written with its effect: a 2013 predecessor alone is partial, an unknown id has none', () => {
+    const justification = 'The clinic has no delivery or loading area of its own at all.';
+    const root = tempWorkspace({
+      '.clausewise.yaml': 'catalog: iso27002-2022\n',
+      'soa.md': policyText('SOA-1', `excludes:\n  - clause: 11.1.6\n    justification: ${justification}\n  - clause: 6.1.9\n    justification: ${justification}\n  - clause: 7.5\n    justification: ${justification}\n`),
+    });
+    const { code, stdout, stderr } = runCli(['coverage', '.', '--format', 'html', ...today], { cwd: root });
+    expect(code, stderr).toBe(0);
+    const rows = /<table id="register">[\s\S]*?<\/table>/.exec(stdout)![0].split('<tr>').slice(2);
+    // Not valid before in force; within a standing, in catalog order (unknown ids last).
+    expect(rows.map((row) => /^<td>([^<]+)<\/td><td>[^<]*<\/td><td>([^<]+)<\/td>/.exec(row)!.slice(1))).toEqual([
+      ['11.1.6', '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded'],
+      ['6.1.9', 'unknown control, no effect'],
+      ['7.5', 'excludes 7.5'],
+    ]);
+    expect(rows[0]).toContain('◐</span> partial</span>');
+    expect(rows[1]).toContain('◐</span> not valid</span> 6.1.9 is not a control of ISO/IEC 27002:2022');
+    expect(rows[2]).toContain('✓</span> in force</span>');
+    // Coverage acts on the same verdicts: 7.2 stays a gap, 7.5 is excluded.
+    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout) as { controls: { id: string; state: string }[] };
+    expect(json.controls.filter((control) => ['7.2', '7.5'].includes(control.id)).map((control) => control.state)).toEqual(['gap', 'excluded']);
+    // Problems says what to do about the partial one.
+    const check = findings(runCli(['check', '.', '--format', 'json', ...today], { cwd: root }).stdout).find((finding) => finding.message.includes('"11.1.6"'));
+    expect(check?.message).toMatch(/7\.2 stays in scope until 11\.1\.2 is also excluded: also exclude 11\.1\.2, or exclude 7\.2 under its ISO\/IEC 27002:2022 id$/);
+  });
 });

@@ -124,13 +124,26 @@ describe('clausewise/exclusionRegister', () => {
     expect(inForce).toMatchObject({ controlTitle: 'Delivery and loading areas', justification: 'The clinic has no delivery or loading area of its own at all.', line: 13 });
   });
 
-  it('under ISO/IEC 27002:2022 an exclusion written with a 2013 id is read as the control it became, as coverage reads it', async () => {
+  it('under ISO/IEC 27002:2022 gives each exclusion the verdict coverage acts on: the register, the code lens, the control page and the HTML report agree', async () => {
     const root = tempWorkspace({ '.clausewise.yaml': 'catalog: iso27002-2022\ninclude: ["*.md"]\ntoday: 2026-12-05\n', 'soa.md': exclusions });
     server = startServer();
     await server.initialize(root);
     const register = await server.request<ExclusionRegister>('clausewise/exclusionRegister', null);
+    // 11.1.6 is one of the two predecessors of 7.2 (with 11.1.2, not excluded): 7.2 stays in scope.
     const dock = register.entries.find((entry) => entry.controlId === '11.1.6');
-    expect(dock).toMatchObject({ readAs: [{ id: '7.2', title: expect.stringMatching(/\w/) }], valid: true, problems: [] });
+    expect(dock).toMatchObject({ readAs: [{ id: '7.2', title: expect.stringMatching(/\w/) }], valid: false, problems: [], effect: '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded' });
     expect(dock).not.toHaveProperty('controlTitle');
+    expect(register.entries.find((entry) => entry.controlId === '6.1.9')).toMatchObject({ valid: false, effect: 'unknown control, no effect' });
+    const invalid = register.entries.filter((entry) => !entry.valid).length;
+    const uri = uriOf(join(root, 'soa.md'));
+    await server.open(uri, exclusions);
+    const [lens] = await server.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(lens!.command.title).toBe(`excludes 5 (${invalid} invalid)`);
+    const page = await server.request<ControlPage>('clausewise/controlPage', { id: '7.2' });
+    expect(page.state).toBe('gap');
+    expect(page.exclusions).toEqual([expect.objectContaining({ path: 'soa.md', valid: false, effect: dock!.effect, line: dock!.line })]);
+    const report = await server.request<{ content: string }>('clausewise/coverageReport', { format: 'html' });
+    expect(report.content).toContain(`<td>${dock!.effect}</td>`);
+    expect(report.content.match(/<table id="register">[\s\S]*?<\/table>/)![0].match(/<tr><td>/g)).toHaveLength(register.entries.length);
   });
 });

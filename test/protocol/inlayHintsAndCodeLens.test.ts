@@ -69,7 +69,7 @@ describe('inlay hints and code lens', () => {
     expect(broken!.command!.title).toBe('frontmatter has errors: its claims are not checked until they are fixed');
   });
 
-  it('under ISO/IEC 27002:2022 count an exclusion written with a 2013 id as the control it became, as the exclusion register reads it', async () => {
+  it('under ISO/IEC 27002:2022 count an exclusion written with a 2013 id as the exclusion register reads it: valid only when it takes the control it became out of scope', async () => {
     const text = readFileSync(join(root, 'loading-dock-exclusion.md'), 'utf8').replace('justification: N/A', 'justification: The clinic has no delivery or loading area of its own at all.');
     const folder = tempWorkspace({ '.clausewise.yaml': 'catalog: iso27002-2022\ntoday: 2026-12-05\n', 'record.md': text });
     const other = startServer();
@@ -78,9 +78,15 @@ describe('inlay hints and code lens', () => {
       const uri = uriOf(join(folder, 'record.md'));
       await other.open(uri, text);
       const [lens] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-      expect(lens!.command!.title).toBe('excludes 1');
+      // 7.2 has two predecessors, 11.1.2 and 11.1.6: excluding one leaves 7.2 in scope.
+      expect(lens!.command!.title).toBe('excludes 1 (1 invalid)');
+      const both = text.replace(/( +)- clause: 11\.1\.6\n(.*\n)/, '$1- clause: 11.1.6\n$2$1- clause: 11.1.2\n$2');
+      expect(both).toContain('clause: 11.1.2');
+      await other.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: both }] });
+      const [whole] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      expect(whole!.command!.title).toBe('excludes 2');
       const invalid = text.replace('11.1.6', '11.1.99');
-      await other.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: invalid }] });
+      await other.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: invalid }] });
       const [unknown] = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
       expect(unknown!.command!.title).toBe('excludes 1 (1 invalid)');
     } finally {

@@ -83,9 +83,9 @@ function marked(quote: string, marks: ControlPageElement['marks']): string {
 function exclusionTable(exclusions: WrittenExclusion[]): string {
   const rows = exclusions.map((exclusion) => {
     const link = openLink(exclusion.uri, exclusion.line, exclusion.documentId ?? exclusion.path, `Open ${exclusion.path} at the exclusion, line ${exclusion.line + 1}`);
-    return `<tr><td>${link}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${standingBadge(exclusion)}${exclusion.problems.length ? ` ${escape(exclusion.problems.join('; '))}` : ''}</td></tr>`;
+    return `<tr><td>${link}</td><td>${escape(exclusion.owner ?? '—')}</td><td>${escape(exclusion.justification ?? '—')}</td><td>${escape(exclusion.until ?? 'no expiry')}</td><td>${escape(exclusion.effect)}</td><td>${standingBadge(exclusion)}${exclusion.problems.length ? ` ${escape(exclusion.problems.join('; '))}` : ''}</td></tr>`;
   });
-  return `<table id="exclusions"><thead><tr><th scope="col">Excluded by</th><th scope="col">Owner</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table id="exclusions"><thead><tr><th scope="col">Excluded by</th><th scope="col">Owner</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Effect</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function mappingList(mapping: ControlPageMapping): string {

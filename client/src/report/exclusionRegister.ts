@@ -20,14 +20,16 @@ function table(entries: ExclusionRegisterEntry[]): string {
       : `${escape(entry.controlId)}${entry.readAs ? ` <span class="muted">read as</span> ${entry.readAs.map((successor) => `${controlLink(successor.id, successor.title)} ${escape(successor.title)}`).join('; ')}` : ''}`;
     const place = openLink(entry.uri, entry.line, `${entry.documentId ?? entry.path}, line ${entry.line + 1}`, `Open ${entry.path} at the exclusion of ${entry.controlId}, line ${entry.line + 1}`);
     const problems = entry.problems.length ? ` ${escape(entry.problems.join('; '))}` : '';
-    return `<tr data-standing="${entry.expired ? 'expired' : entry.valid ? 'in-force' : 'not-valid'}"><td>${control}</td><td>${escape(entry.justification ?? '—')}</td><td>${escape(entry.until ?? 'no expiry')}</td><td>${escape(entry.owner ?? '—')}</td><td>${place}<br><span class="muted">${escape(entry.path)}</span></td><td>${standingBadge(entry)}${problems}</td></tr>`;
+    return `<tr data-standing="${entry.expired ? 'expired' : entry.valid ? 'in-force' : 'not-valid'}"><td>${control}</td><td>${escape(entry.effect)}</td><td>${escape(entry.justification ?? '—')}</td><td>${escape(entry.until ?? 'no expiry')}</td><td>${escape(entry.owner ?? '—')}</td><td>${place}<br><span class="muted">${escape(entry.path)}</span></td><td>${standingBadge(entry)}${problems}</td></tr>`;
   });
-  return `<table id="register"><thead><tr><th scope="col">Control</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Owner</th><th scope="col">Written in</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table id="register"><thead><tr><th scope="col">Control</th><th scope="col">Effect</th><th scope="col">Justification</th><th scope="col">Until</th><th scope="col">Owner</th><th scope="col">Written in</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** How an exclusion stands, by mark and words: expired, not valid, or in force. */
+/** How an exclusion stands, by mark and words: expired, not valid, partial (it leaves a control it is read as in scope: its effect says which), or in force. */
 export function standingBadge(exclusion: WrittenExclusion): string {
-  return exclusion.expired ? badge('bad', '✗', `expired ${exclusion.until}`) : exclusion.valid ? badge('good', '✓', 'in force') : badge('warn', '◐', 'not valid');
+  if (exclusion.expired) return badge('bad', '✗', `expired ${exclusion.until}`);
+  if (exclusion.valid) return badge('good', '✓', 'in force');
+  return badge('warn', '◐', exclusion.problems.length ? 'not valid' : 'partial');
 }
 
 /** A link that opens a control's page. */

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { computeCoverage, type CoverageState } from '../model/coverage';
 import { hasExpiredExclusion } from '../model/coverageViews';
 import { checkFiles } from '../engine/batch';
-import type { CoverageInput } from '../report/coverage/common';
+import { coverageInput, type CoverageInput } from '../report/coverage/common';
 import { displayPath } from '../report/displayPath';
 import { coverageJson } from '../report/coverage/json';
 import { REPORT_FORMATS, renderCoverage, type ReportFormat } from '../report/coverage/render';
@@ -63,12 +63,7 @@ export async function coverageCommand(args: string[], output: Output = stdoutOut
   const { sets } = await checkFiles(files, { cwd, today: values.today, configFile: values.config, sets: policySets, indexOnly: true, dropTexts: true });
   const withPolicies = sets.filter((set) => set.index.policies().length > 0);
   if (withPolicies.length === 0) throw noPolicies(positionals, files.length);
-  const inputs: CoverageInput[] = withPolicies.map((set) => ({
-    report: computeCoverage(set.index, set.catalog, set.config, set.today(values.today)),
-    catalog: set.catalog,
-    cwd,
-    documents: set.index.policies().length,
-  }));
+  const inputs = withPolicies.map((set) => coverageInput(computeCoverage(set.index, set.catalog, set.config, set.today(values.today)), set.index.policies(), set.catalog, set.config, cwd));
 
   const outputDir = values.output ? dirname(resolve(cwd, values.output)) : cwd;
   const render = (input: CoverageInput): string => (format === 'table' ? formatCoverageTable(input, values.output ? { color: false } : output) : renderCoverage(format as ReportFormat, input, outputDir));

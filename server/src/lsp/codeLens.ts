@@ -36,7 +36,7 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams,
   if (claimed > 0 || summary.exclusions.length === 0) parts.push(`covers ${plural(claimed, 'control')}`, `${plural(items.length, 'element')} missing`);
   if (summary.exclusions.length > 0) {
     const today = context.workspace.session.today(entry.set);
-    const invalid = writtenExclusions(summary, catalog, config, today).filter((written) => written.problems.length > 0).length;
+    const invalid = writtenExclusions(summary, catalog, config, today).filter((written) => !written.valid).length;
     parts.push(`excludes ${summary.exclusions.length}${invalid ? ` (${invalid} invalid)` : ''}`);
   }
   const title = parts.join(' · ');

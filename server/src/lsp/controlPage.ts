@@ -5,12 +5,13 @@ import { normalizeClauseId } from '../catalog/clauseId';
 import type { Control } from '../catalog/types';
 import { elementsFor } from '../config/elements';
 import { elementQuotes } from '../policy/elementQuote';
-import { isExpired } from '../model/exclusionProblems';
-import { catalogName, type Claim, type ExclusionEntry } from '../model/coverage';
+import { exclusionRegister, type RegisterEntry } from '../model/exclusionRegister';
+import { catalogName, type Claim } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageParams, WrittenExclusion } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
+import { writtenExclusion } from './exclusionRegister';
 import { controlNamed, requestScope, scopeControlCoverage } from './scope';
 
 /** clausewise/controlPage: one control of the policy set in scope, with what each claiming document says for each element. */
@@ -34,7 +35,7 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
     reasons: coverage.reasons,
     elements: elementsFor(control, set.config).map((element) => ({ id: element.id, title: element.title })),
     claims: coverage.claims.map((claim) => claimOf(context, set, control, claim)),
-    exclusions: coverage.exclusions.map((exclusion) => exclusionOf(context, set, control, exclusion, today)),
+    exclusions: exclusionsOf(context, set, control, today),
     mappings: controlMappings(set.catalog, control),
   };
 }
@@ -86,19 +87,10 @@ function claimOf(context: ServerContext, set: PolicySet, control: Control, claim
   };
 }
 
-function exclusionOf(context: ServerContext, set: PolicySet, control: Control, exclusion: ExclusionEntry, today: string): WrittenExclusion {
-  const named = new Set([control.id, ...(exclusion.via ?? [])]);
-  const written = set.index.get(exclusion.path)?.exclusions.find((entry) => entry.clause && named.has(normalizeClauseId(entry.clause.source) ?? ''));
-  return {
-    uri: context.workspace.uriOf(exclusion.path),
-    path: relative(set.config.root, exclusion.path),
-    documentId: exclusion.documentId,
-    owner: exclusion.owner,
-    justification: exclusion.justification,
-    until: exclusion.until,
-    expired: isExpired(exclusion.until, today),
-    valid: exclusion.valid,
-    problems: exclusion.problems,
-    line: lineAt(context, exclusion.path, written?.range.start),
-  };
+/** Every exclusion written in the set that names the control or, under ISO/IEC 27002:2022, an earlier-edition id read as it: as the exclusion register lists them. */
+function exclusionsOf(context: ServerContext, set: PolicySet, control: Control, today: string): WrittenExclusion[] {
+  const ids = [control.id, ...(control.maps.iso27002_2013 ?? [])];
+  const policies = [...new Set(ids.flatMap((id) => set.index.excluding(id)))];
+  const names = (entry: RegisterEntry) => entry.own?.id === control.id || entry.readAs.some((successor) => successor.id === control.id);
+  return exclusionRegister(policies, set.catalog, set.config, today).filter(names).map((entry) => writtenExclusion(context, set.config.root, entry));
 }

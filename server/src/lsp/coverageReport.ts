@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySet } from '../engine/policySet';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import type { CoverageInput } from '../report/coverage/common';
+import { coverageInput } from '../report/coverage/common';
 import { renderCoverage } from '../report/coverage/render';
 import { isSoaFormat, renderSoa, soaInput } from '../report/soa/render';
 import { ReportError } from '../report/reportError';
@@ -32,12 +32,7 @@ export async function renderCoverageReport(context: ServerContext, params: Cover
   const { set, index } = scope;
   const outputDir = params.outputUri ? context.workspace.pathOf(params.outputUri) : set.config.root;
   if (!outputDir) throw new ResponseError(ErrorCodes.InvalidParams, `Clausewise can render a report only for a folder on this machine's disk (a file: URI), not ${params.outputUri}; save the report to a local folder`);
-  const input: CoverageInput = {
-    report: scopeCoverage(context, scope),
-    catalog: set.catalog,
-    cwd: outputDir,
-    documents: index.policies().length,
-  };
+  const input = coverageInput(scopeCoverage(context, scope), index.policies(), set.catalog, set.config, outputDir);
   const fileName = FILE_NAMES[params.format];
   const suggestedUri = pathToFileURL(suggestedPath(set, fileName)).href;
   if (!isSoaFormat(params.format)) return { format: params.format, content: renderCoverage(params.format, input, outputDir), fileName, suggestedUri };

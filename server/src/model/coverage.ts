@@ -6,6 +6,7 @@ import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
 import type { SummaryIndex } from './summaryIndex';
+import { excludedAs, joinIds, predecessorExclusions, untilAlsoExcluded } from './writtenExclusions';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 
@@ -127,8 +128,7 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
         ...(projected ? { via: projected.from } : {}),
       });
     }
-    for (const { exclusion, via } of exclusionsOf(summary, control)) {
-      const problems = exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
+    for (const { exclusion, problems, via } of exclusionsOf(summary, control, config, today)) {
       exclusions.push({
         path: summary.path,
         documentId: summary.id?.value,
@@ -143,25 +143,36 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
   }
   // The element titles only a partial control's reasons read: looked up then, not for every control.
   const named = (ids: string[]) => ids.map((id) => elementsFor(control, config).find((element) => element.id === id)?.title ?? id).join(', ');
-  const { state, reasons } = decide(claims, exclusions, named);
+  const partial = policies.flatMap((summary) => partialExclusionOf(summary, control));
+  const { state, reasons } = decide(claims, exclusions, named, partial);
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
 }
 
 /**
- * A document's exclusions of a control: those naming it, or else, projected, one naming its only
- * earlier-edition predecessor, or exclusions of all its predecessors (the first one's justification stands).
+ * A document's exclusions of a control, each with why it is not valid: those naming it, or else,
+ * projected, exclusions of all its earlier-edition predecessors (the first one's justification
+ * stands; each part must be valid, as the exclusion registers read them).
  */
-function exclusionsOf(summary: DocumentSummary, control: Control): { exclusion: Exclusion; via?: string[] }[] {
-  const named = (id: string) => summary.exclusions.filter((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source) === id);
-  const own = named(control.id);
-  const predecessors = control.maps.iso27002_2013 ?? [];
-  if (own.length > 0 || predecessors.length === 0 || summary.projected?.[control.id]) return own.map((exclusion) => ({ exclusion }));
-  const excluded = predecessors.map((id) => named(id)[0]);
-  return excluded.every((exclusion) => exclusion !== undefined) ? [{ exclusion: excluded[0]!, via: predecessors }] : [];
+function exclusionsOf(summary: DocumentSummary, control: Control, config: ResolvedConfig, today: string): { exclusion: Exclusion; problems: string[]; via?: string[] }[] {
+  const problemsOf = (exclusion: Exclusion) => exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
+  const own = excludedAs(summary, control.id).map((exclusion) => ({ exclusion, problems: problemsOf(exclusion) }));
+  const parts = predecessorExclusions(summary, control);
+  if (!parts || parts.some((part) => !part.exclusion)) return own;
+  const problems = parts.flatMap((part) => problemsOf(part.exclusion!).map((text) => (parts.length > 1 ? `${part.id}: ${text}` : text)));
+  return [{ exclusion: parts[0]!.exclusion!, problems, via: parts.map((part) => part.id) }];
 }
 
-/** The state of a control and why, the elements named by `named` (their titles, as a reader knows them). */
-function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: string[]) => string): { state: CoverageState; reasons: string[] } {
+/** Why a document that excludes some, not all, of a control's earlier-edition predecessors leaves it in scope, in the exclusion registers' words. */
+function partialExclusionOf(summary: DocumentSummary, control: Control): string[] {
+  const parts = predecessorExclusions(summary, control);
+  const missing = parts?.filter((part) => !part.exclusion).map((part) => part.id) ?? [];
+  if (!parts || missing.length === 0 || missing.length === parts.length) return [];
+  const excluded = parts.filter((part) => part.exclusion).map((part) => part.id);
+  return [`the exclusion of ${joinIds(excluded)} in ${summary.id?.value ?? summary.path} is partial: ${control.id} stays in scope ${untilAlsoExcluded(missing)}`];
+}
+
+/** The state of a control and why, the elements named by `named` (their titles, as a reader knows them); `partial`: exclusions that leave it in scope. */
+function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: string[]) => string, partial: string[]): { state: CoverageState; reasons: string[] } {
   if (claims.some((claim) => claim.complete)) return { state: 'covered', reasons: [] };
   if (claims.length > 0) {
     const reasons = claims.flatMap((claim) => {
@@ -176,6 +187,6 @@ function decide(claims: Claim[], exclusions: ExclusionEntry[], named: (ids: stri
     return { state: 'partial', reasons };
   }
   if (exclusions.some((exclusion) => exclusion.valid)) return { state: 'excluded', reasons: [] };
-  const reasons = exclusions.map((exclusion) => `exclusion in ${exclusion.documentId ?? exclusion.path} is not valid: ${exclusion.problems.join(', ')}`);
+  const reasons = [...exclusions.map((exclusion) => `exclusion in ${exclusion.documentId ?? exclusion.path} is not valid: ${exclusion.problems.join(', ')}`), ...partial];
   return { state: 'gap', reasons: reasons.length ? reasons : ['no document claims or excludes it'] };
 }

@@ -70,9 +70,12 @@ export interface WrittenExclusion {
   until?: string;
   /** Its `until` is before the policy set's today. */
   expired: boolean;
+  /** It takes every control it names (or, an ISO/IEC 27002:2013 id under the 2022 catalog, is read as) out of scope. */
   valid: boolean;
-  /** Why the exclusion does not hold, when it does not. */
+  /** Why the exclusion itself is not valid: no or too short a justification, expired, essential, no control of the catalog. */
   problems: string[];
+  /** What it does to coverage: "excludes 11.1.6", "11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded", "unknown control, no effect". */
+  effect: string;
   /** Zero-based line of the entry in `excludes`. */
   line: number;
 }

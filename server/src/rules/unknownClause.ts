@@ -1,5 +1,6 @@
 import { compareClauseIds, normalizeClauseId } from '../catalog/clauseId';
-import type { Located } from '../document/types';
+import type { Exclusion, Located } from '../document/types';
+import { readThrough, type LeftInScope } from '../model/writtenExclusions';
 import { fix, replaceClauseId, replaceScalar } from './edits';
 import type { DocumentRule, DocumentRuleContext } from './types';
 
@@ -10,11 +11,11 @@ export const unknownClause: DocumentRule = {
   fixable: true,
   workspace: false,
   rationale:
-    'Documents claim and exclude controls (9.4.2 under ISO 27799:2016, 5.15 under ISO/IEC 27002:2022). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix.',
+    'Documents claim and exclude controls (9.4.2 under ISO 27799:2016, 5.15 under ISO/IEC 27002:2022). An id that is not in the catalog is usually a typo; the finding lists the nearest controls, by number and by title. An objective or category (9.4, 9) is too broad to claim: name its controls. When exactly one control has the same digits (9.42 → 9.4.2) the fix replaces it automatically; otherwise each suggestion is offered as a quick fix. Under ISO/IEC 27002:2022 an ISO/IEC 27002:2013 id is named with the control it became (a quick fix writes it, never automatically); in `excludes`, when the document excludes only some of that control\'s 2013 predecessors, the finding also says the control stays in scope and what to exclude, as the exclusion register does.',
   check(context) {
     const { summary } = context;
     for (const claim of summary.clauses) checkId(context, claim, 'clauses');
-    for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes');
+    for (const exclusion of summary.exclusions) if (exclusion.clause) checkId(context, exclusion.clause, 'excludes', leftInScope(context, exclusion));
     for (const mention of summary.mentions) {
       // A bare "§4.2" that is no clause is most likely a cross-reference to the document's own sections.
       if (!context.catalog.lookup(mention.id) && /27799|27002/.test(mention.text)) {
@@ -29,7 +30,20 @@ export const unknownClause: DocumentRule = {
   },
 };
 
-function checkId({ catalog, document, report }: DocumentRuleContext, located: Located, key: string): void {
+/**
+ * Under ISO/IEC 27002:2022, what an exclusion of an earlier-edition id leaves in scope, as coverage and
+ * the exclusion registers read it, and what to do ('' when it leaves nothing).
+ */
+function leftInScope({ summary, catalog, config, today }: DocumentRuleContext, exclusion: Exclusion): string {
+  const written = exclusion.clause!.source;
+  const successors = catalog.control(written) ? [] : catalog.successors(written);
+  const { leaves } = readThrough(summary, exclusion, successors, config, today);
+  const todo = (left: LeftInScope) =>
+    left.kind === 'missing' ? `also exclude ${left.ids.join(' and ')}, or exclude ${left.control.id} under its ${catalog.info.name} id` : left.kind === 'invalid' ? `make the exclusion of ${left.ids.join(' and ')} valid too` : 'keep the claim or the exclusion, not both';
+  return leaves.map((left) => `; read so, ${left.text}: ${todo(left)}`).join('');
+}
+
+function checkId({ catalog, document, report }: DocumentRuleContext, located: Located, key: string, note = ''): void {
   const clause = catalog.lookup(located.source);
   if (clause?.kind === 'control') return;
   if (clause) {
@@ -45,7 +59,7 @@ function checkId({ catalog, document, report }: DocumentRuleContext, located: Lo
   const successors = catalog.successors(located.source);
   if (successors.length > 0) {
     report({
-      message: `${key} names "${located.source}", an ISO/IEC 27002:2013 id; in ${catalog.info.name} it is ${successors.map((s) => `${s.id} ${s.title}`).join(' and ')} (clausewise migrate --to ${catalog.info.id} rewrites a whole set)`,
+      message: `${key} names "${located.source}", an ISO/IEC 27002:2013 id; in ${catalog.info.name} it is ${successors.map((s) => `${s.id} ${s.title}`).join(' and ')} (clausewise migrate --to ${catalog.info.id} rewrites a whole set)${note}`,
       range: located.range,
       clause: located.source,
       // Not automatic: two old ids may become one new id, which the list may already hold.

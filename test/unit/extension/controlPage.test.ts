@@ -48,16 +48,16 @@ describe('the exclusion register page', () => {
   const register: ExclusionRegister = {
     catalog, today: '2026-12-05',
     entries: [
-      { controlId: '8.3.3', controlTitle: 'Physical media transfer', uri: 'file:///ws/soa.md', path: 'soa.md', documentId: 'SOA-1', owner: 'CISO', justification: 'No media leave.', until: '2025-01-31', expired: true, valid: false, problems: ['expired on 2025-01-31'], line: 22 },
-      { controlId: '6.1.9', uri: 'file:///ws/soa.md', path: 'soa.md', justification: 'x', expired: false, valid: false, problems: ['6.1.9 is not a control of ISO 27799:2016'], line: 20 },
-      { controlId: '11.1.6', readAs: [{ id: '7.2', title: 'Physical entry' }], uri: 'file:///ws/soa.md', path: 'soa.md', justification: 'No dock here at all.', expired: false, valid: true, problems: [], line: 13 },
+      { controlId: '8.3.3', controlTitle: 'Physical media transfer', uri: 'file:///ws/soa.md', path: 'soa.md', documentId: 'SOA-1', owner: 'CISO', justification: 'No media leave.', until: '2025-01-31', expired: true, valid: false, problems: ['expired on 2025-01-31'], effect: 'expired on 2025-01-31: 8.3.3 is back in scope', line: 22 },
+      { controlId: '6.1.9', uri: 'file:///ws/soa.md', path: 'soa.md', justification: 'x', expired: false, valid: false, problems: ['6.1.9 is not a control of ISO 27799:2016'], effect: 'unknown control, no effect', line: 20 },
+      { controlId: '11.1.6', readAs: [{ id: '7.2', title: 'Physical entry' }], uri: 'file:///ws/soa.md', path: 'soa.md', justification: 'No dock here at all.', expired: false, valid: false, problems: [], effect: '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded', line: 13 },
     ],
   };
   const html = exclusionRegisterHtml(register, 'N');
 
   it('shows the entries in the server\'s order with their standing in words, a link to the control page and to the line', () => {
     expect(html.indexOf('8.3.3')).toBeLessThan(html.indexOf('6.1.9'));
-    expect(html).toContain('3 exclusions · 1 expired · 1 not valid · 1 in force · as of 2026-12-05');
+    expect(html).toContain('3 exclusions · 1 expired · 2 not valid · 0 in force · as of 2026-12-05');
     expect(html).toContain('✗</span> expired 2025-01-31</span>');
     expect(html).toContain('data-control="8.3.3"');
     expect(html).not.toContain('data-control="6.1.9"');
@@ -65,5 +65,8 @@ describe('the exclusion register page', () => {
     expect(html).toContain('SOA-1, line 23</a>');
     // A 2013 id under the 2022 catalog links to the page of the control it is read as.
     expect(html).toMatch(/<td>11\.1\.6 <span class="muted">read as<\/span> <a href="#" data-control="7\.2"[^>]*>7\.2<\/a> Physical entry<\/td>/);
+    // What each entry does to coverage, and a partial one marked so, not as in force.
+    expect(html).toContain('<td>unknown control, no effect</td>');
+    expect(html).toMatch(/<td>11\.1\.6 \(2013\) — partial: 7\.2 stays in scope until 11\.1\.2 is also excluded<\/td>.*◐<\/span> partial<\/span><\/td><\/tr>/);
   });
 });

@@ -9,7 +9,7 @@ const report = {
   totals: { covered: 0, partial: 0, excluded: 0, gap: 1, total: 1, applicable: 1, coveredPercent: 0 },
   controls: [{ id: '11.1.1', title: 'Physical security perimeter', objectiveId: '11.1', categoryId: '11', essential: false, state: 'gap' as const, claims: [], exclusions: [], reasons: ['no document claims it'] }],
 };
-const page = formatCoverageHtml({ report, catalog: loadCatalog(), cwd: '/ws', documents: 1 }, '/ws');
+const page = formatCoverageHtml({ report, catalog: loadCatalog(), cwd: '/ws', documents: 1, register: [] }, '/ws');
 
 describe('the report panel\'s page: the server\'s HTML report wrapped for the webview', () => {
   const html = webviewHtml(page, 'NONCE123');

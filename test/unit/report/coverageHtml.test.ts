@@ -2,9 +2,16 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../server/src/catalog/load';
 import { formatCoverageHtml } from '../../../server/src/report/coverage/html';
-import type { CoverageReport, ExclusionEntry } from '../../../server/src/model/coverage';
+import { computeCoverage, type CoverageReport } from '../../../server/src/model/coverage';
+import { builtInCatalogPath } from '../../../server/src/catalog/builtIn';
+import { defaultConfig } from '../../../server/src/config/load';
+import { PolicySet } from '../../../server/src/engine/policySet';
+import { coverageInput } from '../../../server/src/report/coverage/common';
+import { policyText } from '../../helpers/tempWorkspace';
 
 const catalog = loadCatalog();
+const catalog2016 = catalog;
+const catalog2022 = loadCatalog(builtInCatalogPath('iso27002-2022'));
 
 const report: CoverageReport = {
   catalog: { id: 'iso27799-2016', name: 'ISO 27799:2016', short: '27799' },
@@ -19,7 +26,7 @@ const report: CoverageReport = {
   ],
 };
 
-const page = (coverage: CoverageReport = report) => formatCoverageHtml({ report: coverage, catalog, cwd: '/ws', documents: 1 }, '/ws/reports');
+const page = (coverage: CoverageReport = report) => formatCoverageHtml({ report: coverage, catalog, cwd: '/ws', documents: 1, register: [] }, '/ws/reports');
 
 describe('the HTML coverage report (clausewise coverage --format html and the editor\'s report panel)', () => {
   const html = page();
@@ -65,34 +72,38 @@ describe('the HTML coverage report (clausewise coverage --format html and the ed
     expect(html).toMatch(/<tr data-state="excluded" data-category="11">.*<td><span title="[^"]*">7\.2<\/span><\/td>/);
   });
 
-  it('lists every exclusion in a register: expired ones first, then those not valid, with justification, expiry and owner', () => {
-    const excluded = (id: string, exclusion: Partial<ExclusionEntry>) => ({
-      id, title: `Control ${id}`, objectiveId: '11.1', categoryId: '11', essential: false, state: exclusion.valid === false ? ('gap' as const) : ('excluded' as const), claims: [], reasons: [],
-      exclusions: [{ path: `/ws/${id}.md`, documentId: `SOA-${id}`, owner: 'Facilities manager', justification: 'No such area on site.', valid: true, problems: [], ...exclusion }],
-    });
-    const withRegister: CoverageReport = {
-      ...report,
-      controls: [
-        excluded('11.1.4', { until: '2027-01-01' }),
-        excluded('11.1.5', { justification: 'N/A', valid: false, problems: ['the justification is too short'] }),
-        excluded('11.1.6', { until: '2026-06-30', valid: false, problems: ['expired on 2026-06-30'] }),
-        excluded('11.2.5', { until: '2025-01-31', valid: false, problems: ['expired on 2025-01-31'] }),
-      ],
-    };
-    const register = /<table id="register">[\s\S]*?<\/table>/.exec(page(withRegister))![0];
+  /** The report of a policy set of one document excluding each entry given: [id, justification, until?]. */
+  function withRegister(entries: [string, string, string?][], catalog = catalog2016, today = '2026-11-29') {
+    const set = new PolicySet(defaultConfig('/ws'), catalog);
+    const excludes = entries.map(([id, justification, until]) => `  - clause: ${id}\n    justification: ${justification}\n${until ? `    until: ${until}\n` : ''}`).join('');
+    set.add('/ws/soa.md', policyText('SOA-1', `owner: Facilities manager\nexcludes:\n${excludes}`).replace('owner: CISO\n', ''));
+    const input = coverageInput(computeCoverage(set.index, catalog, set.config, today), set.index.policies(), catalog, set.config, '/ws');
+    return /<table id="register">[\s\S]*?<\/table>/.exec(formatCoverageHtml(input, '/ws/reports'))![0];
+  }
+  const reason = 'No such area on site at all.';
+
+  it('lists every exclusion in a register: expired ones first, then those not valid, with what it excludes, justification, expiry and owner', () => {
+    const register = withRegister([['11.1.4', reason, '2027-01-01'], ['11.1.5', 'N/A'], ['11.1.6', reason, '2026-06-30'], ['11.2.5', reason, '2025-01-31']]);
     const rows = register.match(/<tr><td>[^<]+/g)!.map((row) => row.slice('<tr><td>'.length));
     expect(rows).toEqual(['11.2.5', '11.1.6', '11.1.5', '11.1.4']);
-    expect(register).toContain('<td>Facilities manager</td><td>No such area on site.</td><td>2025-01-31</td><td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired 2025-01-31</span></td>');
-    expect(register).toContain('<span class="mark" aria-hidden="true">◐</span> not valid</span> the justification is too short');
+    expect(register).toContain('<td>11.2.5</td><td>Removal of assets</td><td>expired on 2025-01-31: 11.2.5 is back in scope</td><td><a href="../soa.md" data-control="11.2.5" data-excluded="true">SOA-1</a></td><td>Facilities manager</td><td>No such area on site at all.</td><td>2025-01-31</td><td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired 2025-01-31</span></td>');
+    expect(register).toContain('<span class="mark" aria-hidden="true">◐</span> not valid</span> justification too short');
+    expect(register).toContain('<td>excludes 11.1.4</td>');
     expect(register).toContain('<td>2027-01-01</td><td><span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> in force</span></td>');
-    expect(page({ ...report, controls: [report.controls[1]!] })).toContain('<p class="muted">No document excludes a control.</p>');
+    expect(page()).toContain('<p class="muted">No document excludes a control.</p>');
   });
 
   it('reads an until that is no calendar day as not valid, not as expired, as the exclusion-invalid rule does', () => {
-    const control = { id: '11.1.4', title: 'Control 11.1.4', objectiveId: '11.1', categoryId: '11', essential: false, state: 'gap' as const, claims: [], reasons: [],
-      exclusions: [{ path: '/ws/a.md', documentId: 'SOA-A', justification: 'No such area on site.', until: '2025-02-30', valid: false, problems: ['until "2025-02-30" is not a date'] }] };
-    const register = /<table id="register">[\s\S]*?<\/table>/.exec(page({ ...report, controls: [control] }))![0];
+    const register = withRegister([['11.1.4', reason, '2025-02-30']]);
     expect(register).not.toContain('expired');
     expect(register).toContain('not valid</span> until &quot;2025-02-30&quot; is not a date');
+  });
+
+  it('under ISO/IEC 27002:2022 lists each 2013 id as written with its effect, and an unknown id with none', () => {
+    const register = withRegister([['11.1.6', reason], ['6.1.9', reason]], catalog2022);
+    expect(register).toContain('<tr><td>11.1.6</td><td>Delivery and loading areas (2013)</td><td>11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded</td><td><a href="../soa.md" data-control="7.2" data-excluded="true">SOA-1</a>');
+    expect(register).toMatch(/7\.2 stays in scope until 11\.1\.2 is also excluded<\/td>.*<span class="mark" aria-hidden="true">◐<\/span> partial<\/span><\/td><\/tr>/);
+    expect(register).toContain('<tr><td>6.1.9</td><td>—</td><td>unknown control, no effect</td>');
+    expect(register).toContain('not valid</span> 6.1.9 is not a control of ISO/IEC 27002:2022');
   });
 });

@@ -1,5 +1,8 @@
 import type { Catalog } from '../../catalog/catalog';
+import type { ResolvedConfig } from '../../config/types';
 import type { ControlCoverage, CoverageReport, StateCounts } from '../../model/coverage';
+import { exclusionRegister, type RegisterEntry } from '../../model/exclusionRegister';
+import type { DocumentSummary } from '../../model/summary';
 import { displayPath } from '../displayPath';
 
 /** What every coverage format needs: the report, the catalog behind it, and how to show paths. */
@@ -9,6 +12,13 @@ export interface CoverageInput {
   cwd: string;
   /** Number of policy documents the report was made from. */
   documents: number;
+  /** Every `excludes` entry of those documents as written, with its verdict (the exclusion register). */
+  register: RegisterEntry[];
+}
+
+/** A policy set's coverage report with what every format needs beside it: the CLI's and the editor's one way to make it. */
+export function coverageInput(report: CoverageReport, policies: DocumentSummary[], catalog: Catalog, config: ResolvedConfig, cwd: string): CoverageInput {
+  return { report, catalog, cwd, documents: policies.length, register: exclusionRegister(policies, catalog, config, report.today) };
 }
 
 /** "POL-AC-001 (approved)" for each claiming document, or the excluding document. */

@@ -100,7 +100,7 @@ ${categoryRollups(report, catalog).map(heatRow).join('\n')}
 ${rows.join('\n')}
 </tbody></table>
 ${mappingNotes(catalog)}<h2 id="exclusions">Exclusion register</h2>
-${exclusionRegister(report, link)}
+${exclusionRegister(input.register, catalog, link)}
 <h2>Control detail</h2>
 ${report.controls.map((control) => detail(control, link)).join('\n')}
 <script>${SCRIPT}</script>
