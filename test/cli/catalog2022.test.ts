@@ -96,8 +96,14 @@ describe('the ISO/IEC 27002:2022 catalog', () => {
     expect(rows[1]).toContain('◐</span> not valid</span> 6.1.9 is not a control of ISO/IEC 27002:2022');
     expect(rows[2]).toContain('✓</span> in force</span>');
     // Coverage acts on the same verdicts: 7.2 stays a gap, 7.5 is excluded.
-    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout) as { controls: { id: string; state: string }[] };
+    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout) as { controls: { id: string; state: string }[]; register: { excludes: string; readAs?: string[]; effect: string; valid: boolean; path: string }[] };
     expect(json.controls.filter((control) => ['7.2', '7.5'].includes(control.id)).map((control) => control.state)).toEqual(['gap', 'excluded']);
+    // The JSON report carries the same register, in the same order.
+    expect(json.register.map(({ excludes, readAs, effect, valid, path }) => ({ excludes, readAs, effect, valid, path }))).toEqual([
+      { excludes: '11.1.6', readAs: ['7.2'], effect: '11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded', valid: false, path: 'soa.md' },
+      { excludes: '6.1.9', readAs: undefined, effect: 'unknown control, no effect', valid: false, path: 'soa.md' },
+      { excludes: '7.5', readAs: undefined, effect: 'excludes 7.5', valid: true, path: 'soa.md' },
+    ]);
     // Problems says what to do about the partial one.
     const check = findings(runCli(['check', '.', '--format', 'json', ...today], { cwd: root }).stdout).find((finding) => finding.message.includes('"11.1.6"'));
     expect(check?.message).toMatch(/7\.2 stays in scope until 11\.1\.2 is also excluded: also exclude 11\.1\.2, or exclude 7\.2 under its ISO\/IEC 27002:2022 id$/);

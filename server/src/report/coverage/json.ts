@@ -5,8 +5,9 @@ import type { CoverageInput } from './common';
 /**
  * The coverage model as JSON: the CoverageReport the language server returns for
  * `clausewise/coverage` (catalog, today, controls with claims/exclusions/reasons, totals), plus
- * `categories` (roll-ups per category and objective) and `documents` (the reverse view). Paths are
- * relative to the working folder.
+ * `categories` (roll-ups per category and objective), `documents` (the reverse view) and `register`
+ * (every `excludes` entry as written, with its effect: the HTML report's exclusion register, in its
+ * order). Paths are relative to the working folder.
  */
 export function coverageJson(input: CoverageInput): object {
   const relative = (path: string) => displayPath(path, input.cwd);
@@ -20,6 +21,20 @@ export function coverageJson(input: CoverageInput): object {
     controls,
     categories: categoryRollups(input.report, input.catalog),
     documents: documentCoverage(input.report).map((document) => ({ ...document, path: relative(document.path) })),
+    register: input.register.map(({ own, written, readAs, summary, exclusion, effect, expired, valid, problems }) => ({
+      excludes: own?.id ?? written,
+      ...(own ? { title: own.title } : {}),
+      ...(readAs.length ? { readAs: readAs.map((control) => control.id) } : {}),
+      effect,
+      path: relative(summary.path),
+      documentId: summary.id?.value,
+      owner: summary.owner,
+      justification: exclusion.justification?.value,
+      until: exclusion.until?.value,
+      expired,
+      valid,
+      problems,
+    })),
   };
 }
 
