@@ -2,6 +2,7 @@ import type { ReadProblem } from '../document/types';
 import type { TransferredDocument } from '../document/transfer';
 import type { SeveritySetting } from '../findings/types';
 import type { AnalyzedDocument } from './analyzedDocument';
+import type { PackedFindings } from './packedFindings';
 
 /** One document to analyse on a checking thread: its text and how to find its config. */
 export interface AnalysisJob {
@@ -43,4 +44,5 @@ export interface AnalysisResult {
 }
 
 export type WorkerRequest = { request: number; jobs: AnalysisJob[] };
-export type WorkerResponse = { request: number; results: AnalysisResult[] } | { request: number; error: string };
+/** The results leave their findings empty: `findings` carries them, packed (see PackedFindings). */
+export type WorkerResponse = { request: number; results: AnalysisResult[]; findings: PackedFindings } | { request: number; error: string };

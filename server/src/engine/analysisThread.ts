@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { memoryLimitProblem, timeLimitProblem } from '../document/complexity';
 import type { AnalysisJob, AnalysisResult, WorkerRequest, WorkerResponse } from './analysisJob';
+import { FindingUnpacker } from './packedFindings';
 import { sharedStrings } from './sharedStrings';
 
 /**
@@ -117,12 +118,17 @@ export class AnalysisThread {
     const worker = new Worker(this.file, { resourceLimits: this.resourceLimits(), workerData });
     this.worker = worker;
     if (this.options.keepAlive === false) worker.unref();
+    // A new thread starts its string table afresh, and so does its reader.
+    const unpacker = new FindingUnpacker((value) => sharedStrings.share(value));
     worker.on('message', (response: WorkerResponse) => {
       const index = this.pending.findIndex((request) => request.id === response.request);
+      // Every answer is unpacked, even one no request waits for any more: the table goes on from it.
+      const findings = 'error' in response ? [] : unpacker.unpack(response.findings);
       if (index < 0) return;
       const [request] = this.pending.splice(index, 1);
       if ('error' in response) request!.reject(new Error(response.error));
       else {
+        response.results.forEach((result, at) => (result.analyzed.findings = findings[at]!));
         for (const result of response.results) sharedStrings.shareAnalysis(result.analyzed);
         request!.resolve(response.results);
       }

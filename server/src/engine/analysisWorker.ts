@@ -3,11 +3,13 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from './analysisJob';
 import { PROGRESS, type ThreadData } from './analysisThread';
+import { FindingPacker } from './packedFindings';
 import type { PolicySet } from './policySet';
 import { runJob } from './runJob';
 
 /** A checking thread: loads each config and catalog once, then parses and checks documents on request, telling the watchdog which job it is on. */
 const sets = new Map<string, PolicySet>();
+const packer = new FindingPacker();
 const { progress: shared, epoch, lowPriority } = workerData as ThreadData;
 const progress = new Int32Array(shared);
 if (lowPriority) lowerPriority();
@@ -38,8 +40,12 @@ parentPort?.on('message', (message: WorkerRequest) => {
       Atomics.store(progress, PROGRESS.busy, 0);
       return result;
     });
-    response = { request: message.request, results };
+    const findings = packer.pack(results.map((result) => result.analyzed.findings));
+    for (const result of results) result.analyzed.findings = [];
+    response = { request: message.request, results, findings };
   } catch (error) {
+    // Strings a failed pack put in the table never reached the reader.
+    packer.restart();
     response = { request: message.request, error: `${(error as Error).message}\n${(error as Error).stack ?? ''}` };
   } finally {
     Atomics.store(progress, PROGRESS.busy, 0);

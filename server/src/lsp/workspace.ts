@@ -440,7 +440,7 @@ export class LiveWorkspace {
   private async indexDocuments(queue: string[], closedCount: number, generation: number, progress: WorkDoneProgressReporter): Promise<boolean> {
     // The message names the threads: a user (and a test) can see the work was shared.
     const run = this.session.indexRun(closedCount, (done, total) => {
-      const threads = run.threadCount > 0 ? ` on ${run.threadCount} checking threads` : '';
+      const threads = run.threadCount > 0 ? ` on ${run.threadCount} checking thread${run.threadCount === 1 ? '' : 's'}` : '';
       progress.report(Math.floor((done * 100) / total), `${done}/${total} documents${threads}`);
     });
     try {

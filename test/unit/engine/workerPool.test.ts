@@ -20,8 +20,8 @@ const job = (index: number): AnalysisJob => ({
 });
 
 describe('the checking threads', () => {
-  it('number one per core, at most four, unless CLAUSEWISE_THREADS sets a whole number from 1 to 16', () => {
-    const perCore = Math.min(availableParallelism(), 4);
+  it('number one per core but one, at least one and at most four, unless CLAUSEWISE_THREADS sets a whole number from 1 to 16', () => {
+    const perCore = Math.max(1, Math.min(availableParallelism() - 1, 4));
     expect(poolThreadCount(undefined)).toBe(perCore);
     expect(poolThreadCount('1')).toBe(1);
     expect(poolThreadCount('6')).toBe(6);
