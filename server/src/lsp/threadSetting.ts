@@ -8,7 +8,8 @@ import { poolThreadCount, threadSettingProblem } from '../engine/workerPool';
 export function warnOfThreadSetting(connection: Connection): void {
   const problem = threadSettingProblem();
   if (!problem) return;
-  const message = `Clausewise: ${problem}. Until then the language server uses the default, ${poolThreadCount()} checking threads on this machine.`;
+  const threads = poolThreadCount();
+  const message = `Clausewise: ${problem}. Until then the language server uses the default, ${threads} checking thread${threads === 1 ? '' : 's'} on this machine.`;
   connection.console.warn(message);
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
