@@ -5,7 +5,8 @@
 // generator scaled (BENCH_SIZES=2000,10000 by default; BENCH_SIZES=2000 for the first run only).
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
 // BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
-// the server inherits NODE_OPTIONS, for V8 flags.
+// the server runs with the Node flags the VS Code extension starts it with (server/src/shared/serverNodeFlags.json),
+// or BENCH_NODE_FLAGS (space-separated; empty for none, as `clausewise-language-server --stdio` runs), and inherits NODE_OPTIONS.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,9 @@ import { cpuMilliseconds, rssMegabytes } from './bench/proc.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EDITS = 100;
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS !== undefined
+  ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+  : JSON.parse(readFileSync(join(root, 'server', 'src', 'shared', 'serverNodeFlags.json'), 'utf8'));
 const QUERIES = 200;
 
 function percentile(values, p) {
@@ -49,7 +53,7 @@ function floorRun(dir) {
 /** Starts dist/server.js over stdio and sends initialize at once; resolves at the end of indexing. */
 async function startServer(dir, debounce = 0) {
   const start = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));
@@ -136,7 +140,7 @@ async function measure(size) {
   const files = scale === 1 ? buildCorpus() : buildCorpus(join(tmpdir(), `clausewise-bench-corpus-${size}`), size, Math.round(scale * 7 * 1024 * 1024));
   const dir = join(files[0], '..');
   const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
-  console.log(`\ncorpus: ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB in ${dir}`);
+  console.log(`\ncorpus: ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB in ${dir}; server Node flags: ${NODE_FLAGS.join(' ') || 'none'}`);
 
   // Floor and server runs alternate, so a busy machine weighs on both alike; CPU time is reported
   // besides wall time because other work on a shared machine stretches the wall clock, not the CPU time.
