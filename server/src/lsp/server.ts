@@ -39,7 +39,6 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { filePathOf } from './folders';
 import { SHOW_FIX_RESULT, showFixResult } from './fixResult';
 import { LiveWorkspace } from './workspace';
-import { limitHeapGrowth } from './heapGrowth';
 
 /** Files the client watches for us: policy documents and configs. */
 const WATCHED = ['**/*.md', '**/*.markdown', '**/.clausewise.{yaml,yml,json}'];
@@ -69,8 +68,6 @@ export function startServer(connection: Connection): void {
         reindexed: (paths) => publisher.retainOnly(new Set([...paths, ...configProblems.paths()])),
         configErrors: (errors, ignored) => configProblems.update(errors, ignored),
         coverageMayHaveChanged: () => notifier.schedule(),
-        // The heap grows to the index while indexing; past it, only garbage (see heapGrowth).
-        indexing: (active) => limitHeapGrowth(!active),
         indexed: (milliseconds) => {
           for (const line of indexingReport(workspace.session, milliseconds, workspace.session.configErrors(), workspace.session.configWarnings())) connection.console[line.level](line.text);
         },

@@ -29,8 +29,6 @@ export interface WorkspaceListener {
   coverageMayHaveChanged(): void;
   /** An indexing pass ended after `milliseconds` (its documents are in `session`). */
   indexed(milliseconds: number): void;
-  /** Indexing began (true), or the last pass begun ended, however it ended (false). */
-  indexing(active: boolean): void;
   /** A problem worth a line in the client's log. */
   log(message: string): void;
 }
@@ -149,13 +147,9 @@ export class LiveWorkspace {
     this.rerun.clear();
     // A config may have changed: the threads read configs afresh.
     void this.session.restartThreads();
-    this.listener.indexing(true);
     // Indexed (whenIndexed resolves) however indexing ends; the diagnostics then go out in slices.
     return this.indexAll(generation)
-      .finally(() => {
-        markReady();
-        if (generation === this.generation) this.listener.indexing(false);
-      })
+      .finally(markReady)
       .then((checked) => (checked ? this.publishInSlices(checked, generation) : undefined))
       .catch((error: unknown) => this.listener.log(`Clausewise could not index the workspace: ${(error as Error).stack ?? String(error)}`));
   }

@@ -1,18 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../../server/src/lsp/heapGrowth';
+import { HEAP_GROWING_PERCENT, heapGrowthFlags } from '../../../server/src/lsp/heapGrowth';
 import { SERVER_NODE_FLAGS } from '../../../server/src/shared/serverNodeFlags';
 
 describe('the language server\'s heap growth', () => {
-  it('is limited once the workspace is indexed, and left to V8 while it is indexed', () => {
-    expect(heapGrowthFlag(true, [])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    expect(heapGrowthFlag(true, ['--max-semi-space-size=4', '--inspect'])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    expect(heapGrowthFlag(false, [])).toBe('--heap-growing-percent=0');
+  it('is limited when the node command line says nothing of it', () => {
+    expect(heapGrowthFlags([])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    expect(heapGrowthFlags(['--max-semi-space-size=4', '--inspect'])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
   });
 
   it('is left to the user who starts node with a growing factor of their own, however spelt', () => {
-    expect(heapGrowthFlag(true, ['--heap-growing-percent=50'])).toBeUndefined();
-    expect(heapGrowthFlag(false, ['--max-semi-space-size=4', '--heap_growing_percent=25'])).toBeUndefined();
+    expect(heapGrowthFlags(['--heap-growing-percent=50'])).toEqual([]);
+    expect(heapGrowthFlags(['--max-semi-space-size=4', '--heap_growing_percent=25'])).toEqual([]);
   });
 });
 

@@ -32,7 +32,6 @@ describe('publishing after indexing', () => {
       configErrors: () => undefined,
       coverageMayHaveChanged: () => undefined,
       indexed: () => undefined,
-      indexing: () => undefined,
       log: (message) => expect.fail(message),
     };
     live = new LiveWorkspace(new TextDocuments(TextDocument), listener, () => 0, () => Promise.resolve(progress), root);
