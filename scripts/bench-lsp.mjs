@@ -5,7 +5,8 @@
 // generator scaled (BENCH_SIZES=2000,10000 by default; BENCH_SIZES=2000 for the first run only).
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
 // BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
-// the server inherits NODE_OPTIONS, for V8 flags.
+// the server runs with the Node flags the VS Code extension starts it with (server/src/shared/serverNodeFlags.json),
+// or BENCH_NODE_FLAGS (space-separated; empty for none, as `clausewise-language-server --stdio` runs), and inherits NODE_OPTIONS.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildCorpus, sourceTexts } from './bench/corpus.mjs';
 import { cpuMilliseconds, rssMegabytes } from './bench/proc.mjs';
-import { startServer } from './bench/server.mjs';
+import { NODE_FLAGS, startServer } from './bench/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -90,7 +91,7 @@ async function measure(size) {
   const files = scale === 1 ? buildCorpus() : buildCorpus(join(tmpdir(), `clausewise-bench-corpus-${size}`), size, Math.round(scale * 7 * 1024 * 1024));
   const dir = join(files[0], '..');
   const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
-  console.log(`\ncorpus: ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB in ${dir}`);
+  console.log(`\ncorpus: ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB in ${dir}; server Node flags: ${NODE_FLAGS.join(' ') || 'none'}`);
 
   // Floor and server runs alternate, so a busy machine weighs on both alike; CPU time is reported
   // besides wall time because other work on a shared machine stretches the wall clock, not the CPU time.

@@ -1,10 +1,20 @@
 // The language server for the benchmarks (bench-lsp.mjs, bench/controlPlaces.mjs): started over stdio on a
 // folder, initialized, and awaited to the end of indexing.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver/node';
+
+/**
+ * The Node flags the server runs with: those the VS Code extension starts it with
+ * (server/src/shared/serverNodeFlags.json), or BENCH_NODE_FLAGS (space-separated; empty for none, as
+ * `clausewise-language-server --stdio` runs).
+ */
+export const NODE_FLAGS = process.env.BENCH_NODE_FLAGS !== undefined
+  ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+  : JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'server', 'src', 'shared', 'serverNodeFlags.json'), 'utf8'));
 
 /** The build the benchmarks start unless given another. */
 export const DIST_SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
@@ -17,7 +27,7 @@ export const DIST_SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server
  */
 export async function startServer(dir, { server = DIST_SERVER, debounce = 0 } = {}) {
   const start = performance.now();
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));

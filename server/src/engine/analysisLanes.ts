@@ -9,6 +9,15 @@ import { sharedStrings } from './sharedStrings';
 const BATCH_SIZE = 10;
 
 /**
+ * The young generation of each lane's thread. V8's default (48 MB) kept 32 MB of new space in use
+ * while the thread idled with some 15 MB of live objects; the lanes analyse one edited document at a
+ * time, for which 16 MB is as quick (2,000 and 10,000 documents, 31 KB document); 21 MB less memory.
+ * The 2 MB document of policy prose that is the largest Clausewise reads still parses within the
+ * thread's old generation (OLD_GENERATION_MB).
+ */
+const YOUNG_GENERATION_MB = 16;
+
+/**
  * The checking threads of a long-lived process (the language server), which never parses on its
  * own thread: documents the pre-scan finds risky, or whose last parse was stopped, go to one
  * thread, the rest to another, so a document that uses up its whole time limit holds up only
@@ -76,8 +85,8 @@ export class AnalysisLanes {
       }
     }
     const thread = risky
-      ? (this.risky ??= new AnalysisThread(this.file, { keepAlive: false, lowPriority: true }))
-      : (this.ordinary ??= new AnalysisThread(this.file, { keepAlive: false }));
+      ? (this.risky ??= new AnalysisThread(this.file, { keepAlive: false, lowPriority: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }))
+      : (this.ordinary ??= new AnalysisThread(this.file, { keepAlive: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     return thread.run(jobs).then((results) => {
       results.forEach((result, index) => (result.analyzed.stopped ? this.slow.add(jobs[index]!.path) : this.slow.delete(jobs[index]!.path)));
       return results;

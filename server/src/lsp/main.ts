@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
+import { limitHeapGrowth } from './heapGrowth';
 import { startServer } from './server';
 
 const usage = `Usage: clausewise-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -20,6 +21,7 @@ function main(argv: string[]): void {
     if (!argv.includes('--help') && !argv.includes('-h')) process.exitCode = 2;
     return;
   }
+  limitHeapGrowth();
   const connection = createConnection(ProposedFeatures.all);
   // A bug must cost one answer, not the server: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Clausewise internal error: ${error.stack ?? error.message}`));
