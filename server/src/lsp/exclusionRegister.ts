@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
 import { catalogName } from '../model/coverage';
-import { exclusionRegister as registerOf, type RegisterEntry } from '../model/exclusionRegister';
+import { exclusionRegister as registerOf, registerFields, type RegisterEntry } from '../model/exclusionRegister';
 import type { ExclusionRegister, ExclusionRegisterEntry, WrittenExclusion } from '../protocol/controlMessages';
 import type { ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
@@ -27,19 +27,12 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
 }
 
 /** A register entry as the protocol carries it: where it is written (uri, path from the set's folder, line) and how it stands. */
-export function writtenExclusion(context: ServerContext, root: string, { summary, exclusion, expired, valid, problems, effect }: RegisterEntry): WrittenExclusion {
-  const session = context.workspace.session.get(summary.path);
+export function writtenExclusion(context: ServerContext, root: string, entry: RegisterEntry): WrittenExclusion {
+  const session = context.workspace.session.get(entry.summary.path);
   return {
-    uri: context.workspace.uriOf(summary.path),
-    path: relative(root, summary.path),
-    documentId: summary.id?.value,
-    owner: summary.owner,
-    justification: exclusion.justification?.value,
-    until: exclusion.until?.value,
-    expired,
-    valid,
-    problems,
-    effect,
-    line: session ? toPosition(session.treeless, exclusion.range.start).line : 0,
+    uri: context.workspace.uriOf(entry.summary.path),
+    path: relative(root, entry.summary.path),
+    ...registerFields(entry),
+    line: session ? toPosition(session.treeless, entry.exclusion.range.start).line : 0,
   };
 }

@@ -22,3 +22,17 @@ export function exclusionRegister(policies: DocumentSummary[], catalog: Catalog,
   const standing = ({ expired, valid, exclusion }: RegisterEntry) => ({ expired, valid, until: exclusion.until?.value });
   return entries.sort((a, b) => compareStanding(standing(a), standing(b)) || rank(a) - rank(b) || a.summary.path.localeCompare(b.summary.path) || a.exclusion.range.start - b.exclusion.range.start);
 }
+
+/** What every register shows of an entry, whoever renders it: the excluding document's id and owner, the entry's justification and expiry, and how it stands. */
+export function registerFields({ summary, exclusion, expired, valid, problems, effect }: RegisterEntry) {
+  return {
+    documentId: summary.id?.value,
+    owner: summary.owner,
+    justification: exclusion.justification?.value,
+    until: exclusion.until?.value,
+    expired,
+    valid,
+    problems,
+    effect,
+  };
+}

@@ -1,4 +1,5 @@
 import { categoryRollups, documentCoverage } from '../../model/coverageViews';
+import { registerFields } from '../../model/exclusionRegister';
 import { displayPath } from '../displayPath';
 import type { CoverageInput } from './common';
 
@@ -21,19 +22,12 @@ export function coverageJson(input: CoverageInput): object {
     controls,
     categories: categoryRollups(input.report, input.catalog),
     documents: documentCoverage(input.report).map((document) => ({ ...document, path: relative(document.path) })),
-    register: input.register.map(({ own, written, readAs, summary, exclusion, effect, expired, valid, problems }) => ({
-      excludes: own?.id ?? written,
-      ...(own ? { title: own.title } : {}),
-      ...(readAs.length ? { readAs: readAs.map((control) => control.id) } : {}),
-      effect,
-      path: relative(summary.path),
-      documentId: summary.id?.value,
-      owner: summary.owner,
-      justification: exclusion.justification?.value,
-      until: exclusion.until?.value,
-      expired,
-      valid,
-      problems,
+    register: input.register.map((entry) => ({
+      excludes: entry.own?.id ?? entry.written,
+      ...(entry.own ? { title: entry.own.title } : {}),
+      ...(entry.readAs.length ? { readAs: entry.readAs.map((control) => control.id) } : {}),
+      path: relative(entry.summary.path),
+      ...registerFields(entry),
     })),
   };
 }
