@@ -8,6 +8,7 @@ import type { ReadProblem } from '../document/types';
 import type { Finding, Severity } from '../findings/types';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { DocumentSummary } from '../model/summary';
+import { StringTable } from '../text/stringTable';
 import type { PolicySet } from '../engine/policySet';
 
 /** Raised whenever the stored shape or a file's analysis for the same text changes (4: probes; 5: comply-style headers are frontmatter; 7: checked fixes, parse budget, new rules; 8: the SoA's applicability and approved-by; 9: one missing-element finding per control, with elements and related places; 10: one empty-element finding per control. Two branches each raised 7 to 8 for their own change, so 8 named two layouts: a cache an 8 build of either branch wrote must not be read as this one's). */
@@ -53,21 +54,6 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Far above the cache of 10,000 documents; a bigger (or endless) file is not read. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
-/** Builds a string table while encoding. */
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly indexes = new Map<string, number>();
-  index(value: string | undefined): number {
-    if (value === undefined) return -1;
-    let index = this.indexes.get(value);
-    if (index === undefined) {
-      index = this.strings.length;
-      this.indexes.set(value, index);
-      this.strings.push(value);
-    }
-    return index;
-  }
-}
 
 function encodeFindings(findings: Finding[], table: StringTable): StoredFinding[] {
   return findings.map((finding) => [

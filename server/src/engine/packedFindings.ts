@@ -1,5 +1,6 @@
 import type { Range } from '../document/types';
 import type { Finding, Fix } from '../findings/types';
+import { StringTable } from '../text/stringTable';
 
 /**
  * Findings as a checking thread sends them: numbers, with each string as its index in a table the
@@ -25,8 +26,9 @@ const RANGE_KEY = 2 ** 26;
 
 /** The sending side (a checking thread): one per thread, for every message it sends. */
 export class FindingPacker {
-  private table = new Map<string, number>();
-  private strings: string[] = [];
+  private table = new StringTable();
+  /** How many of the table's strings earlier messages carried. */
+  private sent = 0;
   private numbers: number[] = [];
   private reset = false;
 
@@ -37,8 +39,8 @@ export class FindingPacker {
       this.numbers.push(findings.length);
       for (const finding of findings) this.finding(finding);
     }
-    const packed = { reset: this.reset, strings: this.strings, numbers: this.numbers };
-    this.strings = [];
+    const packed = { reset: this.reset, strings: this.table.strings.slice(this.sent), numbers: this.numbers };
+    this.sent = this.table.size;
     this.numbers = [];
     this.reset = false;
     return packed;
@@ -46,8 +48,8 @@ export class FindingPacker {
 
   /** Starts the table afresh (its reader is told with the next message): after a message that was not sent. */
   restart(): void {
-    this.table = new Map();
-    this.strings = [];
+    this.table = new StringTable();
+    this.sent = 0;
     this.numbers = [];
     this.reset = true;
   }
@@ -55,7 +57,7 @@ export class FindingPacker {
   private finding(finding: Finding): void {
     const { numbers } = this;
     numbers.push(this.string(finding.ruleId), this.string(finding.severity), this.string(finding.message), this.string(finding.path), finding.range.start, finding.range.end);
-    numbers.push(this.optional(finding.clause), this.optional(finding.element));
+    numbers.push(this.string(finding.clause), this.string(finding.element));
     this.list(finding.elements, ({ id, title }) => numbers.push(this.string(id), this.string(title)));
     this.list(finding.related, ({ message, range }) => numbers.push(this.string(message), range.start, range.end));
     this.list(finding.fixes, (fix) => this.fix(fix));
@@ -77,18 +79,9 @@ export class FindingPacker {
     for (const item of items) each(item);
   }
 
-  private optional(value: string | undefined): number {
-    return value === undefined ? NONE : this.string(value);
-  }
-
-  private string(value: string): number {
-    let index = this.table.get(value);
-    if (index === undefined) {
-      index = this.table.size;
-      this.table.set(value, index);
-      this.strings.push(value);
-    }
-    return index;
+  /** A string's number in the table; NONE for one that is not there (the table's -1). */
+  private string(value: string | undefined): number {
+    return this.table.index(value);
   }
 }
 
