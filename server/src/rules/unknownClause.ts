@@ -36,8 +36,9 @@ export const unknownClause: DocumentRule = {
  */
 function leftInScope({ summary, catalog, config, today }: DocumentRuleContext, exclusion: Exclusion): string {
   const written = exclusion.clause!.source;
-  const successors = catalog.control(written) ? [] : catalog.successors(written);
-  const { leaves } = readThrough(summary, exclusion, successors, config, today);
+  // A control of the catalog (the common case) is read as itself: nothing to read through.
+  if (catalog.control(written)) return '';
+  const { leaves } = readThrough(summary, exclusion, catalog.successors(written), config, today);
   const todo = (left: LeftInScope) =>
     left.kind === 'missing' ? `also exclude ${left.ids.join(' and ')}, or exclude ${left.control.id} under its ${catalog.info.name} id` : left.kind === 'invalid' ? `make the exclusion of ${left.ids.join(' and ')} valid too` : 'keep the claim or the exclusion, not both';
   return leaves.map((left) => `; read so, ${left.text}: ${todo(left)}`).join('');
