@@ -18,34 +18,13 @@
 //                  both it and the bundled catalog have
 // A label names an element by id. When the catalog replaced an element (a new id: see retiredElements in
 // the catalog), its verdicts no longer apply to anything and are left out; the run says how many.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { positionAt } from '../server/src/document/lines';
-import { elementsFor } from '../server/src/config/elements';
-import { defaultConfig } from '../server/src/config/load';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ElementMatchMode } from '../server/src/config/types';
 import type { Catalog } from '../server/src/catalog/catalog';
 import { loadCatalog, parseCatalog } from '../server/src/catalog/load';
-import { matchElements, type ElementMatch } from '../server/src/policy/elementMatch';
-import { PolicySet } from '../server/src/engine/policySet';
-import { whereFound } from '../server/src/cli/traceCommand';
-import type { PolicyDocument } from '../server/src/document/types';
-import { BlockIndex } from '../server/src/policy/blockIndex';
-import { evidencePatterns } from '../server/src/policy/evidence';
-import { catalogWithout as withoutTuning, labelFiles, shared, tagged, tuning, type LabelFile } from './eval-labels';
-
-interface Verdict {
-  set: string;
-  path: string;
-  control: string;
-  element: string;
-  addressed: boolean;
-  where?: string | null;
-  /** The checker reported missing-element or empty-element for it. */
-  flagged: boolean;
-  seen: string;
-  nearMisses: string[];
-}
+import { evaluate as evaluateWith, fmt, score, type Verdict } from './elementEvaluation';
+import { catalogWithout as withoutTuning, labelFiles, tuning, type LabelFile } from './eval-labels';
 
 const args = process.argv.slice(2);
 const detail = args.includes('--detail');
@@ -55,86 +34,13 @@ const onlyControl = args.includes('--control') ? args[args.indexOf('--control') 
 const mode = (args.includes('--match') ? args[args.indexOf('--match') + 1] : 'prose') as ElementMatchMode;
 const otherCatalog = args.includes('--catalog') ? resolve(args[args.indexOf('--catalog') + 1]!) : undefined;
 const evaluated = otherCatalog ? parseCatalog(readFileSync(otherCatalog, 'utf8'), otherCatalog) : loadCatalog();
-/** Whether a labelled element is still an element of both catalogs in play (bundled, and --catalog if given). */
-const stillThere = (controlId: string, elementId: string) =>
-  [loadCatalog(), evaluated].every((catalog) => catalog.control(controlId)?.elements.some((element) => element.id === elementId));
 /** Labelled elements left out because a catalog no longer has them, per set. */
 const leftOut = new Map<string, Set<string>>();
-
-function nearMisses(document: PolicyDocument, match: ElementMatch | undefined, lineOf: (offset: number) => number): string[] {
-  if (!match) return [];
-  const index = BlockIndex.of(document);
-  return evidencePatterns(match.element).flatMap((pattern) =>
-    index.nearMisses(pattern).map(({ block, missing }) => {
-      const text = document.text.slice(block.range.start, block.range.end).replace(/\s+/g, ' ').slice(0, 160);
-      return `line ${lineOf(block.range.start)} ${block.kind}, lacks [${pattern.groups[missing]!.map((term) => term.text).slice(0, 6).join(', ')}…]: ${text}`;
-    }),
-  );
-}
 
 /** The bundled catalog (or --catalog) as it would be had one set's labels never been looked at. */
 const catalogWithout = (set: string): Catalog => withoutTuning(set, otherCatalog);
 
-function evaluate(file: string, catalog: Catalog = evaluated): Verdict[] {
-  const labels = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
-  const folder = join(shared, 'corpus', labels.set);
-  const config = { ...defaultConfig(folder), elementMatch: mode };
-  const set = new PolicySet(config, catalog);
-  const verdicts: Verdict[] = [];
-  for (const [path, label] of Object.entries(labels.documents)) {
-    const text = tagged(readFileSync(join(folder, path), 'utf8'), label.clauses, path.split('/').pop()!);
-    const absolute = join(folder, path);
-    const { document, summary } = set.add(absolute, text);
-    const findings = set.check(document, summary, { today: '2026-06-01', fileExists: existsSync });
-    const flagged = new Set(
-      findings
-        .filter((finding) => finding.ruleId === 'missing-element' || finding.ruleId === 'empty-element')
-        // missing-element names every missing element of a control in one finding; empty-element names one.
-        .flatMap((finding) => (finding.elements?.map((element) => element.id) ?? [finding.element]).map((element) => `${finding.clause}/${element}`)),
-    );
-    const lineOf = (offset: number) => positionAt(document.lineStarts, offset).line + 1;
-    for (const [control, elements] of Object.entries(label.elements)) {
-      const catalogControl = catalog.control(control);
-      const matches = catalogControl && why ? matchElements(document, elementsFor(catalogControl, config), config.elementMatch) : [];
-      for (const [element, verdict] of Object.entries(elements)) {
-        if (!stillThere(control, element)) {
-          if (!leftOut.has(labels.set)) leftOut.set(labels.set, new Set());
-          leftOut.get(labels.set)!.add(`${control}/${element}`);
-          continue;
-        }
-        // What `clausewise trace` would say of it (the summary keeps each claimed element's state and place).
-        const status = summary.elements[control]?.find((candidate) => candidate.id === element);
-        verdicts.push({
-          set: labels.set,
-          path,
-          control,
-          element,
-          addressed: verdict.addressed,
-          where: verdict.where,
-          flagged: flagged.has(`${control}/${element}`),
-          seen: status ? whereFound(status) : 'not checked',
-          nearMisses: why ? nearMisses(document, matches.find((match) => match.element.id === element), lineOf) : [],
-        });
-      }
-    }
-  }
-  return verdicts;
-}
-
-function score(verdicts: Verdict[]) {
-  const flaggedMissing = verdicts.filter((v) => v.flagged && !v.addressed).length;
-  const flagged = verdicts.filter((v) => v.flagged).length;
-  const notAddressed = verdicts.filter((v) => !v.addressed).length;
-  const addressed = verdicts.filter((v) => v.addressed).length;
-  const found = verdicts.filter((v) => v.addressed && !v.flagged).length;
-  return {
-    elements: verdicts.length,
-    precision: flagged ? flaggedMissing / flagged : 1,
-    recall: notAddressed ? flaggedMissing / notAddressed : 1,
-    found: addressed ? found / addressed : 1,
-    counts: `${found}/${addressed} addressed found, ${flaggedMissing}/${notAddressed} unaddressed flagged, ${flagged - flaggedMissing} false alarms`,
-  };
-}
+const evaluate = (file: string, catalog: Catalog): Verdict[] => evaluateWith(file, catalog, { mode, why, leftOut });
 
 const files = labelFiles().filter((file) => !onlySet || file.endsWith(`${onlySet}.json`));
 const heldOut = args.includes('--held-out') ? args[args.indexOf('--held-out') + 1] : undefined;
@@ -146,7 +52,6 @@ if (args.includes('--held-out') && (heldOut === undefined || !Object.hasOwn(tuni
 const heldOutCatalog = heldOut ? catalogWithout(heldOut) : evaluated;
 const all = files.flatMap((file) => evaluate(file, heldOutCatalog));
 const sets = [...new Set(all.map((v) => v.set))];
-const fmt = (n: number) => n.toFixed(3);
 console.log(`eval:elements — elements.match: ${mode}; "missing" = missing-element or empty-element reported${heldOut ? `; ${heldOut}'s tuning vocabulary held out` : ''}`);
 console.log('');
 console.log(`${'set'.padEnd(10)} ${'elements'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(8)} ${'found'.padStart(7)}   counts`);

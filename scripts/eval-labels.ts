@@ -51,15 +51,32 @@ interface Tuning {
 
 export const tuning = JSON.parse(readFileSync(join(packageRoot(), 'scripts', 'eval-elements.tuning.json'), 'utf8')) as Tuning;
 
-/** A catalog file (default: the bundled one) as it would be had one set's labels never been looked at. */
-export function catalogWithout(set: string, file = bundledCatalogPath()): Catalog {
+/** What eval:blind does to a catalog besides holding a set's tuning out (eval-blind.ts). */
+export interface BlindTerms {
+  /** Per "control/element", terms to add, one list per evidence group (by the group's place in the catalog). */
+  add?: (key: string) => string[][];
+  /** A held-out tuning term to keep all the same. */
+  spare?: (key: string, term: string) => boolean;
+}
+
+/**
+ * A catalog file (default: the bundled one) as it would be had one set's labels never been looked at
+ * (no set: as it is), with `blind`'s terms added to it and those it spares kept.
+ */
+export function catalogWithout(set: string | undefined, file = bundledCatalogPath(), blind: BlindTerms = {}): Catalog {
   const catalog = parseCatalog(readFileSync(file, 'utf8'), file);
-  for (const [key, change] of Object.entries(tuning[set] ?? {})) {
-    const [controlId, elementId] = key.split('/');
-    const element = catalog.control(controlId!)!.elements.find((candidate) => candidate.id === elementId);
-    if (!element) continue; // replaced since the tuning: its vocabulary went with it
-    const added = new Set(change.terms);
-    element.evidence = [...element.evidence.map((group) => group.filter((term) => !added.has(term))), ...change.restore].filter((group) => group.length > 0);
+  for (const control of catalog.controls) {
+    for (const element of control.elements) {
+      const key = `${control.id}/${element.id}`;
+      const change = set ? tuning[set]?.[key] : undefined;
+      const extra = blind.add?.(key) ?? [];
+      if (!change && extra.length === 0) continue;
+      const gone = new Set((change?.terms ?? []).filter((term) => !blind.spare?.(key, term)));
+      element.evidence = element.evidence
+        .map((group, at) => [...group.filter((term) => !gone.has(term)), ...(extra[at] ?? []).filter((term) => !group.includes(term) || gone.has(term))])
+        .concat(change?.restore ?? [])
+        .filter((group) => group.length > 0);
+    }
   }
   return catalog;
 }
