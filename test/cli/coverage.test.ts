@@ -127,6 +127,8 @@ describe('clausewise trace', () => {
         '      ✓ Restore testing                heading "Restore testing", line 168',
         '  cited in PRC-BK-001  samples/backup-procedure.md',
         '',
+        '  why covered: PRC-BK-001 is approved and current (review due 2027-06-30) and has all 5 elements: 5 under a heading',
+        '',
       ].join('\n'),
     );
   });
@@ -143,6 +145,20 @@ describe('clausewise trace', () => {
     expect(byId.stdout).toMatch(/excludes 14\.2\.7 +excluded +Outsourced development/);
     expect(byId.stdout).toMatch(/claims {3}14\.1\.1 +covered/);
     expect(runCli(['trace', 'samples/secure-development-policy.md', 'samples', ...today]).stdout).toBe(byId.stdout);
+  });
+
+  it("says under each control of a document why the control is in its state: the JSON report's reasons, and what covers or excludes it", () => {
+    const reasons = (folder: string) => new Map<string, string[]>(JSON.parse(runCli(['coverage', folder, '--format', 'json', ...today]).stdout).controls.map((control: { id: string; reasons: string[] }) => [control.id, control.reasons]));
+    const problems = runCli(['trace', 'STD-BK-002', 'samples/with-problems', ...today]).stdout;
+    expect(problems).toMatch(/claims {3}12\.3\.1 +partial +Information backup\n {6}why partial: STD-BK-002 misses Restore testing\n/);
+    expect(reasons('samples/with-problems').get('12.3.1')).toEqual(['STD-BK-002 misses Restore testing']);
+    const invalid = runCli(['trace', 'SOA-RV-001', 'samples/with-problems', ...today]).stdout;
+    expect(invalid).toMatch(/excludes 11\.1\.6 +gap +Delivery and loading areas\n {6}why gap: exclusion in SOA-RV-001 is not valid: justification too short\n/);
+    expect(reasons('samples/with-problems').get('11.1.6')).toEqual(['exclusion in SOA-RV-001 is not valid: justification too short']);
+    const sound = runCli(['trace', 'POL-SD-001', 'samples', ...today]).stdout;
+    expect(sound).toMatch(/claims {3}14\.1\.1 +covered +.*\n {6}why covered: POL-SD-001 is approved and current \(review due 2027-09-10\) and has all 3 elements: 3 under a heading\n/);
+    expect(sound).toMatch(/excludes 14\.2\.7 +excluded +Outsourced development\n {6}why excluded: POL-SD-001 excludes it: "[^"\n]{20,}": out of scope, not counted as applicable\n/);
+    expect(runCli(['trace', '5.1.1', 'samples/with-problems', ...today]).stdout).toContain('state: gap\n\n  why gap: no document claims or excludes it\n');
   });
 
   it('shows where each element of a document was found: under a heading, or in a line of prose with the words that matched', () => {

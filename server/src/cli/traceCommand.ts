@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { computeCoverage, type ControlCoverage } from '../model/coverage';
 import { documentCoverage } from '../model/coverageViews';
+import { stateReasons } from '../model/stateReasons';
 import type { PolicySet } from '../engine/policySet';
 import type { ElementStatus } from '../model/summary';
 import { elementsFor } from '../config/elements';
@@ -44,6 +45,7 @@ export async function traceCommand(args: string[], output: Output = stdoutOutput
         '',
         ...(view?.controls ?? []).flatMap((entry) => [
           `  ${entry.relation === 'excludes' ? 'excludes' : 'claims  '} ${entry.id.padEnd(8)} ${entry.state.padEnd(8)} ${entry.title}`,
+          ...whyLines(report.controls.find((control) => control.id === entry.id)!, '      '),
           ...(entry.relation === 'claims' ? elementLines(document.elements[entry.id], set, entry.id, '      ') : []),
         ]),
       ];
@@ -81,6 +83,11 @@ export function whereFound(status: ElementStatus): string {
   }
 }
 
+/** Why the control is in its state, one line a reason (the JSON report's reasons, and for covered and excluded what makes it so). */
+function whyLines(control: ControlCoverage, indent: string): string[] {
+  return stateReasons(control).map((reason) => `${indent}why ${control.state}: ${reason}`);
+}
+
 function traceControl(control: ControlCoverage, set: PolicySet, cwd: string, output: Output): string {
   const catalogControl = set.catalog.control(control.id)!;
   const lines = [
@@ -99,7 +106,7 @@ function traceControl(control: ControlCoverage, set: PolicySet, cwd: string, out
     lines.push(`      ${exclusion.justification ?? 'no justification'}${exclusion.until ? ` (until ${exclusion.until})` : ''}`);
   }
   for (const citing of set.index.citing(control.id)) lines.push(`  cited in ${citing.id?.value ?? '(no id)'}  ${displayPath(citing.path, cwd)}`);
-  if (control.claims.length + control.exclusions.length === 0) lines.push('  no document claims or excludes it');
-  if (control.reasons.length && control.state !== 'gap') lines.push('', ...control.reasons.map((reason) => `  why ${control.state}: ${reason}`));
+  if (lines.at(-1) !== '') lines.push('');
+  lines.push(...whyLines(control, '  '));
   return `${lines.join('\n')}\n`;
 }
