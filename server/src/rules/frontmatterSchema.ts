@@ -54,7 +54,8 @@ export const frontmatterSchemaRule: DocumentRule = {
 
 /**
  * The excludes entries (`/excludes/0`) whose missing justification exclusion-invalid reports: those
- * naming a known control. The schema rule leaves them alone, so the problem is reported once.
+ * naming a known control, or (under ISO/IEC 27002:2022) an ISO/IEC 27002:2013 id it reads as the
+ * controls that id became. The schema rule leaves them alone, so the problem is reported once.
  */
 function justificationOwned(frontmatter: Frontmatter, catalog: Catalog): Set<string> {
   const items = frontmatter.data?.excludes;
@@ -62,7 +63,8 @@ function justificationOwned(frontmatter: Frontmatter, catalog: Catalog): Set<str
   const clauseOf = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? item : (item as { clause?: unknown } | null)?.clause);
   return new Set(items.flatMap((item, index) => {
     const clause = clauseOf(item);
-    return (typeof clause === 'string' || typeof clause === 'number') && catalog.control(String(clause)) ? [`/excludes/${index}`] : [];
+    const known = (typeof clause === 'string' || typeof clause === 'number') && (catalog.control(String(clause)) || catalog.successors(String(clause)).length > 0);
+    return known ? [`/excludes/${index}`] : [];
   }));
 }
 
