@@ -1,5 +1,5 @@
 /** The ISO/IEC 27002:2022 catalog chosen by name, as real subprocesses: check, explain and projected coverage. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,8 +95,15 @@ describe('the ISO/IEC 27002:2022 catalog', () => {
     expect(rows[0]).toContain('◐</span> partial</span>');
     expect(rows[1]).toContain('◐</span> not valid</span> 6.1.9 is not a control of ISO/IEC 27002:2022');
     expect(rows[2]).toContain('✓</span> in force</span>');
+    // Each row's link opens the document at its own entry, the unknown id's too (no control page could say where it is).
+    const lineOf = (id: string) => readFileSync(join(root, 'soa.md'), 'utf8').split('\n').findIndex((line) => line.includes(`clause: ${id}`));
+    expect(rows.map((row) => /<a href="soa\.md" data-control="([^"]+)" data-excluded="true" data-line="(\d+)">/.exec(row)?.slice(1))).toEqual([
+      ['11.1.6', String(lineOf('11.1.6'))],
+      ['6.1.9', String(lineOf('6.1.9'))],
+      ['7.5', String(lineOf('7.5'))],
+    ]);
     // Coverage acts on the same verdicts: 7.2 stays a gap, 7.5 is excluded.
-    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout) as { controls: { id: string; state: string }[]; register: { excludes: string; readAs?: string[]; effect: string; valid: boolean; path: string }[] };
+    const json = JSON.parse(runCli(['coverage', '.', '--format', 'json', ...today], { cwd: root }).stdout) as { controls: { id: string; state: string }[]; register: { excludes: string; readAs?: string[]; effect: string; valid: boolean; path: string; line: number }[] };
     expect(json.controls.filter((control) => ['7.2', '7.5'].includes(control.id)).map((control) => control.state)).toEqual(['gap', 'excluded']);
     // The JSON report carries the same register, in the same order.
     expect(json.register.map(({ excludes, readAs, effect, valid, path }) => ({ excludes, readAs, effect, valid, path }))).toEqual([
@@ -104,6 +111,8 @@ describe('the ISO/IEC 27002:2022 catalog', () => {
       { excludes: '6.1.9', readAs: undefined, effect: 'unknown control, no effect', valid: false, path: 'soa.md' },
       { excludes: '7.5', readAs: undefined, effect: 'excludes 7.5', valid: true, path: 'soa.md' },
     ]);
+    // with the line of each entry, 1-based as the elements' lines are
+    expect(json.register.map((entry) => entry.line)).toEqual(['11.1.6', '6.1.9', '7.5'].map((id) => lineOf(id) + 1));
     // Problems says what to do about the partial one.
     const check = findings(runCli(['check', '.', '--format', 'json', ...today], { cwd: root }).stdout).find((finding) => finding.message.includes('"11.1.6"'));
     expect(check?.message).toMatch(/7\.2 stays in scope until 11\.1\.2 is also excluded: also exclude 11\.1\.2, or exclude 7\.2 under its ISO\/IEC 27002:2022 id$/);

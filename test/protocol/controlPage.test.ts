@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ControlPage, ExclusionRegister } from '../../server/src/protocol/controlMessages';
+import { CoverageReportRequest, type RenderedCoverageReport } from '../../server/src/protocol/customMessages';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { positionOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
@@ -122,6 +123,10 @@ describe('clausewise/exclusionRegister', () => {
     expect(unknown).toMatchObject({ problems: ['6.1.9 is not a control of ISO 27799:2016'] });
     expect(unknown).not.toHaveProperty('controlTitle');
     expect(inForce).toMatchObject({ controlTitle: 'Delivery and loading areas', justification: 'The clinic has no delivery or loading area of its own at all.', line: 13 });
+    // The report panel's register (the HTML report) links each row to the same line, the unknown id's too.
+    const page = await server!.request<RenderedCoverageReport>(CoverageReportRequest.method, { uri: uriOf(root), format: 'html', outputUri: uriOf(root) });
+    const rows = /<table id="register">[\s\S]*?<\/table>/.exec(page.content)![0].split('<tr>').slice(2);
+    expect(rows.map((row) => /<a href="soa\.md" data-control="([^"]+)" data-excluded="true" data-line="(\d+)">/.exec(row)?.slice(1))).toEqual(register.entries.map((entry) => [entry.controlId, String(entry.line)]));
   });
 
   it('under ISO/IEC 27002:2022 gives each exclusion the verdict coverage acts on: the register, the code lens, the control page and the HTML report agree', async () => {

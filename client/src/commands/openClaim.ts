@@ -5,13 +5,14 @@ import type { ClaimTarget } from '../views/coverageItems';
 
 /**
  * Opens a document at the frontmatter line that claims (or excludes) a control, with the id on it
- * selected. The line is the server's (the control page lists each claim and exclusion with its
- * line); when the server cannot say, the document opens at its top.
+ * selected. The line is the caller's when it has one (a register row, whose id may be no control at
+ * all), else the server's (the control page lists each claim and exclusion with its line); when
+ * neither can say, the document opens at its top.
  */
 export function openClaim(ctx: Ctx) {
   return async (target: ClaimTarget): Promise<void> => {
     const uri = Uri.file(target.path);
-    const place = await placeOf(ctx, uri, target).catch(() => undefined);
+    const place = target.line !== undefined ? { line: target.line, ids: [target.controlId] } : await placeOf(ctx, uri, target).catch(() => undefined);
     const document = await workspace.openTextDocument(uri);
     await window.showTextDocument(document, { preview: true, selection: place ? selectionOn(document, place.line, place.ids) : new Range(0, 0, 0, 0) });
   };
@@ -34,7 +35,7 @@ function selectionOn(document: TextDocument, line: number, ids: string[]): Range
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
   const text = document.lineAt(at).text;
   for (const id of ids) {
-    const found = new RegExp(`(?<![\\d.])${id.replace(/\./g, '\\.')}(?![\\d.])`).exec(text);
+    const found = new RegExp(`(?<![\\d.])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d.])`).exec(text);
     if (found) return new Range(at, found.index, at, found.index + id.length);
   }
   return new Range(at, 0, at, 0);

@@ -9,7 +9,7 @@ import { webviewCsp } from './pageShell';
 
 const EXPORT_BUTTONS = '<div class="actions">Export: <button type="button" data-export="html">HTML</button><button type="button" data-export="markdown">Markdown</button><button type="button" data-export="csv">CSV</button></div>';
 
-/** Document links open the document at the control, export buttons export; the page's own links to its controls scroll as usual. */
+/** Document links open the document at the control (at the line a register row gives), export buttons export; the page's own links to its controls scroll as usual. */
 const BRIDGE = `
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {
@@ -21,7 +21,7 @@ document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (!link || link.getAttribute('href').startsWith('#')) return;
   event.preventDefault();
-  if (link.dataset.control) vscode.postMessage({ type: 'open', href: link.getAttribute('href'), controlId: link.dataset.control, excluded: link.dataset.excluded === 'true' });
+  if (link.dataset.control) vscode.postMessage({ type: 'open', href: link.getAttribute('href'), controlId: link.dataset.control, excluded: link.dataset.excluded === 'true', ...(link.dataset.line ? { line: Number(link.dataset.line) } : {}) });
 });
 `;
 

@@ -7,8 +7,8 @@ import type { ClaimTarget } from '../views/coverageItems';
 import { LivePanel } from './livePanel';
 import { webviewHtml } from './reportHtml';
 
-/** Messages the report page posts: open a document (its link, relative to the report's folder) at a control, or export the report. */
-type PageMessage = { type: 'open'; href: string; controlId: string; excluded: boolean } | { type: 'export'; format: CoverageReportFormat };
+/** Messages the report page posts: open a document (its link, relative to the report's folder) at a control or a register row's line, or export the report. */
+type PageMessage = { type: 'open'; href: string; controlId: string; excluded: boolean; line?: number } | { type: 'export'; format: CoverageReportFormat };
 
 /** The coverage report panel (one at a time): the same page as `clausewise coverage --format html`, kept current while open. */
 export class ReportPanel extends LivePanel<PageMessage> {
@@ -27,7 +27,7 @@ export class ReportPanel extends LivePanel<PageMessage> {
 
   protected received(message: PageMessage): void {
     if (message.type === 'open' && this.folder) {
-      const target: ClaimTarget = { path: Uri.joinPath(this.folder, message.href).fsPath, controlId: message.controlId, excluded: message.excluded };
+      const target: ClaimTarget = { path: Uri.joinPath(this.folder, message.href).fsPath, controlId: message.controlId, excluded: message.excluded, ...(Number.isInteger(message.line) ? { line: message.line } : {}) };
       void commands.executeCommand(COMMANDS.openClaim, target);
     }
     if (message.type === 'export') void commands.executeCommand(COMMANDS.exportCoverageReport, message.format);

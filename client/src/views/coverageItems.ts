@@ -28,6 +28,8 @@ export interface ClaimTarget {
   path: string;
   controlId: string;
   excluded: boolean;
+  /** The 0-based line of the entry, when the caller knows it (a register row): no need to ask the server. */
+  line?: number;
 }
 
 /** A category or objective: its counts per state as the description. */

@@ -27,7 +27,7 @@ const summary = shape({
   id: optional(located),
   ...Object.fromEntries(['title', 'type', 'status', 'owner', 'version', 'approvedBy', 'effective', 'lastReviewed', 'nextReview', 'reviewEvery'].map((key) => [key, optional(text)])),
   clauses: list(located),
-  exclusions: list(shape({ clause: optional(located), justification: optional(located), until: optional(located), range })),
+  exclusions: list(shape({ clause: optional(located), justification: optional(located), until: optional(located), range, line: offset })),
   applicability: optional(list(shape({
     control: optional(located),
     reasons: list(shape({ kind: oneOf('risk', 'legal', 'contract', 'business'), reference: located })),

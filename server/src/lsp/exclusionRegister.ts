@@ -5,7 +5,6 @@ import { exclusionRegister as registerOf, registerFields, type RegisterEntry } f
 import type { ExclusionRegister, ExclusionRegisterEntry, WrittenExclusion } from '../protocol/controlMessages';
 import type { ScopeParams } from '../protocol/customMessages';
 import { afterIndexing, type ServerContext } from './context';
-import { toPosition } from './conversion';
 import { requestScope } from './scope';
 
 /**
@@ -28,11 +27,10 @@ export async function exclusionRegister(context: ServerContext, params: ScopePar
 
 /** A register entry as the protocol carries it: where it is written (uri, path from the set's folder, line) and how it stands. */
 export function writtenExclusion(context: ServerContext, root: string, entry: RegisterEntry): WrittenExclusion {
-  const session = context.workspace.session.get(entry.summary.path);
   return {
     uri: context.workspace.uriOf(entry.summary.path),
     path: relative(root, entry.summary.path),
     ...registerFields(entry),
-    line: session ? toPosition(session.treeless, entry.exclusion.range.start).line : 0,
+    line: entry.exclusion.line,
   };
 }

@@ -6,7 +6,7 @@ import { elementsFor } from '../config/elements';
 import type { ResolvedConfig } from '../config/types';
 import { exclusionItems, listItems, scalarField } from '../document/frontmatter';
 import { isGenerated } from '../document/generated';
-import { positionAt } from '../document/lines';
+import { computeLineStarts, positionAt } from '../document/lines';
 import type { ClauseMention, Exclusion, Frontmatter, Link, Located, PolicyDocument, Range } from '../document/types';
 import { matchElements, type ElementMatch, type ElementState } from '../policy/elementMatch';
 
@@ -50,7 +50,7 @@ export interface DocumentSummary {
   nextReview?: string;
   reviewEvery?: string;
   clauses: Located[];
-  exclusions: Exclusion[];
+  exclusions: ExclusionAt[];
   /** The Statement of Applicability's entries (a `type: soa` document); absent in other documents. */
   applicability?: ApplicabilityEntry[];
   /** The `applicability` key, where findings about controls no entry speaks for are shown. */
@@ -114,6 +114,19 @@ function projectedClaims(document: PolicyDocument, catalog: Catalog, config: Res
   return projected;
 }
 
+/** An `excludes` entry with the line it starts on: where every register's link opens the document. */
+export interface ExclusionAt extends Exclusion {
+  /** 0-based, as the editor counts lines. */
+  line: number;
+}
+
+/** Each entry with its line, counted in the frontmatter only (the entries are there). */
+function exclusionsAt(exclusions: Exclusion[], text: string): ExclusionAt[] {
+  if (exclusions.length === 0) return [];
+  const lineStarts = computeLineStarts(text.slice(0, Math.max(...exclusions.map((exclusion) => exclusion.range.end))));
+  return exclusions.map((exclusion) => ({ ...exclusion, line: positionAt(lineStarts, exclusion.range.start).line }));
+}
+
 /**
  * What a summary holds from the frontmatter alone: all that the workspace rules read of the other
  * documents (id, claims, exclusions, related), without parsing the body (check --changed-since
@@ -140,7 +153,7 @@ export function frontmatterFacts(path: string, frontmatter: Frontmatter | undefi
     nextReview: field('next-review'),
     reviewEvery: field('review-every'),
     clauses: listItems(frontmatter, 'clauses'),
-    exclusions: exclusionItems(frontmatter),
+    exclusions: exclusionsAt(exclusionItems(frontmatter), text),
     ...(applicability.length > 0 || field('type') === 'soa' ? { applicability, applicabilityKey: frontmatter?.fields.get('applicability')?.keyRange } : {}),
     related: listItems(frontmatter, 'related'),
     links: [],

@@ -4,11 +4,11 @@ import type { Control } from '../catalog/types';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
 import { exclusionProblems, isExpired } from './exclusionProblems';
-import type { DocumentSummary } from './summary';
+import type { DocumentSummary, ExclusionAt } from './summary';
 
 /** One `excludes` entry as a document writes it, read under the policy set's catalog on a date. */
 export interface ExclusionAsRead {
-  exclusion: Exclusion;
+  exclusion: ExclusionAt;
   /** The id as written ('' when the entry names none). */
   written: string;
   /** The catalog's control with that id. */

@@ -34,6 +34,24 @@ describe('the report panel\'s page: the server\'s HTML report wrapped for the we
     expect(html).toMatch(/<div class="actions">[\s\S]*<\/div>\n<\/header>/);
   });
 
+  it('posts the line a register row carries with the document to open, so an unknown id opens at its entry', () => {
+    const bridge = /<script nonce="NONCE123">([^<]*acquireVsCodeApi[^<]*)<\/script>/.exec(html)![1]!;
+    const posted: unknown[] = [];
+    let onClick: (event: unknown) => void = () => {};
+    new Function('acquireVsCodeApi', 'document', bridge)(() => ({ postMessage: (message: unknown) => posted.push(message) }), { addEventListener: (_: string, listener: typeof onClick) => (onClick = listener) });
+    const click = (attributes: Record<string, string>) => {
+      const dataset = Object.fromEntries(Object.entries(attributes).filter(([name]) => name.startsWith('data-')).map(([name, value]) => [name.slice(5), value]));
+      const link = { dataset, getAttribute: (name: string) => attributes[name] };
+      onClick({ target: { closest: (selector: string) => (selector.startsWith('a') ? link : null) }, preventDefault: () => {} });
+    };
+    click({ href: 'soa.md', 'data-control': '6.1.9', 'data-excluded': 'true', 'data-line': '14' });
+    click({ href: 'policy.md', 'data-control': '9.4.2', 'data-excluded': 'false' });
+    expect(posted).toEqual([
+      { type: 'open', href: 'soa.md', controlId: '6.1.9', excluded: true, line: 14 },
+      { type: 'open', href: 'policy.md', controlId: '9.4.2', excluded: false },
+    ]);
+  });
+
   it('refuses a page it cannot make safe, rather than showing it with its own policy', () => {
     expect(() => webviewHtml('<html><body>x</body></html>', 'N')).toThrow(/cannot show/);
   });

@@ -3,8 +3,11 @@ import { normalizeClauseId } from '../../catalog/clauseId';
 import type { RegisterEntry } from '../../model/exclusionRegister';
 import { escape, stateBadge } from './htmlAssets';
 
-/** A link to a document: relative to the report's folder, with the control it is about (the editor opens it there). */
-export type DocumentLink = (path: string, label: string, controlId: string, excluded: boolean) => string;
+/**
+ * A link to a document: relative to the report's folder, with the control it is about and, when the
+ * report knows it, the 0-based line of the entry (the editor opens it there).
+ */
+export type DocumentLink = (path: string, label: string, controlId: string, excluded: boolean, line?: number) => string;
 
 /** How an exclusion stands: expired (its `until` has passed), not valid (with the reasons), partial (it leaves a control it is read as in scope), or in force. */
 function standing(entry: RegisterEntry): string {
@@ -28,7 +31,8 @@ function written(entry: RegisterEntry, catalog: Catalog): string {
 export function exclusionRegister(register: RegisterEntry[], catalog: Catalog, link: DocumentLink): string {
   if (!register.length) return '<p class="muted">No document excludes a control.</p>';
   const rows = register.map((entry) => {
-    const by = link(entry.summary.path, entry.summary.id?.value ?? entry.summary.path, entry.control?.id ?? entry.written, true);
+    // The entry's own line, with the id as written there: an id no catalog knows has no control page to find the line on.
+    const by = link(entry.summary.path, entry.summary.id?.value ?? entry.summary.path, entry.own?.id ?? entry.written, true, entry.exclusion.line);
     const { justification, until } = entry.exclusion;
     return `<tr>${written(entry, catalog)}<td>${escape(entry.effect)}</td><td>${by}</td><td>${escape(entry.summary.owner ?? '—')}</td><td>${escape(justification?.value ?? '—')}</td><td>${escape(until?.value ?? 'no expiry')}</td><td>${standing(entry)}</td></tr>`;
   });

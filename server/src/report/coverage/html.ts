@@ -57,8 +57,8 @@ function detail(control: ControlCoverage, link: DocumentLink): string {
  */
 export function formatCoverageHtml(input: CoverageInput, outputDir: string): string {
   const { report, catalog } = input;
-  const link: DocumentLink = (path, label, controlId, excluded) =>
-    `<a href="${escape(relative(outputDir, path).split(sep).join('/'))}" data-control="${escape(controlId)}" data-excluded="${excluded}">${escape(label)}</a>`;
+  const link: DocumentLink = (path, label, controlId, excluded, line) =>
+    `<a href="${escape(relative(outputDir, path).split(sep).join('/'))}" data-control="${escape(controlId)}" data-excluded="${excluded}"${line === undefined ? '' : ` data-line="${line}"`}>${escape(label)}</a>`;
   // One column per framework of the catalog, so a custom catalog's mappings get their own columns.
   const frameworks = Object.keys(catalog.frameworks);
   const rows = report.controls.map((control) => {

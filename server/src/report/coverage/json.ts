@@ -7,8 +7,8 @@ import type { CoverageInput } from './common';
  * The coverage model as JSON: the CoverageReport the language server returns for
  * `clausewise/coverage` (catalog, today, controls with claims/exclusions/reasons, totals), plus
  * `categories` (roll-ups per category and objective), `documents` (the reverse view) and `register`
- * (every `excludes` entry as written, with its effect: the HTML report's exclusion register, in its
- * order). Paths are relative to the working folder.
+ * (every `excludes` entry as written, with its line and effect: the HTML report's exclusion register,
+ * in its order). Paths are relative to the working folder.
  */
 export function coverageJson(input: CoverageInput): object {
   const relative = (path: string) => displayPath(path, input.cwd);
@@ -27,6 +27,8 @@ export function coverageJson(input: CoverageInput): object {
       ...(entry.own ? { title: entry.own.title } : {}),
       ...(entry.readAs.length ? { readAs: entry.readAs.map((control) => control.id) } : {}),
       path: relative(entry.summary.path),
+      // 1-based, as the elements' lines of claims[].
+      line: entry.exclusion.line + 1,
       ...registerFields(entry),
     })),
   };
