@@ -9,7 +9,7 @@ import { checkToday, commandSets, inputsOf, SET_OPTIONS, setOptionLines } from '
 import { displayPath } from '../report/displayPath';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
-import { formatJson } from './format/json';
+import { jsonChunks } from './format/json';
 import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { stylishChunks } from './format/stylish';
@@ -117,10 +117,10 @@ export async function checkCommand(args: string[], output: Output = stdoutOutput
   return 0;
 }
 
-/** The report in the pieces it is written in: the stylish one a file at a time, the others whole. */
+/** The report in the pieces it is written in: the stylish and JSON ones a file at a time, the others whole. */
 function render(format: Format, results: FileResult[], cwd: string, output: Pick<Output, 'color'>): Iterable<string> {
   switch (format) {
-    case 'json': return [formatJson(results, cwd)];
+    case 'json': return jsonChunks(results, cwd);
     case 'sarif': return [formatSarif(results, cwd)];
     case 'junit': return [formatJunit(results, cwd)];
     case 'github': return [formatGithub(results, cwd)];
