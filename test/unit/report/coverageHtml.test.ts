@@ -86,7 +86,7 @@ describe('the HTML coverage report (clausewise coverage --format html and the ed
     const register = withRegister([['11.1.4', reason, '2027-01-01'], ['11.1.5', 'N/A'], ['11.1.6', reason, '2026-06-30'], ['11.2.5', reason, '2025-01-31']]);
     const rows = register.match(/<tr><td>[^<]+/g)!.map((row) => row.slice('<tr><td>'.length));
     expect(rows).toEqual(['11.2.5', '11.1.6', '11.1.5', '11.1.4']);
-    expect(register).toContain('<td>11.2.5</td><td>Removal of assets</td><td>expired on 2025-01-31: 11.2.5 is back in scope</td><td><a href="../soa.md" data-control="11.2.5" data-excluded="true">SOA-1</a></td><td>Facilities manager</td><td>No such area on site at all.</td><td>2025-01-31</td><td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired 2025-01-31</span></td>');
+    expect(register).toContain('<td>11.2.5</td><td>Removal of assets</td><td>expired on 2025-01-31: 11.2.5 is back in scope</td><td><a href="../soa.md" data-control="11.2.5" data-excluded="true" data-line="17">SOA-1</a></td><td>Facilities manager</td><td>No such area on site at all.</td><td>2025-01-31</td><td><span class="badge s-gap"><span class="mark" aria-hidden="true">✗</span> expired 2025-01-31</span></td>');
     expect(register).toContain('<span class="mark" aria-hidden="true">◐</span> not valid</span> justification too short');
     expect(register).toContain('<td>excludes 11.1.4</td>');
     expect(register).toContain('<td>2027-01-01</td><td><span class="badge s-covered"><span class="mark" aria-hidden="true">✓</span> in force</span></td>');
@@ -101,9 +101,10 @@ describe('the HTML coverage report (clausewise coverage --format html and the ed
 
   it('under ISO/IEC 27002:2022 lists each 2013 id as written with its effect, and an unknown id with none', () => {
     const register = withRegister([['11.1.6', reason], ['6.1.9', reason]], catalog2022);
-    expect(register).toContain('<tr><td>11.1.6</td><td>Delivery and loading areas (2013)</td><td>11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded</td><td><a href="../soa.md" data-control="7.2" data-excluded="true">SOA-1</a>');
+    expect(register).toContain('<tr><td>11.1.6</td><td>Delivery and loading areas (2013)</td><td>11.1.6 (2013) — partial: 7.2 stays in scope until 11.1.2 is also excluded</td><td><a href="../soa.md" data-control="11.1.6" data-excluded="true" data-line="9">SOA-1</a>');
     expect(register).toMatch(/7\.2 stays in scope until 11\.1\.2 is also excluded<\/td>.*<span class="mark" aria-hidden="true">◐<\/span> partial<\/span><\/td><\/tr>/);
-    expect(register).toContain('<tr><td>6.1.9</td><td>—</td><td>unknown control, no effect</td>');
+    // Each row opens the document at its entry (0-based line), the id as written selected: an unknown id too.
+    expect(register).toContain('<tr><td>6.1.9</td><td>—</td><td>unknown control, no effect</td><td><a href="../soa.md" data-control="6.1.9" data-excluded="true" data-line="11">SOA-1</a>');
     expect(register).toContain('not valid</span> 6.1.9 is not a control of ISO/IEC 27002:2022');
   });
 });
