@@ -66,8 +66,8 @@ describe('hover', () => {
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: withReview }] });
     const value = await hoverAt(positionOf(withReview, '9.2.5', 1));
     const line = withReview.split('\n').indexOf(sentence) + 1;
-    expect(value).toContain(`- ✓ Access review frequency — in prose, [line ${line}](${uri}#L${line}): '`);
-    expect(value).toMatch(/Access review frequency — in prose, [^\n]*'[^'\n]*quarterly[^'\n]*'/);
+    expect(value).toContain(`- ✓ Access reviewers — in prose, [line ${line}](${uri}#L${line}): '`);
+    expect(value).toMatch(/Access reviewers — in prose, [^\n]*'[^'\n]*system owner[^'\n]*'/);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text }] });
   });
 

@@ -1,7 +1,8 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
-import { inOneSentence, OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
+import { OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
+import { SMALL_WORDS } from './termVariants';
 import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
 
 /** Where prose evidence for an element was found: the block, and the words that matched, one per concept group. */
@@ -283,14 +284,15 @@ export class BlockIndex {
     let previous = -1;
     for (let o = 0; o < starts.length; o++) {
       const occurrence = starts[o]!;
-      const at = (occurrence % POSITIONS) - anchor;
-      const textIndex = (occurrence - at - anchor) / POSITIONS;
-      if (textIndex === previous || at < 0) continue;
+      const position = occurrence % POSITIONS;
+      const textIndex = (occurrence - position) / POSITIONS;
+      if (textIndex === previous || position < anchor) continue;
       const { words, breaks, own, entries } = this.texts[textIndex]!;
-      let row = true;
-      for (let k = 0; k < tests.length && row; k++) row = at + k < words.length && matchesWord(tests[k]!, words[at + k]!);
-      // A phrase's words in a row across a sentence end ("… the policy. The password …") are not the phrase.
-      if (!row || !inOneSentence(breaks, at, tests.length)) continue;
+      // The phrase starts `anchor` words before its anchor, or up to one word more per word skipped before it.
+      let row = false;
+      const earliest = term.apart ? Math.max(0, position - 2 * anchor) : position - anchor;
+      for (let start = position - anchor; start >= earliest && !row; start--) row = phraseEnd(term, words, breaks, start) >= 0;
+      if (!row) continue;
       previous = textIndex;
       const how = own ? OWN : CONTEXT;
       for (const entry of entries) if ((found.get(entry) ?? 0) < how) found.set(entry, how);
@@ -402,6 +404,40 @@ function post<T>(postings: Map<string, T[]>, key: string, value: T): void {
   else postings.set(key, [value]);
 }
 
+/**
+ * Words that may not stand between two words of a term: a negation turns it around ("is not
+ * permitted" is no "is permitted"), "and" or "or" makes two things of one, and an article makes a
+ * verb and its object of a compound ("compromised the password" is no "compromised password").
+ */
+const NOT_BETWEEN = new Set(['not', 'no', 'never', 'non', 'nor', 'without', 'cannot', 'and', 'or', 'the', 'a', 'an']);
+
+/**
+ * Where a term's words occur from `start` on: in the term's order, all in one sentence ("… the
+ * policy. The password …" is no "password policy"), each right after the one before or, in a term
+ * as written (`apart`), with one other word before a word that is not a small word: "access rights
+ * review" is an "access review", "review of user access" a "review of access", "are explicitly
+ * prohibited" "are prohibited"; but "records involved in" is no "record in", and a word-order
+ * variant ("review of the access") is already a reading of its own. Returns the position after the
+ * term's last word, or -1.
+ */
+export function phraseEnd(term: { words: readonly WordTest[]; apart: boolean }, words: readonly Word[], breaks: ReadonlySet<number>, start: number, k = 0): number {
+  const tests = term.words;
+  if (start >= words.length || !matchesWord(tests[k]!, words[start]!)) return -1;
+  if (k === tests.length - 1) return start + 1;
+  const last = Math.min(words.length - 1, start + (term.apart ? 2 : 1));
+  for (let next = start + 1; next <= last; next++) {
+    if (breaks.has(next)) return -1;
+    if (next === start + 2 && (!mayStandBetween(words[start + 1]!) || SMALL_WORDS.has(words[next]!.surface))) return -1;
+    const end = phraseEnd(term, words, breaks, next, k + 1);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+function mayStandBetween(word: Word): boolean {
+  return !NOT_BETWEEN.has(word.surface) && !word.surface.endsWith("n't") && !word.surface.endsWith('n’t');
+}
+
 function matchesWord(test: WordTest, word: Word): boolean {
   if (!('stem' in test)) return word.surface.startsWith(test.prefix) || word.american.startsWith(test.prefix);
   return test.stem === word.stem && (test.exact ? word.base === test.base : word.base.startsWith(test.base));
@@ -455,10 +491,10 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
   const first = term.words[0]!;
   const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
   for (const at of candidates) {
-    if (!term.words.every((test, k) => words[at + k] !== undefined && matchesWord(test, words[at + k]!))) continue;
-    if (!inOneSentence(breaks, at, term.words.length)) continue;
+    const end = phraseEnd(term, words, breaks, at);
+    if (end < 0) continue;
     layout.starts ??= wordStarts(text);
-    return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
+    return { text: words.slice(at, end).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
   }
   return undefined;
 }

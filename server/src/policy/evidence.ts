@@ -1,7 +1,7 @@
 import type { Element } from '../catalog/types';
 import { wordsOf } from '../text/words';
 import { CONCEPTS, type Concept } from './concepts';
-import { withVariants } from './termVariants';
+import { withVariants, wordOrderVariants } from './termVariants';
 
 /**
  * One word of a term: its stem and the start a matching word must have (so "encrypt" finds
@@ -13,7 +13,7 @@ import { withVariants } from './termVariants';
 export type WordTest = { stem: string; id: number; base: string; exact: boolean } | { prefix: string };
 
 /** One way of saying a concept: words in a row ("least privilege", "recertif*") or a typed concept ($frequency). */
-export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string } | { kind: 'concept'; concept: Concept; text: string };
+export type EvidenceTerm = { kind: 'words'; words: WordTest[]; text: string; apart: boolean } | { kind: 'concept'; concept: Concept; text: string };
 
 /** Alternatives for one concept: any of its terms will do. */
 export type EvidenceGroup = EvidenceTerm[];
@@ -55,13 +55,21 @@ export function evidenceProblems(groups: string[][]): { path: [number, number]; 
 /** Compiled terms by their text: the catalog writes some 25,000 terms, 14,000 of them distinct. */
 const compiledTerms = new Map<string, EvidenceTerm>();
 
-function compileTerm(term: string): EvidenceTerm {
-  let compiled = compiledTerms.get(term);
-  if (!compiled) compiledTerms.set(term, (compiled = compileNewTerm(term)));
+function compileTerm(term: string, apart: boolean): EvidenceTerm {
+  const key = apart ? term : `\u0000${term}`;
+  let compiled = compiledTerms.get(key);
+  if (!compiled) compiledTerms.set(key, (compiled = compileNewTerm(term, apart)));
   return compiled;
 }
 
-function compileNewTerm(term: string): EvidenceTerm {
+/** A group's terms and their variants, compiled; a word-order variant's words stay next to each other (see phraseEnd). */
+function compileGroup(terms: string[]): EvidenceGroup {
+  const written = new Set(terms);
+  const reordered = new Set(terms.flatMap(wordOrderVariants).filter((variant) => !written.has(variant)));
+  return withVariants(terms).map((term) => compileTerm(term, !reordered.has(term)));
+}
+
+function compileNewTerm(term: string, apart: boolean): EvidenceTerm {
   const text = term.trim();
   if (text.startsWith('$')) return { kind: 'concept', concept: text.slice(1) as Concept, text };
   // Whole runs of plain words are read together, so "log on" and "two-factor" join as in documents.
@@ -90,7 +98,7 @@ function compileNewTerm(term: string): EvidenceTerm {
     words.push({ prefix: part.slice(0, -1).toLowerCase().replace(/is$/, 'iz').replace(/ys$/, 'yz').replace(/our$/, 'or') });
   }
   flush();
-  return { kind: 'words', words, text };
+  return { kind: 'words', words, text, apart };
 }
 
 /**
@@ -99,7 +107,7 @@ function compileNewTerm(term: string): EvidenceTerm {
  * for a rule that looks for concepts of its own. Compile it once, not per document.
  */
 export function evidencePattern(groups: string[][]): EvidencePattern {
-  return { groups: groups.map((group) => withVariants(group).map(compileTerm)), origin: 'evidence' };
+  return { groups: groups.map(compileGroup), origin: 'evidence' };
 }
 
 const compiled = new WeakMap<Element, EvidencePattern[]>();
@@ -113,7 +121,7 @@ export function evidencePatterns(element: Element): EvidencePattern[] {
   if (!patterns) {
     patterns = [];
     if (element.evidence.length > 0) patterns.push(evidencePattern(element.evidence));
-    if (element.phrases?.length) patterns.push({ groups: [withVariants(element.phrases).map(compileTerm)], origin: 'phrase' });
+    if (element.phrases?.length) patterns.push({ groups: [compileGroup(element.phrases)], origin: 'phrase' });
     compiled.set(element, patterns);
   }
   return patterns;

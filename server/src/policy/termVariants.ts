@@ -17,7 +17,7 @@
  */
 const HEAD_FIRST = ['of', 'of the', 'the'];
 /** Words that never make one half of a compound. */
-const SMALL = new Set(
+export const SMALL_WORDS = new Set(
   'a an the of for and or to in on at by with from into upon within without after before than that this these those who which when where is are was were be been being has have had must shall should will would may might can could all any each every not no following'.split(' '),
 );
 /** Ways of forbidding something: a group that holds one of them holds any. */
@@ -26,7 +26,7 @@ const PROHIBITION = new Set(PROHIBITIONS);
 const THIRD_PARTY = /\b(third|3rd)([- ])part/i;
 
 const PLAIN = /^\p{L}[\p{L}\p{N}-]*\*?$/u;
-const compoundWord = (word: string) => PLAIN.test(word) && !SMALL.has(word.toLowerCase().replace(/\*$/, ''));
+const compoundWord = (word: string) => PLAIN.test(word) && !SMALL_WORDS.has(word.toLowerCase().replace(/\*$/, ''));
 
 /** The word-order variants of one term (not the term itself): none for a typed concept, one word, or a longer phrase. */
 export function wordOrderVariants(term: string): string[] {

@@ -174,6 +174,33 @@ describe('words compared as people mean them', () => {
     expect(where('An access review runs monthly.', [reviewOf])).toEqual({ kind: 'paragraph', words: ['access review', 'monthly'] });
   });
 
+  it('a term as written with one other word between two of its words, shown as written', () => {
+    const access = element([['access review'], ['$frequency']]);
+    expect(where('An access rights review runs every quarter.', [access])).toEqual({ kind: 'paragraph', words: ['access rights review', 'every quarter'] });
+    const reviewOf = element([['review of access'], ['$frequency']]);
+    expect(where('A review of user access runs monthly.', [reviewOf])).toEqual({ kind: 'paragraph', words: ['review of user access', 'monthly'] });
+    expect(found('are prohibited', 'Shared accounts are explicitly prohibited.')).toBe(true);
+    expect(found('retention period', 'Logs follow the retention policy period.')).toBe(true);
+  });
+
+  it('but not two words between, nor a negation, "and", "or" or an article, nor a word before a small word', () => {
+    expect(found('access review', 'The access rights audit review happens.')).toBe(false);
+    expect(found('is permitted', 'Personal use is not permitted.')).toBe(false);
+    expect(found('is permitted', "Personal use isn't permitted.")).toBe(false);
+    expect(found('access review', 'Access and review are separate steps.')).toBe(false);
+    expect(found('policies procedures', 'Staff read policies or procedures.')).toBe(false);
+    expect(found('compromised password', 'Whoever compromised the password is reported.')).toBe(false);
+    expect(found('record in', 'Records involved in litigation are kept.')).toBe(false);
+    // Across a sentence end neither: "… access rights. Review …".
+    expect(found('access review', 'Staff request access rights. Review happens later.')).toBe(false);
+  });
+
+  it('a word-order variant keeps its words together: "officer activates the security" is no "security officer"', () => {
+    const officer = element([['security officer'], ['$frequency']]);
+    expect(match('The duty officer activates the security plan monthly.', [officer]).state).toBe('missing');
+    expect(match('The officer of security checks the plan monthly.', [officer]).state).toBe('prose');
+  });
+
   it('but a noun that cannot be a verb is not read across a sentence ("… the officer. The security …")', () => {
     const officer = element([['security officer'], ['$frequency']]);
     expect(match('Backups are checked by the officer. The security of the site is audited monthly.', [officer]).state).toBe('missing');
