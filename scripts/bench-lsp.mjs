@@ -4,7 +4,9 @@
 // server's RSS after indexing and after the edits. It runs on 2,000 documents, then on 10,000 made by the same
 // generator scaled (BENCH_SIZES=2000,10000 by default; BENCH_SIZES=2000 for the first run only).
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
-// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
+// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's, hover's and completion's latency;
+// CLAUSEWISE_GC_LOG=<file> has the server log its main thread's collections there and the bench then says, for the requests
+// over target, how long the server's main thread ran, waited for a CPU, and paused to collect (scripts/bench/gcOverlap.mjs);
 // the server runs with the Node flags the VS Code extension starts it with (server/src/shared/serverNodeFlags.json),
 // or BENCH_NODE_FLAGS (space-separated; empty for none, as `clausewise-language-server --stdio` runs), and inherits NODE_OPTIONS.
 import { spawnSync } from 'node:child_process';
