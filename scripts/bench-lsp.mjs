@@ -4,11 +4,13 @@
 // server's RSS after indexing and after the edits. It runs on 2,000 documents, then on 10,000 made by the same
 // generator scaled (BENCH_SIZES=2000,10000 by default; BENCH_SIZES=2000 for the first run only).
 // Prints medians and percentiles with their targets; a measurement, not a test (it never fails on a number).
-// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's latency;
+// BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's, hover's and completion's latency;
+// CLAUSEWISE_GC_LOG=<file> has the server log its main thread's collections there and the bench then says, for the requests
+// over target, how long the server's main thread ran, waited for a CPU, and paused to collect (scripts/bench/gcOverlap.mjs);
 // the server runs with the Node flags the VS Code extension starts it with (server/src/shared/serverNodeFlags.json),
 // or BENCH_NODE_FLAGS (space-separated; empty for none, as `clausewise-language-server --stdio` runs), and inherits NODE_OPTIONS.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +20,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildCorpus, sourceTexts } from './bench/corpus.mjs';
-import { cpuMilliseconds, rssMegabytes } from './bench/proc.mjs';
+import { cpuMilliseconds, rssMegabytes, schedMilliseconds } from './bench/proc.mjs';
+import { epochNow, reportOverlaps } from './bench/gcOverlap.mjs';
 import { NODE_FLAGS, startServer } from './bench/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,6 +84,7 @@ function parseTimer(text) {
 
 async function main() {
   if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (process.env.CLAUSEWISE_GC_LOG) rmSync(process.env.CLAUSEWISE_GC_LOG, { force: true });
   const sizes = (process.env.BENCH_SIZES ?? '2000,10000').split(',').map(Number);
   for (const size of sizes) await measure(size);
 }
@@ -133,17 +137,29 @@ async function interactive(server, dir) {
   let version = 1;
   const edit = async (at, column) => {
     const arrived = next('textDocument/publishDiagnostics', published);
-    const start = performance.now();
+    const sched = tracing && schedMilliseconds(server.child.pid);
+    const start = epochNow();
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: { line: at, character: column }, end: { line: at, character: column + 1 } }, text: version % 2 === 0 ? '7' : '2' }],
     });
     await arrived;
-    return performance.now() - start;
+    const took = epochNow() - start;
+    traced.at(-1)?.requests.push({ start, ms: took, ...schedSince(sched) });
+    return took;
+  };
+  // With CLAUSEWISE_GC_LOG, per series each request's start (epoch ms), latency and the server's threads' scheduling, for reportOverlaps.
+  const traced = [];
+  const tracing = Boolean(process.env.CLAUSEWISE_GC_LOG);
+  const schedSince = (before) => {
+    if (!before) return {};
+    const after = schedMilliseconds(server.child.pid);
+    return { mainRun: after.mainRun - before.mainRun, mainWait: after.mainWait - before.mainWait, othersRun: after.othersRun - before.othersRun };
   };
   // Each series has an even number of edits, so it leaves its id claimed again.
   for (const [name, at, column] of [['frontmatter', line, character], ['body', bodyLine, bodyCharacter]]) {
     for (let warmUp = 0; warmUp < 10; warmUp++) await edit(at, column);
+    traced.push({ name: `${name} edits`, slowerThan: 50, requests: [] });
     // The document's own parse is timed between the edits, so a busy moment weighs on both alike.
     const parseOnce = parseTimer(text);
     const latencies = [];
@@ -165,13 +181,17 @@ async function interactive(server, dir) {
   /** Times QUERIES requests, each after `before()` (untimed: an edit of another document, or nothing). */
   const timed = async (method, params, before = async () => {}) => {
     const times = [];
+    traced.push({ name: method, slowerThan: 10, requests: [] });
     for (let i = 0; i < QUERIES; i++) {
       await before();
-      const start = performance.now();
+      const sched = tracing && schedMilliseconds(server.child.pid);
+      const start = epochNow();
       const result = await connection.sendRequest(method, params);
       if (!result) throw new Error(`${method} answered nothing`);
-      times.push(performance.now() - start);
+      times.push(epochNow() - start);
+      traced.at(-1).requests.push({ start, ms: times.at(-1), ...schedSince(sched) });
     }
+    if (process.env.BENCH_DEBUG) console.log(`${method} latencies: ${times.map((value) => value.toFixed(1)).join(' ')}`);
     return times;
   };
   const hover = await timed('textDocument/hover', { textDocument: { uri }, position: { line, character: 'clauses: [9.4.2, 12.3'.length } });
@@ -200,6 +220,7 @@ async function interactive(server, dir) {
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri: hostile } });
   }
   await server.stop();
+  if (tracing) reportOverlaps(process.env.CLAUSEWISE_GC_LOG, traced.slice(0, 4));
 }
 
 await main();

@@ -45,6 +45,7 @@ function logged<P, R>(context: () => ServerContext, name: string, handler: (para
   return async (params: P, token: CancellationToken): Promise<R> => {
     try {
       if (context().shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `the server is shutting down (the client sent shutdown) and answers no ${name} request; start a new server`);
+      context().workspace.activity.touch();
       return await handler(params, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;

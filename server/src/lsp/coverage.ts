@@ -33,10 +33,10 @@ export class CoverageNotifier {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Something coverage depends on changed: compare after a short pause. */
+  /** Something coverage depends on changed: compare after a short pause, once the client is quiet (see ClientActivity). */
   schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.notify(), NOTIFY_DELAY_MS);
+    this.timer = setTimeout(() => void this.workspace.activity.pause().then(() => this.notify()), NOTIFY_DELAY_MS);
   }
 
   private notify(): void {

@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
+import { logCollections } from './gcLog';
 import { limitHeapGrowth } from './heapGrowth';
 import { startServer } from './server';
 
@@ -22,6 +23,7 @@ function main(argv: string[]): void {
     return;
   }
   limitHeapGrowth();
+  logCollections();
   const connection = createConnection(ProposedFeatures.all);
   // A bug must cost one answer, not the server: log it and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Clausewise internal error: ${error.stack ?? error.message}`));

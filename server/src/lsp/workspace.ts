@@ -11,6 +11,7 @@ import type { SummaryIndex } from '../model/summaryIndex';
 import { MARKDOWN_FILE } from '../engine/markdownFiles';
 import type { ReadProblem } from '../document/types';
 import { Session, type DocumentChange, type DocumentSource, type SessionDocument } from '../engine/session';
+import { ClientActivity, QUIET_MS } from './clientActivity';
 import { filePathOf, WorkspaceFolders } from './folders';
 import { settledWithin } from './settledWithin';
 
@@ -59,6 +60,8 @@ const PUBLISH_SLICE = 50;
 export class LiveWorkspace {
   readonly session: Session;
   readonly folders: WorkspaceFolders;
+  /** When the client last sent a request or an edit: the workspace's diagnostics wait for its pauses. */
+  readonly activity = new ClientActivity();
   private readonly members = new Set<string>();
   private readonly openUris = new Map<string, string>();
   private readonly versions = new Map<string, number>();
@@ -159,6 +162,7 @@ export class LiveWorkspace {
 
   /** An open document changed (or was opened): check it after the debounce. */
   documentChanged(uri: string): void {
+    this.activity.touch();
     const path = this.markdownPath(uri);
     if (!path) return;
     this.openUris.set(path, uri);
@@ -404,14 +408,25 @@ export class LiveWorkspace {
   /**
    * Indexing ends when every document is analysed and checked (hover, coverage and the views can
    * answer); the diagnostics of the whole workspace then go out in slices, each once the client has
-   * the one before, so requests are served in between and unsent messages do not pile up.
+   * the one before, so requests are served in between and unsent messages do not pile up, and each
+   * only in a pause of the client's (see ClientActivity), so they never delay an edit's diagnostics or an answer.
    */
   private async publishInSlices(checked: SessionDocument[], generation: number): Promise<void> {
     for (let start = 0; start < checked.length; start += PUBLISH_SLICE) {
+      await this.clientPaused();
       if (generation !== this.generation) return;
       // An edit, file event or close between slices has published (or cleared) that document itself.
       this.listener.findingsChanged(checked.slice(start, start + PUBLISH_SLICE).filter((entry) => this.session.get(entry.path) === entry));
       await Promise.all([this.listener.delivered(), new Promise((resolve) => setImmediate(resolve))]);
+    }
+  }
+
+  /** Resolves once the client is quiet and no edit of an open document waits for its check. */
+  private async clientPaused(): Promise<void> {
+    for (;;) {
+      await this.activity.pause();
+      if (this.pending.size === 0 && this.inflight.size === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     }
   }
 

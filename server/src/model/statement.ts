@@ -11,7 +11,7 @@ export function isSoaDocument(summary: DocumentSummary): boolean {
 
 /** The SoA documents (`type: soa`) of a policy set, in path order; a set should have one. */
 export function soaDocuments(index: SummaryIndex): DocumentSummary[] {
-  return index.policies().filter(isSoaDocument);
+  return index.ofType('soa');
 }
 
 /**

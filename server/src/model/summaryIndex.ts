@@ -2,13 +2,14 @@ import { normalizeClauseId } from '../catalog/clauseId';
 import type { DocumentSummary } from './summary';
 import { listingChanged } from './summaryChanges';
 
-type Relation = 'id' | 'claims' | 'excludes' | 'cites' | 'references';
+type Relation = 'id' | 'type' | 'claims' | 'excludes' | 'cites' | 'references';
 
 /** The keys a policy summary is filed under for each workspace question. */
 function keysOf(summary: DocumentSummary): Record<Relation, string[]> {
   const ids = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))];
   return {
     id: ids([summary.id?.value]),
+    type: ids([summary.type]),
     claims: ids(summary.clauses.map((claim) => normalizeClauseId(claim.source))),
     excludes: ids(summary.exclusions.map((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source))),
     cites: ids(summary.mentions.map((mention) => mention.id)),
@@ -38,7 +39,7 @@ function positionOf(sorted: DocumentSummary[], path: string): number {
 export class SummaryIndex {
   private readonly summaries = new Map<string, DocumentSummary>();
   private readonly relations: Record<Relation, Map<string, Set<string>>> = {
-    id: new Map(), claims: new Map(), excludes: new Map(), cites: new Map(), references: new Map(),
+    id: new Map(), type: new Map(), claims: new Map(), excludes: new Map(), cites: new Map(), references: new Map(),
   };
   private sortedPolicies?: DocumentSummary[];
   private changes = 0;
@@ -119,6 +120,11 @@ export class SummaryIndex {
   /** Policy documents with this id (more than one is a duplicate). */
   withId(id: string): DocumentSummary[] {
     return this.lookup('id', id);
+  }
+
+  /** Policy documents of this `type` (a hover asks for the SoA without a scan of the workspace). */
+  ofType(type: string): DocumentSummary[] {
+    return this.lookup('type', type);
   }
 
   ids(): string[] {

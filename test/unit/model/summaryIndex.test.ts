@@ -37,6 +37,18 @@ describe('the workspace index', () => {
     expect(paths(policies.index.policies())).toEqual(['/ws/a.md', '/ws/b.md']);
   });
 
+  it('lists the policy documents of a type in path order, following edits and removals', () => {
+    const soa = (id: string) => doc(id, 'clauses: []\n').replace('type: policy', 'type: soa');
+    const policies = set({ 'z.md': soa('SOA-Z'), 'c.md': soa('SOA-C'), 'b.md': doc('POL-B', 'clauses: []\n'), 'readme.md': '# Not a policy\n' });
+    const paths = (summaries: { path: string }[]) => summaries.map((summary) => summary.path);
+    expect(paths(policies.index.ofType('soa'))).toEqual(['/ws/c.md', '/ws/z.md']);
+    expect(paths(policies.index.ofType('policy'))).toEqual(['/ws/b.md']);
+    policies.add('/ws/z.md', doc('POL-Z', 'clauses: []\n'));
+    expect(paths(policies.index.ofType('soa'))).toEqual(['/ws/c.md']);
+    policies.index.delete('/ws/c.md');
+    expect(policies.index.ofType('soa')).toEqual([]);
+  });
+
   it('finds duplicate ids and forgets a document when it is replaced or removed', () => {
     const policies = set({ 'a.md': doc('POL-A', 'clauses: []\n'), 'b.md': doc('POL-A', 'clauses: []\n') });
     expect(policies.index.withId('POL-A')).toHaveLength(2);
