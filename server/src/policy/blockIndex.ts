@@ -2,7 +2,7 @@ import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
 import { inOneSentence, OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
-import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
+import { TYPED_CONCEPT, WORD_START, type EvidenceGroup, type EvidencePattern, type EvidenceTerm, type WordTest } from './evidence';
 
 /** Where prose evidence for an element was found: the block, and the words that matched, one per concept group. */
 export interface ProseEvidence {
@@ -120,14 +120,18 @@ export class BlockIndex {
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
     // Many blocks share their framing text (the heading above a list): index each once.
     const framings = new Map<string, IndexedText>();
+    const leafTexts = new Map<TextBlock, IndexedText>();
+    const sections: { entry: number; ranges: Range[]; inside: TextBlock[] }[] = [];
     for (const block of document.blocks) {
       if (emptyTitled.has(block)) continue;
       // A section's own words are its title's and those of the blocks inside it.
-      const ownRanges = block.kind === 'section' ? [block.own[0]!, ...leavesWithin(leaves, block.range).flatMap((leaf) => leaf.own)] : block.own;
+      const inside = block.kind === 'section' ? leavesWithin(leaves, block.range) : undefined;
+      const ownRanges = inside ? [block.own[0]!, ...inside.flatMap((leaf) => leaf.own)] : block.own;
       const { text: ownText, words: own, breaks: ownBreaks } = read(ownRanges, true);
       if (own.length === 0) continue;
       const entry = this.entries.length;
-      this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] });
+      if (inside) sections.push({ entry, ranges: ownRanges, inside });
+      else leafTexts.set(block, this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] }));
       const framingKey = block.context.length === 1 ? `${block.context[0]!.start}:${block.context[0]!.end}` : block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
       if (!framing) {
@@ -137,6 +141,28 @@ export class BlockIndex {
       framing.entries.push(entry);
       this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words, ownBreaks, contextBreaks: framing.breaks });
     }
+    // A section's words are its title's and its blocks', with a break between any two of them: a
+    // phrase found in the section is found in one of them, so the section is filed with each rather
+    // than indexed again. Only where a table cell runs on from one block into the next is it read whole.
+    for (const section of sections) {
+      const { own, ownText, ownBreaks } = this.entries[section.entry]!;
+      if (!this.linkSection(document.text, section, leafTexts, readOne(section.ranges[0]!, true))) {
+        this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [section.entry] });
+      }
+    }
+  }
+
+  /** Files a section with its title's words and with each block inside it, when no phrase can run from one into the next; else false. */
+  private linkSection(text: string, { entry, ranges, inside }: { entry: number; ranges: Range[]; inside: TextBlock[] }, leafTexts: Map<TextBlock, IndexedText>, title: Reading): boolean {
+    // `ranges` holds the title, then each block's own ranges in turn.
+    let at = 1;
+    for (const leaf of inside) {
+      if (leaf.own.length > 0 && continuesCell(text, ranges[at - 1]!, ranges[at]!)) return false;
+      at += leaf.own.length;
+    }
+    if (title.words.length > 0) this.add({ text: title.text, words: title.words, breaks: title.breaks, own: true, entries: [entry] });
+    for (const leaf of inside) leafTexts.get(leaf)?.entries.push(entry);
+    return true;
   }
 
   private add(text: IndexedText): IndexedText {
@@ -175,16 +201,16 @@ export class BlockIndex {
    * hold in the block's own words (the others hold only in its framing text).
    */
   find(pattern: EvidencePattern, accept?: (block: TextBlock, own: readonly boolean[]) => boolean): ProseEvidence | undefined {
-    const { groups } = pattern;
+    const { groups, firsts } = pattern;
     // Groups of words alone are looked up first, and the first one found nowhere ends the search.
     let seed: Map<number, number> | undefined;
-    for (const group of groups) {
-      if (group.some((term) => term.kind === 'concept')) continue;
-      const blocks = this.words(group);
+    for (let g = 0; g < groups.length; g++) {
+      if (firsts[g]!.includes(TYPED_CONCEPT)) continue;
+      const blocks = this.words(groups[g]!, firsts[g]!);
       if (blocks.size === 0) return undefined;
       if (!seed || blocks.size < seed.size) seed = blocks;
     }
-    seed ??= this.everywhere(groups[0]!);
+    seed ??= this.everywhere(pattern, 0);
     let best: number | undefined;
     const rank = (index: number) => (this.entries[index]!.block.kind === 'section' ? this.entries.length : 0) + index;
     for (const index of seed.keys()) {
@@ -193,7 +219,7 @@ export class BlockIndex {
       let all = true;
       const owned: boolean[] = [];
       for (let g = 0; g < groups.length && all; g++) {
-        const how = this.holds(groups[g]!, index);
+        const how = this.holds(pattern, g, index);
         if (how === 0) all = false;
         else if (how === OWN) own = true;
         owned.push(how === OWN);
@@ -210,15 +236,16 @@ export class BlockIndex {
     if (pattern.groups.length < 2) return [];
     const misses: { block: TextBlock; missing: number }[] = [];
     this.entries.forEach((entry, index) => {
-      const failed = pattern.groups.flatMap((group, g) => (this.holds(group, index) ? [] : [g]));
+      const failed = pattern.groups.flatMap((_group, g) => (this.holds(pattern, g, index) ? [] : [g]));
       if (failed.length === 1) misses.push({ block: entry.block, missing: failed[0]! });
     });
     return misses;
   }
 
-  /** How a group holds in one block: OWN, CONTEXT or 0. */
-  private holds(group: EvidenceGroup, index: number): number {
-    let how = this.words(group).get(index) ?? 0;
+  /** How a pattern's group g holds in one block: OWN, CONTEXT or 0. */
+  private holds(pattern: EvidencePattern, g: number, index: number): number {
+    const group = pattern.groups[g]!;
+    let how = this.words(group, pattern.firsts[g]!).get(index) ?? 0;
     if (how === OWN) return how;
     for (const term of group) {
       if (term.kind === 'concept') how = Math.max(how, this.concept(term.concept, index));
@@ -228,10 +255,10 @@ export class BlockIndex {
   }
 
   /** Every block where a group holds, concepts included (when no group of a pattern is made of words alone). */
-  private everywhere(group: EvidenceGroup): Map<number, number> {
+  private everywhere(pattern: EvidencePattern, g: number): Map<number, number> {
     const result = new Map<number, number>();
     this.entries.forEach((_entry, index) => {
-      const how = this.holds(group, index);
+      const how = this.holds(pattern, g, index);
       if (how) result.set(index, how);
     });
     return result;
@@ -249,17 +276,16 @@ export class BlockIndex {
   }
 
   /** The blocks where a group's words (not its typed concepts) occur, each with how; once per group per document. */
-  private words(group: EvidenceGroup): Map<number, number> {
+  private words(group: EvidenceGroup, firsts: Int32Array): Map<number, number> {
     let result = this.groups.get(group);
     if (result) return result;
     result = NOWHERE;
-    for (const term of group) {
-      if (term.kind !== 'words') continue;
-      const first = term.words[0]!;
+    for (let t = 0; t < firsts.length; t++) {
+      const first = firsts[t]!;
       // Most terms start with a word the document never uses: the bit set says so without a lookup.
-      if ('stem' in first && !this.mayHave(first.id)) continue;
+      if (first === TYPED_CONCEPT || (first !== WORD_START && !this.mayHave(first))) continue;
       if (result === NOWHERE) result = new Map();
-      this.term(term, result);
+      this.term(group[t] as Extract<EvidenceTerm, { kind: 'words' }>, result);
     }
     this.groups.set(group, result);
     return result;

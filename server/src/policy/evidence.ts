@@ -21,6 +21,11 @@ export type EvidenceGroup = EvidenceTerm[];
 /** Concepts that must all be found in one block for the pattern to hold. */
 export interface EvidencePattern {
   groups: EvidenceGroup[];
+  /**
+   * For each group, each term's first word as a number, so a document's index passes over the terms
+   * it cannot hold without reading them: the stem's id, TYPED_CONCEPT or WORD_START.
+   */
+  firsts: Int32Array[];
   /** Where it came from: the element's evidence, or a phrase of the organisation's own. */
   origin: 'evidence' | 'phrase';
 }
@@ -50,6 +55,19 @@ export function evidenceProblems(groups: string[][]): { path: [number, number]; 
       return problem ? [{ path: [g, t] as [number, number], problem }] : [];
     }),
   );
+}
+
+/** In EvidencePattern.firsts: a typed concept ($role), found by its own patterns. */
+export const TYPED_CONCEPT = -1;
+/** In EvidencePattern.firsts: a term whose first word is a word start ("recertif*"). */
+export const WORD_START = -2;
+
+function firstsOf(group: EvidenceGroup): Int32Array {
+  return Int32Array.from(group, (term) => (term.kind === 'concept' ? TYPED_CONCEPT : 'stem' in term.words[0]! ? term.words[0].id : WORD_START));
+}
+
+function patternOf(groups: EvidenceGroup[], origin: EvidencePattern['origin']): EvidencePattern {
+  return { groups, firsts: groups.map(firstsOf), origin };
 }
 
 /** Compiled terms by their text: the catalog writes some 25,000 terms, 14,000 of them distinct. */
@@ -99,7 +117,7 @@ function compileNewTerm(term: string): EvidenceTerm {
  * for a rule that looks for concepts of its own. Compile it once, not per document.
  */
 export function evidencePattern(groups: string[][]): EvidencePattern {
-  return { groups: groups.map((group) => withVariants(group).map(compileTerm)), origin: 'evidence' };
+  return patternOf(groups.map((group) => withVariants(group).map(compileTerm)), 'evidence');
 }
 
 const compiled = new WeakMap<Element, EvidencePattern[]>();
@@ -113,7 +131,7 @@ export function evidencePatterns(element: Element): EvidencePattern[] {
   if (!patterns) {
     patterns = [];
     if (element.evidence.length > 0) patterns.push(evidencePattern(element.evidence));
-    if (element.phrases?.length) patterns.push({ groups: [withVariants(element.phrases).map(compileTerm)], origin: 'phrase' });
+    if (element.phrases?.length) patterns.push(patternOf([withVariants(element.phrases).map(compileTerm)], 'phrase'));
     compiled.set(element, patterns);
   }
   return patterns;

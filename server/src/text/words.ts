@@ -1,4 +1,5 @@
 import { stemWord, withoutInflection } from './stem';
+import { WordTable } from './wordTable';
 
 /** British spellings written the American way before stemming, so both meet. */
 const SPELLING: [RegExp, string][] = [
@@ -118,7 +119,8 @@ export interface Word {
 /** Whether any joined spelling occurs (one test instead of one per spelling; not global, so no lastIndex state). */
 const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source).join('|'), 'i');
 
-const forms = new Map<string, Word>();
+/** Every word read so far, by its lower-case surface (bounded: a long-lived server reads endless new words). */
+const forms = new WordTable<Word>(100_000);
 
 const stemIds = new Map<string, number>();
 /**
@@ -146,14 +148,15 @@ export function stemIdCount(): number {
 
 /** Stem, American spelling and base of a lower-case word, computed once per process (bounded). */
 function formsOf(surface: string): Word {
-  let known = forms.get(surface);
-  if (!known) {
-    const american = americanSpelling(surface);
-    const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
-    known = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
-    if (forms.size < 100_000) forms.set(surface, known);
-  }
-  return known;
+  return forms.find(surface, 0, surface.length) ?? newForms(surface);
+}
+
+function newForms(surface: string): Word {
+  const american = americanSpelling(surface);
+  const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
+  const word = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
+  forms.add(word);
+  return word;
 }
 
 function joined(text: string): string {
@@ -171,8 +174,11 @@ function isWordCode(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text[i]!);
 }
 
-/** Calls `found(start, end)` for each word of a text: letters and digits, with an apostrophe and letters after it ("employee's"). */
-function scanWords(text: string, found: (start: number, end: number) => void): void {
+/**
+ * Calls `found(start, end, quoted)` for each word of a text: letters and digits, with an apostrophe
+ * and letters after it ("employee's", `quoted` true).
+ */
+function scanWords(text: string, found: (start: number, end: number, quoted: boolean) => void): void {
   let i = 0;
   const length = text.length;
   while (i < length) {
@@ -182,11 +188,12 @@ function scanWords(text: string, found: (start: number, end: number) => void): v
     }
     const start = i;
     while (i < length && isWordCode(text, i)) i++;
-    if (i + 1 < length && (text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1]!)) {
+    const quoted = i + 1 < length && (text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1]!);
+    if (quoted) {
       i++;
       while (i < length && LETTER.test(text[i]!)) i++;
     }
-    found(start, i);
+    found(start, i, quoted);
   }
 }
 
@@ -233,13 +240,18 @@ export function readWords(text: string): { words: Word[]; breaks: Set<number> } 
   const clean = joined(text);
   // Lower-case the text once; a few characters change length when lower-cased, then each word is.
   const lowered = clean.toLowerCase();
-  const lower = lowered.length === clean.length ? (start: number, end: number) => lowered.slice(start, end) : (start: number, end: number) => clean.slice(start, end).toLowerCase();
+  const sameLength = lowered.length === clean.length;
   let previousEnd = -1;
-  scanWords(clean, (start, end) => {
+  scanWords(clean, (start, end, quoted) => {
     if (previousEnd >= 0 && (start - previousEnd > 1 || clean.charCodeAt(previousEnd) === 124) && endsSentence(clean, previousEnd, start)) breaks.add(words.length);
     previousEnd = end;
-    const word = lower(start, end);
-    words.push(formsOf(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '') : word));
+    // A word seen before is found from the text itself, without a string of its own.
+    const known = sameLength && !quoted ? forms.find(lowered, start, end) : undefined;
+    if (known) words.push(known);
+    else {
+      const word = sameLength ? lowered.slice(start, end) : clean.slice(start, end).toLowerCase();
+      words.push(formsOf(quoted ? word.replace(/['’]s$/, '') : word));
+    }
   });
   return { words, breaks };
 }
