@@ -71,8 +71,11 @@ export class BlockIndex {
   private readonly entries: IndexedBlock[] = [];
   /** Every distinct word sequence: each block's own words, and each framing text once (many blocks share one). */
   private readonly texts: IndexedText[] = [];
-  /** Where each stem occurs: text and position. */
-  private readonly byStem = new Map<string, Occurrence[]>();
+  /**
+   * Where each stem occurs, by stemId: text and position. (Past the ids given out one by one, every
+   * stem is OTHER_STEM and shares a list; each occurrence is still compared word by word.)
+   */
+  private readonly byStem = new Map<number, Occurrence[]>();
   /** The stems that occur, by stemId, as bits: a term whose first stem is not here is passed over without a lookup. */
   private stems = new Uint32Array((stemIdCount() >> 5) + 64);
   /** Every written form (as written and in American spelling), filed by its first three letters, for word starts, and the word starts looked up; built on first use. */
@@ -171,13 +174,13 @@ export class BlockIndex {
     const { words } = text;
     const base = index * POSITIONS;
     for (let at = 0; at < words.length; at++) {
-      const { stem, stemId } = words[at]!;
+      const { stemId } = words[at]!;
       if (stemId >> 5 >= this.stems.length) this.growStems(stemId);
       this.stems[stemId >> 5]! |= 1 << (stemId & 31);
       const occurrence = base + (at < POSITIONS ? at : POSITIONS - 1);
-      const list = this.byStem.get(stem);
+      const list = this.byStem.get(stemId);
       if (list) list.push(occurrence);
-      else this.byStem.set(stem, [occurrence]);
+      else this.byStem.set(stemId, [occurrence]);
     }
     return text;
   }
@@ -201,12 +204,12 @@ export class BlockIndex {
    * hold in the block's own words (the others hold only in its framing text).
    */
   find(pattern: EvidencePattern, accept?: (block: TextBlock, own: readonly boolean[]) => boolean): ProseEvidence | undefined {
-    const { groups, firsts } = pattern;
+    const { groups, stems } = pattern;
     // Groups of words alone are looked up first, and the first one found nowhere ends the search.
     let seed: Map<number, number> | undefined;
     for (let g = 0; g < groups.length; g++) {
-      if (firsts[g]!.includes(TYPED_CONCEPT)) continue;
-      const blocks = this.words(groups[g]!, firsts[g]!);
+      if (stems[g]!.includes(TYPED_CONCEPT)) continue;
+      const blocks = this.words(groups[g]!, stems[g]!);
       if (blocks.size === 0) return undefined;
       if (!seed || blocks.size < seed.size) seed = blocks;
     }
@@ -217,14 +220,14 @@ export class BlockIndex {
       if (best !== undefined && rank(index) >= rank(best)) continue;
       let own = false;
       let all = true;
-      const owned: boolean[] = [];
+      const owned: boolean[] | undefined = accept && [];
       for (let g = 0; g < groups.length && all; g++) {
         const how = this.holds(pattern, g, index);
         if (how === 0) all = false;
         else if (how === OWN) own = true;
-        owned.push(how === OWN);
+        owned?.push(how === OWN);
       }
-      if (all && own && (!accept || accept(this.entries[index]!.block, owned))) best = index;
+      if (all && own && (!accept || accept(this.entries[index]!.block, owned!))) best = index;
     }
     if (best === undefined) return undefined;
     const entry = this.entries[best]!;
@@ -245,7 +248,7 @@ export class BlockIndex {
   /** How a pattern's group g holds in one block: OWN, CONTEXT or 0. */
   private holds(pattern: EvidencePattern, g: number, index: number): number {
     const group = pattern.groups[g]!;
-    let how = this.words(group, pattern.firsts[g]!).get(index) ?? 0;
+    let how = this.words(group, pattern.stems[g]!).get(index) ?? 0;
     if (how === OWN) return how;
     for (const term of group) {
       if (term.kind === 'concept') how = Math.max(how, this.concept(term.concept, index));
@@ -276,14 +279,18 @@ export class BlockIndex {
   }
 
   /** The blocks where a group's words (not its typed concepts) occur, each with how; once per group per document. */
-  private words(group: EvidenceGroup, firsts: Int32Array): Map<number, number> {
+  private words(group: EvidenceGroup, stems: Int32Array): Map<number, number> {
     let result = this.groups.get(group);
     if (result) return result;
     result = NOWHERE;
-    for (let t = 0; t < firsts.length; t++) {
-      const first = firsts[t]!;
-      // Most terms start with a word the document never uses: the bit set says so without a lookup.
-      if (first === TYPED_CONCEPT || (first !== WORD_START && !this.mayHave(first))) continue;
+    for (let at = 0, t = 0; at < stems.length; t++) {
+      const count = stems[at++]!;
+      if (count === TYPED_CONCEPT) continue;
+      // Most terms have a word the document never uses: the bit set says so without reading the term.
+      let possible = true;
+      for (let k = 0; k < count && possible; k++) possible = stems[at + k] === WORD_START || this.mayHave(stems[at + k]!);
+      at += count;
+      if (!possible) continue;
       if (result === NOWHERE) result = new Map();
       this.term(group[t] as Extract<EvidenceTerm, { kind: 'words' }>, result);
     }
@@ -301,7 +308,7 @@ export class BlockIndex {
     for (let k = 0; k < tests.length; k++) {
       const test = tests[k]!;
       if (!('stem' in test)) continue;
-      const list = this.mayHave(test.id) ? this.byStem.get(test.stem) : undefined;
+      const list = this.mayHave(test.id) ? this.byStem.get(test.id) : undefined;
       if (!list) return;
       if (!starts || list.length < starts.length) [anchor, starts] = [k, list];
     }
@@ -387,6 +394,8 @@ const POSITIONS = 2 ** 20;
 /** No block: shared by every group found nowhere (never written to). */
 const NOWHERE = new Map<number, number>();
 const NONE_WORDS: Word[] = [];
+/** Where explain looks for a group's words: the block's own first, then its framing text. */
+const OWN_FIRST = [true, false];
 /** How many letters of a written form file it for word-start lookups. */
 const START = 3;
 
@@ -438,7 +447,7 @@ function explain(entry: IndexedBlock, pattern: EvidencePattern): string[] {
   const hits: { text: string; own: boolean; at: number }[] = [];
   for (const group of pattern.groups) {
     let hit: (typeof hits)[number] | undefined;
-    for (const own of [true, false]) {
+    for (const own of OWN_FIRST) {
       for (const term of group) {
         const found = termHit(entry, term, own);
         if (found && (!hit || found.at < hit.at)) hit = found;
@@ -478,11 +487,15 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
   const words = own ? entry.own : entry.context;
   const breaks = own ? entry.ownBreaks : entry.contextBreaks;
   const layout = layoutOf(words);
-  const first = term.words[0]!;
-  const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
-  for (const at of candidates) {
-    if (!term.words.every((test, k) => words[at + k] !== undefined && matchesWord(test, words[at + k]!))) continue;
-    if (!inOneSentence(breaks, at, term.words.length)) continue;
+  const tests = term.words;
+  const first = tests[0]!;
+  const candidates = 'stem' in first ? layout.byStem.get(first.stem) : undefined;
+  if ('stem' in first && !candidates) return undefined;
+  for (let c = 0; c < (candidates ? candidates.length : words.length); c++) {
+    const at = candidates ? candidates[c]! : c;
+    let row = at + tests.length <= words.length;
+    for (let k = 0; k < tests.length && row; k++) row = matchesWord(tests[k]!, words[at + k]!);
+    if (!row || !inOneSentence(breaks, at, tests.length)) continue;
     layout.starts ??= wordStarts(text);
     return { text: words.slice(at, at + term.words.length).map((word) => word.surface).join(' '), own, at: layout.starts[at] ?? 0 };
   }

@@ -22,10 +22,11 @@ export type EvidenceGroup = EvidenceTerm[];
 export interface EvidencePattern {
   groups: EvidenceGroup[];
   /**
-   * For each group, each term's first word as a number, so a document's index passes over the terms
-   * it cannot hold without reading them: the stem's id, TYPED_CONCEPT or WORD_START.
+   * For each group, its terms' words as numbers, so a document's index passes over the terms it
+   * cannot hold without reading them: per term, TYPED_CONCEPT, or how many words and then each
+   * word's stem id or WORD_START.
    */
-  firsts: Int32Array[];
+  stems: Int32Array[];
   /** Where it came from: the element's evidence, or a phrase of the organisation's own. */
   origin: 'evidence' | 'phrase';
 }
@@ -57,17 +58,19 @@ export function evidenceProblems(groups: string[][]): { path: [number, number]; 
   );
 }
 
-/** In EvidencePattern.firsts: a typed concept ($role), found by its own patterns. */
+/** In EvidencePattern.stems: a typed concept ($role), found by its own patterns. */
 export const TYPED_CONCEPT = -1;
-/** In EvidencePattern.firsts: a term whose first word is a word start ("recertif*"). */
+/** In EvidencePattern.stems: a word start ("recertif*"), which any document may hold. */
 export const WORD_START = -2;
 
-function firstsOf(group: EvidenceGroup): Int32Array {
-  return Int32Array.from(group, (term) => (term.kind === 'concept' ? TYPED_CONCEPT : 'stem' in term.words[0]! ? term.words[0].id : WORD_START));
+function stemsOf(group: EvidenceGroup): Int32Array {
+  return Int32Array.from(
+    group.flatMap((term) => (term.kind === 'concept' ? [TYPED_CONCEPT] : [term.words.length, ...term.words.map((test) => ('stem' in test ? test.id : WORD_START))])),
+  );
 }
 
 function patternOf(groups: EvidenceGroup[], origin: EvidencePattern['origin']): EvidencePattern {
-  return { groups, firsts: groups.map(firstsOf), origin };
+  return { groups, stems: groups.map(stemsOf), origin };
 }
 
 /** Compiled terms by their text: the catalog writes some 25,000 terms, 14,000 of them distinct. */
