@@ -292,23 +292,24 @@ export class BlockIndex {
       at += count;
       if (!possible) continue;
       if (result === NOWHERE) result = new Map();
-      this.term(group[t] as Extract<EvidenceTerm, { kind: 'words' }>, result);
+      this.term(group[t] as Extract<EvidenceTerm, { kind: 'words' }>, stems, at - count, result);
     }
     this.groups.set(group, result);
     return result;
   }
 
   /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
-  private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
+  private term(term: Extract<EvidenceTerm, { kind: 'words' }>, stems: Int32Array, from: number, found: Map<number, number>): void {
     const tests = term.words;
     // The term's rarest word here anchors the search ("review" of "access review" where "access" is
-    // everywhere), and a word the document never uses rules the term out without a scan.
+    // everywhere), and a word the document never uses rules the term out without a scan. Its words'
+    // stem ids (from `from` in `stems`: EvidencePattern.stems) say which without reading the term.
     let anchor = 0;
     let starts: Occurrence[] | undefined;
     for (let k = 0; k < tests.length; k++) {
-      const test = tests[k]!;
-      if (!('stem' in test)) continue;
-      const list = this.mayHave(test.id) ? this.byStem.get(test.id) : undefined;
+      const id = stems[from + k]!;
+      if (id === WORD_START) continue;
+      const list = this.mayHave(id) ? this.byStem.get(id) : undefined;
       if (!list) return;
       if (!starts || list.length < starts.length) [anchor, starts] = [k, list];
     }

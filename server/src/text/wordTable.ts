@@ -1,11 +1,13 @@
 /**
  * Values filed by a word written in lower case, looked up straight from a stretch of a text (its
  * character codes hashed in place), so reading a document's words slices and hashes no new string
- * for a word already seen. One open-addressed table of slot → entry, grown by doubling; bounded by
- * `limit` entries (past it, `add` files nothing and the caller builds the value each time).
+ * for a word already seen. One open-addressed table of slot → entry, with each slot's hash beside it
+ * (a probe reads no value that cannot match), grown by doubling; bounded by `limit` entries (past
+ * it, `add` files nothing and the caller builds the value each time).
  */
 export class WordTable<T extends { surface: string }> {
   private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 12);
   private readonly values: T[] = [];
 
   constructor(private readonly limit: number) {}
@@ -17,9 +19,11 @@ export class WordTable<T extends { surface: string }> {
   /** The value filed for text.slice(start, end), or undefined. */
   find(text: string, start: number, end: number): T | undefined {
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+    const hash = hashOf(text, start, end);
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const index = this.slots[slot]!;
       if (index < 0) return undefined;
+      if (this.hashes[slot] !== hash) continue;
       const value = this.values[index]!;
       if (sameWord(value.surface, text, start, end)) return value;
     }
@@ -35,22 +39,25 @@ export class WordTable<T extends { surface: string }> {
 
   private place(surface: string, index: number): void {
     const mask = this.slots.length - 1;
-    let slot = hashOf(surface, 0, surface.length) & mask;
+    const hash = hashOf(surface, 0, surface.length);
+    let slot = hash & mask;
     while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
     this.slots[slot] = index;
+    this.hashes[slot] = hash;
   }
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.hashes = new Int32Array(this.slots.length);
     this.values.forEach((value, index) => this.place(value.surface, index));
   }
 }
 
-/** FNV-1a over the UTF-16 code units of text[start, end). */
+/** FNV-1a over the UTF-16 code units of text[start, end), as a signed 32-bit number (as an Int32Array keeps it). */
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hash;
 }
 
 function sameWord(surface: string, text: string, start: number, end: number): boolean {
