@@ -1,6 +1,6 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
-import { inOneSentence, OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
+import { inOneSentence, OTHER_STEM, readWords, stemIdCount, stemIdsStartingWith, wordStarts, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
 import { TYPED_CONCEPT, WORD_START, type EvidenceGroup, type EvidencePattern, type EvidenceTerm, type WordTest } from './evidence';
 
@@ -78,8 +78,8 @@ export class BlockIndex {
   private readonly byStem = new Map<number, Occurrence[]>();
   /** The stems that occur, by stemId, as bits: a term whose first stem is not here is passed over without a lookup. */
   private stems = new Uint32Array((stemIdCount() >> 5) + 64);
-  /** Every written form (as written and in American spelling), filed by its first three letters, for word starts, and the word starts looked up; built on first use. */
-  private forms?: { byStart: Map<string, Word[]>; occurrences: Map<Word, Occurrence[]>; found: Map<string, Occurrence[]> };
+  /** The occurrences of each word start looked up ("recertif*"). */
+  private readonly starts = new Map<string, Occurrence[]>();
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
   private readonly concepts = new Map<Concept, Uint8Array>();
 
@@ -331,45 +331,28 @@ export class BlockIndex {
     }
   }
 
-  /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
+  /** The occurrences of every word that starts with a prefix, as written or in American spelling; once per prefix per document. */
   private startingWith(prefix: string): Occurrence[] {
-    if (!this.forms) {
-      // Keyed by the word object (one per written form, shared by all its occurrences), not by its spelling.
-      const occurrences = new Map<Word, Occurrence[]>();
-      for (let index = 0; index < this.texts.length; index++) {
-        const { words } = this.texts[index]!;
-        for (let at = 0; at < words.length; at++) {
-          const word = words[at]!;
-          const occurrence = index * POSITIONS + (at < POSITIONS ? at : POSITIONS - 1);
-          const list = occurrences.get(word);
-          if (list) list.push(occurrence);
-          else occurrences.set(word, [occurrence]);
-        }
-      }
-      // Filed rather than sorted: a prefix is looked up among the few words that share its start, as written or in American spelling.
-      const byStart = new Map<string, Word[]>();
-      for (const word of occurrences.keys()) {
-        const start = word.surface.slice(0, START);
-        post(byStart, start, word);
-        if (word.american.slice(0, START) !== start) post(byStart, word.american.slice(0, START), word);
-      }
-      this.forms = { byStart, occurrences, found: new Map() };
-    }
-    const { byStart, occurrences, found } = this.forms;
-    let result = found.get(prefix);
+    let result = this.starts.get(prefix);
     if (result) return result;
-    // A prefix shorter than a filing key (a config's "e-si*") looks through every word.
-    const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? NONE_WORDS) : occurrences.keys();
-    const matching: Word[] = [];
-    for (const word of candidates) if (word.surface.startsWith(prefix) || word.american.startsWith(prefix)) matching.push(word);
-    if (matching.length === 1) result = occurrences.get(matching[0]!)!;
-    else {
-      result = [];
-      for (const word of matching) for (const occurrence of occurrences.get(word)!) result.push(occurrence);
+    result = [];
+    const starts = (word: Word) => word.surface.startsWith(prefix) || word.american.startsWith(prefix);
+    // The words of that start are among those of the few stems the process has seen begin with it.
+    const ids = stemIdsStartingWith(prefix);
+    for (const id of ids ?? []) {
+      for (const occurrence of (this.mayHave(id) && this.byStem.get(id)) || []) {
+        const at = occurrence % POSITIONS;
+        if (starts(this.texts[(occurrence - at) / POSITIONS]!.words[at]!)) result.push(occurrence);
+      }
     }
-    found.set(prefix, result);
+    // Past the words the process files, every word of the document is looked at.
+    if (!ids) {
+      this.texts.forEach(({ words }, index) => words.forEach((word, at) => starts(word) && result!.push(index * POSITIONS + Math.min(at, POSITIONS - 1))));
+    }
+    this.starts.set(prefix, result);
     return result;
   }
+
 }
 
 /** The prepared text of a range (or of ranges joined) and its words. */
@@ -394,11 +377,8 @@ type Occurrence = number;
 const POSITIONS = 2 ** 20;
 /** No block: shared by every group found nowhere (never written to). */
 const NOWHERE = new Map<number, number>();
-const NONE_WORDS: Word[] = [];
 /** Where explain looks for a group's words: the block's own first, then its framing text. */
 const OWN_FIRST = [true, false];
-/** How many letters of a written form file it for word-start lookups. */
-const START = 3;
 
 /** The blocks (sorted by start) that lie within a range, found by binary search. */
 function leavesWithin(leaves: TextBlock[], range: Range): TextBlock[] {

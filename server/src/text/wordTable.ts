@@ -29,12 +29,18 @@ export class WordTable<T extends { surface: string }> {
     }
   }
 
-  /** Files a value under its surface (not already filed), unless the table is full. */
-  add(value: T): void {
-    if (this.values.length >= this.limit) return;
+  /** Whether the table holds its limit: a value made now is filed nowhere. */
+  get full(): boolean {
+    return this.values.length >= this.limit;
+  }
+
+  /** Files a value under its surface (not already filed), unless the table is full; says whether it did. */
+  add(value: T): boolean {
+    if (this.full) return false;
     if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
     this.place(value.surface, this.values.length);
     this.values.push(value);
+    return true;
   }
 
   private place(surface: string, index: number): void {

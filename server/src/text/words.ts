@@ -155,8 +155,50 @@ function newForms(surface: string): Word {
   const american = americanSpelling(surface);
   const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
   const word = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
-  forms.add(word);
+  if (forms.add(word)) {
+    allWords.push(word);
+    const start = surface.slice(0, START);
+    fileByStart(start, word);
+    if (american.slice(0, START) !== start) fileByStart(american.slice(0, START), word);
+  }
   return word;
+}
+
+/** How many letters of a word file it for word-start look-ups. */
+const START = 3;
+/** Every filed word by its first letters, as written and in American spelling (lists only grow, as `forms` does). */
+const byStart = new Map<string, Word[]>();
+/** Every filed word, for a word start shorter than a filing key (a config's "e-si*"). */
+const allWords: Word[] = [];
+
+function fileByStart(start: string, word: Word): void {
+  const list = byStart.get(start);
+  if (list) list.push(word);
+  else byStart.set(start, [word]);
+}
+
+/** For each word start asked for, the stem ids of the words read so far that begin with it, and how many of its filed words were looked at. */
+const startStems = new Map<string, { ids: number[]; seen: Set<number>; read: number }>();
+
+/**
+ * The stem ids of every word read so far in this process that starts with `prefix` (lower case,
+ * American spelling) as written or in American spelling: a document's words of that start are among
+ * its words of these stems. Undefined once the process has read more distinct words than it files
+ * (a word read now may then be filed nowhere): the caller must look through its own words.
+ */
+export function stemIdsStartingWith(prefix: string): readonly number[] | undefined {
+  if (forms.full) return undefined;
+  let known = startStems.get(prefix);
+  if (!known) startStems.set(prefix, (known = { ids: [], seen: new Set(), read: 0 }));
+  const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? []) : allWords;
+  for (; known.read < candidates.length; known.read++) {
+    const word = candidates[known.read]!;
+    if (!known.seen.has(word.stemId) && (word.surface.startsWith(prefix) || word.american.startsWith(prefix))) {
+      known.seen.add(word.stemId);
+      known.ids.push(word.stemId);
+    }
+  }
+  return known.ids;
 }
 
 function joined(text: string): string {
