@@ -1,9 +1,9 @@
 import { isPlaceholderText, withoutPlaceholders } from '../document/normalize';
 import type { PolicyDocument, Range, TextBlock } from '../document/types';
-import { OTHER_STEM, readWords, stemIdCount, wordStarts, type Word } from '../text/words';
+import { OTHER_STEM, readWords, stemIdCount, stemIdsStartingWith, wordStarts, type Word } from '../text/words';
 import { findConcept, type Concept } from './concepts';
 import { SMALL_WORDS } from './termVariants';
-import type { EvidenceGroup, EvidencePattern, EvidenceTerm, WordTest } from './evidence';
+import { TYPED_CONCEPT, WORD_START, type EvidenceGroup, type EvidencePattern, type EvidenceTerm, type WordTest } from './evidence';
 
 /** Where prose evidence for an element was found: the block, and the words that matched, one per concept group. */
 export interface ProseEvidence {
@@ -72,12 +72,15 @@ export class BlockIndex {
   private readonly entries: IndexedBlock[] = [];
   /** Every distinct word sequence: each block's own words, and each framing text once (many blocks share one). */
   private readonly texts: IndexedText[] = [];
-  /** Where each stem occurs: text and position. */
-  private readonly byStem = new Map<string, Occurrence[]>();
+  /**
+   * Where each stem occurs, by stemId: text and position. (Past the ids given out one by one, every
+   * stem is OTHER_STEM and shares a list; each occurrence is still compared word by word.)
+   */
+  private readonly byStem = new Map<number, Occurrence[]>();
   /** The stems that occur, by stemId, as bits: a term whose first stem is not here is passed over without a lookup. */
   private stems = new Uint32Array((stemIdCount() >> 5) + 64);
-  /** Every written form (as written and in American spelling), filed by its first three letters, for word starts, and the word starts looked up; built on first use. */
-  private forms?: { byStart: Map<string, Word[]>; occurrences: Map<Word, Occurrence[]>; found: Map<string, Occurrence[]> };
+  /** The occurrences of each word start looked up ("recertif*"). */
+  private readonly starts = new Map<string, Occurrence[]>();
   private readonly groups = new Map<EvidenceGroup, Map<number, number>>();
   private readonly concepts = new Map<Concept, Uint8Array>();
 
@@ -121,14 +124,18 @@ export class BlockIndex {
     const leaves = document.blocks.filter((block) => block.kind !== 'section' && !emptyTitled.has(block));
     // Many blocks share their framing text (the heading above a list): index each once.
     const framings = new Map<string, IndexedText>();
+    const leafTexts = new Map<TextBlock, IndexedText>();
+    const sections: { entry: number; ranges: Range[]; inside: TextBlock[] }[] = [];
     for (const block of document.blocks) {
       if (emptyTitled.has(block)) continue;
       // A section's own words are its title's and those of the blocks inside it.
-      const ownRanges = block.kind === 'section' ? [block.own[0]!, ...leavesWithin(leaves, block.range).flatMap((leaf) => leaf.own)] : block.own;
+      const inside = block.kind === 'section' ? leavesWithin(leaves, block.range) : undefined;
+      const ownRanges = inside ? [block.own[0]!, ...inside.flatMap((leaf) => leaf.own)] : block.own;
       const { text: ownText, words: own, breaks: ownBreaks } = read(ownRanges, true);
       if (own.length === 0) continue;
       const entry = this.entries.length;
-      this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] });
+      if (inside) sections.push({ entry, ranges: ownRanges, inside });
+      else leafTexts.set(block, this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [entry] }));
       const framingKey = block.context.length === 1 ? `${block.context[0]!.start}:${block.context[0]!.end}` : block.context.map((range) => `${range.start}:${range.end}`).join(',');
       let framing = framings.get(framingKey);
       if (!framing) {
@@ -138,6 +145,28 @@ export class BlockIndex {
       framing.entries.push(entry);
       this.entries.push({ block, ownText, contextText: framing.text, own, context: framing.words, ownBreaks, contextBreaks: framing.breaks });
     }
+    // A section's words are its title's and its blocks', with a break between any two of them: a
+    // phrase found in the section is found in one of them, so the section is filed with each rather
+    // than indexed again. Only where a table cell runs on from one block into the next is it read whole.
+    for (const section of sections) {
+      const { own, ownText, ownBreaks } = this.entries[section.entry]!;
+      if (!this.linkSection(document.text, section, leafTexts, readOne(section.ranges[0]!, true))) {
+        this.add({ text: ownText, words: own, breaks: ownBreaks, own: true, entries: [section.entry] });
+      }
+    }
+  }
+
+  /** Files a section with its title's words and with each block inside it, when no phrase can run from one into the next; else false. */
+  private linkSection(text: string, { entry, ranges, inside }: { entry: number; ranges: Range[]; inside: TextBlock[] }, leafTexts: Map<TextBlock, IndexedText>, title: Reading): boolean {
+    // `ranges` holds the title, then each block's own ranges in turn.
+    let at = 1;
+    for (const leaf of inside) {
+      if (leaf.own.length > 0 && continuesCell(text, ranges[at - 1]!, ranges[at]!)) return false;
+      at += leaf.own.length;
+    }
+    if (title.words.length > 0) this.add({ text: title.text, words: title.words, breaks: title.breaks, own: true, entries: [entry] });
+    for (const leaf of inside) leafTexts.get(leaf)?.entries.push(entry);
+    return true;
   }
 
   private add(text: IndexedText): IndexedText {
@@ -146,13 +175,13 @@ export class BlockIndex {
     const { words } = text;
     const base = index * POSITIONS;
     for (let at = 0; at < words.length; at++) {
-      const { stem, stemId } = words[at]!;
+      const { stemId } = words[at]!;
       if (stemId >> 5 >= this.stems.length) this.growStems(stemId);
       this.stems[stemId >> 5]! |= 1 << (stemId & 31);
       const occurrence = base + (at < POSITIONS ? at : POSITIONS - 1);
-      const list = this.byStem.get(stem);
+      const list = this.byStem.get(stemId);
       if (list) list.push(occurrence);
-      else this.byStem.set(stem, [occurrence]);
+      else this.byStem.set(stemId, [occurrence]);
     }
     return text;
   }
@@ -176,30 +205,30 @@ export class BlockIndex {
    * hold in the block's own words (the others hold only in its framing text).
    */
   find(pattern: EvidencePattern, accept?: (block: TextBlock, own: readonly boolean[]) => boolean): ProseEvidence | undefined {
-    const { groups } = pattern;
+    const { groups, stems } = pattern;
     // Groups of words alone are looked up first, and the first one found nowhere ends the search.
     let seed: Map<number, number> | undefined;
-    for (const group of groups) {
-      if (group.some((term) => term.kind === 'concept')) continue;
-      const blocks = this.words(group);
+    for (let g = 0; g < groups.length; g++) {
+      if (stems[g]!.includes(TYPED_CONCEPT)) continue;
+      const blocks = this.words(groups[g]!, stems[g]!);
       if (blocks.size === 0) return undefined;
       if (!seed || blocks.size < seed.size) seed = blocks;
     }
-    seed ??= this.everywhere(groups[0]!);
+    seed ??= this.everywhere(pattern, 0);
     let best: number | undefined;
     const rank = (index: number) => (this.entries[index]!.block.kind === 'section' ? this.entries.length : 0) + index;
     for (const index of seed.keys()) {
       if (best !== undefined && rank(index) >= rank(best)) continue;
       let own = false;
       let all = true;
-      const owned: boolean[] = [];
+      const owned: boolean[] | undefined = accept && [];
       for (let g = 0; g < groups.length && all; g++) {
-        const how = this.holds(groups[g]!, index);
+        const how = this.holds(pattern, g, index);
         if (how === 0) all = false;
         else if (how === OWN) own = true;
-        owned.push(how === OWN);
+        owned?.push(how === OWN);
       }
-      if (all && own && (!accept || accept(this.entries[index]!.block, owned))) best = index;
+      if (all && own && (!accept || accept(this.entries[index]!.block, owned!))) best = index;
     }
     if (best === undefined) return undefined;
     const entry = this.entries[best]!;
@@ -211,15 +240,16 @@ export class BlockIndex {
     if (pattern.groups.length < 2) return [];
     const misses: { block: TextBlock; missing: number }[] = [];
     this.entries.forEach((entry, index) => {
-      const failed = pattern.groups.flatMap((group, g) => (this.holds(group, index) ? [] : [g]));
+      const failed = pattern.groups.flatMap((_group, g) => (this.holds(pattern, g, index) ? [] : [g]));
       if (failed.length === 1) misses.push({ block: entry.block, missing: failed[0]! });
     });
     return misses;
   }
 
-  /** How a group holds in one block: OWN, CONTEXT or 0. */
-  private holds(group: EvidenceGroup, index: number): number {
-    let how = this.words(group).get(index) ?? 0;
+  /** How a pattern's group g holds in one block: OWN, CONTEXT or 0. */
+  private holds(pattern: EvidencePattern, g: number, index: number): number {
+    const group = pattern.groups[g]!;
+    let how = this.words(group, pattern.stems[g]!).get(index) ?? 0;
     if (how === OWN) return how;
     for (const term of group) {
       if (term.kind === 'concept') how = Math.max(how, this.concept(term.concept, index));
@@ -229,10 +259,10 @@ export class BlockIndex {
   }
 
   /** Every block where a group holds, concepts included (when no group of a pattern is made of words alone). */
-  private everywhere(group: EvidenceGroup): Map<number, number> {
+  private everywhere(pattern: EvidencePattern, g: number): Map<number, number> {
     const result = new Map<number, number>();
     this.entries.forEach((_entry, index) => {
-      const how = this.holds(group, index);
+      const how = this.holds(pattern, g, index);
       if (how) result.set(index, how);
     });
     return result;
@@ -250,33 +280,37 @@ export class BlockIndex {
   }
 
   /** The blocks where a group's words (not its typed concepts) occur, each with how; once per group per document. */
-  private words(group: EvidenceGroup): Map<number, number> {
+  private words(group: EvidenceGroup, stems: Int32Array): Map<number, number> {
     let result = this.groups.get(group);
     if (result) return result;
     result = NOWHERE;
-    for (const term of group) {
-      if (term.kind !== 'words') continue;
-      const first = term.words[0]!;
-      // Most terms start with a word the document never uses: the bit set says so without a lookup.
-      if ('stem' in first && !this.mayHave(first.id)) continue;
+    for (let at = 0, t = 0; at < stems.length; t++) {
+      const count = stems[at++]!;
+      if (count === TYPED_CONCEPT) continue;
+      // Most terms have a word the document never uses: the bit set says so without reading the term.
+      let possible = true;
+      for (let k = 0; k < count && possible; k++) possible = stems[at + k] === WORD_START || this.mayHave(stems[at + k]!);
+      at += count;
+      if (!possible) continue;
       if (result === NOWHERE) result = new Map();
-      this.term(term, result);
+      this.term(group[t] as Extract<EvidenceTerm, { kind: 'words' }>, stems, at - count, result);
     }
     this.groups.set(group, result);
     return result;
   }
 
   /** Marks in `found` the blocks where a term's words occur in a row (OWN beats CONTEXT). */
-  private term(term: Extract<EvidenceTerm, { kind: 'words' }>, found: Map<number, number>): void {
+  private term(term: Extract<EvidenceTerm, { kind: 'words' }>, stems: Int32Array, from: number, found: Map<number, number>): void {
     const tests = term.words;
     // The term's rarest word here anchors the search ("review" of "access review" where "access" is
-    // everywhere), and a word the document never uses rules the term out without a scan.
+    // everywhere), and a word the document never uses rules the term out without a scan. Its words'
+    // stem ids (from `from` in `stems`: EvidencePattern.stems) say which without reading the term.
     let anchor = 0;
     let starts: Occurrence[] | undefined;
     for (let k = 0; k < tests.length; k++) {
-      const test = tests[k]!;
-      if (!('stem' in test)) continue;
-      const list = this.mayHave(test.id) ? this.byStem.get(test.stem) : undefined;
+      const id = stems[from + k]!;
+      if (id === WORD_START) continue;
+      const list = this.mayHave(id) ? this.byStem.get(id) : undefined;
       if (!list) return;
       if (!starts || list.length < starts.length) [anchor, starts] = [k, list];
     }
@@ -299,45 +333,28 @@ export class BlockIndex {
     }
   }
 
-  /** The occurrences of every word that starts with a prefix, as written or in American spelling. */
+  /** The occurrences of every word that starts with a prefix, as written or in American spelling; once per prefix per document. */
   private startingWith(prefix: string): Occurrence[] {
-    if (!this.forms) {
-      // Keyed by the word object (one per written form, shared by all its occurrences), not by its spelling.
-      const occurrences = new Map<Word, Occurrence[]>();
-      for (let index = 0; index < this.texts.length; index++) {
-        const { words } = this.texts[index]!;
-        for (let at = 0; at < words.length; at++) {
-          const word = words[at]!;
-          const occurrence = index * POSITIONS + (at < POSITIONS ? at : POSITIONS - 1);
-          const list = occurrences.get(word);
-          if (list) list.push(occurrence);
-          else occurrences.set(word, [occurrence]);
-        }
-      }
-      // Filed rather than sorted: a prefix is looked up among the few words that share its start, as written or in American spelling.
-      const byStart = new Map<string, Word[]>();
-      for (const word of occurrences.keys()) {
-        const start = word.surface.slice(0, START);
-        post(byStart, start, word);
-        if (word.american.slice(0, START) !== start) post(byStart, word.american.slice(0, START), word);
-      }
-      this.forms = { byStart, occurrences, found: new Map() };
-    }
-    const { byStart, occurrences, found } = this.forms;
-    let result = found.get(prefix);
+    let result = this.starts.get(prefix);
     if (result) return result;
-    // A prefix shorter than a filing key (a config's "e-si*") looks through every word.
-    const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? NONE_WORDS) : occurrences.keys();
-    const matching: Word[] = [];
-    for (const word of candidates) if (word.surface.startsWith(prefix) || word.american.startsWith(prefix)) matching.push(word);
-    if (matching.length === 1) result = occurrences.get(matching[0]!)!;
-    else {
-      result = [];
-      for (const word of matching) for (const occurrence of occurrences.get(word)!) result.push(occurrence);
+    result = [];
+    const starts = (word: Word) => word.surface.startsWith(prefix) || word.american.startsWith(prefix);
+    // The words of that start are among those of the few stems the process has seen begin with it.
+    const ids = stemIdsStartingWith(prefix);
+    for (const id of ids ?? []) {
+      for (const occurrence of (this.mayHave(id) && this.byStem.get(id)) || []) {
+        const at = occurrence % POSITIONS;
+        if (starts(this.texts[(occurrence - at) / POSITIONS]!.words[at]!)) result.push(occurrence);
+      }
     }
-    found.set(prefix, result);
+    // Past the words the process files, every word of the document is looked at.
+    if (!ids) {
+      this.texts.forEach(({ words }, index) => words.forEach((word, at) => starts(word) && result!.push(index * POSITIONS + Math.min(at, POSITIONS - 1))));
+    }
+    this.starts.set(prefix, result);
     return result;
   }
+
 }
 
 /** The prepared text of a range (or of ranges joined) and its words. */
@@ -362,9 +379,8 @@ type Occurrence = number;
 const POSITIONS = 2 ** 20;
 /** No block: shared by every group found nowhere (never written to). */
 const NOWHERE = new Map<number, number>();
-const NONE_WORDS: Word[] = [];
-/** How many letters of a written form file it for word-start lookups. */
-const START = 3;
+/** Where explain looks for a group's words: the block's own first, then its framing text. */
+const OWN_FIRST = [true, false];
 
 /** The blocks (sorted by start) that lie within a range, found by binary search. */
 function leavesWithin(leaves: TextBlock[], range: Range): TextBlock[] {
@@ -448,7 +464,7 @@ function explain(entry: IndexedBlock, pattern: EvidencePattern): string[] {
   const hits: { text: string; own: boolean; at: number }[] = [];
   for (const group of pattern.groups) {
     let hit: (typeof hits)[number] | undefined;
-    for (const own of [true, false]) {
+    for (const own of OWN_FIRST) {
       for (const term of group) {
         const found = termHit(entry, term, own);
         if (found && (!hit || found.at < hit.at)) hit = found;
@@ -489,8 +505,10 @@ function termHit(entry: IndexedBlock, term: EvidenceTerm, own: boolean): { text:
   const breaks = own ? entry.ownBreaks : entry.contextBreaks;
   const layout = layoutOf(words);
   const first = term.words[0]!;
-  const candidates = 'stem' in first ? (layout.byStem.get(first.stem) ?? []) : words.keys();
-  for (const at of candidates) {
+  const candidates = 'stem' in first ? layout.byStem.get(first.stem) : undefined;
+  if ('stem' in first && !candidates) return undefined;
+  for (let c = 0; c < (candidates ? candidates.length : words.length); c++) {
+    const at = candidates ? candidates[c]! : c;
     const end = phraseEnd(term, words, breaks, at);
     if (end < 0) continue;
     layout.starts ??= wordStarts(text);

@@ -21,6 +21,12 @@ export type EvidenceGroup = EvidenceTerm[];
 /** Concepts that must all be found in one block for the pattern to hold. */
 export interface EvidencePattern {
   groups: EvidenceGroup[];
+  /**
+   * For each group, its terms' words as numbers, so a document's index passes over the terms it
+   * cannot hold without reading them: per term, TYPED_CONCEPT, or how many words and then each
+   * word's stem id or WORD_START.
+   */
+  stems: Int32Array[];
   /** Where it came from: the element's evidence, or a phrase of the organisation's own. */
   origin: 'evidence' | 'phrase';
 }
@@ -50,6 +56,21 @@ export function evidenceProblems(groups: string[][]): { path: [number, number]; 
       return problem ? [{ path: [g, t] as [number, number], problem }] : [];
     }),
   );
+}
+
+/** In EvidencePattern.stems: a typed concept ($role), found by its own patterns. */
+export const TYPED_CONCEPT = -1;
+/** In EvidencePattern.stems: a word start ("recertif*"), which any document may hold. */
+export const WORD_START = -2;
+
+function stemsOf(group: EvidenceGroup): Int32Array {
+  return Int32Array.from(
+    group.flatMap((term) => (term.kind === 'concept' ? [TYPED_CONCEPT] : [term.words.length, ...term.words.map((test) => ('stem' in test ? test.id : WORD_START))])),
+  );
+}
+
+function patternOf(groups: EvidenceGroup[], origin: EvidencePattern['origin']): EvidencePattern {
+  return { groups, stems: groups.map(stemsOf), origin };
 }
 
 /** Compiled terms by their text: the catalog writes some 25,000 terms, 14,000 of them distinct. */
@@ -107,7 +128,7 @@ function compileNewTerm(term: string, apart: boolean): EvidenceTerm {
  * for a rule that looks for concepts of its own. Compile it once, not per document.
  */
 export function evidencePattern(groups: string[][]): EvidencePattern {
-  return { groups: groups.map(compileGroup), origin: 'evidence' };
+  return patternOf(groups.map(compileGroup), 'evidence');
 }
 
 const compiled = new WeakMap<Element, EvidencePattern[]>();
@@ -121,7 +142,7 @@ export function evidencePatterns(element: Element): EvidencePattern[] {
   if (!patterns) {
     patterns = [];
     if (element.evidence.length > 0) patterns.push(evidencePattern(element.evidence));
-    if (element.phrases?.length) patterns.push({ groups: [compileGroup(element.phrases)], origin: 'phrase' });
+    if (element.phrases?.length) patterns.push(patternOf([compileGroup(element.phrases)], 'phrase'));
     compiled.set(element, patterns);
   }
   return patterns;

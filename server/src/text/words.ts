@@ -1,4 +1,5 @@
 import { stemWord, withoutInflection } from './stem';
+import { WordTable } from './wordTable';
 
 /** British spellings written the American way before stemming, so both meet. */
 const SPELLING: [RegExp, string][] = [
@@ -118,7 +119,8 @@ export interface Word {
 /** Whether any joined spelling occurs (one test instead of one per spelling; not global, so no lastIndex state). */
 const ANY_JOINED = new RegExp(JOINED_SPELLINGS.map(([pattern]) => pattern.source).join('|'), 'i');
 
-const forms = new Map<string, Word>();
+/** Every word read so far, by its lower-case surface (bounded: a long-lived server reads endless new words). */
+const forms = new WordTable<Word>(100_000);
 
 const stemIds = new Map<string, number>();
 /**
@@ -146,14 +148,57 @@ export function stemIdCount(): number {
 
 /** Stem, American spelling and base of a lower-case word, computed once per process (bounded). */
 function formsOf(surface: string): Word {
-  let known = forms.get(surface);
-  if (!known) {
-    const american = americanSpelling(surface);
-    const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
-    known = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
-    if (forms.size < 100_000) forms.set(surface, known);
+  return forms.find(surface, 0, surface.length) ?? newForms(surface);
+}
+
+function newForms(surface: string): Word {
+  const american = americanSpelling(surface);
+  const stem = STEM_EXCEPTIONS.get(american) ?? stemWord(american);
+  const word = { stem, stemId: stemId(stem), surface, american, base: withoutInflection(american) };
+  if (forms.add(word)) {
+    allWords.push(word);
+    const start = surface.slice(0, START);
+    fileByStart(start, word);
+    if (american.slice(0, START) !== start) fileByStart(american.slice(0, START), word);
   }
-  return known;
+  return word;
+}
+
+/** How many letters of a word file it for word-start look-ups. */
+const START = 3;
+/** Every filed word by its first letters, as written and in American spelling (lists only grow, as `forms` does). */
+const byStart = new Map<string, Word[]>();
+/** Every filed word, for a word start shorter than a filing key (a config's "e-si*"). */
+const allWords: Word[] = [];
+
+function fileByStart(start: string, word: Word): void {
+  const list = byStart.get(start);
+  if (list) list.push(word);
+  else byStart.set(start, [word]);
+}
+
+/** For each word start asked for, the stem ids of the words read so far that begin with it, and how many of its filed words were looked at. */
+const startStems = new Map<string, { ids: number[]; seen: Set<number>; read: number }>();
+
+/**
+ * The stem ids of every word read so far in this process that starts with `prefix` (lower case,
+ * American spelling) as written or in American spelling: a document's words of that start are among
+ * its words of these stems. Undefined once the process has read more distinct words than it files
+ * (a word read now may then be filed nowhere): the caller must look through its own words.
+ */
+export function stemIdsStartingWith(prefix: string): readonly number[] | undefined {
+  if (forms.full) return undefined;
+  let known = startStems.get(prefix);
+  if (!known) startStems.set(prefix, (known = { ids: [], seen: new Set(), read: 0 }));
+  const candidates = prefix.length >= START ? (byStart.get(prefix.slice(0, START)) ?? []) : allWords;
+  for (; known.read < candidates.length; known.read++) {
+    const word = candidates[known.read]!;
+    if (!known.seen.has(word.stemId) && (word.surface.startsWith(prefix) || word.american.startsWith(prefix))) {
+      known.seen.add(word.stemId);
+      known.ids.push(word.stemId);
+    }
+  }
+  return known.ids;
 }
 
 function joined(text: string): string {
@@ -171,8 +216,11 @@ function isWordCode(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text[i]!);
 }
 
-/** Calls `found(start, end)` for each word of a text: letters and digits, with an apostrophe and letters after it ("employee's"). */
-function scanWords(text: string, found: (start: number, end: number) => void): void {
+/**
+ * Calls `found(start, end, quoted)` for each word of a text: letters and digits, with an apostrophe
+ * and letters after it ("employee's", `quoted` true).
+ */
+function scanWords(text: string, found: (start: number, end: number, quoted: boolean) => void): void {
   let i = 0;
   const length = text.length;
   while (i < length) {
@@ -182,11 +230,12 @@ function scanWords(text: string, found: (start: number, end: number) => void): v
     }
     const start = i;
     while (i < length && isWordCode(text, i)) i++;
-    if (i + 1 < length && (text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1]!)) {
+    const quoted = i + 1 < length && (text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1]!);
+    if (quoted) {
       i++;
       while (i < length && LETTER.test(text[i]!)) i++;
     }
-    found(start, i);
+    found(start, i, quoted);
   }
 }
 
@@ -233,22 +282,20 @@ export function readWords(text: string): { words: Word[]; breaks: Set<number> } 
   const clean = joined(text);
   // Lower-case the text once; a few characters change length when lower-cased, then each word is.
   const lowered = clean.toLowerCase();
-  const lower = lowered.length === clean.length ? (start: number, end: number) => lowered.slice(start, end) : (start: number, end: number) => clean.slice(start, end).toLowerCase();
+  const sameLength = lowered.length === clean.length;
   let previousEnd = -1;
-  scanWords(clean, (start, end) => {
+  scanWords(clean, (start, end, quoted) => {
     if (previousEnd >= 0 && (start - previousEnd > 1 || clean.charCodeAt(previousEnd) === 124) && endsSentence(clean, previousEnd, start)) breaks.add(words.length);
     previousEnd = end;
-    const word = lower(start, end);
-    words.push(formsOf(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '') : word));
+    // A word seen before is found from the text itself, without a string of its own.
+    const known = sameLength && !quoted ? forms.find(lowered, start, end) : undefined;
+    if (known) words.push(known);
+    else {
+      const word = sameLength ? lowered.slice(start, end) : clean.slice(start, end).toLowerCase();
+      words.push(formsOf(quoted ? word.replace(/['’]s$/, '') : word));
+    }
   });
   return { words, breaks };
-}
-
-/** Whether the `count` words from `at` on lie in one sentence (no break falls between them). */
-export function inOneSentence(breaks: ReadonlySet<number>, at: number, count: number): boolean {
-  if (breaks.size === 0) return true;
-  for (let k = 1; k < count; k++) if (breaks.has(at + k)) return false;
-  return true;
 }
 
 /** Where each word of wordsOf(text) starts, as offsets in the text after joined spellings are applied (for ordering explanations). */
