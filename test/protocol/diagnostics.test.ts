@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { CodeAction } from 'vscode-languageserver';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run';
 import { policyText, tempWorkspace } from '../helpers/tempWorkspace';
-import { copySamples, positionOf, rangeOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
+import { appliedEdits, copySamples, positionOf, rangeOf, startServer, uriOf, type TestServer } from './helpers/languageClient';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -40,13 +41,40 @@ describe('diagnostics', () => {
       for (const diagnostic of diagnostics) {
         expect(diagnostic.source).toBe('clausewise');
         expect(diagnostic.codeDescription?.href).toBe(`https://github.com/clausewise/clausewise/blob/main/docs/rules.md#${diagnostic.code}`);
-        expect(diagnostic.data).toHaveProperty('fixes');
+        // Each fix is named (title, automatic) but its edits are not sent: quick fixes come from textDocument/codeAction.
+        const { fixes } = diagnostic.data as { fixes: Record<string, unknown>[] };
+        for (const fix of fixes) expect(Object.keys(fix).sort()).toEqual(['automatic', 'title']);
       }
     }
     const published = [...server.diagnostics.entries()].filter(([, list]) => list.length > 0).map(([uri]) => uri).sort();
     expect(published).toEqual(expected.map((file) => uriOf(join(root, file.path))).sort());
     const typo = server.diagnostics.get(uriOf(join(root, 'teleworking-standard.md')))!.find((d) => d.code === 'unknown-clause')!;
     expect((typo.data as { fixes: { title: string; automatic: boolean }[] }).fixes[0]).toMatchObject({ automatic: true, title: expect.stringContaining('6.2.2') });
+    const gap = server.diagnostics.get(uriOf(join(root, 'backup-standard.md')))!.find((d) => d.code === 'missing-element')!;
+    expect((gap.data as { fixes: unknown[] }).fixes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(gap.data)).not.toContain('newText');
+  });
+
+  it('name fixes whose edits a quick fix on the published diagnostic still applies', async () => {
+    const root = copySamples('with-problems');
+    server = startServer();
+    await server.initialize(root);
+    const path = join(root, 'backup-standard.md');
+    const uri = uriOf(path);
+    const gap = (await server.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'missing-element'))).find((d) => d.code === 'missing-element');
+    const named = (gap!.data as { fixes: { title: string; automatic: boolean }[] }).fixes;
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: gap!.range, context: { diagnostics: [gap], only: ['quickfix'] } });
+    // The fixes the diagnostic names are the quick fixes offered on it, in order, with their edits.
+    const fixes = actions.filter((action) => named.some((fix) => fix.title === action.title));
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual(named.map((fix) => [fix.title, fix.automatic]));
+    const text = readFileSync(path, 'utf8');
+    const after = appliedEdits(text, uri, fixes[0]!.edit);
+    expect(after.startsWith(text.slice(0, text.indexOf('## Backup scope')))).toBe(true);
+    // The preferred fix inserts a section for each element the diagnostic names.
+    const elements = (gap!.data as { elements: { title: string }[] }).elements;
+    expect(elements.length).toBeGreaterThan(0);
+    for (const { title } of elements) expect(after).toMatch(new RegExp(`^#+ ${title}$`, 'm'));
+    expect(text).not.toMatch(new RegExp(`^#+ ${elements[0]!.title}$`, 'm'));
   });
 
   it('follow edits after the debounce, and are published again only when they change', async () => {

@@ -7,7 +7,8 @@ import type { Finding } from '../findings/types';
 import { FIX_ALL_KIND } from '../protocol/customMessages';
 import type { SessionDocument } from '../engine/session';
 import type { ServerContext } from './context';
-import { toDiagnostic, toLspEdits, toOffset, type DiagnosticData } from './conversion';
+import type { ConfigDiagnosticData } from './configProblems';
+import { toDiagnostic, toLspEdits, toOffset } from './conversion';
 import { fixResultCommand, fixSelectCommand } from './fixResult';
 import { MIGRATE_KIND, migrateAction } from './migrateAction';
 import { SUGGEST_KIND, suggestClauseActions } from './suggestClauseActions';
@@ -81,12 +82,12 @@ function logCodeActions(context: ServerContext, params: CodeActionParams, entry:
   context.connection.console.debug(`codeAction ${uri} ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} (${trigger}${params.context.only ? `, only ${params.context.only.join(' ')}` : ''}): editor v${editor ?? '-'}, findings of v${checked ?? 'disk'} (${entry ? `${entry.findings.length}, in range: ${inRange.join(' ') || 'none'}` : 'no analysis'}); waited ${waited} ms; ${answer}`);
 }
 
-/** In a config file: the rename a "did you mean" of its diagnostic names (the fix rides in the diagnostic's data). */
+/** In a config file: the rename a "did you mean" of its diagnostic names (config-invalid's fix rides with its edits in the diagnostic's data). */
 function configFixes(params: CodeActionParams): CodeAction[] | null {
   const uri = params.textDocument.uri;
   const actions = params.context.diagnostics
     .filter((diagnostic) => diagnostic.source === 'clausewise' && diagnostic.code === 'config-invalid')
-    .flatMap((diagnostic) => ((diagnostic.data as DiagnosticData | undefined)?.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: fix.edits } } })));
+    .flatMap((diagnostic) => ((diagnostic.data as ConfigDiagnosticData | undefined)?.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.automatic, edit: { changes: { [uri]: fix.edits } } })));
   return actions.length ? actions : null;
 }
 

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { DataFileError, SourceProblem } from '../yaml/problem';
-import type { DiagnosticData } from './conversion';
+import type { FixNote } from './conversion';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { MAX_CATALOG_BYTES } from '../catalog/load';
 import { readRegularFile } from '../files/readFile';
@@ -61,6 +61,15 @@ export class ConfigProblems {
   }
 }
 
+/**
+ * What a config-invalid diagnostic carries in `data`: its fix with the edits, unlike a document's. A config
+ * file has no findings in the server's state to build the quick fix from, so textDocument/codeAction reads
+ * it back from the diagnostic (codeActions.ts, configFixes); there are a handful, not thousands.
+ */
+export interface ConfigDiagnosticData {
+  fixes: (FixNote & { edits: TextEdit[] })[];
+}
+
 function groupByFile(problems: SourceProblem[]): SourceProblem[][] {
   const byFile = new Map<string, SourceProblem[]>();
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
@@ -84,7 +93,7 @@ function toDiagnostic(problem: SourceProblem, line: string, usable: boolean): Di
   if (rename && line.startsWith(rename[1]!, character)) {
     const [, wrong, right] = rename;
     const edit = { range: { start: range.start, end: { line: range.start.line, character: character + wrong!.length } }, newText: right! };
-    const data: DiagnosticData = { fixes: [{ title: `Rename "${wrong}" to "${right}"`, automatic: true, edits: [edit] }] };
+    const data: ConfigDiagnosticData = { fixes: [{ title: `Rename "${wrong}" to "${right}"`, automatic: true, edits: [edit] }] };
     diagnostic.data = data;
   }
   return diagnostic;

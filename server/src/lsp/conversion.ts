@@ -1,20 +1,23 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { offsetAt, positionAt } from '../document/lines';
 import type { Range } from '../document/types';
-import type { Finding, FindingElement, Fix, Severity, TextEdit } from '../findings/types';
+import type { Finding, FindingElement, Severity, TextEdit } from '../findings/types';
 import { ruleDocsUrl } from '../rules/docs';
 
 
-/** A fix as it rides in a diagnostic's `data`: edits already in LSP positions. */
-export interface FixData {
+/**
+ * A fix as a published diagnostic names it: its title and whether it is automatic, so a client can tell a
+ * fix exists. Its edits are not sent with the diagnostics (they were over half their bytes); every client
+ * gets them from textDocument/codeAction, which builds them from the server's own findings.
+ */
+export interface FixNote {
   title: string;
   automatic: boolean;
-  edits: LspTextEdit[];
 }
 
-/** What every Clausewise diagnostic carries in `data`. */
+/** What every Clausewise diagnostic of a document carries in `data`. */
 export interface DiagnosticData {
-  fixes: FixData[];
+  fixes: FixNote[];
   clause?: string;
   element?: string;
   elements?: FindingElement[];
@@ -46,20 +49,15 @@ export function toLspEdits(lines: LineMap, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: toLspRange(lines, edit.range), newText: edit.newText }));
 }
 
-/** A fix as it rides in a diagnostic's `data`. */
-export function toFixData(lines: LineMap, fix: Fix): FixData {
-  return { title: fix.title, automatic: fix.automatic, edits: toLspEdits(lines, fix.edits) };
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
 
-/** The one conversion of the core's Finding to an LSP Diagnostic (code = rule id, fixes in data, related places in the document at `uri`). */
+/** The one conversion of the core's Finding to an LSP Diagnostic (code = rule id, its fixes named in data, related places in the document at `uri`). */
 export function toDiagnostic(lines: LineMap, finding: Finding, uri: string): Diagnostic {
-  const data: DiagnosticData = { fixes: finding.fixes.map((fix) => toFixData(lines, fix)) };
+  const data: DiagnosticData = { fixes: finding.fixes.map(({ title, automatic }) => ({ title, automatic })) };
   if (finding.clause) data.clause = finding.clause;
   if (finding.element) data.element = finding.element;
   if (finding.elements) data.elements = finding.elements;
