@@ -105,19 +105,33 @@ function coverageLines(context: ServerContext, entry: SessionDocument, control: 
   return [...lines, ...statementLines(entry, control, coverage.state === 'excluded')];
 }
 
-/** The lines of each cached control coverage: on 10,000 documents a control may have hundreds of claims to list. */
+/** The lines of each cached control coverage. */
 const coverageLinesOf = new WeakMap<ControlCoverage, string[]>();
+
+/**
+ * How many claiming documents, and how many exclusions, a hover lists: on 10,000 documents a control
+ * may have hundreds of claims, a card nobody reads that cost every hover of it milliseconds to send.
+ * Those with a gap come first; the control page, the coverage view and `clausewise trace` list all.
+ */
+export const HOVER_LISTED = 10;
 
 function describeCoverage(root: string, coverage: ControlCoverage): string[] {
   const name = (path: string, id?: string) => id ?? relative(root, path);
   const lines = [`**Coverage:** ${coverage.state}`];
-  for (const claim of coverage.claims) {
+  const claims = [...coverage.claims.filter((claim) => !claim.complete), ...coverage.claims.filter((claim) => claim.complete)];
+  for (const claim of claims.slice(0, HOVER_LISTED)) {
     const gaps = [...claim.missing.map((id) => `missing ${id}`), ...claim.empty.map((id) => `empty ${id}`), ...(claim.overdue ? [`review overdue since ${claim.reviewDue}`] : [])];
     lines.push(`- ${name(claim.path, claim.documentId)} ${claim.title ?? ''} — ${claim.status ?? 'no status'}${claim.complete ? ' ✓' : ''}${gaps.length ? ` (${gaps.join(', ')})` : ''}`);
   }
-  for (const exclusion of coverage.exclusions) {
+  const moreClaims = claims.length - HOVER_LISTED;
+  if (moreClaims > 0) {
+    const complete = claims.filter((claim) => claim.complete).length;
+    lines.push(`- … and ${moreClaims} more documents (${complete} of the ${claims.length} complete): the control page, the coverage view and \`clausewise trace ${coverage.id}\` list them all`);
+  }
+  for (const exclusion of coverage.exclusions.slice(0, HOVER_LISTED)) {
     lines.push(`- excluded by ${name(exclusion.path, exclusion.documentId)}${exclusion.justification ? `: ${exclusion.justification}` : ''}${exclusion.valid ? '' : ` (not valid: ${exclusion.problems.join(', ')})`}`);
   }
+  if (coverage.exclusions.length > HOVER_LISTED) lines.push(`- … and ${coverage.exclusions.length - HOVER_LISTED} more exclusions`);
   if (coverage.state !== 'covered' && coverage.state !== 'excluded') lines.push('', ...coverage.reasons.map((reason) => `*${reason}*`));
   return lines;
 }
