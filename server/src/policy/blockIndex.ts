@@ -354,7 +354,6 @@ export class BlockIndex {
     this.starts.set(prefix, result);
     return result;
   }
-
 }
 
 /** The prepared text of a range (or of ranges joined) and its words. */
@@ -436,7 +435,7 @@ const NOT_BETWEEN = new Set(['not', 'no', 'never', 'non', 'nor', 'without', 'can
  * variant ("review of the access") is already a reading of its own. Returns the position after the
  * term's last word, or -1.
  */
-export function phraseEnd(term: { words: readonly WordTest[]; apart: boolean }, words: readonly Word[], breaks: ReadonlySet<number>, start: number, k = 0): number {
+function phraseEnd(term: { words: readonly WordTest[]; apart: boolean }, words: readonly Word[], breaks: ReadonlySet<number>, start: number, k = 0): number {
   const tests = term.words;
   if (start >= words.length || !matchesWord(tests[k]!, words[start]!)) return -1;
   if (k === tests.length - 1) return start + 1;
