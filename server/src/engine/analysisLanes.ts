@@ -1,6 +1,6 @@
 import { isRisky } from '../document/complexity';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
-import { AnalysisThread, workerFile, workerFileExists } from './analysisThread';
+import { AnalysisThread, workerFile, workerFileExists, type ThreadOptions } from './analysisThread';
 import type { PolicySet } from './policySet';
 import { runJob } from './runJob';
 import { sharedStrings } from './sharedStrings';
@@ -16,6 +16,8 @@ const BATCH_SIZE = 10;
  * thread's old generation (OLD_GENERATION_MB).
  */
 const YOUNG_GENERATION_MB = 16;
+/** Both lanes' threads: the process may exit while they idle, and each has YOUNG_GENERATION_MB of young generation. */
+const LANE_THREAD: ThreadOptions = { keepAlive: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
 
 /**
  * The checking threads of a long-lived process (the language server), which never parses on its
@@ -85,8 +87,8 @@ export class AnalysisLanes {
       }
     }
     const thread = risky
-      ? (this.risky ??= new AnalysisThread(this.file, { keepAlive: false, lowPriority: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }))
-      : (this.ordinary ??= new AnalysisThread(this.file, { keepAlive: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+      ? (this.risky ??= new AnalysisThread(this.file, { ...LANE_THREAD, lowPriority: true }))
+      : (this.ordinary ??= new AnalysisThread(this.file, LANE_THREAD));
     return thread.run(jobs).then((results) => {
       results.forEach((result, index) => (result.analyzed.stopped ? this.slow.add(jobs[index]!.path) : this.slow.delete(jobs[index]!.path)));
       return results;
