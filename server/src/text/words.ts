@@ -287,9 +287,8 @@ export function readWords(text: string): { words: Word[]; breaks: Set<number> } 
   scanWords(clean, (start, end, quoted) => {
     if (previousEnd >= 0 && (start - previousEnd > 1 || clean.charCodeAt(previousEnd) === 124) && endsSentence(clean, previousEnd, start)) breaks.add(words.length);
     previousEnd = end;
-    // A word seen before is found from the text itself, without a string of its own.
-    const known = sameLength && !quoted ? forms.find(lowered, start, end) : undefined;
-    if (known) words.push(known);
+    // A word seen before is found from the text itself, without a string of its own; a new one is sliced once and not looked up again.
+    if (sameLength && !quoted) words.push(forms.find(lowered, start, end) ?? newForms(lowered.slice(start, end)));
     else {
       const word = sameLength ? lowered.slice(start, end) : clean.slice(start, end).toLowerCase();
       words.push(formsOf(quoted ? word.replace(/['’]s$/, '') : word));
