@@ -6,7 +6,7 @@ import { exclusionProblems } from './exclusionProblems';
 import type { ResolvedConfig } from '../config/types';
 import type { Exclusion } from '../document/types';
 import type { SummaryIndex } from './summaryIndex';
-import { excludedAs, joinIds, predecessorExclusions, untilAlsoExcluded } from './writtenExclusions';
+import { excludedAs, joinIds, predecessorExclusions, untilAlsoExcluded, type PredecessorExclusion } from './writtenExclusions';
 import { isOverdue, reviewDue } from './review';
 import { elementIds, type DocumentSummary, type ElementStatus } from './summary';
 
@@ -107,6 +107,7 @@ function policiesNaming(index: SummaryIndex, control: Control): DocumentSummary[
 function controlCoverage(control: Control, policies: DocumentSummary[], config: ResolvedConfig, today: string): ControlCoverage {
   const claims: Claim[] = [];
   const exclusions: ExclusionEntry[] = [];
+  const partial: string[] = [];
   const essential = isEssential(control, config);
   for (const summary of policies) {
     const direct = summary.clauses.some((claim) => normalizeClauseId(claim.source) === control.id);
@@ -128,7 +129,9 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
         ...(projected ? { via: projected.from } : {}),
       });
     }
-    for (const { exclusion, problems, via } of exclusionsOf(summary, control, config, today)) {
+    const parts = predecessorExclusions(summary, control);
+    partial.push(...partialExclusionOf(summary, control, parts));
+    for (const { exclusion, problems, via } of exclusionsOf(summary, control, parts, config, today)) {
       exclusions.push({
         path: summary.path,
         documentId: summary.id?.value,
@@ -143,7 +146,6 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
   }
   // The element titles only a partial control's reasons read: looked up then, not for every control.
   const named = (ids: string[]) => ids.map((id) => elementsFor(control, config).find((element) => element.id === id)?.title ?? id).join(', ');
-  const partial = policies.flatMap((summary) => partialExclusionOf(summary, control));
   const { state, reasons } = decide(claims, exclusions, named, partial);
   return { id: control.id, title: control.title, objectiveId: control.objectiveId, categoryId: control.categoryId, essential, state, claims, exclusions, reasons };
 }
@@ -153,18 +155,16 @@ function controlCoverage(control: Control, policies: DocumentSummary[], config: 
  * projected, exclusions of all its earlier-edition predecessors (the first one's justification
  * stands; each part must be valid, as the exclusion registers read them).
  */
-function exclusionsOf(summary: DocumentSummary, control: Control, config: ResolvedConfig, today: string): { exclusion: Exclusion; problems: string[]; via?: string[] }[] {
+function exclusionsOf(summary: DocumentSummary, control: Control, parts: PredecessorExclusion[] | undefined, config: ResolvedConfig, today: string): { exclusion: Exclusion; problems: string[]; via?: string[] }[] {
   const problemsOf = (exclusion: Exclusion) => exclusionProblems(exclusion, control, config, today).map((problem) => problem.text);
   const own = excludedAs(summary, control.id).map((exclusion) => ({ exclusion, problems: problemsOf(exclusion) }));
-  const parts = predecessorExclusions(summary, control);
   if (!parts || parts.some((part) => !part.exclusion)) return own;
   const problems = parts.flatMap((part) => problemsOf(part.exclusion!).map((text) => (parts.length > 1 ? `${part.id}: ${text}` : text)));
   return [{ exclusion: parts[0]!.exclusion!, problems, via: parts.map((part) => part.id) }];
 }
 
 /** Why a document that excludes some, not all, of a control's earlier-edition predecessors leaves it in scope, in the exclusion registers' words. */
-function partialExclusionOf(summary: DocumentSummary, control: Control): string[] {
-  const parts = predecessorExclusions(summary, control);
+function partialExclusionOf(summary: DocumentSummary, control: Control, parts: PredecessorExclusion[] | undefined): string[] {
   const missing = parts?.filter((part) => !part.exclusion).map((part) => part.id) ?? [];
   if (!parts || missing.length === 0 || missing.length === parts.length) return [];
   const excluded = parts.filter((part) => part.exclusion).map((part) => part.id);

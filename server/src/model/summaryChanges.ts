@@ -53,13 +53,18 @@ function sameStatus(one: ElementStatus, other: ElementStatus): boolean {
 /**
  * True when a change moves what the views list of policy documents: a policy document comes or goes
  * (a document becoming, or ceasing to be, a policy counts), or its id, title, type, status, owner,
- * version, approval or review dates change.
+ * version, approval or review dates change, or one of its `excludes` entries moves to another line
+ * (the exclusion registers open the document at each entry's line: coverage itself does not move).
  */
 export function listingChanged(before: DocumentSummary | undefined, after: DocumentSummary | undefined): boolean {
   const listedBefore = before?.isPolicy ? before : undefined;
   const listedAfter = after?.isPolicy ? after : undefined;
   if (listedBefore === undefined || listedAfter === undefined) return listedBefore !== listedAfter;
-  return listedBefore.id?.value !== listedAfter.id?.value || LISTED.some((key) => listedBefore[key] !== listedAfter[key]);
+  return (
+    listedBefore.id?.value !== listedAfter.id?.value ||
+    LISTED.some((key) => listedBefore[key] !== listedAfter[key]) ||
+    !sameList(listedBefore.exclusions, listedAfter.exclusions, (one, other) => one.line === other.line)
+  );
 }
 
 const LISTED = ['title', 'type', 'status', 'owner', 'version', 'approvedBy', 'effective', 'lastReviewed', 'nextReview', 'reviewEvery'] as const;

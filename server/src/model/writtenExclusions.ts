@@ -46,13 +46,19 @@ export function excludedAs(summary: DocumentSummary, id: string): Exclusion[] {
   return summary.exclusions.filter((exclusion) => exclusion.clause && normalizeClauseId(exclusion.clause.source) === id);
 }
 
+/** One earlier-edition predecessor of a control, with the document's first exclusion of it (none when not excluded). */
+export interface PredecessorExclusion {
+  id: string;
+  exclusion?: Exclusion;
+}
+
 /**
  * Under ISO/IEC 27002:2022, a control read through a document's exclusions of its earlier-edition
  * predecessors: each predecessor with the document's first exclusion of it (none when not excluded).
  * Undefined when coverage does not read the control so: it has no predecessor, or the document
  * excludes it under its own id or claims it through a predecessor.
  */
-export function predecessorExclusions(summary: DocumentSummary, control: Control): { id: string; exclusion?: Exclusion }[] | undefined {
+export function predecessorExclusions(summary: DocumentSummary, control: Control): PredecessorExclusion[] | undefined {
   const predecessors = control.maps.iso27002_2013 ?? [];
   if (predecessors.length === 0 || summary.projected?.[control.id] || excludedAs(summary, control.id).length > 0) return undefined;
   return predecessors.map((id) => ({ id, exclusion: excludedAs(summary, id)[0] }));

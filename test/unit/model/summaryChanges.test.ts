@@ -3,7 +3,7 @@ import { loadCatalog } from '../../../server/src/catalog/load';
 import { defaultConfig } from '../../../server/src/config/load';
 import { PolicySet } from '../../../server/src/engine/policySet';
 import type { DocumentSummary } from '../../../server/src/model/summary';
-import { coverageInputsChanged } from '../../../server/src/model/summaryChanges';
+import { coverageInputsChanged, listingChanged } from '../../../server/src/model/summaryChanges';
 import { policyText } from '../../helpers/tempWorkspace';
 
 const catalog = loadCatalog();
@@ -44,5 +44,19 @@ describe('a change that can move the coverage report', () => {
     expect(coverageInputsChanged(policy, undefined)).toBe(true);
     expect(coverageInputsChanged(policy, readme)).toBe(true);
     expect(coverageInputsChanged(readme, summaryOf('# Notes\n\nStill nothing.\n'))).toBe(false);
+  });
+});
+
+describe('a change that moves what the views list', () => {
+  // A document that only excludes (an SoA, say): no claimed element's line moves with the entry.
+  const withExclusion = (above: string) => summaryOf(base.replace('clauses: [12.3.1]', `clauses: []\n${above}excludes:\n  - clause: 11.1.6\n    justification: No loading area at this clinic.`));
+
+  it('is an excludes entry moving to another line, which coverage does not see (the registers open the document there)', () => {
+    const before = withExclusion('');
+    const after = withExclusion('related: [POL-2]\n');
+    expect(after.exclusions[0]!.line).toBe(before.exclusions[0]!.line + 1);
+    expect(coverageInputsChanged(before, after)).toBe(false);
+    expect(listingChanged(before, after)).toBe(true);
+    expect(listingChanged(before, withExclusion(''))).toBe(false);
   });
 });
