@@ -144,9 +144,7 @@ async function interactive(server, dir) {
       contentChanges: [{ range: { start: { line: at, character: column }, end: { line: at, character: column + 1 } }, text: version % 2 === 0 ? '7' : '2' }],
     });
     await arrived;
-    const took = epochNow() - start;
-    traced.at(-1)?.requests.push({ start, ms: took, ...schedSince(sched) });
-    return took;
+    return { start, ms: epochNow() - start, ...schedSince(sched) };
   };
   // With CLAUSEWISE_GC_LOG, per series each request's start (epoch ms), latency and the server's threads' scheduling, for reportOverlaps.
   const traced = [];
@@ -159,7 +157,8 @@ async function interactive(server, dir) {
   // Each series has an even number of edits, so it leaves its id claimed again.
   for (const [name, at, column] of [['frontmatter', line, character], ['body', bodyLine, bodyCharacter]]) {
     for (let warmUp = 0; warmUp < 10; warmUp++) await edit(at, column);
-    traced.push({ name: `${name} edits`, slowerThan: 50, requests: [] });
+    const series = { name: `${name} edits`, slowerThan: 50, requests: [] };
+    traced.push(series);
     // The document's own parse is timed between the edits, so a busy moment weighs on both alike.
     const parseOnce = parseTimer(text);
     const latencies = [];
@@ -167,7 +166,9 @@ async function interactive(server, dir) {
     // The server's CPU time (all its threads) over the edits: less disturbed by a busy machine than wall time.
     const cpuBefore = cpuMilliseconds(server.child.pid);
     for (let count = 0; count < EDITS; count++) {
-      latencies.push(await edit(at, column));
+      const request = await edit(at, column);
+      series.requests.push(request);
+      latencies.push(request.ms);
       parses.push(parseOnce());
     }
     const cpuPerEdit = (cpuMilliseconds(server.child.pid) - cpuBefore) / EDITS;

@@ -1,4 +1,4 @@
-// The language server for the benchmarks (bench-lsp.mjs, bench/controlPlaces.mjs): started over stdio on a
+// The language server for the benchmarks (bench-lsp.mjs, bench/controlPlaces.mjs, bench/publishBytes.mjs): started over stdio on a
 // folder, initialized, and awaited to the end of indexing.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,16 +21,19 @@ export const DIST_SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server
 
 /**
  * Starts a server (`server`: dist/server.js by default, another build to compare) over stdio with `dir` as
- * its workspace folder and sends initialize at once (debounce `debounce` ms); resolves at the end of
- * indexing with the connection, the child process, the indexing wall time, `next` (the next
- * notification of a method whose params match) and `stop`.
+ * its workspace folder and sends initialize at once (debounce `debounce` ms; `notified(method, params)`, if
+ * given, sees every notification from the start); resolves at the end of indexing with the connection, the
+ * child process, the indexing wall time, `next` (the next notification of a method whose params match) and `stop`.
  */
-export async function startServer(dir, { server = DIST_SERVER, debounce = 0 } = {}) {
+export async function startServer(dir, { server = DIST_SERVER, debounce = 0, notified } = {}) {
   const start = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
-  connection.onNotification((method, params) => listeners.forEach((listener) => listener(method, params)));
+  connection.onNotification((method, params) => {
+    notified?.(method, params);
+    listeners.forEach((listener) => listener(method, params));
+  });
   let indexedAt;
   const indexed = new Promise((resolve) =>
     connection.onUnhandledProgress((params) => {

@@ -87,6 +87,18 @@ describe('clausewise/controlPage', () => {
     ]);
   });
 
+  it('for a folder lists only the exclusions written under it, as its state counts them', async () => {
+    const root = tempWorkspace({ '.clausewise.yaml': 'include: ["**/*.md"]\ntoday: 2026-12-05\n', 'it/backup.md': backup, 'soa/soa.md': exclusions });
+    server = startServer();
+    await server.initialize(root);
+    const inIt = await server.request<ControlPage>('clausewise/controlPage', { id: '11.1.6', uri: uriOf(join(root, 'it')) });
+    expect(inIt.state).not.toBe('excluded');
+    expect(inIt.exclusions).toEqual([]);
+    const inSoa = await server.request<ControlPage>('clausewise/controlPage', { id: '11.1.6', uri: uriOf(join(root, 'soa')) });
+    expect(inSoa.state).toBe('excluded');
+    expect(inSoa.exclusions).toEqual([expect.objectContaining({ path: join('soa', 'soa.md'), documentId: 'SOA-EX-001', valid: true })]);
+  });
+
   it('answers an id the catalog does not have with the nearest controls', async () => {
     await workspace();
     await expect(server!.request('clausewise/controlPage', { id: '12.3.9' })).rejects.toThrow(/"12\.3\.9" is not a control of ISO 27799:2016; did you mean 12\.3\.1 Information backup/);

@@ -8,6 +8,7 @@ import { elementQuotes } from '../policy/elementQuote';
 import { exclusionRegister, type RegisterEntry } from '../model/exclusionRegister';
 import { catalogName, type Claim } from '../model/coverage';
 import type { PolicySet } from '../engine/policySet';
+import type { SummaryIndex } from '../model/summaryIndex';
 import type { ControlPage, ControlPageClaim, ControlPageElement, ControlPageParams, WrittenExclusion } from '../protocol/controlMessages';
 import { afterIndexing, type ServerContext } from './context';
 import { toPosition } from './conversion';
@@ -18,7 +19,7 @@ import { controlNamed, requestScope, scopeControlCoverage } from './scope';
 export async function controlPage(context: ServerContext, params: ControlPageParams, token: CancellationToken): Promise<ControlPage> {
   await afterIndexing(context, token);
   const scope = requestScope(context, params);
-  const { set } = scope;
+  const { set, index } = scope;
   const control = controlNamed(set, params?.id, 'clausewise/controlPage');
   const coverage = scopeControlCoverage(context, scope, control);
   const today = context.workspace.session.today(set);
@@ -35,7 +36,7 @@ export async function controlPage(context: ServerContext, params: ControlPagePar
     reasons: coverage.reasons,
     elements: elementsFor(control, set.config).map((element) => ({ id: element.id, title: element.title })),
     claims: coverage.claims.map((claim) => claimOf(context, set, control, claim)),
-    exclusions: exclusionsOf(context, set, control, today),
+    exclusions: exclusionsOf(context, set, index, control, today),
     mappings: controlMappings(set.catalog, control),
   };
 }
@@ -87,10 +88,10 @@ function claimOf(context: ServerContext, set: PolicySet, control: Control, claim
   };
 }
 
-/** Every exclusion written in the set that names the control or, under ISO/IEC 27002:2022, an earlier-edition id read as it: as the exclusion register lists them. */
-function exclusionsOf(context: ServerContext, set: PolicySet, control: Control, today: string): WrittenExclusion[] {
+/** Every exclusion written in the documents in scope that names the control or, under ISO/IEC 27002:2022, an earlier-edition id read as it: as the exclusion register lists them. */
+function exclusionsOf(context: ServerContext, set: PolicySet, index: SummaryIndex, control: Control, today: string): WrittenExclusion[] {
   const ids = [control.id, ...(control.maps.iso27002_2013 ?? [])];
-  const policies = [...new Set(ids.flatMap((id) => set.index.excluding(id)))];
+  const policies = [...new Set(ids.flatMap((id) => index.excluding(id)))];
   const names = (entry: RegisterEntry) => entry.own?.id === control.id || entry.readAs.some((successor) => successor.id === control.id);
   return exclusionRegister(policies, set.catalog, set.config, today).filter(names).map((entry) => writtenExclusion(context, set.config.root, entry));
 }

@@ -113,21 +113,19 @@ const coverageLinesOf = new WeakMap<ControlCoverage, string[]>();
  * may have hundreds of claims, a card nobody reads that cost every hover of it milliseconds to send.
  * Those with a gap come first; the control page, the coverage view and `clausewise trace` list all.
  */
-export const HOVER_LISTED = 10;
+const HOVER_LISTED = 10;
 
 function describeCoverage(root: string, coverage: ControlCoverage): string[] {
   const name = (path: string, id?: string) => id ?? relative(root, path);
   const lines = [`**Coverage:** ${coverage.state}`];
-  const claims = [...coverage.claims.filter((claim) => !claim.complete), ...coverage.claims.filter((claim) => claim.complete)];
+  const complete = coverage.claims.filter((claim) => claim.complete);
+  const claims = [...coverage.claims.filter((claim) => !claim.complete), ...complete];
   for (const claim of claims.slice(0, HOVER_LISTED)) {
     const gaps = [...claim.missing.map((id) => `missing ${id}`), ...claim.empty.map((id) => `empty ${id}`), ...(claim.overdue ? [`review overdue since ${claim.reviewDue}`] : [])];
     lines.push(`- ${name(claim.path, claim.documentId)} ${claim.title ?? ''} — ${claim.status ?? 'no status'}${claim.complete ? ' ✓' : ''}${gaps.length ? ` (${gaps.join(', ')})` : ''}`);
   }
   const moreClaims = claims.length - HOVER_LISTED;
-  if (moreClaims > 0) {
-    const complete = claims.filter((claim) => claim.complete).length;
-    lines.push(`- … and ${moreClaims} more documents (${complete} of the ${claims.length} complete): the control page, the coverage view and \`clausewise trace ${coverage.id}\` list them all`);
-  }
+  if (moreClaims > 0) lines.push(`- … and ${moreClaims} more documents (${complete.length} of the ${claims.length} complete): the control page, the coverage view and \`clausewise trace ${coverage.id}\` list them all`);
   for (const exclusion of coverage.exclusions.slice(0, HOVER_LISTED)) {
     lines.push(`- excluded by ${name(exclusion.path, exclusion.documentId)}${exclusion.justification ? `: ${exclusion.justification}` : ''}${exclusion.valid ? '' : ` (not valid: ${exclusion.problems.join(', ')})`}`);
   }
