@@ -27,6 +27,8 @@ export interface AnalysisJob {
   indexOnly?: boolean;
   /** Send the parsed document back too (an editor's open document: hover and completion read it). */
   keepDocument?: boolean;
+  /** Send each fix's title and whether it is automatic, not its edits (a language server's closed document: see SessionDocument.fixEdits). */
+  fixNotesOnly?: boolean;
   /** Keep each control's suggestion score in the analysis, when the document is a policy (see AnalyzedDocument.suggestionScores); off at indexing. */
   scoreSuggestions?: boolean;
   /** Files that count as existing though they may not be on disk (an editor's unsaved documents). */

@@ -5,6 +5,7 @@ import { ConfigResolver } from '../config/resolve';
 import { BodyReadings } from '../document/bodyReadings';
 import { transferable } from '../document/transfer';
 import type { AnalysisJob, AnalysisResult } from './analysisJob';
+import { keepFixNotes } from './fixNotes';
 import { PolicySet } from './policySet';
 
 /** The previous body readings of the documents open in an editor that this thread analysed: an edit of the frontmatter alone parses no Markdown. */
@@ -29,6 +30,8 @@ export function runJob(job: AnalysisJob, sets: Map<string, PolicySet>, onStart?:
     const { document, analyzed } = set.analyze(job.path, job.text, job.problem, { today: job.today, fileExists, onRuleError }, job.keepDocument ? openBodies : undefined);
     result = { analyzed, document: job.keepDocument ? transferable(document) : undefined, ruleErrors: ruleErrors.length ? ruleErrors : undefined };
     if (job.scoreSuggestions) set.addSuggestionScores(analyzed, document);
+    // Edits not sent are neither packed nor copied: the session rebuilds them if a code action asks.
+    if (job.fixNotesOnly) keepFixNotes(analyzed.findings);
   }
   if (job.stopped) result.analyzed.stopped = true;
   set.index.delete(job.path);

@@ -12,6 +12,7 @@ import { AnalysisRun, type RunEntry } from './analysisRun';
 import { untilAborted } from './untilAborted';
 import type { PolicySet, CheckEnvironment } from './policySet';
 import { PolicySets } from './policySets';
+import { keepFixNotes } from './fixNotes';
 import { sharedStrings } from './sharedStrings';
 import type { DocumentSummary } from '../model/summary';
 
@@ -26,6 +27,13 @@ export interface SessionDocument {
   document?: PolicyDocument;
   /** Every finding: the document's own rules' and the workspace rules'. */
   findings: Finding[];
+  /**
+   * Whether the findings' fixes carry their edits. Not those of a closed document in a session that
+   * reads files (the language server's): there each fix only names itself (title, automatic), which
+   * is all a published diagnostic says of it, and findingsWithFixes rebuilds the fixes from the file
+   * when a code action asks. On 2,000 documents the edits and stubs were a fifth of the server's heap.
+   */
+  fixEdits: boolean;
 }
 
 /** A document to analyse: its text as the editor or the disk has it. */
@@ -75,6 +83,8 @@ export class Session {
   private options: ResolverOptions = {};
   /** Closed policy documents keep their suggestion scores (asked for once by keepSuggestionScores, until reset). */
   private scoring = false;
+  /** The findings with fixes rebuilt for a closed document (findingsWithFixes), by the findings they stand in for. */
+  private readonly rebuilt = new WeakMap<Finding[], Finding[]>();
 
   constructor(
     /** The folder a document without a config file is governed from (its default config's root). */
@@ -82,8 +92,8 @@ export class Session {
     private readonly environment: CheckEnvironment,
     /**
      * Reads a document's text from where it lives (its file). When given, the workspace keeps no
-     * copy of the text of a document filed without its parse (not open in an editor), and reads it
-     * again when a request needs it; without it, every text is kept.
+     * copy of the text of a document filed without its parse (not open in an editor), nor its fixes'
+     * edits, and reads it again when a request needs them; without it, everything is kept.
      */
     private readonly readText?: (path: string) => string,
   ) {
@@ -118,8 +128,9 @@ export class Session {
    * it (and its dependents) afterwards. Throws DataFileError when its config cannot be used.
    */
   analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
-    return this.record(path, (set) => {
+    return this.record(path, !options.keepDocument, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
+      if (this.dropsFixEdits(!options.keepDocument)) keepFixNotes(analyzed.findings);
       sharedStrings.shareAnalysis(analyzed);
       return { analyzed, treeless: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
@@ -147,6 +158,7 @@ export class Session {
       const entry = this.documents.get(path);
       if (!entry) continue;
       const workspaceFindings = entry.set.check(entry.treeless, entry.analyzed.summary, this.environment, 'workspace');
+      if (!entry.fixEdits) keepFixNotes(workspaceFindings);
       sharedStrings.shareFindings(workspaceFindings);
       entry.findings = entry.set.withWorkspaceFindings(entry.analyzed, workspaceFindings);
       checked.push(entry);
@@ -157,6 +169,25 @@ export class Session {
   /** What the rules would find in a document if it held this text; the workspace is left as it is. */
   preview(path: string, text: string): { summary: DocumentSummary; findings: Finding[] } {
     return this.setFor(path).preview(path, text, this.environment);
+  }
+
+  /**
+   * A document's findings with their fixes' edits: its own when it keeps them (see
+   * SessionDocument.fixEdits), else those the rules find in its file now, kept until it is analysed
+   * again. A file that cannot be read leaves the findings without fixes.
+   */
+  findingsWithFixes(entry: SessionDocument): Finding[] {
+    if (entry.fixEdits || !this.readText) return entry.findings;
+    let findings = this.rebuilt.get(entry.findings);
+    if (!findings) {
+      try {
+        findings = entry.set.preview(entry.path, this.readText(entry.path), this.environment).findings;
+      } catch {
+        findings = entry.findings.map((finding) => ({ ...finding, fixes: [] }));
+      }
+      this.rebuilt.set(entry.findings, findings);
+    }
+    return findings;
   }
 
   /** A document as last analysed, if the workspace has it. */
@@ -209,8 +240,10 @@ export class Session {
    * lanes, run from sources) share each analysis as it arrives.
    */
   fileAnalysis(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
-    return this.record(path, (set) => {
+    return this.record(path, !document, (set) => {
       set.index.set(analyzed.summary);
+      // A thread told to (see jobFor) sent fixes without edits: one shared note per title from now on.
+      if (this.dropsFixEdits(!document)) keepFixNotes(analyzed.findings);
       const treeless = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
       return { analyzed, treeless, document };
     });
@@ -282,6 +315,7 @@ export class Session {
       defaultCatalog,
       dropInvalid,
       keepDocument: source.keepDocument,
+      fixNotesOnly: this.dropsFixEdits(!source.keepDocument) || undefined,
       // An open document is ranked from its parse, kept here; a closed one from the scores its thread keeps, once asked for.
       scoreSuggestions: this.scoring && !source.keepDocument,
       openPaths: source.openPaths,
@@ -293,14 +327,22 @@ export class Session {
    * with `analyse`'s result (which indexes its summary in `set`): the one bookkeeping of analyze and
    * fileAnalysis. The findings stay the previous ones until checkWorkspace computes them again.
    */
-  private record(path: string, analyse: (set: PolicySet) => Pick<SessionDocument, 'analyzed' | 'treeless' | 'document'>): DocumentChange {
+  private record(path: string, closed: boolean, analyse: (set: PolicySet) => Pick<SessionDocument, 'analyzed' | 'treeless' | 'document'>): DocumentChange {
     const set = this.setFor(path);
     const previous = this.documents.get(path);
     if (previous && previous.set !== set) this.remove(path);
     const before = set.index.get(path);
     const { analyzed, treeless, document } = analyse(set);
-    this.documents.set(path, { path, set, analyzed, treeless, document, findings: previous?.findings ?? analyzed.findings });
+    const fixEdits = !this.dropsFixEdits(closed);
+    // Until checkWorkspace, the previous findings stand; never with fixes of another kind than this analysis keeps.
+    const findings = previous && previous.fixEdits === fixEdits ? previous.findings : analyzed.findings;
+    this.documents.set(path, { path, set, analyzed, treeless, document, findings, fixEdits });
     return { path, set, before, after: analyzed.summary };
+  }
+
+  /** Whether a document analysed now keeps only its fixes' names: a closed one, when texts are read from files. */
+  private dropsFixEdits(closed: boolean): boolean {
+    return closed && this.readText !== undefined;
   }
 
   /**

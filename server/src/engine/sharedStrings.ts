@@ -1,5 +1,5 @@
 import type { Located, Range } from '../document/types';
-import type { Finding } from '../findings/types';
+import type { Finding, Fix } from '../findings/types';
 import type { ElementStatus } from '../model/summary';
 import type { AnalyzedDocument } from './analyzedDocument';
 
@@ -100,6 +100,16 @@ export class SharedStrings {
         if (fix.claims) fix.claims = fix.claims.map((claim) => this.share(claim));
       }
     }
+  }
+
+  /**
+   * The pool's one fix that only names itself (its title and whether it is automatic) without edits:
+   * what a closed document of the language server keeps of each fix (see Session.findingsWithFixes).
+   * Thousands of findings hold the same few; nothing changes such a fix once it is filed.
+   */
+  fixNote(fix: Fix): Fix {
+    const title = this.share(fix.title);
+    return this.shareObject(`fix\0${fix.automatic ? 1 : 0}\0${title}`, { title, automatic: fix.automatic, edits: [] } as Fix);
   }
 
   /** An element status with shared strings; one with no place (not found) is the pool's one object for its id and state. */

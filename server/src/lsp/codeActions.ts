@@ -38,9 +38,11 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const start = toOffset(entry.treeless, params.range.start);
   const end = toOffset(entry.treeless, params.range.end);
   const actions: CodeAction[] = [];
+  // A closed document's fixes are rebuilt from its file when asked for (the Problems panel's quick fixes).
+  const fixable = wants(CodeActionKind.QuickFix) || wants(FIX_ALL_KIND) ? context.workspace.session.findingsWithFixes(entry) : [];
   if (wants(CodeActionKind.QuickFix)) {
     const ignored = new Set<string>();
-    for (const finding of entry.findings) {
+    for (const finding of fixable) {
       if (finding.range.start > end || finding.range.end < start) continue;
       const diagnostic = toDiagnostic(entry.treeless, finding, uri);
       for (const fix of finding.fixes) {
@@ -56,7 +58,7 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(context, entry, uri, params.context.triggerKind !== CodeActionTriggerKind.Automatic);
+    const fixAll = fixAllAction(context, entry, fixable, uri, params.context.triggerKind !== CodeActionTriggerKind.Automatic);
     if (fixAll) actions.push(fixAll);
   }
   // In the frontmatter, or on the first line of a document without one (where frontmatter-missing points).
@@ -99,15 +101,15 @@ const fixAllRounds = new WeakMap<Finding[], CheckedRound>();
  * the next run), each checked as --fix checks it: one that would leave its finding or break the
  * frontmatter is left out.
  */
-function fixAllAction(context: ServerContext, entry: SessionDocument, uri: string, invoked: boolean): CodeAction | undefined {
-  let round = fixAllRounds.get(entry.findings);
+function fixAllAction(context: ServerContext, entry: SessionDocument, findings: Finding[], uri: string, invoked: boolean): CodeAction | undefined {
+  let round = fixAllRounds.get(findings);
   if (!round) {
     const recheck = (text: string) => {
       const { summary, findings } = context.workspace.session.preview(entry.path, text);
       return { text, findings, isPolicy: summary.isPolicy };
     };
-    round = checkedFixRound({ text: entry.treeless.text, findings: entry.findings, isPolicy: entry.analyzed.summary.isPolicy }, recheck);
-    fixAllRounds.set(entry.findings, round);
+    round = checkedFixRound({ text: entry.treeless.text, findings, isPolicy: entry.analyzed.summary.isPolicy }, recheck);
+    fixAllRounds.set(findings, round);
   }
   if (round.applied.length === 0) return undefined;
   const edits = orderedEdits(round.applied.flatMap(({ fix }) => fix.edits));

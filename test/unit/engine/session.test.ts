@@ -104,6 +104,29 @@ describe('Session', () => {
     expect(workspace.get(path)!.treeless.text).toBe(`${text}\nA line added on disk.\n`);
   });
 
+  it('given a way to read files, keeps of a closed document\'s fixes only their names, and rebuilds them with their edits when asked', async () => {
+    const root = copy('with-problems');
+    const paths = readdirSync(root).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => join(root, name));
+    const workspace = new Session(root, { today, fileExists: () => true }, (path) => readFileSync(path, 'utf8'));
+    for (const path of paths) workspace.analyze(path, readFileSync(path, 'utf8'));
+    workspace.checkWorkspace(paths);
+    const full = await expected(root);
+    const fixed = full.flatMap(({ findings }) => findings).filter((finding) => finding.fixes.some((fix) => fix.edits.length > 0));
+    expect(fixed.length).toBeGreaterThan(0);
+    for (const { path, findings } of full) {
+      const entry = workspace.get(path)!;
+      // The published diagnostics' view: every fix named as the full check names it, none with its edits.
+      expect(entry.findings.map((finding) => finding.fixes.map(({ title, automatic }) => ({ title, automatic })))).toEqual(findings.map((finding) => finding.fixes.map(({ title, automatic }) => ({ title, automatic }))));
+      expect(entry.findings.flatMap((finding) => finding.fixes).every((fix) => fix.edits.length === 0)).toBe(true);
+      expect(workspace.findingsWithFixes(entry)).toEqual(findings);
+    }
+    // Opened in an editor, a document keeps its fixes whole.
+    const opened = fixed[0]!.path;
+    workspace.analyze(opened, readFileSync(opened, 'utf8'), { keepDocument: true });
+    workspace.checkWorkspace([opened]);
+    expect(workspace.get(opened)!.findings).toEqual(full.find(({ path }) => path === opened)!.findings);
+  });
+
   it('reports a config that cannot be used as a DataFileError, once per folder', () => {
     const root = copy('with-problems');
     const workspace = new Session(root, { today, fileExists: () => true });
