@@ -14,14 +14,14 @@ export interface TreeReading {
 const partProcessor = unified().use(remarkParse);
 
 const ATX_OPENER = /^#{1,6}(?=[ \t\r\n]|$)/;
+const LETTER = /^\p{L}/u;
 
 /**
  * The Markdown tree of `text`, an edit of `previous.text`, parsing again only the part between the
- * top-level headings around the change; undefined when that could read differently from a parse of
- * the whole (then parse the whole). A heading at the start of a line, after a blank line, with no code
- * fence or HTML block left open before it, starts afresh: nothing before it changes how what follows
- * parses, except link reference definitions, so a text with any (`]:`) is parsed whole. The tree of
- * `previous` is taken apart: its nodes after the change are moved in place.
+ * top-level blocks around the change that start afresh (see freshStart); undefined when that could
+ * read differently from a parse of the whole (then parse the whole). Nothing before such a block
+ * changes how it and what follows parse, except link reference definitions, so a text with any (`]:`)
+ * is parsed whole. The tree of `previous` is taken apart: its nodes after the change are moved in place.
  */
 export function editedTree(previous: TreeReading, text: string, lineStarts: number[], bodyStart: number, change = textChange(previous.text, text)): Root | undefined {
   const old = previous.text;
@@ -30,23 +30,24 @@ export function editedTree(previous: TreeReading, text: string, lineStarts: numb
   if (same < bodyStart) return undefined;
   const children = previous.tree.children;
   const delta = text.length - old.length;
-  // The part to parse again starts at the last fresh start whose heading marker the change leaves as it was ...
+  // The part to parse again starts at the last fresh start whose marker (a heading's, else its first letter) the change leaves as it was ...
   let first = children.findIndex((child) => startOf(child) >= bodyStart);
   if (first < 0) first = children.length;
   let start = bodyStart;
   for (let index = first; index < children.length; index++) {
     const at = startOf(children[index]!);
     if (at >= same) break;
-    const opener = ATX_OPENER.exec(old.slice(at, at + 8));
-    if (opener && at + opener[0].length < same && freshStart(children[index]!, old)) [first, start] = [index, at];
+    const marker = children[index]!.type === 'heading' ? ATX_OPENER.exec(old.slice(at, at + 8))?.[0].length : 1;
+    if (marker !== undefined && at + marker < same && freshStart(children[index]!, old)) [first, start] = [index, at];
   }
-  // ... and ends at the first fresh start after the change whose text is unchanged.
+  // ... and ends at the first fresh start after the change whose text is unchanged, a blank line before it still.
+  const endsPart = (child: RootContent) => startOf(child) >= old.length - sameEnd && startOf(child) > start && freshStart(child, old) && blankLineBefore(text, startOf(child) + delta);
   let after = first;
-  while (after < children.length && !(startOf(children[after]!) >= old.length - sameEnd && startOf(children[after]!) > start && freshStart(children[after]!, old))) after++;
+  while (after < children.length && !endsPart(children[after]!)) after++;
   const end = after < children.length ? startOf(children[after]!) + delta : text.length;
   const part = text.slice(start, end);
   const parsed = partProcessor.parse(part) as Root;
-  if (after < children.length && (!blankLineBefore(text, end) || unclosedBlockAtEnd(parsed.children.at(-1), part))) return undefined;
+  if (after < children.length && leftOpen(parsed, part)) return undefined;
   // Line numbers come from the new text's line starts and the old tree's positions, not a scan of either text.
   for (const node of parsed.children) move(node, start, positionAt(lineStarts, start).line);
   const rest = children.slice(after);
@@ -82,9 +83,30 @@ function startOf(node: RootContent): number {
   return node.position?.start.offset ?? 0;
 }
 
-/** A top-level heading at the start of a line after a blank line (or at the start of the body). */
+/**
+ * Whether the part's last block, or the last block nested at its end (a fence in a list's last item),
+ * is a code fence or HTML block left open: a parse of the whole would end it before the blank line
+ * that the part ends with, or run it on into what follows.
+ */
+function leftOpen(parsed: Root, part: string): boolean {
+  for (let node: Nodes | undefined = parsed.children.at(-1); node; node = 'children' in node ? (node.children.at(-1) as Nodes | undefined) : undefined) {
+    if (unclosedBlockAtEnd(node as RootContent, part)) return true;
+  }
+  return false;
+}
+
+/**
+ * A top-level block at the start of a line after a blank line, where a parse starts afresh: an ATX
+ * heading, or a block whose first character is a letter (a paragraph, a table or a setext heading). That
+ * the previous parse found a top-level block there shows no code fence or HTML block was left open
+ * before it; a line that starts with a letter, unindented, after a blank line, continues no list or
+ * quote (their items start with a marker or are indented) and opens nothing that runs past a blank
+ * line, so it also starts afresh however the text after its first letter is edited.
+ */
 function freshStart(node: RootContent, text: string): boolean {
-  return node.type === 'heading' && node.position?.start.column === 1 && text.charCodeAt(startOf(node)) === 35 && blankLineBefore(text, startOf(node));
+  const at = startOf(node);
+  if (node.position?.start.column !== 1 || !blankLineBefore(text, at)) return false;
+  return node.type === 'heading' ? text.charCodeAt(at) === 35 : LETTER.test(text.slice(at, at + 2));
 }
 
 /** The line before `at` (a line start) is blank. */

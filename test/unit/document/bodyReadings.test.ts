@@ -151,6 +151,36 @@ describe('body readings of an open document', () => {
   }, 240_000);
 });
 
+describe('editedTree from paragraphs', () => {
+  it('parses in part from a paragraph that starts with a letter, and gives the tree of the whole whatever is typed or deleted anywhere', () => {
+    const before = [
+      '---', 'id: A', '---', '# Access Control', '', 'Intro paragraph one.', '', '- item one', '- item two', '', 'Lockout after five attempts.', '',
+      '> quoted text', '', '## Reviews', '', 'Access reviews happen yearly.', '1. first', '2. second', '', 'Final words here.', '    not code', '', 'Étape finale.', '',
+    ].join('\n');
+    const bodyStart = before.indexOf('# Access');
+    const inserts = ['x', '- ', '1. ', '2) ', '> ', '\n', '\n\n', '    ', '```', '<!--', '<div>', '#', '# ', '\n===\n', '|', '\n- ', '\n\n- ', '* ', '\t', '+'];
+    let partly = 0;
+    let fromParagraph = 0;
+    for (let at = bodyStart + 1; at <= before.length; at++) {
+      const edits = [...inserts.map((insert) => before.slice(0, at) + insert + before.slice(at)), before.slice(0, at) + before.slice(at + 1), before.slice(0, at) + before.slice(at + 3)];
+      for (const text of edits) {
+        const tree = editedTree({ text: before, tree: parseMarkdown(before) }, text, computeLineStarts(text), bodyStart);
+        if (!tree) continue;
+        partly++;
+        expect(JSON.parse(JSON.stringify(tree)), JSON.stringify(text)).toEqual(JSON.parse(JSON.stringify(parseMarkdown(text))));
+      }
+      // Past the list, the intro paragraph (after the only heading) is kept as it was: the part parsed again starts at a later paragraph.
+      if (at > before.indexOf('Lockout') + 1) {
+        const previous = parseMarkdown(before);
+        const typed = `${before.slice(0, at)}x${before.slice(at)}`;
+        if (editedTree({ text: before, tree: previous }, typed, computeLineStarts(typed), bodyStart)?.children.includes(previous.children[2]!)) fromParagraph++;
+      }
+    }
+    expect(partly).toBeGreaterThan(1000);
+    expect(fromParagraph).toBeGreaterThan(50);
+  });
+});
+
 describe('editedTree line numbers', () => {
   it('match a fresh parse after an edit whatever ends the lines ("\\r\\n", lone "\\r", "\\n")', () => {
     for (const nl of ['\r\n', '\r', '\n']) {
