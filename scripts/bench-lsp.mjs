@@ -7,8 +7,8 @@
 // BENCH_RUNS=n sets the number of indexing runs (default 3); BENCH_DEBUG=1 prints every edit's, hover's and completion's latency;
 // CLAUSEWISE_GC_LOG=<file> has the server log its main thread's collections there and the bench then says, for the requests
 // over target, how long the server's main thread ran, waited for a CPU, and paused to collect (scripts/bench/gcOverlap.mjs);
-// the server runs with the Node flags the VS Code extension starts it with (server/src/shared/serverNodeFlags.json),
-// or BENCH_NODE_FLAGS (space-separated; empty for none, as `clausewise-language-server --stdio` runs), and inherits NODE_OPTIONS.
+// the server runs without Node flags, as the VS Code extension and `clausewise-language-server --stdio` start it, or with
+// BENCH_NODE_FLAGS (space-separated), and inherits NODE_OPTIONS.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

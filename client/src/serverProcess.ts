@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { LogOutputChannel } from 'vscode';
 import { IPCMessageReader, IPCMessageWriter, type MessageTransports } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/shared/serverNodeFlags';
 
 /** The running server: its process and the IPC transports the language client talks over. */
 export interface ServerProcess {
@@ -11,10 +10,11 @@ export interface ServerProcess {
   ending(): string | undefined;
 }
 
-/** Forks the bundled server (`dist/server.js --node-ipc`) with the extension host's Node and the server's Node flags; its stderr goes to the output channel. */
+/** Forks the bundled server (`dist/server.js --node-ipc`) with the extension host's Node; its stderr goes to the output channel. */
 export function forkServer(serverModule: string, output: LogOutputChannel): ServerProcess {
   const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: [...SERVER_NODE_FLAGS],
+    // Not the extension host's own Node flags (an inspector port, Electron's): the server runs as `node dist/server.js` would.
+    execArgv: [],
     silent: true,
     // Inside Electron (desktop VS Code) the extension host's executable is Electron: run it as Node.
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },

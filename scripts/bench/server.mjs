@@ -1,20 +1,16 @@
 // The language server for the benchmarks (bench-lsp.mjs, bench/controlPlaces.mjs, bench/publishBytes.mjs): started over stdio on a
 // folder, initialized, and awaited to the end of indexing.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver/node';
 
 /**
- * The Node flags the server runs with: those the VS Code extension starts it with
- * (server/src/shared/serverNodeFlags.json), or BENCH_NODE_FLAGS (space-separated; empty for none, as
- * `clausewise-language-server --stdio` runs).
+ * The Node flags the server runs with: none, as the VS Code extension and `clausewise-language-server
+ * --stdio` start it, or BENCH_NODE_FLAGS (space-separated) to try others.
  */
-export const NODE_FLAGS = process.env.BENCH_NODE_FLAGS !== undefined
-  ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
-  : JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'server', 'src', 'shared', 'serverNodeFlags.json'), 'utf8'));
+export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 /** The build the benchmarks start unless given another. */
 export const DIST_SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
