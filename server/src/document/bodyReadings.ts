@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, section, type BodyParts } from './body';
 import { editedTree, move, textChange, type TreeReading } from './editedTree';
 import { positionAt } from './lines';
-import type { Frontmatter, Range, TextBlock } from './types';
+import type { Frontmatter, PolicyDocument, Range, TextBlock } from './types';
 
 /** One document as last read: its text and Markdown tree, where its body began, and what was read from the body. */
 interface BodyReading extends TreeReading {
@@ -15,7 +15,20 @@ interface BodyReading extends TreeReading {
 }
 
 /** Documents whose reading is kept: those open in an editor are few, and each keeps its Markdown tree. */
-const CAPACITY = 8;
+export const CAPACITY = 8;
+
+/** The documents parsed with body readings: versions of a document open in an editor, each likely followed by another. */
+const editorDocuments = new WeakSet<PolicyDocument>();
+
+/** Whether a document was parsed as an editor's open document (see BodyReadings): what is read from it may be kept for its next version. */
+export function isEditorDocument(document: PolicyDocument): boolean {
+  return editorDocuments.has(document);
+}
+
+/** Notes that a document was parsed with body readings (see isEditorDocument). */
+export function markEditorDocument(document: PolicyDocument): void {
+  editorDocuments.add(document);
+}
 
 /**
  * The body readings of the documents open in an editor, from their previous versions. An edit of the

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { DEFAULT_LIMITS, type ParseLimits } from '../config/types';
 import { readBody } from './body';
-import type { BodyReadings } from './bodyReadings';
+import { markEditorDocument, type BodyReadings } from './bodyReadings';
 import { complexityProblem, measureComplexity } from './complexity';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { readFrontmatter } from './frontmatter';
@@ -29,6 +29,7 @@ export function parsePolicyDocument(path: string, rawText: string, readProblem?:
   const bodyText = foreign ? blank(text, frontmatter!.range.end) : text;
   const read = (tree?: Root) => readBody(bodyText, (offset) => positionAt(lineStarts, offset).line, tree);
   Object.assign(document, bodies && !foreign ? bodies.read(path, text, lineStarts, frontmatter, read) : read());
+  if (bodies) markEditorDocument(document);
   if (frontmatter) document.suppressions.unshift(...frontmatterSuppressions(text, frontmatter.contentRange, lineStarts));
   return document;
 }
