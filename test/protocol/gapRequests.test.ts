@@ -104,6 +104,19 @@ describe('clausewise/excludeControlEdit', () => {
     expect(appliedEdits(readFileSync(path, 'utf8'), result.uri, result).split('\n')[11]).toBe('  - clause: 11.1.5');
   });
 
+  it('writes the exclusion into the Statement of Applicability when the set has one, before any record of exclusions', async () => {
+    const root = tempWorkspace({
+      'policies/access.md': '---\nid: POL-1\ntitle: Access\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.1.1]\n---\n# Access\n',
+      'policies/exclusions.md': '---\nid: EXC-1\ntitle: Exclusions\ntype: record\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: []\nexcludes:\n  - clause: 11.1.6\n    justification: No delivery or loading areas.\n---\n# Exclusions\n',
+      'policies/statement.md': '---\nid: SOA-1\ntitle: Statement of Applicability\ntype: soa\nowner: CISO\nstatus: draft\nversion: 1.0.0\nexcludes: []\n---\n# Statement of Applicability\n',
+    });
+    const lsp = await serve(root);
+    const result = await lsp.request<ExcludeControlResult>('clausewise/excludeControlEdit', { uri: uriOf(root), id: '11.1.5', justification: 'The practice runs no premises of its own.' });
+    const path = join(root, 'policies', 'statement.md');
+    expect(result).toMatchObject({ uri: uriOf(path), create: false });
+    expect(appliedEdits(readFileSync(path, 'utf8'), result.uri, result).split('\n')[result.line]).toBe('  - clause: 11.1.5');
+  });
+
   it('proposes a new exclusions record beside the policies when the set has none', async () => {
     const root = tempWorkspace({ 'policies/access.md': '---\nid: POL-1\ntitle: Access\ntype: policy\nowner: CISO\nstatus: draft\nversion: 1.0.0\nclauses: [9.1.1]\n---\n# Access\n' });
     const lsp = await serve(root);

@@ -130,7 +130,6 @@ export class Session {
   analyze(path: string, text: string, options: { problem?: ReadProblem; keepDocument?: boolean } = {}): DocumentChange {
     return this.record(path, !options.keepDocument, (set) => {
       const { document, analyzed } = set.analyze(path, text, options.problem, this.environment);
-      if (this.dropsFixEdits(!options.keepDocument)) keepFixNotes(analyzed.findings);
       sharedStrings.shareAnalysis(analyzed);
       return { analyzed, treeless: treelessDocument(path, document.text, analyzed, document.lineStarts), document: options.keepDocument ? document : undefined };
     });
@@ -242,8 +241,6 @@ export class Session {
   fileAnalysis(path: string, text: string, analyzed: AnalyzedDocument, document?: PolicyDocument): DocumentChange {
     return this.record(path, !document, (set) => {
       set.index.set(analyzed.summary);
-      // A thread told to (see jobFor) sent fixes without edits: one shared note per title from now on.
-      if (this.dropsFixEdits(!document)) keepFixNotes(analyzed.findings);
       const treeless = document || !this.readText ? treelessDocument(path, text, analyzed, document?.lineStarts) : treelessReadingText(path, text, analyzed, this.readText);
       return { analyzed, treeless, document };
     });
@@ -325,7 +322,9 @@ export class Session {
   /**
    * Files a document under its policy set (leaving the set that governed it before, if another),
    * with `analyse`'s result (which indexes its summary in `set`): the one bookkeeping of analyze and
-   * fileAnalysis. The findings stay the previous ones until checkWorkspace computes them again.
+   * fileAnalysis. A closed document keeps its fixes' names alone (see SessionDocument.fixEdits): one
+   * shared note per title, also for those a thread already sent without edits (see jobFor). The
+   * findings stay the previous ones until checkWorkspace computes them again.
    */
   private record(path: string, closed: boolean, analyse: (set: PolicySet) => Pick<SessionDocument, 'analyzed' | 'treeless' | 'document'>): DocumentChange {
     const set = this.setFor(path);
@@ -334,6 +333,7 @@ export class Session {
     const before = set.index.get(path);
     const { analyzed, treeless, document } = analyse(set);
     const fixEdits = !this.dropsFixEdits(closed);
+    if (!fixEdits) keepFixNotes(analyzed.findings);
     // Until checkWorkspace, the previous findings stand; never with fixes of another kind than this analysis keeps.
     const findings = previous && previous.fixEdits === fixEdits ? previous.findings : analyzed.findings;
     this.documents.set(path, { path, set, analyzed, treeless, document, findings, fixEdits });

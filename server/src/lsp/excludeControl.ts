@@ -8,7 +8,7 @@ import { yamlClauseId } from '../rules/edits';
 import { freeId } from '../suggest/adoption';
 import type { ExcludeControlParams, ExcludeControlResult } from '../protocol/gapMessages';
 import { exclusionProblems } from '../model/exclusionProblems';
-import { isSoaDocument } from '../model/statement';
+import { soaDocuments } from '../model/statement';
 import type { DocumentSummary } from '../model/summary';
 import { afterIndexing, type ServerContext } from './context';
 import { toLspEdits } from './conversion';
@@ -40,7 +40,7 @@ export async function excludeControlEdit(context: ServerContext, params: Exclude
   if (coverage.exclusions.some((exclusion) => exclusion.valid)) throw refuse(`${control.id} is already excluded (${coverage.exclusions.map((exclusion) => exclusion.documentId ?? basename(exclusion.path)).join(', ')})`);
 
   const policies = index.policies();
-  const target = policies.find(isSoaDocument)
+  const target = soaDocuments(index)[0]
     ?? policies.find((summary) => summary.exclusions.length > 0 && summary.clauses.length === 0)
     ?? policies.find((summary) => summary.exclusions.length > 0);
   if (!target) return newRecord(context, params, policies, control.id, justification);
